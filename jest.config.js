@@ -1,0 +1,41 @@
+// One Jest run over every tier; tiers are told apart by file suffix
+// (*.unit.spec.ts, *.int.spec.ts, *.e2e.spec.ts) and can be selected with --selectProjects.
+const { paths } = require('./tsconfig.base.json').compilerOptions;
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch,
+  transform,
+  moduleNameMapper,
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts']),
+    project('int', ['<rootDir>/{apps,libs}/**/*.int.spec.ts']),
+    project('e2e', ['<rootDir>/test/**/*.e2e.spec.ts']),
+  ],
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,116 @@
+import type { Observable } from 'rxjs';
+
+/** Who took a decision: the subject of the caller's token and the role it acted in. */
+export interface Actor {
+  readonly sub: string;
+  readonly role: string;
+}
+
+/** Metadata every stored event carries, supplied by the writer (the store adds `recordedAt`). */
+export interface EventMetadata {
+  /** Business time: when the decision was taken (ISO 8601 instant). */
+  readonly occurredAt: string;
+  readonly actor: Actor;
+  /** Ties together every event caused by one user request. */
+  readonly correlationId: string;
+  /** The id of the message (command or event) that caused this event. */
+  readonly causationId: string;
+}
+
+/** An event to append. `id` is unique across the whole store: an id that is already stored is skipped. */
+export interface NewEvent<TType extends string = string, TData = unknown> {
+  readonly id: string;
+  /** Stable type name, independent of any class name (for example `Issued`). */
+  readonly type: TType;
+  /** Version of the payload's schema, so that old payloads can be upcast on read. */
+  readonly schemaVersion: number;
+  readonly data: TData;
+  readonly metadata: EventMetadata;
+}
+
+/** An event as stored. */
+export interface RecordedEvent<TType extends string = string, TData = unknown>
+  extends NewEvent<TType, TData> {
+  readonly streamId: string;
+  /** 0-based position of the event inside its stream. */
+  readonly revision: number;
+  /** 1-based position in the store's global order; strictly increasing, gaps allowed. */
+  readonly position: number;
+  /** When the store durably recorded the event (ISO 8601 instant); never decreases with `position`. */
+  readonly recordedAt: string;
+}
+
+/**
+ * What the writer believes about the stream before appending:
+ * `'no-stream'` (the stream must not exist), `'any'` (no check) or the exact
+ * revision of the stream's last event.
+ */
+export type ExpectedRevision = 'no-stream' | 'any' | number;
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append. */
+  readonly nextRevision: number;
+  /** Global position of the last event of the batch (or of the already stored duplicate). */
+  readonly position: number;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive revision to start from; defaults to the first (forwards) or last (backwards) event. */
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive global position to read after; 0 (the default) reads from the start. */
+  readonly after?: number;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive global position: the subscription delivers every event after it, then live events. */
+  readonly after?: number;
+}
+
+/**
+ * Append-only store of event streams with optimistic concurrency.
+ *
+ * Guarantees every adapter must keep (the conformance suite checks them):
+ * - an append is atomic: all events of the batch are stored, or none;
+ * - an acknowledged append is durable;
+ * - an event whose id is already stored is not stored again (a batch made only of
+ *   stored ids is a successful no-op, whatever the expected revision);
+ * - global positions follow append order and never repeat.
+ */
+export interface EventStore {
+  /**
+   * Appends events to a stream if its current revision matches `expected`.
+   * @throws WrongExpectedRevisionError when it does not.
+   */
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+
+  /** Reads a stream's events in revision order; an unknown stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+
+  /** Revision of the stream's last event, or `undefined` when the stream does not exist. */
+  streamRevision(streamId: string): Promise<number | undefined>;
+
+  /** Reads events of all streams in global order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /** Global position of the last stored event (0 when the store is empty). */
+  headPosition(): Promise<number>;
+
+  /**
+   * Catch-up subscription: first every stored event after `options.after`, then each new
+   * event as it is appended (also by other processes sharing the store), in global order,
+   * without gaps or repeats. Unsubscribing stops it.
+   */
+  subscribeToAll(options?: SubscribeToAllOptions): Observable<RecordedEvent>;
+
+  /** Releases the store's resources; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+/** Injection token for the event store port. */
+export const EVENT_STORE = Symbol.for('licences.EventStore');

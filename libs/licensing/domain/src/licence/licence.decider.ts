@@ -1,0 +1,165 @@
+import { applicableRule, validUntilFor } from '../policy/validity-policy.evaluator';
+import type { ValidityPolicy } from '../policy/validity-policy';
+import { DomainError, forbiddenTransition, ruleViolation } from '../shared/domain-error';
+import { amsterdamDateOf, compareDates, isLocalDate } from '../shared/local-date';
+import type { LocalDate } from '../shared/local-date';
+import type { DecisionContext, LicenceCommand } from './licence.commands';
+import type { LicenceEvent } from './licence.events';
+import { checkAssessment, checkCaseDetails, checkEvidence, requireCriteria, requireText } from './licence.rules';
+import { statusOn } from './licence.state';
+import type { LicenceCase, LicenceState, LicenceStatus, RecordedStatus } from './licence.state';
+
+const CLOSED: readonly LicenceStatus[] = ['denied', 'withdrawn', 'revoked', 'expired'];
+
+/** The statuses in which each command is allowed, as the brief's lifecycle says. */
+const ALLOWED_FROM: Readonly<Record<Exclude<LicenceCommand['type'], 'RegisterCase'>, readonly RecordedStatus[]>> = {
+  AnswerSondage: ['sondage-requested'],
+  ApplyAfterSondage: ['sondage-answered'],
+  IssueLicence: ['applied'],
+  DenyLicence: ['applied'],
+  WithdrawCase: ['sondage-requested', 'sondage-answered', 'applied'],
+  ExtendLicence: ['issued'],
+  RevokeLicence: ['issued'],
+};
+
+const COMMAND_CODES: Readonly<Record<keyof typeof ALLOWED_FROM, string>> = {
+  AnswerSondage: 'SONDAGE_ANSWER_NOT_ALLOWED',
+  ApplyAfterSondage: 'APPLY_NOT_ALLOWED',
+  IssueLicence: 'ISSUE_NOT_ALLOWED',
+  DenyLicence: 'DENY_NOT_ALLOWED',
+  WithdrawCase: 'WITHDRAW_NOT_ALLOWED',
+  ExtendLicence: 'EXTEND_NOT_ALLOWED',
+  RevokeLicence: 'REVOKE_NOT_ALLOWED',
+};
+
+function requireStatus(command: keyof typeof ALLOWED_FROM, state: LicenceState, today: LocalDate): LicenceCase {
+  if (!state) throw new DomainError('CASE_NOT_FOUND', 'not-found', 'No such case');
+  const status = statusOn(state, today);
+  if (CLOSED.includes(status)) {
+    throw forbiddenTransition('CASE_CLOSED', `The case is ${status} and takes no further decision`, { status });
+  }
+  if (!ALLOWED_FROM[command].includes(status as RecordedStatus)) {
+    throw forbiddenTransition(
+      COMMAND_CODES[command],
+      `${command} is allowed only when the case is ${ALLOWED_FROM[command].join(' or ')}; it is ${status}`,
+      { status, allowedFrom: ALLOWED_FROM[command] },
+    );
+  }
+  return state;
+}
+
+/**
+ * Decides what a command means for a case: the events to record, or a DomainError.
+ * Pure: the state, the policy and the moment of decision are all inputs.
+ */
+export function decide(
+  command: LicenceCommand,
+  state: LicenceState,
+  context: DecisionContext,
+  policy: ValidityPolicy,
+): LicenceEvent[] {
+  const decisionDate = amsterdamDateOf(context.now);
+  switch (command.type) {
+    case 'RegisterCase': {
+      if (state) throw forbiddenTransition('CASE_ALREADY_REGISTERED', `Case ${command.caseId} already exists`);
+      checkCaseDetails(command.details);
+      const data = { caseId: command.caseId, details: command.details, decisionDate };
+      return command.procedure === 'sondage'
+        ? [{ type: 'SondageRequested', data }]
+        : [{ type: 'Applied', data: { ...data, procedure: 'application' } }];
+    }
+    case 'AnswerSondage': {
+      requireStatus(command.type, state, decisionDate);
+      requireText(command.reasoning, 'reasoning');
+      requireCriteria(command.criteria, 'criteria', false);
+      const { outcome, reasoning, criteria } = command;
+      return [{ type: 'SondageAnswered', data: { outcome, reasoning, criteria, decisionDate } }];
+    }
+    case 'ApplyAfterSondage': {
+      const current = requireStatus(command.type, state, decisionDate);
+      return [
+        { type: 'Applied', data: { caseId: current.caseId, details: current.details, procedure: 'sondage', decisionDate } },
+      ];
+    }
+    case 'IssueLicence': {
+      const current = requireStatus(command.type, state, decisionDate);
+      checkAssessment(command.assessment, 'assessment');
+      const validFrom = command.validFrom ?? decisionDate;
+      if (!isLocalDate(validFrom) || compareDates(validFrom, decisionDate) < 0) {
+        throw ruleViolation('VALID_FROM_BEFORE_DECISION', `validFrom ${validFrom} lies before the decision date ${decisionDate}`, {
+          field: 'validFrom',
+          decisionDate,
+        });
+      }
+      const rule = applicableRule(policy, questionOf(current), decisionDate);
+      const validUntil = validUntilFor(validFrom, rule.months);
+      return [{ type: 'Issued', data: { assessment: command.assessment, validFrom, validUntil, rule, decisionDate } }];
+    }
+    case 'DenyLicence': {
+      requireStatus(command.type, state, decisionDate);
+      requireCriteria(command.criteria, 'criteria', true);
+      requireText(command.reasoning, 'reasoning');
+      return [{ type: 'Denied', data: { criteria: command.criteria, reasoning: command.reasoning, decisionDate } }];
+    }
+    case 'WithdrawCase': {
+      requireStatus(command.type, state, decisionDate);
+      requireText(command.reason, 'reason');
+      return [{ type: 'Withdrawn', data: { reason: command.reason, decisionDate } }];
+    }
+    case 'ExtendLicence': {
+      const current = requireStatus(command.type, state, decisionDate);
+      checkAssessment(command.reassessment, 'reassessment');
+      const previousValidUntil = current.validUntil as LocalDate;
+      const rule = applicableRule(policy, questionOf(current), decisionDate);
+      const maxValidUntil = validUntilFor(decisionDate, rule.months);
+      const validUntil = command.validUntil ?? maxValidUntil;
+      if (!isLocalDate(validUntil) || compareDates(validUntil, previousValidUntil) <= 0) {
+        throw ruleViolation(
+          'EXTENSION_NOT_LATER',
+          `An extension must end after the current end of validity ${previousValidUntil}; it would end on ${validUntil}`,
+          { field: 'validUntil', previousValidUntil, maxValidUntil },
+        );
+      }
+      if (compareDates(validUntil, maxValidUntil) > 0) {
+        throw ruleViolation(
+          'EXTENSION_BEYOND_RULE',
+          `Rule ${rule.ruleId} in force on ${decisionDate} allows validity until ${maxValidUntil} at most`,
+          { field: 'validUntil', maxValidUntil, ruleId: rule.ruleId },
+        );
+      }
+      return [
+        {
+          type: 'Extended',
+          data: { reassessment: command.reassessment, previousValidUntil, validUntil, maxValidUntil, rule, decisionDate },
+        },
+      ];
+    }
+    case 'RevokeLicence': {
+      const current = requireStatus(command.type, state, decisionDate);
+      requireText(command.circumstances, 'circumstances');
+      requireCriteria(command.criteria, 'criteria', true);
+      checkEvidence(command.evidence, decisionDate);
+      return [
+        {
+          type: 'RevokedForChangedCircumstances',
+          data: {
+            circumstances: command.circumstances,
+            criteria: command.criteria,
+            evidence: command.evidence,
+            validUntilAtRevocation: current.validUntil as LocalDate,
+            decisionDate,
+          },
+        },
+      ];
+    }
+    default: {
+      const unexpected: never = command;
+      throw new Error(`Unknown command ${(unexpected as { type: string }).type}`);
+    }
+  }
+}
+
+function questionOf(state: LicenceCase) {
+  const { destination, goodsCategory, kind, afterSales } = state.details;
+  return { destination: destination.country, goodsCategory, kind, afterSales };
+}

@@ -1,0 +1,111 @@
+import { isIsoCountryCode } from '../countries';
+import { ruleViolation } from '../shared/domain-error';
+import { compareDates, isLocalDate } from '../shared/local-date';
+import type { LocalDate } from '../shared/local-date';
+import { controlListEntryPattern, isCriterion } from './licence.values';
+import type { Assessment, CaseDetails, Criterion, Evidence } from './licence.values';
+
+/*
+ * Business rules on a command's content. The HTTP edge validates shapes too, but the domain
+ * checks again so that no other entry point (CLI, import, a later message consumer) can
+ * record a decision that breaks them.
+ */
+
+function requireText(value: string, field: string): void {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw ruleViolation('REQUIRED_TEXT_MISSING', `${field} must not be empty`, { field });
+  }
+}
+
+export function requireCriteria(criteria: readonly Criterion[], field: string, atLeastOne: boolean): void {
+  if (atLeastOne && criteria.length === 0) {
+    throw ruleViolation('CRITERIA_REQUIRED', `${field} must cite at least one criterion (1..8)`, { field });
+  }
+  const bad = criteria.filter((c) => !isCriterion(c));
+  if (bad.length > 0) {
+    throw ruleViolation('UNKNOWN_CRITERION', `${field} cites criteria outside 1..8: ${bad.join(', ')}`, { field });
+  }
+}
+
+export function checkCaseDetails(details: CaseDetails): void {
+  requireText(details.applicant.name, 'applicant.name');
+  requireText(details.applicant.chamberOfCommerceNumber, 'applicant.chamberOfCommerceNumber');
+  requireText(details.destination.endUser, 'destination.endUser');
+  if (!isIsoCountryCode(details.destination.country)) {
+    throw ruleViolation('UNKNOWN_COUNTRY', `${details.destination.country} is not an ISO 3166-1 alpha-2 country code`, {
+      field: 'destination.country',
+    });
+  }
+  if (details.afterSales && details.kind !== 'individual' && details.kind !== 'global') {
+    throw ruleViolation(
+      'AFTER_SALES_REQUIRES_EXPORT_LICENCE',
+      `Only an individual or global export licence can be after-sales, not a ${details.kind} licence`,
+      { field: 'afterSales' },
+    );
+  }
+  if (details.goods.length === 0) {
+    throw ruleViolation('GOODS_REQUIRED', 'A case must name at least one item of goods', { field: 'goods' });
+  }
+  const pattern = controlListEntryPattern(details.goodsCategory);
+  details.goods.forEach((item, i) => {
+    if (!pattern.test(item.controlListEntry)) {
+      throw ruleViolation(
+        'CONTROL_LIST_ENTRY_MISMATCH',
+        `goods[${i}].controlListEntry ${item.controlListEntry} is not a ${details.goodsCategory} control-list entry`,
+        { field: `goods.${i}.controlListEntry` },
+      );
+    }
+    requireText(item.description, `goods[${i}].description`);
+    if (!Number.isInteger(item.quantity) || item.quantity < 1) {
+      throw ruleViolation('INVALID_QUANTITY', `goods[${i}].quantity must be a whole number of at least 1`, {
+        field: `goods.${i}.quantity`,
+      });
+    }
+    if (!Number.isFinite(item.valueEur) || item.valueEur < 0) {
+      throw ruleViolation('INVALID_VALUE', `goods[${i}].valueEur must be zero or more`, { field: `goods.${i}.valueEur` });
+    }
+  });
+}
+
+export function checkAssessment(assessment: Assessment, field: string): void {
+  requireText(assessment.summary, `${field}.summary`);
+  if (assessment.findings.length === 0) {
+    throw ruleViolation('FINDINGS_REQUIRED', `${field} must record at least one finding against a criterion`, { field });
+  }
+  requireCriteria(
+    assessment.findings.map((f) => f.criterion),
+    `${field}.findings`,
+    true,
+  );
+  assessment.findings.forEach((f, i) => requireText(f.finding, `${field}.findings[${i}].finding`));
+}
+
+const SHA256 = /^[0-9a-f]{64}$/i;
+
+export function checkEvidence(evidence: readonly Evidence[], decisionDate: LocalDate): void {
+  if (evidence.length === 0) {
+    throw ruleViolation('EVIDENCE_REQUIRED', 'A revocation needs at least one piece of evidence', { field: 'evidence' });
+  }
+  evidence.forEach((e, i) => {
+    requireText(e.title, `evidence[${i}].title`);
+    requireText(e.source, `evidence[${i}].source`);
+    requireText(e.reference, `evidence[${i}].reference`);
+    if (!isLocalDate(e.date)) {
+      throw ruleViolation('INVALID_DATE', `evidence[${i}].date must be a calendar date YYYY-MM-DD`, {
+        field: `evidence.${i}.date`,
+      });
+    }
+    if (compareDates(e.date, decisionDate) > 0) {
+      throw ruleViolation('EVIDENCE_FROM_THE_FUTURE', `evidence[${i}].date ${e.date} lies after the decision date`, {
+        field: `evidence.${i}.date`,
+      });
+    }
+    if (e.sha256 !== undefined && !SHA256.test(e.sha256)) {
+      throw ruleViolation('INVALID_SHA256', `evidence[${i}].sha256 must be 64 hexadecimal characters`, {
+        field: `evidence.${i}.sha256`,
+      });
+    }
+  });
+}
+
+export { requireText };

@@ -1,0 +1,136 @@
+import type { AppliedRule } from '../policy/validity-policy.evaluator';
+import { compareDates } from '../shared/local-date';
+import type { LocalDate } from '../shared/local-date';
+import type { LicenceEvent, LicenceEventType } from './licence.events';
+import type { CaseDetails, Criterion, Procedure } from './licence.values';
+
+/** Statuses recorded by events; `expired` is never recorded, it follows from the dates. */
+export type RecordedStatus =
+  | 'sondage-requested'
+  | 'sondage-answered'
+  | 'applied'
+  | 'issued'
+  | 'denied'
+  | 'withdrawn'
+  | 'revoked';
+
+export type LicenceStatus = RecordedStatus | 'expired';
+
+export interface SondageAnswer {
+  readonly outcome: 'positive' | 'negative';
+  readonly reasoning: string;
+  readonly criteria: readonly Criterion[];
+  readonly decisionDate: LocalDate;
+}
+
+export interface LastDecision {
+  readonly type: LicenceEventType;
+  readonly decisionDate: LocalDate;
+}
+
+export interface LicenceCase {
+  readonly status: RecordedStatus;
+  readonly caseId: string;
+  readonly procedure: Procedure;
+  readonly details: CaseDetails;
+  readonly registeredOn: LocalDate;
+  readonly sondage?: SondageAnswer;
+  readonly appliedOn?: LocalDate;
+  readonly issuedOn?: LocalDate;
+  readonly validFrom?: LocalDate;
+  readonly validUntil?: LocalDate;
+  /** The rule of the latest issue or extension. */
+  readonly rule?: AppliedRule;
+  readonly extensions: number;
+  readonly closedOn?: LocalDate;
+  readonly lastDecision: LastDecision;
+}
+
+/** A stream with no events yet is `undefined`. */
+export type LicenceState = LicenceCase | undefined;
+
+export const initialLicenceState: LicenceState = undefined;
+
+function requireCase(state: LicenceState, type: LicenceEventType): LicenceCase {
+  if (!state) throw new Error(`${type} cannot be the first event of a case`);
+  return state;
+}
+
+export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
+  const last = { type: event.type, decisionDate: event.data.decisionDate };
+  switch (event.type) {
+    case 'SondageRequested':
+      return {
+        status: 'sondage-requested',
+        caseId: event.data.caseId,
+        procedure: 'sondage',
+        details: event.data.details,
+        registeredOn: event.data.decisionDate,
+        extensions: 0,
+        lastDecision: last,
+      };
+    case 'SondageAnswered': {
+      const { outcome, reasoning, criteria, decisionDate } = event.data;
+      return {
+        ...requireCase(state, event.type),
+        status: 'sondage-answered',
+        sondage: { outcome, reasoning, criteria, decisionDate },
+        lastDecision: last,
+      };
+    }
+    case 'Applied':
+      return {
+        ...(state ?? { registeredOn: event.data.decisionDate, extensions: 0 }),
+        status: 'applied',
+        caseId: event.data.caseId,
+        procedure: event.data.procedure,
+        details: event.data.details,
+        appliedOn: event.data.decisionDate,
+        lastDecision: last,
+      };
+    case 'Issued':
+      return {
+        ...requireCase(state, event.type),
+        status: 'issued',
+        issuedOn: event.data.decisionDate,
+        validFrom: event.data.validFrom,
+        validUntil: event.data.validUntil,
+        rule: event.data.rule,
+        lastDecision: last,
+      };
+    case 'Extended': {
+      const current = requireCase(state, event.type);
+      return {
+        ...current,
+        validUntil: event.data.validUntil,
+        rule: event.data.rule,
+        extensions: current.extensions + 1,
+        lastDecision: last,
+      };
+    }
+    case 'Denied':
+      return { ...requireCase(state, event.type), status: 'denied', closedOn: event.data.decisionDate, lastDecision: last };
+    case 'Withdrawn':
+      return { ...requireCase(state, event.type), status: 'withdrawn', closedOn: event.data.decisionDate, lastDecision: last };
+    case 'RevokedForChangedCircumstances':
+      return { ...requireCase(state, event.type), status: 'revoked', closedOn: event.data.decisionDate, lastDecision: last };
+    default: {
+      const unexpected: never = event;
+      throw new Error(`Unknown licence event ${(unexpected as { type: string }).type}`);
+    }
+  }
+}
+
+/** The status of a case on a calendar date: an issued licence is expired on any day after `validUntil`. */
+export function statusOn(state: LicenceCase, date: LocalDate): LicenceStatus {
+  if (state.status === 'issued' && state.validUntil && compareDates(date, state.validUntil) > 0) return 'expired';
+  return state.status;
+}
+
+/** True when the licence may be used for export on `date`. */
+export function isValidOn(state: LicenceCase, date: LocalDate): boolean {
+  if (state.status !== 'issued' && !(state.status === 'revoked')) return false;
+  if (!state.validFrom || !state.validUntil) return false;
+  if (compareDates(date, state.validFrom) < 0 || compareDates(date, state.validUntil) > 0) return false;
+  return state.status === 'issued' || (state.closedOn !== undefined && compareDates(date, state.closedOn) < 0);
+}

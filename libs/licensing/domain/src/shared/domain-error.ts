@@ -1,0 +1,24 @@
+/**
+ * How a broken rule should be read by a caller: a transition the lifecycle forbids in the
+ * case's current state, a business rule the command breaks, or an unknown case.
+ */
+export type DomainErrorKind = 'forbidden-transition' | 'rule-violation' | 'not-found';
+
+/** A domain rule refused a command. `code` is stable: clients and the HTTP layer key on it. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const forbiddenTransition = (code: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError(code, 'forbidden-transition', message, details);
+
+export const ruleViolation = (code: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError(code, 'rule-violation', message, details);

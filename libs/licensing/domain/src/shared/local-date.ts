@@ -1,0 +1,111 @@
+/**
+ * A calendar date without time zone, `YYYY-MM-DD`. Validity is counted in whole
+ * calendar days, so dates are compared and shifted as civil dates, never as instants.
+ */
+export type LocalDate = string & { readonly __brand: 'LocalDate' };
+
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function format(year: number, month: number, day: number): LocalDate {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as LocalDate;
+}
+
+function parts(date: LocalDate): [number, number, number] {
+  const m = PATTERN.exec(date);
+  if (!m) throw new RangeError(`Not a calendar date: ${date}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** True when `value` is an existing calendar date written `YYYY-MM-DD`. */
+export function isLocalDate(value: unknown): value is LocalDate {
+  if (typeof value !== 'string') return false;
+  const m = PATTERN.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function localDate(value: string): LocalDate {
+  if (!isLocalDate(value)) throw new RangeError(`Not a calendar date: ${value}`);
+  return value;
+}
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian; H. Hinnant's algorithm). */
+function toEpochDay(date: LocalDate): number {
+  const [y0, m, d] = parts(date);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function fromEpochDay(epochDay: number): LocalDate {
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return format(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+/**
+ * The same day `months` later. When that day does not exist (29 February in a
+ * common year, the 31st of a short month) the result is the first day of the next
+ * month, so that "validFrom + N months - 1 day" always ends on the last day of the
+ * N-month period instead of cutting a day off it.
+ */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  if (d > daysInMonth(year, month)) return addDays(format(year, month, daysInMonth(year, month)), 1);
+  return format(year, month, d);
+}
+
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
+  return compareDates(a, b) >= 0 ? a : b;
+}
+
+/** The time zone in which the licensing authority counts calendar days. */
+export const AUTHORITY_TIME_ZONE = 'Europe/Amsterdam';
+
+const amsterdamFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: AUTHORITY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Europe/Amsterdam at the given instant. */
+export function amsterdamDateOf(instant: Date): LocalDate {
+  const byType = Object.fromEntries(amsterdamFormatter.formatToParts(instant).map((p) => [p.type, p.value]));
+  return format(Number(byType['year']), Number(byType['month']), Number(byType['day']));
+}
