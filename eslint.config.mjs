@@ -26,7 +26,7 @@ export default tseslint.config(
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', 'type:util'] },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', 'type:application', 'type:domain', 'type:util'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:port', 'type:util'] },
             {
               sourceTag: 'type:application',

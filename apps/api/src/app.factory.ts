@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Clock } from '@licences/licensing-application';
+import { systemClock } from '@licences/licensing-application';
+import { AppModule } from './app.module';
+import { jsonBodyMiddleware } from './http/json-body.middleware';
+import { requestValidationPipe } from './http/request-validation';
+
+export interface CreateAppOptions {
+  readonly dataDir: string;
+  readonly jwtSecret: string;
+  readonly clock?: Clock;
+  readonly logger?: LogLevel[] | false;
+}
+
+/** Assembles the admin API; `main.ts` and the end-to-end tests build it the same way. */
+export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ dataDir: options.dataDir, jwtSecret: options.jwtSecret, clock: options.clock ?? systemClock }),
+    { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },
+  );
+  app.disable('x-powered-by');
+  app.use(jsonBodyMiddleware);
+  app.useGlobalPipes(requestValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Export licence lifecycle: admin API')
+      .setDescription('Sondages, applications and licence decisions under the Dutch validity policy (BZ2408569).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,25 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const ROLES = ['intake', 'assessor', 'senior-assessor', 'oversight', 'reporting', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const ROLES_KEY = 'licences:roles';
+export const PUBLIC_KEY = 'licences:public';
+
+/** The roles allowed to call a route; a caller needs one of them. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** A route anyone may call without a token. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The authenticated caller, attached to the request by the guard. */
+export interface Principal {
+  readonly sub: string;
+  readonly roles: readonly Role[];
+  /** The role under which the current route was allowed. */
+  readonly actingRole: Role;
+}

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly jwtSecret: string;
+  readonly production: boolean;
+}
+
+/** Signs development tokens; never accepted when NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'licences-development-secret-do-not-use-in-production';
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from the environment and refuses to start on a dangerous one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env['NODE_ENV'] === 'production';
+  const secret = env['LICENCES_JWT_SECRET'];
+  if (production && !secret) {
+    throw new ConfigError('LICENCES_JWT_SECRET must be set when NODE_ENV=production');
+  }
+  if (production && secret === DEVELOPMENT_JWT_SECRET) {
+    throw new ConfigError('LICENCES_JWT_SECRET must not be the development default in production');
+  }
+  const port = Number(env['PORT'] ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT ${env['PORT']} is not a port number`);
+  return {
+    port,
+    host: env['HOST'] ?? '0.0.0.0',
+    dataDir: resolve(env['LICENCES_DATA_DIR'] ?? './data'),
+    jwtSecret: secret ?? DEVELOPMENT_JWT_SECRET,
+    production,
+  };
+}

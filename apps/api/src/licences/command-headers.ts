@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { Request } from 'express';
+import { RequestValidationError } from '../http/request-validation';
+
+/** Reads `If-Match: "<revision>"`; absent means "decide on whatever the case is now". */
+export function expectedRevisionOf(request: Request): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined) return undefined;
+  const match = /^\s*"?(\d{1,15})"?\s*$/.exec(header);
+  if (!match) {
+    throw new RequestValidationError([{ field: 'If-Match', messages: ['If-Match must be a revision, e.g. "3"'] }]);
+  }
+  return Number(match[1]);
+}
+
+/** Reads the `Idempotency-Key` header, if the client sent one. */
+export function idempotencyKeyOf(request: Request): string | undefined {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new RequestValidationError([
+      { field: 'Idempotency-Key', messages: ['Idempotency-Key must be 1 to 200 visible ASCII characters'] },
+    ]);
+  }
+  return key;
+}
+
+/** What a request asks for, so that a key reused for another request can be told apart. */
+export function requestHashOf(request: Request): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
+}

@@ -1,0 +1,93 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { GOODS_CATEGORIES, LICENCE_KINDS, PROCEDURES } from '@licences/licensing-domain';
+import type { GoodsCategory, LicenceKind, Procedure } from '@licences/licensing-domain';
+import { NAME_MAX, TEXT_MAX } from './validators';
+
+export class ApplicantDto {
+  @ApiProperty({ example: 'Thales Nederland B.V.' })
+  @IsString() @IsNotEmpty() @MaxLength(NAME_MAX)
+  name!: string;
+
+  @ApiProperty({ example: '06061578', description: 'KvK number' })
+  @IsString() @Matches(/^[0-9]{8}$/, { message: 'chamberOfCommerceNumber must be the 8 digits of a KvK number' })
+  chamberOfCommerceNumber!: string;
+}
+
+export class GoodsItemDto {
+  @ApiProperty({ example: 'ML5.a', description: 'ML1..ML22 (military) or e.g. 5A002 (dual-use), optional sub-items' })
+  @IsString()
+  @Matches(/^(?:ML(?:[1-9]|1[0-9]|2[0-2])|[0-9][A-E][0-9]{3})(?:\.[a-z0-9]+)*$/, {
+    message: 'controlListEntry must be ML1..ML22 or a dual-use entry like 5A002, optionally with sub-items (ML10.a)',
+  })
+  controlListEntry!: string;
+
+  @ApiProperty({ example: 'Fire control radar' })
+  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  description!: string;
+
+  @ApiProperty({ example: 2, minimum: 1 })
+  @IsInt() @Min(1) @Max(1_000_000_000)
+  quantity!: number;
+
+  @ApiProperty({ example: 1250000, minimum: 0 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1e12)
+  valueEur!: number;
+}
+
+export class DestinationDto {
+  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
+  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code in capitals' })
+  country!: string;
+
+  @ApiProperty({ example: 'Bundeswehr' })
+  @IsString() @IsNotEmpty() @MaxLength(NAME_MAX)
+  endUser!: string;
+}
+
+export class RegisterCaseDto {
+  @ApiProperty({ enum: PROCEDURES })
+  @IsIn(PROCEDURES)
+  procedure!: Procedure;
+
+  @ApiProperty({ type: ApplicantDto })
+  @IsObject() @ValidateNested() @Type(() => ApplicantDto)
+  applicant!: ApplicantDto;
+
+  @ApiProperty({ enum: LICENCE_KINDS })
+  @IsIn(LICENCE_KINDS)
+  kind!: LicenceKind;
+
+  @ApiProperty()
+  @IsBoolean()
+  afterSales!: boolean;
+
+  @ApiProperty({ enum: GOODS_CATEGORIES })
+  @IsIn(GOODS_CATEGORIES)
+  goodsCategory!: GoodsCategory;
+
+  @ApiProperty({ type: [GoodsItemDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => GoodsItemDto)
+  goods!: GoodsItemDto[];
+
+  @ApiProperty({ type: DestinationDto })
+  @IsObject() @ValidateNested() @Type(() => DestinationDto)
+  destination!: DestinationDto;
+}

@@ -1,0 +1,15 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp({ dataDir: config.dataDir, jwtSecret: config.jwtSecret });
+  await app.listen(config.port, config.host);
+  new Logger('Bootstrap').log(`Admin API on http://${config.host}:${config.port}/api (data in ${config.dataDir})`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Refusing to start: ${error.message}` : error);
+  process.exit(1);
+});

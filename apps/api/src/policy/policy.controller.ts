@@ -1,0 +1,31 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, GetValidityPolicyQuery } from '@licences/licensing-application';
+import type { Clock, ValidityAnswer } from '@licences/licensing-application';
+import { amsterdamDateOf, isIsoCountryCode, ruleViolation } from '@licences/licensing-domain';
+import type { LocalDate } from '@licences/licensing-domain';
+import { Public } from '../auth/roles';
+import { ValidityQueryDto } from '../licences/dto/validity-query.dto';
+
+/** The validity policy, public so that exporters know in advance what period a licence would get. */
+@ApiTags('policy')
+@Controller('api/policy')
+export class PolicyController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('validity')
+  @Public()
+  @ApiOperation({ summary: 'Validity period the policy gives a case decided on a date' })
+  validity(@Query() q: ValidityQueryDto): Promise<ValidityAnswer> {
+    if (!isIsoCountryCode(q.destination)) {
+      throw ruleViolation('UNKNOWN_COUNTRY', `${q.destination} is not an ISO 3166-1 alpha-2 country code`, { field: 'destination' });
+    }
+    const on = (q.on ?? amsterdamDateOf(this.clock.now())) as LocalDate;
+    const question = { destination: q.destination, goodsCategory: q.goodsCategory, kind: q.kind, afterSales: q.afterSales === 'true' };
+    return this.queries.execute<GetValidityPolicyQuery, ValidityAnswer>(new GetValidityPolicyQuery(question, on));
+  }
+}

@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import type { IdempotencyRecord, IdempotencyStore } from '@licences/licensing-application';
+
+interface Row {
+  request_hash: string;
+  response: string;
+  created_at: string;
+}
+
+/** Idempotency records in an SQLite file (by default the event store's own file). */
+export class SqliteIdempotencyStore implements IdempotencyStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  static open(file: string): SqliteIdempotencyStore {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
+      scope TEXT NOT NULL,
+      idempotency_key TEXT NOT NULL,
+      request_hash TEXT NOT NULL,
+      response TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      PRIMARY KEY (scope, idempotency_key)
+    )`);
+    return new SqliteIdempotencyStore(db);
+  }
+
+  find(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = this.db
+      .prepare<[string, string], Row>(
+        'SELECT request_hash, response, created_at FROM idempotency_keys WHERE scope = ? AND idempotency_key = ?',
+      )
+      .get(scope, key);
+    return Promise.resolve(row && { requestHash: row.request_hash, response: JSON.parse(row.response), createdAt: row.created_at });
+  }
+
+  async saveIfAbsent(scope: string, key: string, record: IdempotencyRecord): Promise<IdempotencyRecord> {
+    this.db
+      .prepare(
+        `INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, response, created_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope, idempotency_key) DO NOTHING`,
+      )
+      .run(scope, key, record.requestHash, JSON.stringify(record.response), record.createdAt);
+    return (await this.find(scope, key)) as IdempotencyRecord;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

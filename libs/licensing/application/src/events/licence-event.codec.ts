@@ -1,0 +1,34 @@
+import { isLicenceEventType, LICENCE_EVENT_SCHEMA_VERSION } from '@licences/licensing-domain';
+import type { LicenceEvent } from '@licences/licensing-domain';
+import type { EventMetadata, NewEvent, RecordedEvent } from '@licences/event-store';
+
+/** One stream per case. */
+export const LICENCE_STREAM_PREFIX = 'licence-';
+
+export function licenceStreamId(caseId: string): string {
+  return `${LICENCE_STREAM_PREFIX}${caseId}`;
+}
+
+/**
+ * Upcasters turn a stored payload of an older schema version into the current one, one version
+ * step at a time: `UPCASTERS[type][v]` maps version v to v + 1. None are needed yet (all v1).
+ */
+const UPCASTERS: Partial<Record<LicenceEvent['type'], Record<number, (data: unknown) => unknown>>> = {};
+
+export function toNewEvent(event: LicenceEvent, id: string, metadata: EventMetadata): NewEvent {
+  return { id, type: event.type, schemaVersion: LICENCE_EVENT_SCHEMA_VERSION[event.type], data: event.data, metadata };
+}
+
+export function fromRecordedEvent(recorded: RecordedEvent): LicenceEvent {
+  if (!isLicenceEventType(recorded.type)) {
+    throw new Error(`Stream ${recorded.streamId} holds an event of unknown type ${recorded.type}`);
+  }
+  const target = LICENCE_EVENT_SCHEMA_VERSION[recorded.type];
+  let data = recorded.data;
+  for (let version = recorded.schemaVersion; version < target; version++) {
+    const step = UPCASTERS[recorded.type]?.[version];
+    if (!step) throw new Error(`No upcaster for ${recorded.type} v${version}`);
+    data = step(data);
+  }
+  return { type: recorded.type, data } as LicenceEvent;
+}

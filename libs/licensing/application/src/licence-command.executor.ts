@@ -1,0 +1,78 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, WrongExpectedRevisionError } from '@licences/event-store';
+import type { Actor, EventStore } from '@licences/event-store';
+import { amsterdamDateOf, decide, evolve } from '@licences/licensing-domain';
+import type { LicenceCase, LicenceCommand, ValidityPolicy } from '@licences/licensing-domain';
+import { ConcurrentModificationError, RevisionMismatchError } from './application.errors';
+import { licenceStreamId, toNewEvent } from './events/licence-event.codec';
+import { LicenceRepository } from './licence.repository';
+import { commandResultOf } from './licence.view';
+import type { LicenceCommandResult } from './licence.view';
+import { CLOCK } from './ports/clock.port';
+import type { Clock } from './ports/clock.port';
+
+export const VALIDITY_POLICY = Symbol.for('licences.ValidityPolicy');
+
+/** Who asks and in which request; becomes the metadata of every event the command records. */
+export interface CommandMeta {
+  readonly actor: Actor;
+  readonly correlationId: string;
+  readonly causationId: string;
+  /** The revision the client decided on (If-Match); without it a lost race is retried. */
+  readonly expectedRevision?: number;
+  /** When set, event ids derive from it, so that a replayed request cannot record its events twice. */
+  readonly idempotencyKey?: string;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/** Derives a stable UUID-shaped id from a seed. */
+export function stableId(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Runs one command against one case: load the stream, decide, append with the expected revision.
+ * A concurrent writer makes the append fail; the command is then decided again on the new state,
+ * unless the client pinned the revision it decided on.
+ */
+@Injectable()
+export class LicenceCommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(VALIDITY_POLICY) private readonly policy: ValidityPolicy,
+    private readonly repository: LicenceRepository,
+  ) {}
+
+  async execute(caseId: string, command: LicenceCommand, meta: CommandMeta): Promise<LicenceCommandResult> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const { state, revision } = await this.repository.load(caseId);
+      if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
+        throw new RevisionMismatchError(meta.expectedRevision, revision);
+      }
+      const now = this.clock.now();
+      const events = decide(command, state, { now }, this.policy);
+      const metadata = {
+        occurredAt: now.toISOString(),
+        actor: meta.actor,
+        correlationId: meta.correlationId,
+        causationId: meta.causationId,
+      };
+      const stored = events.map((event, i) =>
+        toNewEvent(event, meta.idempotencyKey ? stableId(`${meta.idempotencyKey}/${caseId}/${i}`) : randomUUID(), metadata),
+      );
+      try {
+        const result = await this.store.append(licenceStreamId(caseId), stored, revision ?? 'no-stream');
+        const next = events.reduce(evolve, state) as LicenceCase;
+        return commandResultOf(next, result.nextRevision, result.position, amsterdamDateOf(now));
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (meta.expectedRevision !== undefined) throw new RevisionMismatchError(meta.expectedRevision, error.actual);
+      }
+    }
+    throw new ConcurrentModificationError(MAX_ATTEMPTS);
+  }
+}

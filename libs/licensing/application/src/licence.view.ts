@@ -1,0 +1,60 @@
+import { statusOn } from '@licences/licensing-domain';
+import type { LicenceCase, LicenceStatus, LocalDate } from '@licences/licensing-domain';
+
+/** What a command answers. */
+export interface LicenceCommandResult {
+  readonly id: string;
+  readonly revision: number;
+  readonly status: LicenceStatus;
+  readonly validFrom?: LocalDate;
+  readonly validUntil?: LocalDate;
+  readonly ruleId?: string;
+  /** Global position of the last event written, for clients that wait for read models. */
+  readonly position: number;
+}
+
+/** A case as it stands: everything the commands answer plus what it is about. */
+export interface LicenceView extends Omit<LicenceCommandResult, 'position'> {
+  readonly procedure: LicenceCase['procedure'];
+  readonly kind: LicenceCase['details']['kind'];
+  readonly afterSales: boolean;
+  readonly goodsCategory: LicenceCase['details']['goodsCategory'];
+  readonly goods: LicenceCase['details']['goods'];
+  readonly destination: LicenceCase['details']['destination'];
+  readonly applicant: LicenceCase['details']['applicant'];
+  readonly sondage?: LicenceCase['sondage'];
+  readonly policyVersion?: string;
+  readonly extensions: number;
+  readonly lastDecision: LicenceCase['lastDecision'];
+}
+
+export function commandResultOf(state: LicenceCase, revision: number, position: number, today: LocalDate): LicenceCommandResult {
+  return {
+    id: state.caseId,
+    revision,
+    status: statusOn(state, today),
+    ...(state.validFrom && { validFrom: state.validFrom }),
+    ...(state.validUntil && { validUntil: state.validUntil }),
+    ...(state.rule && { ruleId: state.rule.ruleId }),
+    position,
+  };
+}
+
+export function licenceViewOf(state: LicenceCase, revision: number, today: LocalDate): LicenceView {
+  const { position: _position, ...result } = commandResultOf(state, revision, 0, today);
+  const { details } = state;
+  return {
+    ...result,
+    procedure: state.procedure,
+    kind: details.kind,
+    afterSales: details.afterSales,
+    goodsCategory: details.goodsCategory,
+    goods: details.goods,
+    destination: details.destination,
+    applicant: details.applicant,
+    ...(state.sondage && { sondage: state.sondage }),
+    ...(state.rule && { policyVersion: state.rule.policyVersion }),
+    extensions: state.extensions,
+    lastDecision: state.lastDecision,
+  };
+}

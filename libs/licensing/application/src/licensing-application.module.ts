@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
+import { AnswerSondageHandler } from './commands/answer-sondage.handler';
+import { ApplyAfterSondageHandler } from './commands/apply-after-sondage.handler';
+import { DenyLicenceHandler } from './commands/deny-licence.handler';
+import { ExtendLicenceHandler } from './commands/extend-licence.handler';
+import { IssueLicenceHandler } from './commands/issue-licence.handler';
+import { RegisterCaseHandler } from './commands/register-case.handler';
+import { RevokeLicenceHandler } from './commands/revoke-licence.handler';
+import { WithdrawCaseHandler } from './commands/withdraw-case.handler';
+import { IdempotentRequests } from './idempotent-requests.service';
+import { LicenceCommandExecutor, VALIDITY_POLICY } from './licence-command.executor';
+import { LicenceRepository } from './licence.repository';
+import { GetLicenceHandler } from './queries/get-licence.handler';
+import { GetValidityPolicyHandler } from './queries/get-validity-policy.handler';
+
+/**
+ * The licensing use cases. Needs EVENT_STORE, IDEMPOTENCY_STORE and CLOCK from a global
+ * infrastructure module provided by the app.
+ */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    { provide: VALIDITY_POLICY, useValue: DUTCH_VALIDITY_POLICY },
+    LicenceRepository,
+    LicenceCommandExecutor,
+    IdempotentRequests,
+    RegisterCaseHandler,
+    AnswerSondageHandler,
+    ApplyAfterSondageHandler,
+    IssueLicenceHandler,
+    DenyLicenceHandler,
+    WithdrawCaseHandler,
+    ExtendLicenceHandler,
+    RevokeLicenceHandler,
+    GetLicenceHandler,
+    GetValidityPolicyHandler,
+  ],
+  exports: [CqrsModule, IdempotentRequests],
+})
+export class LicensingApplicationModule {}
