@@ -12,7 +12,8 @@ export interface Problem {
 }
 
 export function problem(status: number, code: string, title: string, detail?: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: `urn:licences:problem:${code.toLowerCase().replace(/_/g, '-')}`, title, status, code, ...(detail && { detail }), ...extra };
+  // Extensions first: a detail named like a standard member must never override it.
+  return { ...extra, type: `urn:licences:problem:${code.toLowerCase().replace(/_/g, '-')}`, title, status, code, ...(detail && { detail }) };
 }
 
 export function sendProblem(response: Response, body: Problem): void {

@@ -36,13 +36,13 @@ function requireStatus(command: keyof typeof ALLOWED_FROM, state: LicenceState, 
   if (!state) throw new DomainError('CASE_NOT_FOUND', 'not-found', 'No such case');
   const status = statusOn(state, today);
   if (CLOSED.includes(status)) {
-    throw forbiddenTransition('CASE_CLOSED', `The case is ${status} and takes no further decision`, { status });
+    throw forbiddenTransition('CASE_CLOSED', `The case is ${status} and takes no further decision`, { caseStatus: status });
   }
   if (!ALLOWED_FROM[command].includes(status as RecordedStatus)) {
     throw forbiddenTransition(
       COMMAND_CODES[command],
       `${command} is allowed only when the case is ${ALLOWED_FROM[command].join(' or ')}; it is ${status}`,
-      { status, allowedFrom: ALLOWED_FROM[command] },
+      { caseStatus: status, allowedFrom: ALLOWED_FROM[command] },
     );
   }
   return state;

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createApp } from '../../apps/api/src/app.factory';
+import type { Role } from '../../apps/api/src/auth/roles';
+import { SettableClock } from './settable-clock';
+
+export const TEST_SECRET = 'e2e-test-secret';
+
+export interface HttpAnswer<T = any> {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: T;
+}
+
+/** The real admin API, listening on loopback with its own data folder and a clock the test sets. */
+export class TestApp {
+  readonly clock = new SettableClock('2024-11-28T10:00:00Z');
+  private app?: INestApplication;
+  private baseUrl = '';
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'licences-e2e-'));
+
+  async start(): Promise<this> {
+    this.app = await createApp({ dataDir: this.dataDir, jwtSecret: TEST_SECRET, clock: this.clock, logger: false });
+    await this.app.listen(0, '127.0.0.1');
+    const address = this.app.getHttpServer().address() as { port: number };
+    this.baseUrl = `http://127.0.0.1:${address.port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    this.app = undefined;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  token(role: Role | string, sub = `${role}-user`, secret = TEST_SECRET): string {
+    return new JwtService({ secret }).sign({ sub, role }, { algorithm: 'HS256', expiresIn: '1h' });
+  }
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: { role?: Role; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpAnswer<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    const token = options.token ?? (options.role ? this.token(options.role) : undefined);
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    return { status: response.status, contentType, headers: response.headers, body: text && contentType.includes('json') ? JSON.parse(text) : text };
+  }
+}
