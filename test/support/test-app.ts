@@ -41,7 +41,7 @@ export class TestApp {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  token(role: Role | string, sub = `${role}-user`, secret = TEST_SECRET): string {
+  token(role: string, sub = `${role}-user`, secret = TEST_SECRET): string {
     return new JwtService({ secret }).sign({ sub, role }, { algorithm: 'HS256', expiresIn: '1h' });
   }
 
