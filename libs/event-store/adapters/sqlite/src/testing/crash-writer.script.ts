@@ -1,0 +1,75 @@
+// Child process for the crash test: appends until it is killed, printing one line per
+// acknowledged event ("ack <streamId> <eventId> <revision> <position>") only once its append resolved.
+// Usage: crash-writer.script.ts <database file> <shared stream id>
+import { randomUUID } from 'node:crypto';
+import { WrongExpectedRevisionError } from '@licences/event-store';
+import type { EventStore, NewEvent } from '@licences/event-store';
+import { SqliteEventStore } from '../sqlite-event-store.adapter';
+
+const STREAMS = 3;
+
+function event(): NewEvent {
+  return {
+    id: randomUUID(),
+    type: 'CrashTestEventAppended',
+    schemaVersion: 1,
+    data: { payload: 'x'.repeat(200) },
+    metadata: {
+      occurredAt: new Date().toISOString(),
+      actor: { sub: 'crash-writer', role: 'test' },
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+    },
+  };
+}
+
+/** Prints the stored form of `batch`; a pipe write is synchronous on Linux, so a printed line is received. */
+async function acknowledge(
+  store: EventStore,
+  streamId: string,
+  batch: readonly NewEvent[],
+  lastRevision: number,
+): Promise<void> {
+  const stored = await store.readStream(streamId, { fromRevision: lastRevision - batch.length + 1 });
+  process.stdout.write(stored.map((e) => `ack ${streamId} ${e.id} ${e.revision} ${e.position}\n`).join(''));
+}
+
+/** Competes with the other writers on one stream, so revision conflicts between processes happen. */
+async function appendToShared(store: EventStore, sharedStreamId: string): Promise<void> {
+  const batch = [event()];
+  for (;;) {
+    const expected = (await store.streamRevision(sharedStreamId)) ?? 'no-stream';
+    try {
+      const { nextRevision } = await store.append(sharedStreamId, batch, expected);
+      return acknowledge(store, sharedStreamId, batch, nextRevision);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    }
+  }
+}
+
+async function main(file: string, sharedStreamId: string): Promise<void> {
+  const store = SqliteEventStore.open({ file });
+  const streams = Array.from({ length: STREAMS }, (_, i) => `crash-${i}-${randomUUID()}`);
+  const revisions = new Map<string, number>();
+  for (let round = 0; ; round++) {
+    const streamId = streams[round % STREAMS]!;
+    const batch = Array.from({ length: 1 + (round % 3) }, event);
+    const { nextRevision } = await store.append(streamId, batch, revisions.get(streamId) ?? 'no-stream');
+    revisions.set(streamId, nextRevision);
+    await acknowledge(store, streamId, batch, nextRevision);
+    await appendToShared(store, sharedStreamId);
+    // A pause between rounds, as between real requests, lets the other writers take the lock.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+const [file, sharedStreamId] = process.argv.slice(2);
+if (!file || !sharedStreamId) {
+  process.stderr.write('usage: crash-writer.script.ts <database file> <shared stream id>\n');
+  process.exit(2);
+}
+main(file, sharedStreamId).catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import type { EventStore } from '@licences/event-store';
+import { describeAppend } from './suites/append.conformance';
+import { describeConcurrencyAndDurability } from './suites/concurrency-durability.conformance';
+import type { ConformanceContext } from './suites/conformance-context';
+import { describeIdempotency } from './suites/idempotency.conformance';
+import { describeRead } from './suites/read.conformance';
+import { describeSubscription } from './suites/subscription.conformance';
+
+/** What an adapter's spec provides to run the suite: a store on fresh, empty storage per test. */
+export interface EventStoreHarness {
+  store: EventStore;
+  /** close and open the same storage again (durability) */
+  reopen(): Promise<EventStore>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Registers the port's contract as Jest tests for one adapter. Every adapter runs exactly
+ * these tests, so they check only what the port promises, never how an adapter stores events.
+ */
+export function runEventStoreConformance(
+  adapterName: string,
+  createHarness: () => Promise<EventStoreHarness>,
+): void {
+  describe(`EventStore conformance: ${adapterName}`, () => {
+    let harness: EventStoreHarness | undefined;
+    let current: EventStore | undefined;
+
+    const context: ConformanceContext = {
+      get store(): EventStore {
+        if (!current) throw new Error('The harness is not set up');
+        return current;
+      },
+      async reopen(): Promise<EventStore> {
+        if (!harness) throw new Error('The harness is not set up');
+        current = await harness.reopen();
+        return current;
+      },
+    };
+
+    beforeEach(async () => {
+      harness = await createHarness();
+      current = harness.store;
+    });
+
+    afterEach(async () => {
+      const disposing = harness;
+      harness = undefined;
+      current = undefined;
+      await disposing?.dispose();
+    });
+
+    describeAppend(context);
+    describeIdempotency(context);
+    describeRead(context);
+    describeSubscription(context);
+    describeConcurrencyAndDurability(context);
+  });
+}
