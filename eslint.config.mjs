@@ -27,7 +27,16 @@ export default tseslint.config(
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:util'] },
             // Adapters may use the shared conformance suite (type:testing) in their specs.
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', 'type:application', 'type:domain', 'type:testing', 'type:util'] },
+            {
+              sourceTag: 'type:adapter',
+              onlyDependOnLibsWithTags: [
+                'type:port',
+                'type:application',
+                'type:domain',
+                'type:testing',
+                'type:util',
+              ],
+            },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:port', 'type:util'] },
             {
               sourceTag: 'type:application',
@@ -35,7 +44,13 @@ export default tseslint.config(
             },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:port', 'type:adapter', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:application',
+                'type:domain',
+                'type:port',
+                'type:adapter',
+                'type:util',
+              ],
             },
           ],
         },
@@ -50,16 +65,31 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'rxjs', 'rxjs/*', 'class-validator', 'better-sqlite3'], message: 'The domain imports no framework or I/O.' },
-            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'child_process'], message: 'The domain imports nothing from Node.' },
+            {
+              group: ['@nestjs/*', 'rxjs', 'rxjs/*', 'class-validator', 'better-sqlite3'],
+              message: 'The domain imports no framework or I/O.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'child_process'],
+              message: 'The domain imports nothing from Node.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time comes in as an argument.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time comes in as an argument.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is deterministic.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time comes in as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Time comes in as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'The domain is deterministic.',
+        },
       ],
     },
   },

@@ -16,7 +16,15 @@ describe('the admin API as a process', () => {
   });
 
   const token = (role: string, sub: string) => {
-    const result = runScript(['-r', './tools/register.cjs', 'apps/api/src/cli/token.cli.ts', '--role', role, '--sub', sub]);
+    const result = runScript([
+      '-r',
+      './tools/register.cjs',
+      'apps/api/src/cli/token.cli.ts',
+      '--role',
+      role,
+      '--sub',
+      sub,
+    ]);
     expect(result.status).toBe(0);
     return result.stdout.trim();
   };
@@ -37,7 +45,9 @@ describe('the admin API as a process', () => {
       const created = await post(first.baseUrl, '/api/licences', intake, caseBody());
       expect(created.status).toBe(201);
       const { id } = (await created.json()) as { id: string };
-      expect((await post(first.baseUrl, `/api/licences/${id}/issue`, assessor, { assessment })).status).toBe(200);
+      expect((await post(first.baseUrl, `/api/licences/${id}/issue`, assessor, { assessment })).status).toBe(
+        200,
+      );
       ids.push(id);
     }
     await kill(first.child, 'SIGKILL');
@@ -45,11 +55,15 @@ describe('the admin API as a process', () => {
     const second = await startAppProcess({ LICENCES_DATA_DIR: dataDir });
     try {
       for (const id of ids) {
-        const answer = await fetch(`${second.baseUrl}/api/licences/${id}`, { headers: { authorization: `Bearer ${assessor}` } });
+        const answer = await fetch(`${second.baseUrl}/api/licences/${id}`, {
+          headers: { authorization: `Bearer ${assessor}` },
+        });
         expect(answer.status).toBe(200);
         expect(await answer.json()).toMatchObject({ id, revision: 1, status: 'issued', ruleId: 'allies' });
       }
-      const health = (await (await fetch(`${second.baseUrl}/health`)).json()) as { eventStore: { headPosition: number } };
+      const health = (await (await fetch(`${second.baseUrl}/health`)).json()) as {
+        eventStore: { headPosition: number };
+      };
       expect(health.eventStore.headPosition).toBe(10);
     } finally {
       await kill(second.child, 'SIGTERM');
@@ -68,7 +82,15 @@ describe('the admin API as a process', () => {
   });
 
   it('prints tokens only for known roles', () => {
-    const result = runScript(['-r', './tools/register.cjs', 'apps/api/src/cli/token.cli.ts', '--role', 'superuser', '--sub', 'eve']);
+    const result = runScript([
+      '-r',
+      './tools/register.cjs',
+      'apps/api/src/cli/token.cli.ts',
+      '--role',
+      'superuser',
+      '--sub',
+      'eve',
+    ]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('Unknown role');
   });

@@ -19,25 +19,43 @@ describe('HTTP contract of the admin API', () => {
       const none = await app.request('POST', '/api/licences', { body: caseBody() });
       expect(none).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
       expect(none.contentType).toContain('application/problem+json');
-      const forged = await app.request('POST', '/api/licences', { token: app.token('intake', 'mallory', 'other-secret'), body: caseBody() });
+      const forged = await app.request('POST', '/api/licences', {
+        token: app.token('intake', 'mallory', 'other-secret'),
+        body: caseBody(),
+      });
       expect(forged.status).toBe(401);
-      const stranger = await app.request('POST', '/api/licences', { token: app.token('janitor'), body: caseBody() });
+      const stranger = await app.request('POST', '/api/licences', {
+        token: app.token('janitor'),
+        body: caseBody(),
+      });
       expect(stranger.status).toBe(401);
     });
 
     it('answers 403 to a role the route does not allow', async () => {
       const created = await app.request('POST', '/api/licences', { role: 'intake', body: caseBody() });
-      const issuedByIntake = await app.request('POST', `/api/licences/${created.body.id}/issue`, { role: 'intake', body: { assessment } });
+      const issuedByIntake = await app.request('POST', `/api/licences/${created.body.id}/issue`, {
+        role: 'intake',
+        body: { assessment },
+      });
       expect(issuedByIntake).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
       const reporting = await app.request('GET', `/api/licences/${created.body.id}`, { role: 'reporting' });
       expect(reporting.status).toBe(403);
-      await app.request('POST', `/api/licences/${created.body.id}/issue`, { role: 'assessor', body: { assessment } });
-      const revokeByAssessor = await app.request('POST', `/api/licences/${created.body.id}/revoke`, { role: 'assessor', body: revocation });
+      await app.request('POST', `/api/licences/${created.body.id}/issue`, {
+        role: 'assessor',
+        body: { assessment },
+      });
+      const revokeByAssessor = await app.request('POST', `/api/licences/${created.body.id}/revoke`, {
+        role: 'assessor',
+        body: revocation,
+      });
       expect(revokeByAssessor.status).toBe(403);
     });
 
     it('records who decided, in which role', async () => {
-      const created = await app.request('POST', '/api/licences', { token: app.token('intake', 'carol'), body: caseBody() });
+      const created = await app.request('POST', '/api/licences', {
+        token: app.token('intake', 'carol'),
+        body: caseBody(),
+      });
       expect(created.status).toBe(201);
       const state = await app.request('GET', `/api/licences/${created.body.id}`, { role: 'oversight' });
       expect(state.status).toBe(200);
@@ -73,14 +91,20 @@ describe('HTTP contract of the admin API', () => {
 
     it('refuses a revocation without evidence or criteria', async () => {
       const created = await app.request('POST', '/api/licences', { role: 'intake', body: caseBody() });
-      await app.request('POST', `/api/licences/${created.body.id}/issue`, { role: 'assessor', body: { assessment } });
+      await app.request('POST', `/api/licences/${created.body.id}/issue`, {
+        role: 'assessor',
+        body: { assessment },
+      });
       const before = await head();
       const bare = await app.request('POST', `/api/licences/${created.body.id}/revoke`, {
         role: 'senior-assessor',
         body: { circumstances: 'changed', criteria: [], evidence: [] },
       });
       expect(bare.status).toBe(400);
-      expect((bare.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['criteria', 'evidence']);
+      expect((bare.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+        'criteria',
+        'evidence',
+      ]);
       const noCircumstances = await app.request('POST', `/api/licences/${created.body.id}/revoke`, {
         role: 'senior-assessor',
         body: { ...revocation, circumstances: '' },
@@ -90,11 +114,20 @@ describe('HTTP contract of the admin API', () => {
     });
 
     it('answers malformed JSON with 400, a non-JSON body with 415 and a body over 1 MiB with 413', async () => {
-      const malformed = await app.request('POST', '/api/licences', { role: 'intake', rawBody: '{"procedure": ' });
+      const malformed = await app.request('POST', '/api/licences', {
+        role: 'intake',
+        rawBody: '{"procedure": ',
+      });
       expect(malformed).toMatchObject({ status: 400, body: { code: 'MALFORMED_JSON' } });
-      const text = await app.request('POST', '/api/licences', { role: 'intake', rawBody: 'hello', headers: { 'content-type': 'text/plain' } });
+      const text = await app.request('POST', '/api/licences', {
+        role: 'intake',
+        rawBody: 'hello',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(text).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
-      const huge = caseBody({ goods: [{ controlListEntry: 'ML5', description: 'x'.repeat(1024 * 1024), quantity: 1, valueEur: 1 }] });
+      const huge = caseBody({
+        goods: [{ controlListEntry: 'ML5', description: 'x'.repeat(1024 * 1024), quantity: 1, valueEur: 1 }],
+      });
       const tooLarge = await app.request('POST', '/api/licences', { role: 'intake', body: huge });
       expect(tooLarge).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
     });
@@ -110,7 +143,9 @@ describe('HTTP contract of the admin API', () => {
         '{"__proto__":{"admin":true}}',
         '{"constructor":{"prototype":{"x":1}}}',
         JSON.stringify(caseBody({ goods: [null] })),
-        JSON.stringify(caseBody({ goods: [{ controlListEntry: 5, description: [], quantity: '1', valueEur: 'NaN' }] })),
+        JSON.stringify(
+          caseBody({ goods: [{ controlListEntry: 5, description: [], quantity: '1', valueEur: 'NaN' }] }),
+        ),
         JSON.stringify(caseBody({ destination: null })),
         JSON.stringify(caseBody({ afterSales: 'yes' })),
       ];
@@ -118,9 +153,15 @@ describe('HTTP contract of the admin API', () => {
         const answer = await app.request('POST', '/api/licences', { role: 'intake', rawBody });
         expect({ rawBody, status: answer.status }).toEqual({ rawBody, status: 400 });
       }
-      const notUuid = await app.request('POST', '/api/licences/not-a-uuid/issue', { role: 'assessor', body: { assessment } });
+      const notUuid = await app.request('POST', '/api/licences/not-a-uuid/issue', {
+        role: 'assessor',
+        body: { assessment },
+      });
       expect(notUuid.status).toBe(400);
-      const badDate = await app.request('GET', '/api/policy/validity?destination=NL&goodsCategory=military&kind=individual&on=2023-02-29');
+      const badDate = await app.request(
+        'GET',
+        '/api/policy/validity?destination=NL&goodsCategory=military&kind=individual&on=2023-02-29',
+      );
       expect(badDate.status).toBe(400);
     });
   });
@@ -147,7 +188,11 @@ describe('HTTP contract of the admin API', () => {
       const headers = { 'idempotency-key': 'register-42' };
       const first = await app.request('POST', '/api/licences', { role: 'intake', body: caseBody(), headers });
       const before = await head();
-      const repeat = await app.request('POST', '/api/licences', { role: 'intake', body: caseBody(), headers });
+      const repeat = await app.request('POST', '/api/licences', {
+        role: 'intake',
+        body: caseBody(),
+        headers,
+      });
       expect(repeat.status).toBe(first.status);
       expect(repeat.body).toEqual(first.body);
       expect(await head()).toBe(before);
@@ -160,10 +205,20 @@ describe('HTTP contract of the admin API', () => {
       expect(other).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
 
       const issueHeaders = { 'idempotency-key': 'issue-42' };
-      const issued = await app.request('POST', `/api/licences/${first.body.id}/issue`, { role: 'assessor', body: { assessment }, headers: issueHeaders });
-      const reissued = await app.request('POST', `/api/licences/${first.body.id}/issue`, { role: 'assessor', body: { assessment }, headers: issueHeaders });
+      const issued = await app.request('POST', `/api/licences/${first.body.id}/issue`, {
+        role: 'assessor',
+        body: { assessment },
+        headers: issueHeaders,
+      });
+      const reissued = await app.request('POST', `/api/licences/${first.body.id}/issue`, {
+        role: 'assessor',
+        body: { assessment },
+        headers: issueHeaders,
+      });
       expect(reissued).toMatchObject({ status: 200, body: issued.body });
-      expect((await app.request('GET', `/api/licences/${first.body.id}`, { role: 'assessor' })).body.revision).toBe(1);
+      expect(
+        (await app.request('GET', `/api/licences/${first.body.id}`, { role: 'assessor' })).body.revision,
+      ).toBe(1);
     });
   });
 
@@ -173,18 +228,29 @@ describe('HTTP contract of the admin API', () => {
       const attempts = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
           i % 2 === 0
-            ? app.request('POST', `/api/licences/${created.body.id}/issue`, { role: 'assessor', body: { assessment } })
-            : app.request('POST', `/api/licences/${created.body.id}/deny`, { role: 'assessor', body: { criteria: [2], reasoning: 'risk' } }),
+            ? app.request('POST', `/api/licences/${created.body.id}/issue`, {
+                role: 'assessor',
+                body: { assessment },
+              })
+            : app.request('POST', `/api/licences/${created.body.id}/deny`, {
+                role: 'assessor',
+                body: { criteria: [2], reasoning: 'risk' },
+              }),
         ),
       );
       const statuses = attempts.map((a) => a.status).sort();
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(7);
-      expect((await app.request('GET', `/api/licences/${created.body.id}`, { role: 'assessor' })).body.revision).toBe(1);
+      expect(
+        (await app.request('GET', `/api/licences/${created.body.id}`, { role: 'assessor' })).body.revision,
+      ).toBe(1);
     });
 
     it('lets only one of several clients pinned to the same revision win; the others get 412', async () => {
-      const created = await app.request('POST', '/api/licences', { role: 'intake', body: caseBody({ procedure: 'sondage' }) });
+      const created = await app.request('POST', '/api/licences', {
+        role: 'intake',
+        body: caseBody({ procedure: 'sondage' }),
+      });
       const attempts = await Promise.all(
         Array.from({ length: 6 }, () =>
           app.request('POST', `/api/licences/${created.body.id}/sondage-answer`, {
@@ -203,11 +269,23 @@ describe('HTTP contract of the admin API', () => {
   describe('public endpoints', () => {
     it('answers the validity policy for a case on a date', async () => {
       const q = (s: string) => app.request('GET', `/api/policy/validity?${s}`);
-      expect((await q('destination=MK&goodsCategory=military&kind=individual&on=2020-03-26')).body).toMatchObject({ months: 12, ruleId: 'default' });
-      expect((await q('destination=MK&goodsCategory=military&kind=individual&on=2020-03-27')).body).toMatchObject({ months: 36, ruleId: 'allies' });
-      expect((await q('destination=TR&goodsCategory=military&kind=global&on=2024-01-01')).body).toMatchObject({ months: 12, ruleId: 'default' });
-      const afterSales = await q('destination=SA&goodsCategory=military&kind=individual&afterSales=true&on=2023-04-18');
-      expect(afterSales.body).toMatchObject({ months: 36, ruleId: 'after-sales', source: { reference: expect.stringContaining('22054-388') } });
+      expect(
+        (await q('destination=MK&goodsCategory=military&kind=individual&on=2020-03-26')).body,
+      ).toMatchObject({ months: 12, ruleId: 'default' });
+      expect(
+        (await q('destination=MK&goodsCategory=military&kind=individual&on=2020-03-27')).body,
+      ).toMatchObject({ months: 36, ruleId: 'allies' });
+      expect((await q('destination=TR&goodsCategory=military&kind=global&on=2024-01-01')).body).toMatchObject(
+        { months: 12, ruleId: 'default' },
+      );
+      const afterSales = await q(
+        'destination=SA&goodsCategory=military&kind=individual&afterSales=true&on=2023-04-18',
+      );
+      expect(afterSales.body).toMatchObject({
+        months: 36,
+        ruleId: 'after-sales',
+        source: { reference: expect.stringContaining('22054-388') },
+      });
       expect((await q('destination=XX&goodsCategory=military&kind=individual')).status).toBe(422);
       expect((await q('destination=NL&goodsCategory=weapons&kind=individual')).status).toBe(400);
     });
@@ -217,7 +295,12 @@ describe('HTTP contract of the admin API', () => {
       const doc = await app.request('GET', '/api/docs-json');
       expect(doc.status).toBe(200);
       expect(Object.keys(doc.body.paths)).toEqual(
-        expect.arrayContaining(['/api/licences', '/api/licences/{id}/issue', '/api/licences/{id}/revoke', '/api/policy/validity']),
+        expect.arrayContaining([
+          '/api/licences',
+          '/api/licences/{id}/issue',
+          '/api/licences/{id}/revoke',
+          '/api/policy/validity',
+        ]),
       );
       const ui = await app.request('GET', '/api/docs');
       expect(ui.status).toBe(200);

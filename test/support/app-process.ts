@@ -17,7 +17,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the admin API the way `npm start` does, as its own process, on loopback. */
-export async function startAppProcess(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string }> {
+export async function startAppProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; baseUrl: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
@@ -48,5 +50,10 @@ export async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise
 
 /** Runs one of the package's npm scripts to completion. */
 export function runScript(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }

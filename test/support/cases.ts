@@ -6,7 +6,9 @@ export function caseBody(overrides: Record<string, unknown> = {}) {
     kind: 'individual',
     afterSales: false,
     goodsCategory: 'military',
-    goods: [{ controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1_250_000 }],
+    goods: [
+      { controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1_250_000 },
+    ],
     destination: { country: 'DE', endUser: 'Bundeswehr' },
     ...overrides,
   };

@@ -24,7 +24,12 @@ export class TestApp {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'licences-e2e-'));
 
   async start(): Promise<this> {
-    this.app = await createApp({ dataDir: this.dataDir, jwtSecret: TEST_SECRET, clock: this.clock, logger: false });
+    this.app = await createApp({
+      dataDir: this.dataDir,
+      jwtSecret: TEST_SECRET,
+      clock: this.clock,
+      logger: false,
+    });
     await this.app.listen(0, '127.0.0.1');
     const address = this.app.getHttpServer().address() as { port: number };
     this.baseUrl = `http://127.0.0.1:${address.port}`;
@@ -48,7 +53,13 @@ export class TestApp {
   async request<T = any>(
     method: string,
     path: string,
-    options: { role?: Role; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+    options: {
+      role?: Role;
+      token?: string;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<HttpAnswer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token ?? (options.role ? this.token(options.role) : undefined);
@@ -59,6 +70,11 @@ export class TestApp {
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
-    return { status: response.status, contentType, headers: response.headers, body: text && contentType.includes('json') ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      contentType,
+      headers: response.headers,
+      body: text && contentType.includes('json') ? JSON.parse(text) : text,
+    };
   }
 }

@@ -19,7 +19,11 @@ export interface CreateAppOptions {
 /** Assembles the admin API; `main.ts` and the end-to-end tests build it the same way. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ dataDir: options.dataDir, jwtSecret: options.jwtSecret, clock: options.clock ?? systemClock }),
+    AppModule.forRoot({
+      dataDir: options.dataDir,
+      jwtSecret: options.jwtSecret,
+      clock: options.clock ?? systemClock,
+    }),
     { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },
   );
   app.disable('x-powered-by');
@@ -30,7 +34,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     app,
     new DocumentBuilder()
       .setTitle('Export licence lifecycle: admin API')
-      .setDescription('Sondages, applications and licence decisions under the Dutch validity policy (BZ2408569).')
+      .setDescription(
+        'Sondages, applications and licence decisions under the Dutch validity policy (BZ2408569).',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -6,7 +6,9 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await createApp({ dataDir: config.dataDir, jwtSecret: config.jwtSecret });
   await app.listen(config.port, config.host);
-  new Logger('Bootstrap').log(`Admin API on http://${config.host}:${config.port}/api (data in ${config.dataDir})`);
+  new Logger('Bootstrap').log(
+    `Admin API on http://${config.host}:${config.port}/api (data in ${config.dataDir})`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -32,7 +32,9 @@ export class JwtAuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     const actingRole = allowed.find((r) => roles.includes(r));
     if (!actingRole) {
-      throw new ForbiddenException(`This needs one of the roles ${allowed.join(', ')}; the token has ${roles.join(', ')}`);
+      throw new ForbiddenException(
+        `This needs one of the roles ${allowed.join(', ')}; the token has ${roles.join(', ')}`,
+      );
     }
     request.principal = { sub: claims.sub, roles, actingRole };
     return true;

@@ -24,7 +24,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('LICENCES_JWT_SECRET must not be the development default in production');
   }
   const port = Number(env['PORT'] ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT ${env['PORT']} is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT ${env['PORT']} is not a port number`);
   return {
     port,
     host: env['HOST'] ?? '0.0.0.0',

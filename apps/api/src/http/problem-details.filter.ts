@@ -39,23 +39,34 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const body = { ...this.toProblem(exception), instance: request.originalUrl };
-    if (body.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     sendProblem(http.getResponse<Response>(), body);
   }
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof RequestValidationError) {
-      return problem(400, 'VALIDATION_FAILED', 'Invalid request', exception.message, { errors: exception.errors });
+      return problem(400, 'VALIDATION_FAILED', 'Invalid request', exception.message, {
+        errors: exception.errors,
+      });
     }
     if (exception instanceof DomainError) {
       const status = DOMAIN_STATUS[exception.kind];
-      return problem(status, exception.code, exception.kind.replace('-', ' '), exception.message, { ...exception.details });
+      return problem(status, exception.code, exception.kind.replace('-', ' '), exception.message, {
+        ...exception.details,
+      });
     }
     if (exception instanceof ApplicationError) {
       const status = APPLICATION_STATUS[exception.code] ?? 409;
-      return problem(status, exception.code, exception.code.toLowerCase().replace(/_/g, ' '), exception.message, {
-        ...exception.details,
-      });
+      return problem(
+        status,
+        exception.code,
+        exception.code.toLowerCase().replace(/_/g, ' '),
+        exception.message,
+        {
+          ...exception.details,
+        },
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

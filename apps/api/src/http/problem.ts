@@ -11,9 +11,22 @@ export interface Problem {
   readonly [extension: string]: unknown;
 }
 
-export function problem(status: number, code: string, title: string, detail?: string, extra: Record<string, unknown> = {}): Problem {
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail?: string,
+  extra: Record<string, unknown> = {},
+): Problem {
   // Extensions first: a detail named like a standard member must never override it.
-  return { ...extra, type: `urn:licences:problem:${code.toLowerCase().replace(/_/g, '-')}`, title, status, code, ...(detail && { detail }) };
+  return {
+    ...extra,
+    type: `urn:licences:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    code,
+    ...(detail && { detail }),
+  };
 }
 
 export function sendProblem(response: Response, body: Problem): void {

@@ -8,7 +8,9 @@ export function expectedRevisionOf(request: Request): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*"?(\d{1,15})"?\s*$/.exec(header);
   if (!match) {
-    throw new RequestValidationError([{ field: 'If-Match', messages: ['If-Match must be a revision, e.g. "3"'] }]);
+    throw new RequestValidationError([
+      { field: 'If-Match', messages: ['If-Match must be a revision, e.g. "3"'] },
+    ]);
   }
   return Number(match[1]);
 }

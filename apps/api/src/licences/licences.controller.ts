@@ -16,7 +16,12 @@ import {
   stableId,
   WithdrawCaseCommand,
 } from '@licences/licensing-application';
-import type { CommandMeta, LicenceCommandResult, LicenceDecisionCommand, LicenceView } from '@licences/licensing-application';
+import type {
+  CommandMeta,
+  LicenceCommandResult,
+  LicenceDecisionCommand,
+  LicenceView,
+} from '@licences/licensing-application';
 import type { LicenceCommand, LocalDate } from '@licences/licensing-domain';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { Roles } from '../auth/roles';
@@ -50,11 +55,21 @@ export class LicencesController {
   @Post()
   @Roles('intake')
   @ApiOperation({ summary: 'Register a sondage (trial application) or a formal application' })
-  register(@Body() body: RegisterCaseDto, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  register(
+    @Body() body: RegisterCaseDto,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { procedure, ...details } = body;
     const key = idempotencyKeyOf(req);
     const caseId = key ? stableId(`case/${who.sub}/${key}`) : randomUUID();
-    return this.run(req, res, who, (meta) => new RegisterCaseCommand(caseId, { type: 'RegisterCase', caseId, procedure, details }, meta));
+    return this.run(
+      req,
+      res,
+      who,
+      (meta) => new RegisterCaseCommand(caseId, { type: 'RegisterCase', caseId, procedure, details }, meta),
+    );
   }
 
   @Get(':id')
@@ -69,59 +84,147 @@ export class LicencesController {
   @Post(':id/sondage-answer')
   @HttpCode(200)
   @Roles('assessor')
-  answerSondage(@CaseId() id: string, @Body() b: AnswerSondageDto, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const command = { type: 'AnswerSondage', outcome: b.outcome, reasoning: b.reasoning, criteria: b.criteria ?? [] } as const;
+  answerSondage(
+    @CaseId() id: string,
+    @Body() b: AnswerSondageDto,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command = {
+      type: 'AnswerSondage',
+      outcome: b.outcome,
+      reasoning: b.reasoning,
+      criteria: b.criteria ?? [],
+    } as const;
     return this.run(req, res, who, (meta) => new AnswerSondageCommand(id, command, meta));
   }
 
   @Post(':id/apply')
   @HttpCode(200)
   @Roles('intake')
-  apply(@CaseId() id: string, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(req, res, who, (meta) => new ApplyAfterSondageCommand(id, { type: 'ApplyAfterSondage' }, meta));
+  apply(
+    @CaseId() id: string,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      req,
+      res,
+      who,
+      (meta) => new ApplyAfterSondageCommand(id, { type: 'ApplyAfterSondage' }, meta),
+    );
   }
 
   @Post(':id/issue')
   @HttpCode(200)
   @Roles('assessor')
-  issue(@CaseId() id: string, @Body() b: IssueLicenceDto, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const command = { type: 'IssueLicence', assessment: b.assessment, ...(b.validFrom && { validFrom: b.validFrom as LocalDate }) } as const;
+  issue(
+    @CaseId() id: string,
+    @Body() b: IssueLicenceDto,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command = {
+      type: 'IssueLicence',
+      assessment: b.assessment,
+      ...(b.validFrom && { validFrom: b.validFrom as LocalDate }),
+    } as const;
     return this.run(req, res, who, (meta) => new IssueLicenceCommand(id, command, meta));
   }
 
   @Post(':id/deny')
   @HttpCode(200)
   @Roles('assessor')
-  deny(@CaseId() id: string, @Body() b: DenyLicenceDto, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(req, res, who, (meta) => new DenyLicenceCommand(id, { type: 'DenyLicence', criteria: b.criteria, reasoning: b.reasoning }, meta));
+  deny(
+    @CaseId() id: string,
+    @Body() b: DenyLicenceDto,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      req,
+      res,
+      who,
+      (meta) =>
+        new DenyLicenceCommand(
+          id,
+          { type: 'DenyLicence', criteria: b.criteria, reasoning: b.reasoning },
+          meta,
+        ),
+    );
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('intake')
-  withdraw(@CaseId() id: string, @Body() b: WithdrawCaseDto, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(req, res, who, (meta) => new WithdrawCaseCommand(id, { type: 'WithdrawCase', reason: b.reason }, meta));
+  withdraw(
+    @CaseId() id: string,
+    @Body() b: WithdrawCaseDto,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      req,
+      res,
+      who,
+      (meta) => new WithdrawCaseCommand(id, { type: 'WithdrawCase', reason: b.reason }, meta),
+    );
   }
 
   @Post(':id/extend')
   @HttpCode(200)
   @Roles('assessor')
-  extend(@CaseId() id: string, @Body() b: ExtendLicenceDto, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const command = { type: 'ExtendLicence', reassessment: b.reassessment, ...(b.validUntil && { validUntil: b.validUntil as LocalDate }) } as const;
+  extend(
+    @CaseId() id: string,
+    @Body() b: ExtendLicenceDto,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command = {
+      type: 'ExtendLicence',
+      reassessment: b.reassessment,
+      ...(b.validUntil && { validUntil: b.validUntil as LocalDate }),
+    } as const;
     return this.run(req, res, who, (meta) => new ExtendLicenceCommand(id, command, meta));
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles('senior-assessor')
-  revoke(@CaseId() id: string, @Body() b: RevokeLicenceDto, @CurrentPrincipal() who: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const evidence = b.evidence.map((e) => ({ ...e, date: e.date as LocalDate, ...(e.sha256 && { sha256: e.sha256.toLowerCase() }) }));
-    const command = { type: 'RevokeLicence', circumstances: b.circumstances, criteria: b.criteria, evidence } as const;
+  revoke(
+    @CaseId() id: string,
+    @Body() b: RevokeLicenceDto,
+    @CurrentPrincipal() who: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const evidence = b.evidence.map((e) => ({
+      ...e,
+      date: e.date as LocalDate,
+      ...(e.sha256 && { sha256: e.sha256.toLowerCase() }),
+    }));
+    const command = {
+      type: 'RevokeLicence',
+      circumstances: b.circumstances,
+      criteria: b.criteria,
+      evidence,
+    } as const;
     return this.run(req, res, who, (meta) => new RevokeLicenceCommand(id, command, meta));
   }
 
   /** Sends a command with the caller's metadata, honouring If-Match and Idempotency-Key. */
-  private async run(req: Request, res: Response, who: Principal, build: CommandFactory): Promise<LicenceCommandResult> {
+  private async run(
+    req: Request,
+    res: Response,
+    who: Principal,
+    build: CommandFactory,
+  ): Promise<LicenceCommandResult> {
     const expectedRevision = expectedRevisionOf(req);
     const idempotencyKey = idempotencyKeyOf(req);
     const requestId = randomUUID();
@@ -132,8 +235,11 @@ export class LicencesController {
       ...(expectedRevision !== undefined && { expectedRevision }),
       ...(idempotencyKey !== undefined && { idempotencyKey: `${who.sub}/${idempotencyKey}` }),
     };
-    const execute = () => this.commands.execute<LicenceDecisionCommand<LicenceCommand>, LicenceCommandResult>(build(meta));
-    const result = idempotencyKey ? await this.idempotent.run(who.sub, idempotencyKey, requestHashOf(req), execute) : await execute();
+    const execute = () =>
+      this.commands.execute<LicenceDecisionCommand<LicenceCommand>, LicenceCommandResult>(build(meta));
+    const result = idempotencyKey
+      ? await this.idempotent.run(who.sub, idempotencyKey, requestHashOf(req), execute)
+      : await execute();
     res.setHeader('ETag', `"${result.revision}"`);
     return result;
   }

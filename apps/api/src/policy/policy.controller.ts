@@ -22,10 +22,19 @@ export class PolicyController {
   @ApiOperation({ summary: 'Validity period the policy gives a case decided on a date' })
   validity(@Query() q: ValidityQueryDto): Promise<ValidityAnswer> {
     if (!isIsoCountryCode(q.destination)) {
-      throw ruleViolation('UNKNOWN_COUNTRY', `${q.destination} is not an ISO 3166-1 alpha-2 country code`, { field: 'destination' });
+      throw ruleViolation('UNKNOWN_COUNTRY', `${q.destination} is not an ISO 3166-1 alpha-2 country code`, {
+        field: 'destination',
+      });
     }
     const on = (q.on ?? amsterdamDateOf(this.clock.now())) as LocalDate;
-    const question = { destination: q.destination, goodsCategory: q.goodsCategory, kind: q.kind, afterSales: q.afterSales === 'true' };
-    return this.queries.execute<GetValidityPolicyQuery, ValidityAnswer>(new GetValidityPolicyQuery(question, on));
+    const question = {
+      destination: q.destination,
+      goodsCategory: q.goodsCategory,
+      kind: q.kind,
+      afterSales: q.afterSales === 'true',
+    };
+    return this.queries.execute<GetValidityPolicyQuery, ValidityAnswer>(
+      new GetValidityPolicyQuery(question, on),
+    );
   }
 }

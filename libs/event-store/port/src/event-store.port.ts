@@ -29,8 +29,10 @@ export interface NewEvent<TType extends string = string, TData = unknown> {
 }
 
 /** An event as stored. */
-export interface RecordedEvent<TType extends string = string, TData = unknown>
-  extends NewEvent<TType, TData> {
+export interface RecordedEvent<TType extends string = string, TData = unknown> extends NewEvent<
+  TType,
+  TData
+> {
   readonly streamId: string;
   /** 0-based position of the event inside its stream. */
   readonly revision: number;

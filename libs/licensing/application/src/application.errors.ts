@@ -13,7 +13,10 @@ export class ApplicationError extends Error {
 /** The client said which revision it decided on (If-Match) and the case has moved on since. */
 export class RevisionMismatchError extends ApplicationError {
   constructor(expected: number, actual: number | undefined) {
-    super('REVISION_MISMATCH', `The case is at revision ${actual ?? 'none'}, not ${expected}`, { expected, actual });
+    super('REVISION_MISMATCH', `The case is at revision ${actual ?? 'none'}, not ${expected}`, {
+      expected,
+      actual,
+    });
   }
 }
 
@@ -27,6 +30,8 @@ export class IdempotencyKeyReusedError extends ApplicationError {
 /** Other writers kept winning the race for the case; the client may try again. */
 export class ConcurrentModificationError extends ApplicationError {
   constructor(attempts: number) {
-    super('CONCURRENT_MODIFICATION', `The case kept changing; gave up after ${attempts} attempts`, { attempts });
+    super('CONCURRENT_MODIFICATION', `The case kept changing; gave up after ${attempts} attempts`, {
+      attempts,
+    });
   }
 }

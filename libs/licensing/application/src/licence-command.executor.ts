@@ -62,7 +62,11 @@ export class LicenceCommandExecutor {
         causationId: meta.causationId,
       };
       const stored = events.map((event, i) =>
-        toNewEvent(event, meta.idempotencyKey ? stableId(`${meta.idempotencyKey}/${caseId}/${i}`) : randomUUID(), metadata),
+        toNewEvent(
+          event,
+          meta.idempotencyKey ? stableId(`${meta.idempotencyKey}/${caseId}/${i}`) : randomUUID(),
+          metadata,
+        ),
       );
       try {
         const result = await this.store.append(licenceStreamId(caseId), stored, revision ?? 'no-stream');
@@ -70,7 +74,8 @@ export class LicenceCommandExecutor {
         return commandResultOf(next, result.nextRevision, result.position, amsterdamDateOf(now));
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (meta.expectedRevision !== undefined) throw new RevisionMismatchError(meta.expectedRevision, error.actual);
+        if (meta.expectedRevision !== undefined)
+          throw new RevisionMismatchError(meta.expectedRevision, error.actual);
       }
     }
     throw new ConcurrentModificationError(MAX_ATTEMPTS);

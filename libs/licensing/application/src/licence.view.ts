@@ -28,7 +28,12 @@ export interface LicenceView extends Omit<LicenceCommandResult, 'position'> {
   readonly lastDecision: LicenceCase['lastDecision'];
 }
 
-export function commandResultOf(state: LicenceCase, revision: number, position: number, today: LocalDate): LicenceCommandResult {
+export function commandResultOf(
+  state: LicenceCase,
+  revision: number,
+  position: number,
+  today: LocalDate,
+): LicenceCommandResult {
   return {
     id: state.caseId,
     revision,

@@ -23,42 +23,58 @@ import { NAME_MAX, TEXT_MAX } from './validators';
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Thales Nederland B.V.' })
-  @IsString() @IsNotEmpty() @MaxLength(NAME_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NAME_MAX)
   name!: string;
 
   @ApiProperty({ example: '06061578', description: 'KvK number' })
-  @IsString() @Matches(/^[0-9]{8}$/, { message: 'chamberOfCommerceNumber must be the 8 digits of a KvK number' })
+  @IsString()
+  @Matches(/^[0-9]{8}$/, { message: 'chamberOfCommerceNumber must be the 8 digits of a KvK number' })
   chamberOfCommerceNumber!: string;
 }
 
 export class GoodsItemDto {
-  @ApiProperty({ example: 'ML5.a', description: 'ML1..ML22 (military) or e.g. 5A002 (dual-use), optional sub-items' })
+  @ApiProperty({
+    example: 'ML5.a',
+    description: 'ML1..ML22 (military) or e.g. 5A002 (dual-use), optional sub-items',
+  })
   @IsString()
   @Matches(/^(?:ML(?:[1-9]|1[0-9]|2[0-2])|[0-9][A-E][0-9]{3})(?:\.[a-z0-9]+)*$/, {
-    message: 'controlListEntry must be ML1..ML22 or a dual-use entry like 5A002, optionally with sub-items (ML10.a)',
+    message:
+      'controlListEntry must be ML1..ML22 or a dual-use entry like 5A002, optionally with sub-items (ML10.a)',
   })
   controlListEntry!: string;
 
   @ApiProperty({ example: 'Fire control radar' })
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   description!: string;
 
   @ApiProperty({ example: 2, minimum: 1 })
-  @IsInt() @Min(1) @Max(1_000_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
   quantity!: number;
 
   @ApiProperty({ example: 1250000, minimum: 0 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1e12)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1e12)
   valueEur!: number;
 }
 
 export class DestinationDto {
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
-  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code in capitals' })
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code in capitals' })
   country!: string;
 
   @ApiProperty({ example: 'Bundeswehr' })
-  @IsString() @IsNotEmpty() @MaxLength(NAME_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NAME_MAX)
   endUser!: string;
 }
 
@@ -68,7 +84,9 @@ export class RegisterCaseDto {
   procedure!: Procedure;
 
   @ApiProperty({ type: ApplicantDto })
-  @IsObject() @ValidateNested() @Type(() => ApplicantDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
 
   @ApiProperty({ enum: LICENCE_KINDS })
@@ -84,10 +102,16 @@ export class RegisterCaseDto {
   goodsCategory!: GoodsCategory;
 
   @ApiProperty({ type: [GoodsItemDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => GoodsItemDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => GoodsItemDto)
   goods!: GoodsItemDto[];
 
   @ApiProperty({ type: DestinationDto })
-  @IsObject() @ValidateNested() @Type(() => DestinationDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DestinationDto)
   destination!: DestinationDto;
 }

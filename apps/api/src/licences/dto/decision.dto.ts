@@ -30,21 +30,31 @@ const CriterionList = (minimum: number) => (target: object, key: string) => {
 
 export class FindingDto {
   @ApiProperty({ minimum: 1, maximum: 8, description: 'EU Common Position 2008/944/CFSP art. 2 criterion' })
-  @IsInt() @Min(1) @Max(8)
+  @IsInt()
+  @Min(1)
+  @Max(8)
   criterion!: Criterion;
 
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   finding!: string;
 }
 
 export class AssessmentDto {
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   summary!: string;
 
   @ApiProperty({ type: [FindingDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => FindingDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => FindingDto)
   findings!: FindingDto[];
 }
 
@@ -54,21 +64,27 @@ export class AnswerSondageDto {
   outcome!: 'positive' | 'negative';
 
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   reasoning!: string;
 
   @ApiPropertyOptional({ type: [Number] })
-  @IsOptional() @CriterionList(0)
+  @IsOptional()
+  @CriterionList(0)
   criteria?: Criterion[];
 }
 
 export class IssueLicenceDto {
   @ApiProperty({ type: AssessmentDto })
-  @IsObject() @ValidateNested() @Type(() => AssessmentDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssessmentDto)
   assessment!: AssessmentDto;
 
   @ApiPropertyOptional({ example: '2025-01-01', description: 'Not before the decision date' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   validFrom?: string;
 }
 
@@ -78,33 +94,44 @@ export class DenyLicenceDto {
   criteria!: Criterion[];
 
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   reasoning!: string;
 }
 
 export class WithdrawCaseDto {
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   reason!: string;
 }
 
 export class ExtendLicenceDto {
   @ApiProperty({ type: AssessmentDto })
-  @IsObject() @ValidateNested() @Type(() => AssessmentDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssessmentDto)
   reassessment!: AssessmentDto;
 
   @ApiPropertyOptional({ example: '2027-12-31' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   validUntil?: string;
 }
 
 export class EvidenceDto {
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(NAME_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NAME_MAX)
   title!: string;
 
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(NAME_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NAME_MAX)
   source!: string;
 
   @ApiProperty({ example: '2025-03-01' })
@@ -112,17 +139,22 @@ export class EvidenceDto {
   date!: string;
 
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(NAME_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NAME_MAX)
   reference!: string;
 
   @ApiPropertyOptional({ description: 'SHA-256 of the document, hex' })
-  @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be 64 hexadecimal characters' })
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be 64 hexadecimal characters' })
   sha256?: string;
 }
 
 export class RevokeLicenceDto {
   @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   circumstances!: string;
 
   @ApiProperty({ type: [Number] })
@@ -130,6 +162,10 @@ export class RevokeLicenceDto {
   criteria!: Criterion[];
 
   @ApiProperty({ type: [EvidenceDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
   evidence!: EvidenceDto[];
 }

@@ -7,7 +7,7 @@ export const IsCalendarDate = () =>
     name: 'isCalendarDate',
     validator: {
       validate: (value: unknown) => isLocalDate(value),
-      defaultMessage: (args) => `${args?.property ?? "value"} must be a calendar date YYYY-MM-DD`,
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be a calendar date YYYY-MM-DD`,
     },
   });
 

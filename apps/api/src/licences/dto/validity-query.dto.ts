@@ -18,10 +18,15 @@ export class ValidityQueryDto {
   kind!: LicenceKind;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false' })
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   afterSales?: 'true' | 'false';
 
-  @ApiPropertyOptional({ example: '2024-11-28', description: 'Decision date; today (Europe/Amsterdam) when absent' })
-  @IsOptional() @IsCalendarDate()
+  @ApiPropertyOptional({
+    example: '2024-11-28',
+    description: 'Decision date; today (Europe/Amsterdam) when absent',
+  })
+  @IsOptional()
+  @IsCalendarDate()
   on?: string;
 }

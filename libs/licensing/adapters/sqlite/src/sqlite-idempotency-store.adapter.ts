@@ -33,7 +33,13 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
         'SELECT request_hash, response, created_at FROM idempotency_keys WHERE scope = ? AND idempotency_key = ?',
       )
       .get(scope, key);
-    return Promise.resolve(row && { requestHash: row.request_hash, response: JSON.parse(row.response) as unknown, createdAt: row.created_at });
+    return Promise.resolve(
+      row && {
+        requestHash: row.request_hash,
+        response: JSON.parse(row.response) as unknown,
+        createdAt: row.created_at,
+      },
+    );
   }
 
   async saveIfAbsent(scope: string, key: string, record: IdempotencyRecord): Promise<IdempotencyRecord> {

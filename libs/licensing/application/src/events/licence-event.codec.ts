@@ -16,7 +16,13 @@ export function licenceStreamId(caseId: string): string {
 const UPCASTERS: Partial<Record<LicenceEvent['type'], Record<number, (data: unknown) => unknown>>> = {};
 
 export function toNewEvent(event: LicenceEvent, id: string, metadata: EventMetadata): NewEvent {
-  return { id, type: event.type, schemaVersion: LICENCE_EVENT_SCHEMA_VERSION[event.type], data: event.data, metadata };
+  return {
+    id,
+    type: event.type,
+    schemaVersion: LICENCE_EVENT_SCHEMA_VERSION[event.type],
+    data: event.data,
+    metadata,
+  };
 }
 
 export function fromRecordedEvent(recorded: RecordedEvent): LicenceEvent {

@@ -22,7 +22,8 @@ export class GetLicenceHandler implements IQueryHandler<GetLicenceQuery, Licence
 
   async execute(query: GetLicenceQuery): Promise<LicenceView> {
     const { state, revision } = await this.repository.load(query.caseId);
-    if (!state || revision === undefined) throw new DomainError('CASE_NOT_FOUND', 'not-found', `No case ${query.caseId}`);
+    if (!state || revision === undefined)
+      throw new DomainError('CASE_NOT_FOUND', 'not-found', `No case ${query.caseId}`);
     return licenceViewOf(state, revision, amsterdamDateOf(this.clock.now()));
   }
 }

@@ -5,14 +5,22 @@ import { amsterdamDateOf, compareDates, isLocalDate } from '../shared/local-date
 import type { LocalDate } from '../shared/local-date';
 import type { DecisionContext, LicenceCommand } from './licence.commands';
 import type { LicenceEvent } from './licence.events';
-import { checkAssessment, checkCaseDetails, checkEvidence, requireCriteria, requireText } from './licence.rules';
+import {
+  checkAssessment,
+  checkCaseDetails,
+  checkEvidence,
+  requireCriteria,
+  requireText,
+} from './licence.rules';
 import { statusOn } from './licence.state';
 import type { LicenceCase, LicenceState, LicenceStatus, RecordedStatus } from './licence.state';
 
 const CLOSED: readonly LicenceStatus[] = ['denied', 'withdrawn', 'revoked', 'expired'];
 
 /** The statuses in which each command is allowed, as the brief's lifecycle says. */
-const ALLOWED_FROM: Readonly<Record<Exclude<LicenceCommand['type'], 'RegisterCase'>, readonly RecordedStatus[]>> = {
+const ALLOWED_FROM: Readonly<
+  Record<Exclude<LicenceCommand['type'], 'RegisterCase'>, readonly RecordedStatus[]>
+> = {
   AnswerSondage: ['sondage-requested'],
   ApplyAfterSondage: ['sondage-answered'],
   IssueLicence: ['applied'],
@@ -32,11 +40,17 @@ const COMMAND_CODES: Readonly<Record<keyof typeof ALLOWED_FROM, string>> = {
   RevokeLicence: 'REVOKE_NOT_ALLOWED',
 };
 
-function requireStatus(command: keyof typeof ALLOWED_FROM, state: LicenceState, today: LocalDate): LicenceCase {
+function requireStatus(
+  command: keyof typeof ALLOWED_FROM,
+  state: LicenceState,
+  today: LocalDate,
+): LicenceCase {
   if (!state) throw new DomainError('CASE_NOT_FOUND', 'not-found', 'No such case');
   const status = statusOn(state, today);
   if (CLOSED.includes(status)) {
-    throw forbiddenTransition('CASE_CLOSED', `The case is ${status} and takes no further decision`, { caseStatus: status });
+    throw forbiddenTransition('CASE_CLOSED', `The case is ${status} and takes no further decision`, {
+      caseStatus: status,
+    });
   }
   if (!ALLOWED_FROM[command].includes(status as RecordedStatus)) {
     throw forbiddenTransition(
@@ -61,7 +75,8 @@ export function decide(
   const decisionDate = amsterdamDateOf(context.now);
   switch (command.type) {
     case 'RegisterCase': {
-      if (state) throw forbiddenTransition('CASE_ALREADY_REGISTERED', `Case ${command.caseId} already exists`);
+      if (state)
+        throw forbiddenTransition('CASE_ALREADY_REGISTERED', `Case ${command.caseId} already exists`);
       checkCaseDetails(command.details);
       const data = { caseId: command.caseId, details: command.details, decisionDate };
       return command.procedure === 'sondage'
@@ -78,7 +93,10 @@ export function decide(
     case 'ApplyAfterSondage': {
       const current = requireStatus(command.type, state, decisionDate);
       return [
-        { type: 'Applied', data: { caseId: current.caseId, details: current.details, procedure: 'sondage', decisionDate } },
+        {
+          type: 'Applied',
+          data: { caseId: current.caseId, details: current.details, procedure: 'sondage', decisionDate },
+        },
       ];
     }
     case 'IssueLicence': {
@@ -86,20 +104,31 @@ export function decide(
       checkAssessment(command.assessment, 'assessment');
       const validFrom = command.validFrom ?? decisionDate;
       if (!isLocalDate(validFrom) || compareDates(validFrom, decisionDate) < 0) {
-        throw ruleViolation('VALID_FROM_BEFORE_DECISION', `validFrom ${validFrom} lies before the decision date ${decisionDate}`, {
-          field: 'validFrom',
-          decisionDate,
-        });
+        throw ruleViolation(
+          'VALID_FROM_BEFORE_DECISION',
+          `validFrom ${validFrom} lies before the decision date ${decisionDate}`,
+          {
+            field: 'validFrom',
+            decisionDate,
+          },
+        );
       }
       const rule = applicableRule(policy, questionOf(current), decisionDate);
       const validUntil = validUntilFor(validFrom, rule.months);
-      return [{ type: 'Issued', data: { assessment: command.assessment, validFrom, validUntil, rule, decisionDate } }];
+      return [
+        {
+          type: 'Issued',
+          data: { assessment: command.assessment, validFrom, validUntil, rule, decisionDate },
+        },
+      ];
     }
     case 'DenyLicence': {
       requireStatus(command.type, state, decisionDate);
       requireCriteria(command.criteria, 'criteria', true);
       requireText(command.reasoning, 'reasoning');
-      return [{ type: 'Denied', data: { criteria: command.criteria, reasoning: command.reasoning, decisionDate } }];
+      return [
+        { type: 'Denied', data: { criteria: command.criteria, reasoning: command.reasoning, decisionDate } },
+      ];
     }
     case 'WithdrawCase': {
       requireStatus(command.type, state, decisionDate);
@@ -130,7 +159,14 @@ export function decide(
       return [
         {
           type: 'Extended',
-          data: { reassessment: command.reassessment, previousValidUntil, validUntil, maxValidUntil, rule, decisionDate },
+          data: {
+            reassessment: command.reassessment,
+            previousValidUntil,
+            validUntil,
+            maxValidUntil,
+            rule,
+            decisionDate,
+          },
         },
       ];
     }

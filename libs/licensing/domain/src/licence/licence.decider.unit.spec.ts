@@ -33,7 +33,9 @@ function details(overrides: Partial<CaseDetails> = {}): CaseDetails {
     kind: 'individual',
     afterSales: false,
     goodsCategory: 'military',
-    goods: [{ controlListEntry: 'ML5.a', description: 'Fire-control radar', quantity: 2, valueEur: 1_500_000 }],
+    goods: [
+      { controlListEntry: 'ML5.a', description: 'Fire-control radar', quantity: 2, valueEur: 1_500_000 },
+    ],
     destination: { country: 'DE', endUser: 'Bundeswehr' },
     ...overrides,
   };
@@ -42,7 +44,9 @@ function details(overrides: Partial<CaseDetails> = {}): CaseDetails {
 /** A military after-sales licence to a non-allied destination (Saudi Arabia). */
 const afterSalesToSaudiArabia = details({
   afterSales: true,
-  goods: [{ controlListEntry: 'ML10.a', description: 'Spare parts for aircraft', quantity: 40, valueEur: 250_000 }],
+  goods: [
+    { controlListEntry: 'ML10.a', description: 'Spare parts for aircraft', quantity: 40, valueEur: 250_000 },
+  ],
   destination: { country: 'SA', endUser: 'Royal Saudi Air Force' },
 });
 
@@ -83,7 +87,11 @@ function sondageAnswered(outcome: 'positive' | 'negative' = 'positive', on = '20
   };
 }
 
-function applied(caseDetails = details(), on = '2024-10-01', procedure: Procedure = 'application'): LicenceEvent {
+function applied(
+  caseDetails = details(),
+  on = '2024-10-01',
+  procedure: Procedure = 'application',
+): LicenceEvent {
   return { type: 'Applied', data: { caseId: CASE_ID, details: caseDetails, procedure, decisionDate: d(on) } };
 }
 
@@ -94,10 +102,18 @@ function issued(caseDetails: CaseDetails, on: string, validUntil: string, validF
     { destination: destination.country, goodsCategory, kind, afterSales },
     d(on),
   );
-  return { type: 'Issued', data: { assessment, validFrom: d(validFrom), validUntil: d(validUntil), rule, decisionDate: d(on) } };
+  return {
+    type: 'Issued',
+    data: { assessment, validFrom: d(validFrom), validUntil: d(validUntil), rule, decisionDate: d(on) },
+  };
 }
 
-function extended(caseDetails: CaseDetails, on: string, previousValidUntil: string, validUntil: string): LicenceEvent {
+function extended(
+  caseDetails: CaseDetails,
+  on: string,
+  previousValidUntil: string,
+  validUntil: string,
+): LicenceEvent {
   const { destination, goodsCategory, kind, afterSales } = caseDetails;
   const rule = applicableRule(
     DUTCH_VALIDITY_POLICY,
@@ -118,7 +134,10 @@ function extended(caseDetails: CaseDetails, on: string, previousValidUntil: stri
 }
 
 function denied(on = '2024-11-01'): LicenceEvent {
-  return { type: 'Denied', data: { criteria: [2], reasoning: 'Clear risk of internal repression.', decisionDate: d(on) } };
+  return {
+    type: 'Denied',
+    data: { criteria: [2], reasoning: 'Clear risk of internal repression.', decisionDate: d(on) },
+  };
 }
 
 function withdrawn(on = '2024-11-01'): LicenceEvent {
@@ -201,7 +220,12 @@ describe('licence decider', () => {
     it('registers a sondage: SondageRequested on the decision date', () => {
       given()
         .when(register('sondage'))
-        .then([{ type: 'SondageRequested', data: { caseId: CASE_ID, details: details(), decisionDate: d('2024-11-28') } }]);
+        .then([
+          {
+            type: 'SondageRequested',
+            data: { caseId: CASE_ID, details: details(), decisionDate: d('2024-11-28') },
+          },
+        ]);
     });
 
     it('registers a direct application: Applied with procedure application', () => {
@@ -210,7 +234,12 @@ describe('licence decider', () => {
         .then([
           {
             type: 'Applied',
-            data: { caseId: CASE_ID, details: details(), procedure: 'application', decisionDate: d('2024-11-28') },
+            data: {
+              caseId: CASE_ID,
+              details: details(),
+              procedure: 'application',
+              decisionDate: d('2024-11-28'),
+            },
           },
         ]);
     });
@@ -257,16 +286,30 @@ describe('licence decider', () => {
         ],
         [
           'an ML entry for dual-use goods',
-          { goodsCategory: 'dual-use', goods: [{ controlListEntry: 'ML5', description: 'x', quantity: 1, valueEur: 1 }] },
+          {
+            goodsCategory: 'dual-use',
+            goods: [{ controlListEntry: 'ML5', description: 'x', quantity: 1, valueEur: 1 }],
+          },
           'CONTROL_LIST_ENTRY_MISMATCH',
         ],
         [
           'a malformed dual-use entry (5F002)',
-          { goodsCategory: 'dual-use', goods: [{ controlListEntry: '5F002', description: 'x', quantity: 1, valueEur: 1 }] },
+          {
+            goodsCategory: 'dual-use',
+            goods: [{ controlListEntry: '5F002', description: 'x', quantity: 1, valueEur: 1 }],
+          },
           'CONTROL_LIST_ENTRY_MISMATCH',
         ],
-        ['after-sales on a transit licence', { kind: 'transit', afterSales: true }, 'AFTER_SALES_REQUIRES_EXPORT_LICENCE'],
-        ['after-sales on a brokering licence', { kind: 'brokering', afterSales: true }, 'AFTER_SALES_REQUIRES_EXPORT_LICENCE'],
+        [
+          'after-sales on a transit licence',
+          { kind: 'transit', afterSales: true },
+          'AFTER_SALES_REQUIRES_EXPORT_LICENCE',
+        ],
+        [
+          'after-sales on a brokering licence',
+          { kind: 'brokering', afterSales: true },
+          'AFTER_SALES_REQUIRES_EXPORT_LICENCE',
+        ],
         ['no goods', { goods: [] }, 'GOODS_REQUIRED'],
         [
           'zero quantity',
@@ -278,7 +321,11 @@ describe('licence decider', () => {
           { goods: [{ controlListEntry: 'ML5', description: 'x', quantity: 1, valueEur: -1 }] },
           'INVALID_VALUE',
         ],
-        ['blank applicant name', { applicant: { name: '  ', chamberOfCommerceNumber: '12345678' } }, 'REQUIRED_TEXT_MISSING'],
+        [
+          'blank applicant name',
+          { applicant: { name: '  ', chamberOfCommerceNumber: '12345678' } },
+          'REQUIRED_TEXT_MISSING',
+        ],
         ['blank end user', { destination: { country: 'DE', endUser: '' } }, 'REQUIRED_TEXT_MISSING'],
       ])('refuses %s: %s', (_label, overrides, code) => {
         for (const procedure of ['sondage', 'application'] as const) {
@@ -289,11 +336,32 @@ describe('licence decider', () => {
       });
 
       it.each<[string, Partial<CaseDetails>]>([
-        ['dual-use 5A002.a', { goodsCategory: 'dual-use', goods: [{ controlListEntry: '5A002.a', description: 'x', quantity: 1, valueEur: 1 }] }],
-        ['dual-use 5A002.a.1', { goodsCategory: 'dual-use', goods: [{ controlListEntry: '5A002.a.1', description: 'x', quantity: 1, valueEur: 1 }] }],
-        ['military ML10.a', { goods: [{ controlListEntry: 'ML10.a', description: 'x', quantity: 1, valueEur: 1 }] }],
-        ['military ML1', { goods: [{ controlListEntry: 'ML1', description: 'x', quantity: 1, valueEur: 0 }] }],
-        ['military ML22', { goods: [{ controlListEntry: 'ML22', description: 'x', quantity: 1, valueEur: 1 }] }],
+        [
+          'dual-use 5A002.a',
+          {
+            goodsCategory: 'dual-use',
+            goods: [{ controlListEntry: '5A002.a', description: 'x', quantity: 1, valueEur: 1 }],
+          },
+        ],
+        [
+          'dual-use 5A002.a.1',
+          {
+            goodsCategory: 'dual-use',
+            goods: [{ controlListEntry: '5A002.a.1', description: 'x', quantity: 1, valueEur: 1 }],
+          },
+        ],
+        [
+          'military ML10.a',
+          { goods: [{ controlListEntry: 'ML10.a', description: 'x', quantity: 1, valueEur: 1 }] },
+        ],
+        [
+          'military ML1',
+          { goods: [{ controlListEntry: 'ML1', description: 'x', quantity: 1, valueEur: 0 }] },
+        ],
+        [
+          'military ML22',
+          { goods: [{ controlListEntry: 'ML22', description: 'x', quantity: 1, valueEur: 1 }] },
+        ],
         ['after-sales on an individual licence', { afterSales: true }],
         ['after-sales on a global licence', { kind: 'global', afterSales: true }],
         ['a transit licence without after-sales', { kind: 'transit' }],
@@ -301,7 +369,12 @@ describe('licence decider', () => {
       ])('accepts %s', (_label, overrides) => {
         given()
           .when(register('sondage', details(overrides)))
-          .then([{ type: 'SondageRequested', data: { caseId: CASE_ID, details: details(overrides), decisionDate: d('2024-11-28') } }]);
+          .then([
+            {
+              type: 'SondageRequested',
+              data: { caseId: CASE_ID, details: details(overrides), decisionDate: d('2024-11-28') },
+            },
+          ]);
       });
     });
   });
@@ -313,7 +386,12 @@ describe('licence decider', () => {
         .then([
           {
             type: 'SondageAnswered',
-            data: { outcome: 'positive', reasoning: 'Assessed against the eight criteria.', criteria: [], decisionDate: d('2024-11-28') },
+            data: {
+              outcome: 'positive',
+              reasoning: 'Assessed against the eight criteria.',
+              criteria: [],
+              decisionDate: d('2024-11-28'),
+            },
           },
         ]);
     });
@@ -324,7 +402,12 @@ describe('licence decider', () => {
         .then([
           {
             type: 'SondageAnswered',
-            data: { outcome: 'negative', reasoning: 'Assessed against the eight criteria.', criteria: [2, 7], decisionDate: d('2024-11-28') },
+            data: {
+              outcome: 'negative',
+              reasoning: 'Assessed against the eight criteria.',
+              criteria: [2, 7],
+              decisionDate: d('2024-11-28'),
+            },
           },
         ]);
     });
@@ -345,7 +428,7 @@ describe('licence decider', () => {
       const error = given(sondageRequested(), sondageAnswered('positive'))
         .when(issue())
         .thenThrows('ISSUE_NOT_ALLOWED', 'forbidden-transition');
-      expect(error.details).toEqual({ status: 'sondage-answered', allowedFrom: ['applied'] });
+      expect(error.details).toEqual({ caseStatus: 'sondage-answered', allowedFrom: ['applied'] });
     });
 
     it('refuses an answer without reasoning: REQUIRED_TEXT_MISSING', () => {
@@ -362,19 +445,29 @@ describe('licence decider', () => {
   });
 
   describe('ApplyAfterSondage', () => {
-    it.each(['positive', 'negative'] as const)('applies after a %s sondage answer, keeping the case details', (outcome) => {
-      given(sondageRequested(afterSalesToSaudiArabia), sondageAnswered(outcome))
-        .when(apply)
-        .then([
-          {
-            type: 'Applied',
-            data: { caseId: CASE_ID, details: afterSalesToSaudiArabia, procedure: 'sondage', decisionDate: d('2024-11-28') },
-          },
-        ]);
-    });
+    it.each(['positive', 'negative'] as const)(
+      'applies after a %s sondage answer, keeping the case details',
+      (outcome) => {
+        given(sondageRequested(afterSalesToSaudiArabia), sondageAnswered(outcome))
+          .when(apply)
+          .then([
+            {
+              type: 'Applied',
+              data: {
+                caseId: CASE_ID,
+                details: afterSalesToSaudiArabia,
+                procedure: 'sondage',
+                decisionDate: d('2024-11-28'),
+              },
+            },
+          ]);
+      },
+    );
 
     it('keeps the sondage answer and registration date on the state; the case is then applied', () => {
-      const state = given(sondageRequested(), sondageAnswered('positive')).when(apply).thenState() as LicenceCase;
+      const state = given(sondageRequested(), sondageAnswered('positive'))
+        .when(apply)
+        .thenState() as LicenceCase;
       expect(state.status).toBe('applied');
       expect(state.procedure).toBe('sondage');
       expect(state.registeredOn).toBe('2024-09-02');
@@ -417,7 +510,11 @@ describe('licence decider', () => {
                 months: 36,
                 source: expect.objectContaining({ reference: expect.stringContaining('22054-311') }),
                 matchedRuleIds: ['allies', 'default'],
-                countryFacts: expect.objectContaining({ country: 'DE', on: '2024-11-28', groups: ['EU', 'NATO', 'NATO+'] }),
+                countryFacts: expect.objectContaining({
+                  country: 'DE',
+                  on: '2024-11-28',
+                  groups: ['EU', 'NATO', 'NATO+'],
+                }),
               },
             },
           },
@@ -425,18 +522,20 @@ describe('licence decider', () => {
     });
 
     it('issued 2024-11-28 for 1 year (non-allied destination): valid until 2025-11-27', () => {
-      const [event] = given(applied(militaryToSaudiArabia)).when(issue()).then([
-        {
-          type: 'Issued',
-          data: {
-            assessment,
-            validFrom: d('2024-11-28'),
-            validUntil: d('2025-11-27'),
-            decisionDate: d('2024-11-28'),
-            rule: expect.objectContaining({ ruleId: 'default', months: 12, matchedRuleIds: ['default'] }),
+      const [event] = given(applied(militaryToSaudiArabia))
+        .when(issue())
+        .then([
+          {
+            type: 'Issued',
+            data: {
+              assessment,
+              validFrom: d('2024-11-28'),
+              validUntil: d('2025-11-27'),
+              decisionDate: d('2024-11-28'),
+              rule: expect.objectContaining({ ruleId: 'default', months: 12, matchedRuleIds: ['default'] }),
+            },
           },
-        },
-      ]);
+        ]);
       expect(event?.type === 'Issued' && event.data.rule.source.assumption).toBe(true);
       expect(event?.type === 'Issued' && event.data.rule.countryFacts).toEqual(
         expect.objectContaining({ country: 'SA', on: '2024-11-28', groups: [] }),
@@ -446,7 +545,12 @@ describe('licence decider', () => {
     it('issues after an application that followed a sondage', () => {
       given(sondageRequested(), sondageAnswered('positive'), applied(details(), '2024-10-01', 'sondage'))
         .when(issue())
-        .then([expect.objectContaining({ type: 'Issued', data: expect.objectContaining({ validUntil: d('2027-11-27') }) })]);
+        .then([
+          expect.objectContaining({
+            type: 'Issued',
+            data: expect.objectContaining({ validUntil: d('2027-11-27') }),
+          }),
+        ]);
     });
 
     it('a later validFrom is accepted and shifts validUntil', () => {
@@ -455,7 +559,11 @@ describe('licence decider', () => {
         .then([
           {
             type: 'Issued',
-            data: expect.objectContaining({ validFrom: d('2025-01-01'), validUntil: d('2025-12-31'), decisionDate: d('2024-11-28') }),
+            data: expect.objectContaining({
+              validFrom: d('2025-01-01'),
+              validUntil: d('2025-12-31'),
+              decisionDate: d('2024-11-28'),
+            }),
           },
         ]);
     });
@@ -463,12 +571,21 @@ describe('licence decider', () => {
     it('validFrom equal to the decision date is accepted', () => {
       given(applied(militaryToSaudiArabia))
         .when(issue('2024-11-28'))
-        .then([expect.objectContaining({ type: 'Issued', data: expect.objectContaining({ validFrom: d('2024-11-28') }) })]);
+        .then([
+          expect.objectContaining({
+            type: 'Issued',
+            data: expect.objectContaining({ validFrom: d('2024-11-28') }),
+          }),
+        ]);
     });
 
     it('refuses a validFrom before the decision date: VALID_FROM_BEFORE_DECISION', () => {
-      const error = given(applied()).when(issue('2024-11-27')).thenThrows('VALID_FROM_BEFORE_DECISION', 'rule-violation');
-      expect(error.details).toEqual(expect.objectContaining({ field: 'validFrom', decisionDate: '2024-11-28' }));
+      const error = given(applied())
+        .when(issue('2024-11-27'))
+        .thenThrows('VALID_FROM_BEFORE_DECISION', 'rule-violation');
+      expect(error.details).toEqual(
+        expect.objectContaining({ field: 'validFrom', decisionDate: '2024-11-28' }),
+      );
     });
 
     it('refuses a validFrom that is not a calendar date', () => {
@@ -488,7 +605,9 @@ describe('licence decider', () => {
     });
 
     it('the issued licence is valid from validFrom through validUntil inclusive, not outside', () => {
-      const state = given(applied(militaryToSaudiArabia)).when(issue('2025-01-01')).thenState() as LicenceCase;
+      const state = given(applied(militaryToSaudiArabia))
+        .when(issue('2025-01-01'))
+        .thenState() as LicenceCase;
       expect(state.status).toBe('issued');
       expect(isValidOn(state, d('2024-12-31'))).toBe(false);
       expect(isValidOn(state, d('2025-01-01'))).toBe(true);
@@ -506,7 +625,10 @@ describe('licence decider', () => {
             type: 'Issued',
             data: expect.objectContaining({
               validUntil: d('2020-04-15'),
-              rule: expect.objectContaining({ ruleId: 'default', policyVersion: 'nl-export-licence-validity@initial' }),
+              rule: expect.objectContaining({
+                ruleId: 'default',
+                policyVersion: 'nl-export-licence-validity@initial',
+              }),
             }),
           },
         ]);
@@ -518,7 +640,14 @@ describe('licence decider', () => {
       given(applied())
         .when(deny([1, 2, 8]))
         .then([
-          { type: 'Denied', data: { criteria: [1, 2, 8], reasoning: 'Clear risk of internal repression.', decisionDate: d('2024-11-28') } },
+          {
+            type: 'Denied',
+            data: {
+              criteria: [1, 2, 8],
+              reasoning: 'Clear risk of internal repression.',
+              decisionDate: d('2024-11-28'),
+            },
+          },
         ]);
     });
 
@@ -533,14 +662,19 @@ describe('licence decider', () => {
       given(applied()).when(deny([])).thenThrows('CRITERIA_REQUIRED', 'rule-violation');
     });
 
-    it.each([[0], [9], [2.5], [-1]])('refuses criterion %s (outside 1..8): UNKNOWN_CRITERION', (criterion) => {
-      given(applied())
-        .when(deny([2, criterion]))
-        .thenThrows('UNKNOWN_CRITERION', 'rule-violation');
-    });
+    it.each([[0], [9], [2.5], [-1]])(
+      'refuses criterion %s (outside 1..8): UNKNOWN_CRITERION',
+      (criterion) => {
+        given(applied())
+          .when(deny([2, criterion]))
+          .thenThrows('UNKNOWN_CRITERION', 'rule-violation');
+      },
+    );
 
     it('refuses a denial without reasoning: REQUIRED_TEXT_MISSING', () => {
-      given(applied()).when(deny([2], '')).thenThrows('REQUIRED_TEXT_MISSING', 'rule-violation');
+      given(applied())
+        .when(deny([2], ''))
+        .thenThrows('REQUIRED_TEXT_MISSING', 'rule-violation');
     });
   });
 
@@ -549,11 +683,16 @@ describe('licence decider', () => {
       ['sondage-requested', [sondageRequested()]],
       ['sondage-answered', [sondageRequested(), sondageAnswered()]],
       ['applied', [applied()]],
-      ['applied after a sondage', [sondageRequested(), sondageAnswered(), applied(details(), '2024-10-01', 'sondage')]],
+      [
+        'applied after a sondage',
+        [sondageRequested(), sondageAnswered(), applied(details(), '2024-10-01', 'sondage')],
+      ],
     ])('withdraws a %s case', (_label, events) => {
       given(...events)
         .when(withdraw())
-        .then([{ type: 'Withdrawn', data: { reason: 'The exporter withdrew.', decisionDate: d('2024-11-28') } }]);
+        .then([
+          { type: 'Withdrawn', data: { reason: 'The exporter withdrew.', decisionDate: d('2024-11-28') } },
+        ]);
     });
 
     it('refuses to withdraw an issued licence: WITHDRAW_NOT_ALLOWED', () => {
@@ -569,7 +708,10 @@ describe('licence decider', () => {
 
   describe('ExtendLicence', () => {
     // A 1-year licence to a non-ally: issued 2024-01-15, valid until 2025-01-14.
-    const oneYear = [applied(militaryToSaudiArabia, '2024-01-02'), issued(militaryToSaudiArabia, '2024-01-15', '2025-01-14')];
+    const oneYear = [
+      applied(militaryToSaudiArabia, '2024-01-02'),
+      issued(militaryToSaudiArabia, '2024-01-15', '2025-01-14'),
+    ];
 
     it('by default extends to the extension date + rule months - 1 day', () => {
       given(...oneYear)
@@ -588,7 +730,10 @@ describe('licence decider', () => {
                 policyId: 'nl-export-licence-validity',
                 policyVersion: 'nl-export-licence-validity@2023-04-18',
                 months: 12,
-                source: expect.objectContaining({ reference: expect.stringContaining('BZ2408569'), assumption: true }),
+                source: expect.objectContaining({
+                  reference: expect.stringContaining('BZ2408569'),
+                  assumption: true,
+                }),
                 matchedRuleIds: ['default'],
                 countryFacts: expect.objectContaining({ country: 'SA', on: '2024-12-01', groups: [] }),
               },
@@ -611,7 +756,12 @@ describe('licence decider', () => {
     it('accepts a requested validUntil exactly on the bound', () => {
       given(...oneYear)
         .when(extend('2025-11-30'), '2024-12-01')
-        .then([expect.objectContaining({ type: 'Extended', data: expect.objectContaining({ validUntil: d('2025-11-30') }) })]);
+        .then([
+          expect.objectContaining({
+            type: 'Extended',
+            data: expect.objectContaining({ validUntil: d('2025-11-30') }),
+          }),
+        ]);
     });
 
     it.each(['2025-01-14', '2025-01-13', '2024-12-31'])(
@@ -627,7 +777,9 @@ describe('licence decider', () => {
       const error = given(...oneYear)
         .when(extend('2025-12-01'), '2024-12-01')
         .thenThrows('EXTENSION_BEYOND_RULE', 'rule-violation');
-      expect(error.details).toEqual(expect.objectContaining({ maxValidUntil: '2025-11-30', ruleId: 'default' }));
+      expect(error.details).toEqual(
+        expect.objectContaining({ maxValidUntil: '2025-11-30', ruleId: 'default' }),
+      );
     });
 
     it('refuses a default extension that would not end later (a 1-year licence on its issue day): EXTENSION_NOT_LATER', () => {
@@ -643,7 +795,11 @@ describe('licence decider', () => {
         .then([
           expect.objectContaining({
             type: 'Extended',
-            data: expect.objectContaining({ previousValidUntil: d('2025-01-14'), validUntil: d('2026-01-13'), decisionDate: d('2025-01-14') }),
+            data: expect.objectContaining({
+              previousValidUntil: d('2025-01-14'),
+              validUntil: d('2026-01-13'),
+              decisionDate: d('2025-01-14'),
+            }),
           }),
         ]);
     });
@@ -652,11 +808,14 @@ describe('licence decider', () => {
       const error = given(...oneYear)
         .when(extend(), '2025-01-15')
         .thenThrows('CASE_CLOSED', 'forbidden-transition');
-      expect(error.details).toEqual({ status: 'expired' });
+      expect(error.details).toEqual({ caseStatus: 'expired' });
     });
 
     describe('extension after extension', () => {
-      const onceExtended = [...oneYear, extended(militaryToSaudiArabia, '2024-12-01', '2025-01-14', '2025-11-30')];
+      const onceExtended = [
+        ...oneYear,
+        extended(militaryToSaudiArabia, '2024-12-01', '2025-01-14', '2025-11-30'),
+      ];
 
       it('extends from the end date of the previous extension', () => {
         given(...onceExtended)
@@ -664,13 +823,18 @@ describe('licence decider', () => {
           .then([
             expect.objectContaining({
               type: 'Extended',
-              data: expect.objectContaining({ previousValidUntil: d('2025-11-30'), validUntil: d('2026-10-31') }),
+              data: expect.objectContaining({
+                previousValidUntil: d('2025-11-30'),
+                validUntil: d('2026-10-31'),
+              }),
             }),
           ]);
       });
 
       it('counts extensions and moves validUntil', () => {
-        const state = given(...onceExtended).when(extend(), '2025-11-01').thenState() as LicenceCase;
+        const state = given(...onceExtended)
+          .when(extend(), '2025-11-01')
+          .thenState() as LicenceCase;
         expect(state.extensions).toBe(2);
         expect(state.validUntil).toBe('2026-10-31');
         expect(state.validFrom).toBe('2024-01-15');
@@ -687,12 +851,19 @@ describe('licence decider', () => {
       it('the extended licence is not expired after the original end date', () => {
         given(...onceExtended)
           .when(extend(), '2025-06-01')
-          .then([expect.objectContaining({ type: 'Extended', data: expect.objectContaining({ validUntil: d('2026-05-31') }) })]);
+          .then([
+            expect.objectContaining({
+              type: 'Extended',
+              data: expect.objectContaining({ validUntil: d('2026-05-31') }),
+            }),
+          ]);
       });
 
       it('the extended licence expires the day after the extended validUntil', () => {
-        const error = given(...onceExtended).when(extend(), '2025-12-01').thenThrows('CASE_CLOSED');
-        expect(error.details).toEqual({ status: 'expired' });
+        const error = given(...onceExtended)
+          .when(extend(), '2025-12-01')
+          .thenThrows('CASE_CLOSED');
+        expect(error.details).toEqual({ caseStatus: 'expired' });
       });
     });
 
@@ -761,7 +932,9 @@ describe('licence decider', () => {
       });
 
       it('the extension records the new rule on the state', () => {
-        const state = given(...afterSalesIssued).when(extend(), '2023-06-01').thenState() as LicenceCase;
+        const state = given(...afterSalesIssued)
+          .when(extend(), '2023-06-01')
+          .thenState() as LicenceCase;
         expect(state.rule?.ruleId).toBe('after-sales');
         expect(state.validUntil).toBe('2026-05-31');
       });
@@ -800,7 +973,9 @@ describe('licence decider', () => {
     });
 
     it('a revoked licence was valid until the day before the revocation, not from it', () => {
-      const state = given(...allied).when(revoke()).thenState() as LicenceCase;
+      const state = given(...allied)
+        .when(revoke())
+        .thenState() as LicenceCase;
       expect(state.status).toBe('revoked');
       expect(statusOn(state, d('2024-11-28'))).toBe('revoked');
       expect(isValidOn(state, d('2024-11-27'))).toBe(true);
@@ -809,16 +984,25 @@ describe('licence decider', () => {
     });
 
     it('refuses a revocation without evidence: EVIDENCE_REQUIRED', () => {
-      given(...allied).when(revoke({ evidence: [] })).thenThrows('EVIDENCE_REQUIRED', 'rule-violation');
+      given(...allied)
+        .when(revoke({ evidence: [] }))
+        .thenThrows('EVIDENCE_REQUIRED', 'rule-violation');
     });
 
     it('refuses a revocation without criteria: CRITERIA_REQUIRED', () => {
-      given(...allied).when(revoke({ criteria: [] })).thenThrows('CRITERIA_REQUIRED', 'rule-violation');
+      given(...allied)
+        .when(revoke({ criteria: [] }))
+        .thenThrows('CRITERIA_REQUIRED', 'rule-violation');
     });
 
-    it.each(['', '   '])('refuses a revocation without circumstances (%j): REQUIRED_TEXT_MISSING', (circumstances) => {
-      given(...allied).when(revoke({ circumstances })).thenThrows('REQUIRED_TEXT_MISSING', 'rule-violation');
-    });
+    it.each(['', '   '])(
+      'refuses a revocation without circumstances (%j): REQUIRED_TEXT_MISSING',
+      (circumstances) => {
+        given(...allied)
+          .when(revoke({ circumstances }))
+          .thenThrows('REQUIRED_TEXT_MISSING', 'rule-violation');
+      },
+    );
 
     it('refuses evidence dated after the decision date: EVIDENCE_FROM_THE_FUTURE', () => {
       given(...allied)
@@ -832,11 +1016,14 @@ describe('licence decider', () => {
         .then([expect.objectContaining({ type: 'RevokedForChangedCircumstances' })]);
     });
 
-    it.each(['abc', 'a'.repeat(63), 'a'.repeat(65), 'g'.repeat(64), ''])('refuses sha256 %j: INVALID_SHA256', (sha256) => {
-      given(...allied)
-        .when(revoke({ evidence: [{ ...evidence, sha256 }] }))
-        .thenThrows('INVALID_SHA256', 'rule-violation');
-    });
+    it.each(['abc', 'a'.repeat(63), 'a'.repeat(65), 'g'.repeat(64), ''])(
+      'refuses sha256 %j: INVALID_SHA256',
+      (sha256) => {
+        given(...allied)
+          .when(revoke({ evidence: [{ ...evidence, sha256 }] }))
+          .thenThrows('INVALID_SHA256', 'rule-violation');
+      },
+    );
 
     it('accepts evidence without a sha256, or with an uppercase hex one', () => {
       const { sha256: _omitted, ...withoutHash } = evidence;
@@ -854,8 +1041,10 @@ describe('licence decider', () => {
     });
 
     it('refuses to revoke an expired licence: CASE_CLOSED with status expired', () => {
-      const error = given(...allied).when(revoke(), '2027-01-15').thenThrows('CASE_CLOSED', 'forbidden-transition');
-      expect(error.details).toEqual({ status: 'expired' });
+      const error = given(...allied)
+        .when(revoke(), '2027-01-15')
+        .thenThrows('CASE_CLOSED', 'forbidden-transition');
+      expect(error.details).toEqual({ caseStatus: 'expired' });
     });
 
     it('allows revoking on the last valid day', () => {
@@ -878,49 +1067,51 @@ describe('licence decider', () => {
       issued: issuedEvents,
     };
 
-    it.each<[string, string, LicenceCommand, string]>([
-      ['sondage-requested', 'ApplyAfterSondage', apply, 'APPLY_NOT_ALLOWED'],
-      ['sondage-requested', 'IssueLicence', issue(), 'ISSUE_NOT_ALLOWED'],
-      ['sondage-requested', 'DenyLicence', deny(), 'DENY_NOT_ALLOWED'],
-      ['sondage-requested', 'ExtendLicence', extend(), 'EXTEND_NOT_ALLOWED'],
-      ['sondage-requested', 'RevokeLicence', revoke(), 'REVOKE_NOT_ALLOWED'],
-      ['sondage-answered', 'AnswerSondage', answer('negative', [2]), 'SONDAGE_ANSWER_NOT_ALLOWED'],
-      ['sondage-answered', 'IssueLicence', issue(), 'ISSUE_NOT_ALLOWED'],
-      ['sondage-answered', 'DenyLicence', deny(), 'DENY_NOT_ALLOWED'],
-      ['sondage-answered', 'ExtendLicence', extend(), 'EXTEND_NOT_ALLOWED'],
-      ['sondage-answered', 'RevokeLicence', revoke(), 'REVOKE_NOT_ALLOWED'],
-      ['applied', 'AnswerSondage', answer('positive'), 'SONDAGE_ANSWER_NOT_ALLOWED'],
-      ['applied', 'ApplyAfterSondage', apply, 'APPLY_NOT_ALLOWED'],
-      ['applied', 'ExtendLicence', extend(), 'EXTEND_NOT_ALLOWED'],
-      ['applied', 'RevokeLicence', revoke(), 'REVOKE_NOT_ALLOWED'],
-      ['issued', 'AnswerSondage', answer('positive'), 'SONDAGE_ANSWER_NOT_ALLOWED'],
-      ['issued', 'ApplyAfterSondage', apply, 'APPLY_NOT_ALLOWED'],
-      ['issued', 'IssueLicence', issue(), 'ISSUE_NOT_ALLOWED'],
-      ['issued', 'DenyLicence', deny(), 'DENY_NOT_ALLOWED'],
-      ['issued', 'WithdrawCase', withdraw(), 'WITHDRAW_NOT_ALLOWED'],
-    ])('%s: %s is refused with %s', (status, _name, command, code) => {
+    it.each<[string, string, string, LicenceCommand]>([
+      ['sondage-requested', 'ApplyAfterSondage', 'APPLY_NOT_ALLOWED', apply],
+      ['sondage-requested', 'IssueLicence', 'ISSUE_NOT_ALLOWED', issue()],
+      ['sondage-requested', 'DenyLicence', 'DENY_NOT_ALLOWED', deny()],
+      ['sondage-requested', 'ExtendLicence', 'EXTEND_NOT_ALLOWED', extend()],
+      ['sondage-requested', 'RevokeLicence', 'REVOKE_NOT_ALLOWED', revoke()],
+      ['sondage-answered', 'AnswerSondage', 'SONDAGE_ANSWER_NOT_ALLOWED', answer('negative', [2])],
+      ['sondage-answered', 'IssueLicence', 'ISSUE_NOT_ALLOWED', issue()],
+      ['sondage-answered', 'DenyLicence', 'DENY_NOT_ALLOWED', deny()],
+      ['sondage-answered', 'ExtendLicence', 'EXTEND_NOT_ALLOWED', extend()],
+      ['sondage-answered', 'RevokeLicence', 'REVOKE_NOT_ALLOWED', revoke()],
+      ['applied', 'AnswerSondage', 'SONDAGE_ANSWER_NOT_ALLOWED', answer('positive')],
+      ['applied', 'ApplyAfterSondage', 'APPLY_NOT_ALLOWED', apply],
+      ['applied', 'ExtendLicence', 'EXTEND_NOT_ALLOWED', extend()],
+      ['applied', 'RevokeLicence', 'REVOKE_NOT_ALLOWED', revoke()],
+      ['issued', 'AnswerSondage', 'SONDAGE_ANSWER_NOT_ALLOWED', answer('positive')],
+      ['issued', 'ApplyAfterSondage', 'APPLY_NOT_ALLOWED', apply],
+      ['issued', 'IssueLicence', 'ISSUE_NOT_ALLOWED', issue()],
+      ['issued', 'DenyLicence', 'DENY_NOT_ALLOWED', deny()],
+      ['issued', 'WithdrawCase', 'WITHDRAW_NOT_ALLOWED', withdraw()],
+    ])('%s: %s is refused with %s', (status, _name, code, command) => {
       const error = given(...(states[status] as LicenceEvent[]))
         .when(command)
         .thenThrows(code, 'forbidden-transition');
-      expect(error.details).toEqual(expect.objectContaining({ status }));
+      expect(error.details).toEqual(expect.objectContaining({ caseStatus: status }));
     });
 
-    it.each<[string, string, LicenceCommand, LicenceEvent['type']]>([
-      ['sondage-requested', 'AnswerSondage', answer('positive'), 'SondageAnswered'],
-      ['sondage-requested', 'WithdrawCase', withdraw(), 'Withdrawn'],
-      ['sondage-answered', 'ApplyAfterSondage', apply, 'Applied'],
-      ['sondage-answered', 'WithdrawCase', withdraw(), 'Withdrawn'],
-      ['applied', 'IssueLicence', issue(), 'Issued'],
-      ['applied', 'DenyLicence', deny(), 'Denied'],
-      ['applied', 'WithdrawCase', withdraw(), 'Withdrawn'],
-      ['issued', 'ExtendLicence', extend(), 'Extended'],
-      ['issued', 'RevokeLicence', revoke(), 'RevokedForChangedCircumstances'],
-    ])('%s: %s is allowed and records %s', (status, _name, command, type) => {
+    it.each<[string, string, LicenceEvent['type'], LicenceCommand]>([
+      ['sondage-requested', 'AnswerSondage', 'SondageAnswered', answer('positive')],
+      ['sondage-requested', 'WithdrawCase', 'Withdrawn', withdraw()],
+      ['sondage-answered', 'ApplyAfterSondage', 'Applied', apply],
+      ['sondage-answered', 'WithdrawCase', 'Withdrawn', withdraw()],
+      ['applied', 'IssueLicence', 'Issued', issue()],
+      ['applied', 'DenyLicence', 'Denied', deny()],
+      ['applied', 'WithdrawCase', 'Withdrawn', withdraw()],
+      ['issued', 'ExtendLicence', 'Extended', extend()],
+      ['issued', 'RevokeLicence', 'RevokedForChangedCircumstances', revoke()],
+    ])('%s: %s is allowed and records %s', (status, _name, type, command) => {
       const state = stateAfter(...(states[status] as LicenceEvent[]));
       expect(state?.status).toBe(status);
       given(...(states[status] as LicenceEvent[]))
         .when(command)
-        .then([expect.objectContaining({ type, data: expect.objectContaining({ decisionDate: d('2024-11-28') }) })]);
+        .then([
+          expect.objectContaining({ type, data: expect.objectContaining({ decisionDate: d('2024-11-28') }) }),
+        ]);
     });
   });
 
@@ -929,24 +1120,31 @@ describe('licence decider', () => {
       ['denied', [applied(), denied()], '2024-11-28'],
       ['withdrawn', [sondageRequested(), withdrawn()], '2024-11-28'],
       ['revoked', [applied(), issued(details(), '2024-01-15', '2027-01-14'), revoked()], '2024-11-28'],
-      ['expired', [applied(militaryToSaudiArabia), issued(militaryToSaudiArabia, '2023-10-15', '2024-10-14')], '2024-11-28'],
+      [
+        'expired',
+        [applied(militaryToSaudiArabia), issued(militaryToSaudiArabia, '2023-10-15', '2024-10-14')],
+        '2024-11-28',
+      ],
     ];
     const table = closed.flatMap(([status, events, at]) =>
       EVERY_LATER_COMMAND.map(([name, command]) => [status, name, events, command, at] as const),
     );
 
-    it.each(table)('a %s case refuses %s: CASE_CLOSED', (status, _name, events, command, at) => {
+    it.each(table)('a case that is %s refuses %s: CASE_CLOSED', (status, _name, events, command, at) => {
       const error = given(...events)
         .when(command, at)
         .thenThrows('CASE_CLOSED', 'forbidden-transition');
-      expect(error.details).toEqual({ status });
+      expect(error.details).toEqual({ caseStatus: status });
     });
 
-    it.each(closed)('a %s case cannot be registered again: CASE_ALREADY_REGISTERED', (_status, events) => {
-      given(...events)
-        .when(register('application'))
-        .thenThrows('CASE_ALREADY_REGISTERED', 'forbidden-transition');
-    });
+    it.each(closed)(
+      'a case that is %s cannot be registered again: CASE_ALREADY_REGISTERED',
+      (_status, events) => {
+        given(...events)
+          .when(register('application'))
+          .thenThrows('CASE_ALREADY_REGISTERED', 'forbidden-transition');
+      },
+    );
   });
 
   describe('no case yet', () => {
@@ -964,7 +1162,12 @@ describe('licence decider', () => {
     ])('a command at %s is decided on %s', (at, decisionDate) => {
       given()
         .when(register('sondage'), at)
-        .then([{ type: 'SondageRequested', data: { caseId: CASE_ID, details: details(), decisionDate: d(decisionDate) } }]);
+        .then([
+          {
+            type: 'SondageRequested',
+            data: { caseId: CASE_ID, details: details(), decisionDate: d(decisionDate) },
+          },
+        ]);
     });
 
     it('an issue at 2024-11-27T23:30:00Z starts on 2024-11-28 and runs until 2025-11-27', () => {
@@ -973,7 +1176,11 @@ describe('licence decider', () => {
         .then([
           {
             type: 'Issued',
-            data: expect.objectContaining({ validFrom: d('2024-11-28'), validUntil: d('2025-11-27'), decisionDate: d('2024-11-28') }),
+            data: expect.objectContaining({
+              validFrom: d('2024-11-28'),
+              validUntil: d('2025-11-27'),
+              decisionDate: d('2024-11-28'),
+            }),
           },
         ]);
     });
@@ -981,7 +1188,12 @@ describe('licence decider', () => {
     it('at 2024-11-27T23:30:00Z a validFrom of 2024-11-28 is not in the past, 2024-11-27 is', () => {
       given(applied())
         .when(issue('2024-11-28'), '2024-11-27T23:30:00Z')
-        .then([expect.objectContaining({ type: 'Issued', data: expect.objectContaining({ validFrom: d('2024-11-28') }) })]);
+        .then([
+          expect.objectContaining({
+            type: 'Issued',
+            data: expect.objectContaining({ validFrom: d('2024-11-28') }),
+          }),
+        ]);
       given(applied())
         .when(issue('2024-11-27'), '2024-11-27T23:30:00Z')
         .thenThrows('VALID_FROM_BEFORE_DECISION');
@@ -994,11 +1206,21 @@ describe('licence decider', () => {
     });
 
     it('expiry follows the Amsterdam date: a licence valid until 2025-11-27 expires at 2025-11-27T23:00:00Z', () => {
-      const oneYear = [applied(militaryToSaudiArabia), issued(militaryToSaudiArabia, '2024-11-28', '2025-11-27')];
+      const oneYear = [
+        applied(militaryToSaudiArabia),
+        issued(militaryToSaudiArabia, '2024-11-28', '2025-11-27'),
+      ];
       given(...oneYear)
         .when(extend(), '2025-11-27T22:59:59Z')
-        .then([expect.objectContaining({ type: 'Extended', data: expect.objectContaining({ decisionDate: d('2025-11-27') }) })]);
-      given(...oneYear).when(extend(), '2025-11-27T23:00:00Z').thenThrows('CASE_CLOSED');
+        .then([
+          expect.objectContaining({
+            type: 'Extended',
+            data: expect.objectContaining({ decisionDate: d('2025-11-27') }),
+          }),
+        ]);
+      given(...oneYear)
+        .when(extend(), '2025-11-27T23:00:00Z')
+        .thenThrows('CASE_CLOSED');
     });
 
     it('an allied licence decided at 2019-04-16T22:30:00Z falls under the 3-year rule (2019-04-17 in Amsterdam)', () => {
@@ -1019,7 +1241,11 @@ describe('licence decider', () => {
 
   describe('state (evolve, statusOn, isValidOn)', () => {
     it('a case is never valid before it is issued', () => {
-      for (const events of [[sondageRequested()], [sondageRequested(), sondageAnswered('positive')], [applied()]]) {
+      for (const events of [
+        [sondageRequested()],
+        [sondageRequested(), sondageAnswered('positive')],
+        [applied()],
+      ]) {
         expect(isValidOn(asCase(events), d('2024-11-28'))).toBe(false);
       }
     });

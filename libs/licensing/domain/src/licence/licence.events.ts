@@ -24,7 +24,11 @@ export interface SondageAnswered {
 export interface Applied {
   readonly type: 'Applied';
   /** `procedure` says whether the case started as a sondage; the application is assessed in full either way. */
-  readonly data: Dated & { readonly caseId: string; readonly details: CaseDetails; readonly procedure: Procedure };
+  readonly data: Dated & {
+    readonly caseId: string;
+    readonly details: CaseDetails;
+    readonly procedure: Procedure;
+  };
 }
 
 export interface Issued {

@@ -23,7 +23,9 @@ export function requireCriteria(criteria: readonly Criterion[], field: string, a
   }
   const bad = criteria.filter((c) => !isCriterion(c));
   if (bad.length > 0) {
-    throw ruleViolation('UNKNOWN_CRITERION', `${field} cites criteria outside 1..8: ${bad.join(', ')}`, { field });
+    throw ruleViolation('UNKNOWN_CRITERION', `${field} cites criteria outside 1..8: ${bad.join(', ')}`, {
+      field,
+    });
   }
 }
 
@@ -32,9 +34,13 @@ export function checkCaseDetails(details: CaseDetails): void {
   requireText(details.applicant.chamberOfCommerceNumber, 'applicant.chamberOfCommerceNumber');
   requireText(details.destination.endUser, 'destination.endUser');
   if (!isIsoCountryCode(details.destination.country)) {
-    throw ruleViolation('UNKNOWN_COUNTRY', `${details.destination.country} is not an ISO 3166-1 alpha-2 country code`, {
-      field: 'destination.country',
-    });
+    throw ruleViolation(
+      'UNKNOWN_COUNTRY',
+      `${details.destination.country} is not an ISO 3166-1 alpha-2 country code`,
+      {
+        field: 'destination.country',
+      },
+    );
   }
   if (details.afterSales && details.kind !== 'individual' && details.kind !== 'global') {
     throw ruleViolation(
@@ -62,7 +68,9 @@ export function checkCaseDetails(details: CaseDetails): void {
       });
     }
     if (!Number.isFinite(item.valueEur) || item.valueEur < 0) {
-      throw ruleViolation('INVALID_VALUE', `goods[${i}].valueEur must be zero or more`, { field: `goods.${i}.valueEur` });
+      throw ruleViolation('INVALID_VALUE', `goods[${i}].valueEur must be zero or more`, {
+        field: `goods.${i}.valueEur`,
+      });
     }
   });
 }
@@ -70,7 +78,11 @@ export function checkCaseDetails(details: CaseDetails): void {
 export function checkAssessment(assessment: Assessment, field: string): void {
   requireText(assessment.summary, `${field}.summary`);
   if (assessment.findings.length === 0) {
-    throw ruleViolation('FINDINGS_REQUIRED', `${field} must record at least one finding against a criterion`, { field });
+    throw ruleViolation(
+      'FINDINGS_REQUIRED',
+      `${field} must record at least one finding against a criterion`,
+      { field },
+    );
   }
   requireCriteria(
     assessment.findings.map((f) => f.criterion),
@@ -84,7 +96,9 @@ const SHA256 = /^[0-9a-f]{64}$/i;
 
 export function checkEvidence(evidence: readonly Evidence[], decisionDate: LocalDate): void {
   if (evidence.length === 0) {
-    throw ruleViolation('EVIDENCE_REQUIRED', 'A revocation needs at least one piece of evidence', { field: 'evidence' });
+    throw ruleViolation('EVIDENCE_REQUIRED', 'A revocation needs at least one piece of evidence', {
+      field: 'evidence',
+    });
   }
   evidence.forEach((e, i) => {
     requireText(e.title, `evidence[${i}].title`);
@@ -96,9 +110,13 @@ export function checkEvidence(evidence: readonly Evidence[], decisionDate: Local
       });
     }
     if (compareDates(e.date, decisionDate) > 0) {
-      throw ruleViolation('EVIDENCE_FROM_THE_FUTURE', `evidence[${i}].date ${e.date} lies after the decision date`, {
-        field: `evidence.${i}.date`,
-      });
+      throw ruleViolation(
+        'EVIDENCE_FROM_THE_FUTURE',
+        `evidence[${i}].date ${e.date} lies after the decision date`,
+        {
+          field: `evidence.${i}.date`,
+        },
+      );
     }
     if (e.sha256 !== undefined && !SHA256.test(e.sha256)) {
       throw ruleViolation('INVALID_SHA256', `evidence[${i}].sha256 must be 64 hexadecimal characters`, {

@@ -6,13 +6,7 @@ import type { CaseDetails, Criterion, Procedure } from './licence.values';
 
 /** Statuses recorded by events; `expired` is never recorded, it follows from the dates. */
 export type RecordedStatus =
-  | 'sondage-requested'
-  | 'sondage-answered'
-  | 'applied'
-  | 'issued'
-  | 'denied'
-  | 'withdrawn'
-  | 'revoked';
+  'sondage-requested' | 'sondage-answered' | 'applied' | 'issued' | 'denied' | 'withdrawn' | 'revoked';
 
 export type LicenceStatus = RecordedStatus | 'expired';
 
@@ -109,11 +103,26 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
       };
     }
     case 'Denied':
-      return { ...requireCase(state, event.type), status: 'denied', closedOn: event.data.decisionDate, lastDecision: last };
+      return {
+        ...requireCase(state, event.type),
+        status: 'denied',
+        closedOn: event.data.decisionDate,
+        lastDecision: last,
+      };
     case 'Withdrawn':
-      return { ...requireCase(state, event.type), status: 'withdrawn', closedOn: event.data.decisionDate, lastDecision: last };
+      return {
+        ...requireCase(state, event.type),
+        status: 'withdrawn',
+        closedOn: event.data.decisionDate,
+        lastDecision: last,
+      };
     case 'RevokedForChangedCircumstances':
-      return { ...requireCase(state, event.type), status: 'revoked', closedOn: event.data.decisionDate, lastDecision: last };
+      return {
+        ...requireCase(state, event.type),
+        status: 'revoked',
+        closedOn: event.data.decisionDate,
+        lastDecision: last,
+      };
     default: {
       const unexpected: never = event;
       throw new Error(`Unknown licence event ${(unexpected as { type: string }).type}`);
@@ -123,7 +132,8 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
 
 /** The status of a case on a calendar date: an issued licence is expired on any day after `validUntil`. */
 export function statusOn(state: LicenceCase, date: LocalDate): LicenceStatus {
-  if (state.status === 'issued' && state.validUntil && compareDates(date, state.validUntil) > 0) return 'expired';
+  if (state.status === 'issued' && state.validUntil && compareDates(date, state.validUntil) > 0)
+    return 'expired';
   return state.status;
 }
 
@@ -132,5 +142,7 @@ export function isValidOn(state: LicenceCase, date: LocalDate): boolean {
   if (state.status !== 'issued' && !(state.status === 'revoked')) return false;
   if (!state.validFrom || !state.validUntil) return false;
   if (compareDates(date, state.validFrom) < 0 || compareDates(date, state.validUntil) > 0) return false;
-  return state.status === 'issued' || (state.closedOn !== undefined && compareDates(date, state.closedOn) < 0);
+  return (
+    state.status === 'issued' || (state.closedOn !== undefined && compareDates(date, state.closedOn) < 0)
+  );
 }

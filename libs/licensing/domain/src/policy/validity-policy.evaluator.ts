@@ -55,14 +55,19 @@ export function policyVersionOn(policy: ValidityPolicy, on: LocalDate): string {
  * The validity rule that applies to a case decided on `decisionDate`: every rule in force that
  * day whose scope matches; the longest period wins, and on a tie the earlier row of the table.
  */
-export function applicableRule(policy: ValidityPolicy, question: ValidityQuestion, decisionDate: LocalDate): AppliedRule {
+export function applicableRule(
+  policy: ValidityPolicy,
+  question: ValidityQuestion,
+  decisionDate: LocalDate,
+): AppliedRule {
   const facts = countryGroupsOn(question.destination, decisionDate);
   const candidates = policy.rules.filter((r) => inForce(r, decisionDate) && matches(r, question, facts));
   const winner = candidates.reduce<ValidityRule | undefined>(
     (best, r) => (best === undefined || r.months > best.months ? r : best),
     undefined,
   );
-  if (!winner) throw new Error(`Policy ${policy.id} has no rule for ${JSON.stringify(question)} on ${decisionDate}`);
+  if (!winner)
+    throw new Error(`Policy ${policy.id} has no rule for ${JSON.stringify(question)} on ${decisionDate}`);
   return {
     ruleId: winner.id,
     policyId: policy.id,

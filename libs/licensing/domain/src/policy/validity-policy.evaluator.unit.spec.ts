@@ -35,7 +35,17 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     ['TR', 'military', 'individual', false, '2024-11-28', 'default', 12, ['default'], '2025-11-27'],
     ['TR', 'military', 'global', false, '2020-01-01', 'default', 12, ['default'], '2020-12-31'],
     ['TR', 'military', 'individual', true, '2023-04-17', 'default', 12, ['default'], '2024-04-16'],
-    ['TR', 'military', 'individual', true, '2023-04-18', 'after-sales', 36, ['after-sales', 'default'], '2026-04-17'],
+    [
+      'TR',
+      'military',
+      'individual',
+      true,
+      '2023-04-18',
+      'after-sales',
+      36,
+      ['after-sales', 'default'],
+      '2026-04-17',
+    ],
     // NATO+ beyond NATO.
     ['JP', 'military', 'individual', false, '2024-11-28', 'allies', 36, ['allies', 'default'], '2027-11-27'],
     ['CH', 'military', 'global', false, '2024-11-28', 'allies', 36, ['allies', 'default'], '2027-11-27'],
@@ -58,16 +68,50 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     ['NL', 'dual-use', 'individual', true, '2024-11-28', 'default', 12, ['default'], '2025-11-27'],
     // After-sales to a non-ally: 1 year until 2023-04-17, 3 years from 2023-04-18.
     ['SA', 'military', 'individual', true, '2023-04-17', 'default', 12, ['default'], '2024-04-16'],
-    ['SA', 'military', 'individual', true, '2023-04-18', 'after-sales', 36, ['after-sales', 'default'], '2026-04-17'],
-    ['SA', 'military', 'global', true, '2024-11-28', 'after-sales', 36, ['after-sales', 'default'], '2027-11-27'],
+    [
+      'SA',
+      'military',
+      'individual',
+      true,
+      '2023-04-18',
+      'after-sales',
+      36,
+      ['after-sales', 'default'],
+      '2026-04-17',
+    ],
+    [
+      'SA',
+      'military',
+      'global',
+      true,
+      '2024-11-28',
+      'after-sales',
+      36,
+      ['after-sales', 'default'],
+      '2027-11-27',
+    ],
     ['SA', 'military', 'individual', false, '2024-11-28', 'default', 12, ['default'], '2025-11-27'],
     // After-sales to an ally: both 3-year rows match; the earlier row (allies) wins the tie.
-    ['DE', 'military', 'individual', true, '2024-11-28', 'allies', 36, ['allies', 'after-sales', 'default'], '2027-11-27'],
+    [
+      'DE',
+      'military',
+      'individual',
+      true,
+      '2024-11-28',
+      'allies',
+      36,
+      ['allies', 'after-sales', 'default'],
+      '2027-11-27',
+    ],
     ['DE', 'military', 'individual', true, '2023-04-17', 'allies', 36, ['allies', 'default'], '2026-04-16'],
   ])(
     '%s %s %s after-sales=%s on %s => %s %i months %j, valid until %s',
     (destination, goods, kind, afterSales, on, ruleId, months, matchedRuleIds, validUntil) => {
-      const rule = applicableRule(DUTCH_VALIDITY_POLICY, question(destination, goods, kind, afterSales), d(on));
+      const rule = applicableRule(
+        DUTCH_VALIDITY_POLICY,
+        question(destination, goods, kind, afterSales),
+        d(on),
+      );
       expect(rule.ruleId).toBe(ruleId);
       expect(rule.months).toBe(months);
       expect(rule.matchedRuleIds).toEqual(matchedRuleIds);
@@ -86,11 +130,9 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
   });
 
   it('records the country facts on the decision date: the United Kingdom after Brexit is NATO only', () => {
-    expect(applicableRule(DUTCH_VALIDITY_POLICY, question('GB'), d('2020-01-31')).countryFacts.groups).toEqual([
-      'EU',
-      'NATO',
-      'NATO+',
-    ]);
+    expect(
+      applicableRule(DUTCH_VALIDITY_POLICY, question('GB'), d('2020-01-31')).countryFacts.groups,
+    ).toEqual(['EU', 'NATO', 'NATO+']);
     const after = applicableRule(DUTCH_VALIDITY_POLICY, question('GB'), d('2020-02-01'));
     expect(after.countryFacts.groups).toEqual(['NATO', 'NATO+']);
     expect(after.ruleId).toBe('allies');
@@ -100,7 +142,11 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     const allies = applicableRule(DUTCH_VALIDITY_POLICY, question('DE'), d('2024-11-28'));
     expect(allies.source.reference).toContain('Kamerstuk 22054-311');
     expect(allies.source.quote).toContain('met uitzondering van Turkije');
-    const afterSales = applicableRule(DUTCH_VALIDITY_POLICY, question('SA', 'military', 'individual', true), d('2024-11-28'));
+    const afterSales = applicableRule(
+      DUTCH_VALIDITY_POLICY,
+      question('SA', 'military', 'individual', true),
+      d('2024-11-28'),
+    );
     expect(afterSales.source.reference).toContain('Kamerstuk 22054-388');
     const fallback = applicableRule(DUTCH_VALIDITY_POLICY, question('SA'), d('2024-11-28'));
     expect(fallback.source.assumption).toBe(true);
@@ -131,14 +177,21 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     });
 
     it('on a tie the earlier row wins, whatever its id', () => {
-      const reversed: ValidityPolicy = { ...DUTCH_VALIDITY_POLICY, rules: [...DUTCH_VALIDITY_POLICY.rules].reverse() };
+      const reversed: ValidityPolicy = {
+        ...DUTCH_VALIDITY_POLICY,
+        rules: [...DUTCH_VALIDITY_POLICY.rules].reverse(),
+      };
       const rule = applicableRule(reversed, question('DE', 'military', 'individual', true), d('2024-11-28'));
       expect(rule.ruleId).toBe('after-sales');
       expect(rule.matchedRuleIds).toEqual(['default', 'after-sales', 'allies']);
     });
 
     it('the longest period wins, wherever it stands in the table', () => {
-      const policy: ValidityPolicy = { id: 'p', title: 'p', rules: [row('short', 6), row('long', 60), row('middle', 24)] };
+      const policy: ValidityPolicy = {
+        id: 'p',
+        title: 'p',
+        rules: [row('short', 6), row('long', 60), row('middle', 24)],
+      };
       expect(applicableRule(policy, question('SA'), d('2024-11-28')).ruleId).toBe('long');
     });
 
@@ -146,7 +199,10 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
       const policy: ValidityPolicy = {
         id: 'p',
         title: 'p',
-        rules: [row('temporary', 24, { inForceFrom: d('2020-01-01'), inForceUntil: d('2020-12-31') }), row('base', 12)],
+        rules: [
+          row('temporary', 24, { inForceFrom: d('2020-01-01'), inForceUntil: d('2020-12-31') }),
+          row('base', 12),
+        ],
       };
       expect(applicableRule(policy, question('SA'), d('2020-12-31')).ruleId).toBe('temporary');
       expect(applicableRule(policy, question('SA'), d('2021-01-01')).ruleId).toBe('base');
@@ -155,7 +211,11 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     });
 
     it('throws when no row applies', () => {
-      const policy: ValidityPolicy = { id: 'p', title: 'p', rules: [row('later', 12, { inForceFrom: d('2030-01-01') })] };
+      const policy: ValidityPolicy = {
+        id: 'p',
+        title: 'p',
+        rules: [row('later', 12, { inForceFrom: d('2030-01-01') })],
+      };
       expect(() => applicableRule(policy, question('SA'), d('2024-11-28'))).toThrow(/no rule/);
     });
   });

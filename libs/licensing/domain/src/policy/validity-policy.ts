@@ -70,7 +70,8 @@ export const DUTCH_VALIDITY_POLICY: ValidityPolicy = {
     },
     {
       id: 'after-sales',
-      description: 'After-sales export licence (maintenance, spare parts) for military goods, any destination',
+      description:
+        'After-sales export licence (maintenance, spare parts) for military goods, any destination',
       months: 36,
       inForceFrom: '2023-04-18' as LocalDate,
       scope: { kinds: ['individual', 'global'], goodsCategories: ['military'], afterSales: true },
@@ -86,7 +87,8 @@ export const DUTCH_VALIDITY_POLICY: ValidityPolicy = {
       scope: {},
       source: {
         reference: 'letter BZ2408569 (Kamerstuk 22054-438)',
-        quote: 'Voor de overige vormen van export (naar niet-EU- en NAVO[+]landen) blijft de geldigheidsduur één jaar.',
+        quote:
+          'Voor de overige vormen van export (naar niet-EU- en NAVO[+]landen) blijft de geldigheidsduur één jaar.',
         assumption: true,
         note: 'That dual-use, transit and brokering licences fall under this row is an assumption of the brief.',
       },

@@ -45,7 +45,11 @@ export function given(...events: LicenceEvent[]) {
   const state = stateAfter(...events);
   return {
     state,
-    when(command: LicenceCommand, at: string | Date = DEFAULT_AT, policy: ValidityPolicy = DUTCH_VALIDITY_POLICY): Outcome {
+    when(
+      command: LicenceCommand,
+      at: string | Date = DEFAULT_AT,
+      policy: ValidityPolicy = DUTCH_VALIDITY_POLICY,
+    ): Outcome {
       const run = (): LicenceEvent[] => decide(command, state, { now: instant(at) }, policy);
       return {
         then(expected) {
