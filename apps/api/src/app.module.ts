@@ -8,6 +8,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { LicenceCommandSender } from './licences/licence-command.sender';
 import { LicencesController } from './licences/licences.controller';
 import { PolicyController } from './policy/policy.controller';
 
@@ -29,6 +30,7 @@ export class AppModule {
       ],
       controllers: [LicencesController, PolicyController, HealthController],
       providers: [
+        LicenceCommandSender,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -1,32 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import {
   AnswerSondageCommand,
   ApplyAfterSondageCommand,
   DenyLicenceCommand,
   ExtendLicenceCommand,
   GetLicenceQuery,
-  IdempotentRequests,
   IssueLicenceCommand,
   RegisterCaseCommand,
   RevokeLicenceCommand,
   stableId,
   WithdrawCaseCommand,
 } from '@licences/licensing-application';
-import type {
-  CommandMeta,
-  LicenceCommandResult,
-  LicenceDecisionCommand,
-  LicenceView,
-} from '@licences/licensing-application';
-import type { LicenceCommand, LocalDate } from '@licences/licensing-domain';
-import { CurrentPrincipal } from '../auth/principal.decorator';
+import type { LicenceCommandResult, LicenceView } from '@licences/licensing-application';
+import type { LocalDate } from '@licences/licensing-domain';
 import { Roles } from '../auth/roles';
-import type { Principal } from '../auth/roles';
-import { expectedRevisionOf, idempotencyKeyOf, requestHashOf } from './command-headers';
+import { idempotencyKeyOf } from './command-headers';
+import { Exchange } from './command-context.decorator';
+import type { CommandContext } from './command-context.decorator';
 import { RegisterCaseDto } from './dto/case.dto';
 import {
   AnswerSondageDto,
@@ -36,10 +30,9 @@ import {
   RevokeLicenceDto,
   WithdrawCaseDto,
 } from './dto/decision.dto';
+import { LicenceCommandSender } from './licence-command.sender';
 
-const CaseId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
-
-type CommandFactory = (meta: CommandMeta) => LicenceDecisionCommand<LicenceCommand>;
+const CaseId = () => Param('id', new ParseUUIDPipe());
 
 /** The admin API through which assessors drive a case's lifecycle. */
 @ApiTags('licences')
@@ -47,29 +40,20 @@ type CommandFactory = (meta: CommandMeta) => LicenceDecisionCommand<LicenceComma
 @Controller('api/licences')
 export class LicencesController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly sender: LicenceCommandSender,
     private readonly queries: QueryBus,
-    private readonly idempotent: IdempotentRequests,
   ) {}
 
   @Post()
   @Roles('intake')
   @ApiOperation({ summary: 'Register a sondage (trial application) or a formal application' })
-  register(
-    @Body() body: RegisterCaseDto,
-    @CurrentPrincipal() who: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  register(@Body() body: RegisterCaseDto, @Exchange() ctx: CommandContext): Promise<LicenceCommandResult> {
     const { procedure, ...details } = body;
-    const key = idempotencyKeyOf(req);
-    const caseId = key ? stableId(`case/${who.sub}/${key}`) : randomUUID();
-    return this.run(
-      req,
-      res,
-      who,
-      (meta) => new RegisterCaseCommand(caseId, { type: 'RegisterCase', caseId, procedure, details }, meta),
-    );
+    // A repeated request under the same key must address the same case.
+    const key = idempotencyKeyOf(ctx.request);
+    const caseId = key ? stableId(`case/${ctx.principal.sub}/${key}`) : randomUUID();
+    const command = { type: 'RegisterCase', caseId, procedure, details } as const;
+    return this.sender.send(ctx, (meta) => new RegisterCaseCommand(caseId, command, meta));
   }
 
   @Get(':id')
@@ -84,35 +68,24 @@ export class LicencesController {
   @Post(':id/sondage-answer')
   @HttpCode(200)
   @Roles('assessor')
-  answerSondage(
-    @CaseId() id: string,
-    @Body() b: AnswerSondageDto,
-    @CurrentPrincipal() who: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  @ApiOperation({ summary: 'Answer a sondage; no rights follow from the answer' })
+  answerSondage(@CaseId() id: string, @Body() b: AnswerSondageDto, @Exchange() ctx: CommandContext) {
     const command = {
       type: 'AnswerSondage',
       outcome: b.outcome,
       reasoning: b.reasoning,
       criteria: b.criteria ?? [],
     } as const;
-    return this.run(req, res, who, (meta) => new AnswerSondageCommand(id, command, meta));
+    return this.sender.send(ctx, (meta) => new AnswerSondageCommand(id, command, meta));
   }
 
   @Post(':id/apply')
   @HttpCode(200)
   @Roles('intake')
-  apply(
-    @CaseId() id: string,
-    @CurrentPrincipal() who: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(
-      req,
-      res,
-      who,
+  @ApiOperation({ summary: 'Turn an answered sondage into a formal application' })
+  apply(@CaseId() id: string, @Exchange() ctx: CommandContext) {
+    return this.sender.send(
+      ctx,
       (meta) => new ApplyAfterSondageCommand(id, { type: 'ApplyAfterSondage' }, meta),
     );
   }
@@ -120,58 +93,33 @@ export class LicencesController {
   @Post(':id/issue')
   @HttpCode(200)
   @Roles('assessor')
-  issue(
-    @CaseId() id: string,
-    @Body() b: IssueLicenceDto,
-    @CurrentPrincipal() who: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  @ApiOperation({ summary: 'Issue the licence under the rule in force today' })
+  issue(@CaseId() id: string, @Body() b: IssueLicenceDto, @Exchange() ctx: CommandContext) {
+    const validFrom = b.validFrom as LocalDate | undefined;
     const command = {
       type: 'IssueLicence',
       assessment: b.assessment,
-      ...(b.validFrom && { validFrom: b.validFrom as LocalDate }),
+      ...(validFrom && { validFrom }),
     } as const;
-    return this.run(req, res, who, (meta) => new IssueLicenceCommand(id, command, meta));
+    return this.sender.send(ctx, (meta) => new IssueLicenceCommand(id, command, meta));
   }
 
   @Post(':id/deny')
   @HttpCode(200)
   @Roles('assessor')
-  deny(
-    @CaseId() id: string,
-    @Body() b: DenyLicenceDto,
-    @CurrentPrincipal() who: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(
-      req,
-      res,
-      who,
-      (meta) =>
-        new DenyLicenceCommand(
-          id,
-          { type: 'DenyLicence', criteria: b.criteria, reasoning: b.reasoning },
-          meta,
-        ),
-    );
+  @ApiOperation({ summary: 'Deny the application, citing criteria' })
+  deny(@CaseId() id: string, @Body() b: DenyLicenceDto, @Exchange() ctx: CommandContext) {
+    const command = { type: 'DenyLicence', criteria: b.criteria, reasoning: b.reasoning } as const;
+    return this.sender.send(ctx, (meta) => new DenyLicenceCommand(id, command, meta));
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('intake')
-  withdraw(
-    @CaseId() id: string,
-    @Body() b: WithdrawCaseDto,
-    @CurrentPrincipal() who: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(
-      req,
-      res,
-      who,
+  @ApiOperation({ summary: 'Record that the applicant withdrew' })
+  withdraw(@CaseId() id: string, @Body() b: WithdrawCaseDto, @Exchange() ctx: CommandContext) {
+    return this.sender.send(
+      ctx,
       (meta) => new WithdrawCaseCommand(id, { type: 'WithdrawCase', reason: b.reason }, meta),
     );
   }
@@ -179,31 +127,22 @@ export class LicencesController {
   @Post(':id/extend')
   @HttpCode(200)
   @Roles('assessor')
-  extend(
-    @CaseId() id: string,
-    @Body() b: ExtendLicenceDto,
-    @CurrentPrincipal() who: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  @ApiOperation({ summary: 'Extend a valid licence after a fresh assessment' })
+  extend(@CaseId() id: string, @Body() b: ExtendLicenceDto, @Exchange() ctx: CommandContext) {
+    const validUntil = b.validUntil as LocalDate | undefined;
     const command = {
       type: 'ExtendLicence',
       reassessment: b.reassessment,
-      ...(b.validUntil && { validUntil: b.validUntil as LocalDate }),
+      ...(validUntil && { validUntil }),
     } as const;
-    return this.run(req, res, who, (meta) => new ExtendLicenceCommand(id, command, meta));
+    return this.sender.send(ctx, (meta) => new ExtendLicenceCommand(id, command, meta));
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles('senior-assessor')
-  revoke(
-    @CaseId() id: string,
-    @Body() b: RevokeLicenceDto,
-    @CurrentPrincipal() who: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  @ApiOperation({ summary: 'Revoke a valid licence for changed circumstances, with evidence' })
+  revoke(@CaseId() id: string, @Body() b: RevokeLicenceDto, @Exchange() ctx: CommandContext) {
     const evidence = b.evidence.map((e) => ({
       ...e,
       date: e.date as LocalDate,
@@ -215,37 +154,6 @@ export class LicencesController {
       criteria: b.criteria,
       evidence,
     } as const;
-    return this.run(req, res, who, (meta) => new RevokeLicenceCommand(id, command, meta));
+    return this.sender.send(ctx, (meta) => new RevokeLicenceCommand(id, command, meta));
   }
-
-  /** Sends a command with the caller's metadata, honouring If-Match and Idempotency-Key. */
-  private async run(
-    req: Request,
-    res: Response,
-    who: Principal,
-    build: CommandFactory,
-  ): Promise<LicenceCommandResult> {
-    const expectedRevision = expectedRevisionOf(req);
-    const idempotencyKey = idempotencyKeyOf(req);
-    const requestId = randomUUID();
-    const meta: CommandMeta = {
-      actor: { sub: who.sub, role: who.actingRole },
-      correlationId: headerValue(req, 'x-correlation-id') ?? requestId,
-      causationId: requestId,
-      ...(expectedRevision !== undefined && { expectedRevision }),
-      ...(idempotencyKey !== undefined && { idempotencyKey: `${who.sub}/${idempotencyKey}` }),
-    };
-    const execute = () =>
-      this.commands.execute<LicenceDecisionCommand<LicenceCommand>, LicenceCommandResult>(build(meta));
-    const result = idempotencyKey
-      ? await this.idempotent.run(who.sub, idempotencyKey, requestHashOf(req), execute)
-      : await execute();
-    res.setHeader('ETag', `"${result.revision}"`);
-    return result;
-  }
-}
-
-function headerValue(req: Request, name: string): string | undefined {
-  const value = req.headers[name];
-  return typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) ? value : undefined;
 }

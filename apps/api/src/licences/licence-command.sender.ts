@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { IdempotentRequests } from '@licences/licensing-application';
+import type {
+  CommandMeta,
+  LicenceCommandResult,
+  LicenceDecisionCommand,
+} from '@licences/licensing-application';
+import type { LicenceCommand } from '@licences/licensing-domain';
+import { expectedRevisionOf, idempotencyKeyOf, requestHashOf } from './command-headers';
+import type { CommandContext } from './command-context.decorator';
+
+export type CommandFactory = (meta: CommandMeta) => LicenceDecisionCommand<LicenceCommand>;
+
+/** Sends a command with the caller's metadata, honouring If-Match and Idempotency-Key. */
+@Injectable()
+export class LicenceCommandSender {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly idempotent: IdempotentRequests,
+  ) {}
+
+  async send(
+    { principal, request, response }: CommandContext,
+    build: CommandFactory,
+  ): Promise<LicenceCommandResult> {
+    const expectedRevision = expectedRevisionOf(request);
+    const idempotencyKey = idempotencyKeyOf(request);
+    const requestId = randomUUID();
+    const meta: CommandMeta = {
+      actor: { sub: principal.sub, role: principal.actingRole },
+      correlationId: headerValue(request.headers['x-correlation-id']) ?? requestId,
+      causationId: requestId,
+      ...(expectedRevision !== undefined && { expectedRevision }),
+      ...(idempotencyKey !== undefined && { idempotencyKey: `${principal.sub}/${idempotencyKey}` }),
+    };
+    const execute = () =>
+      this.commands.execute<LicenceDecisionCommand<LicenceCommand>, LicenceCommandResult>(build(meta));
+    const result = idempotencyKey
+      ? await this.idempotent.run(principal.sub, idempotencyKey, requestHashOf(request), execute)
+      : await execute();
+    response.setHeader('ETag', `"${result.revision}"`);
+    return result;
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) ? value : undefined;
+}
