@@ -40,7 +40,7 @@ export default tseslint.config(
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:port', 'type:util'] },
             {
               sourceTag: 'type:application',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:util'],
+              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:port', 'type:util'],
             },
             {
               sourceTag: 'type:app',

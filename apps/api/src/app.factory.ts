@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@licences/licensing-application';
 import { systemClock } from '@licences/licensing-application';
 import { AppModule } from './app.module';
+import type { ProjectionMode } from './config/app-config';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestValidationPipe } from './http/request-validation';
 
@@ -13,6 +14,7 @@ export interface CreateAppOptions {
   readonly dataDir: string;
   readonly jwtSecret: string;
   readonly clock?: Clock;
+  readonly projections?: ProjectionMode;
   readonly logger?: LogLevel[] | false;
 }
 
@@ -23,6 +25,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       dataDir: options.dataDir,
       jwtSecret: options.jwtSecret,
       clock: options.clock ?? systemClock,
+      projections: options.projections ?? 'inline',
     }),
     { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },
   );

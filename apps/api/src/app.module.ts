@@ -1,25 +1,35 @@
-import { Module } from '@nestjs/common';
-import type { DynamicModule } from '@nestjs/common';
+import { Inject, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LicensingApplicationModule } from '@licences/licensing-application';
 import type { Clock } from '@licences/licensing-application';
+import { LicensingReadModelsModule, ProjectionRunner } from '@licences/licensing-read-models';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { PROJECTION_MODE } from './config/app-config';
+import type { ProjectionMode } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LicenceCommandSender } from './licences/licence-command.sender';
 import { LicencesController } from './licences/licences.controller';
 import { PolicyController } from './policy/policy.controller';
+import { ProjectionsController } from './projections/projections.controller';
 
 export interface AppModuleOptions {
   readonly dataDir: string;
   readonly jwtSecret: string;
   readonly clock: Clock;
+  readonly projections: ProjectionMode;
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_MODE) private readonly projections: ProjectionMode,
+  ) {}
+
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
@@ -27,13 +37,19 @@ export class AppModule {
         InfrastructureModule.forRoot({ dataDir: options.dataDir, clock: options.clock }),
         JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),
         LicensingApplicationModule,
+        LicensingReadModelsModule,
       ],
-      controllers: [LicencesController, PolicyController, HealthController],
+      controllers: [LicencesController, PolicyController, ProjectionsController, HealthController],
       providers: [
+        { provide: PROJECTION_MODE, useValue: options.projections },
         LicenceCommandSender,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.projections === 'inline') await this.runner.start();
   }
 }

@@ -4,7 +4,11 @@ import { ConfigError, loadConfig } from './config/app-config';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp({ dataDir: config.dataDir, jwtSecret: config.jwtSecret });
+  const app = await createApp({
+    dataDir: config.dataDir,
+    jwtSecret: config.jwtSecret,
+    projections: config.projections,
+  });
   await app.listen(config.port, config.host);
   new Logger('Bootstrap').log(
     `Admin API on http://${config.host}:${config.port}/api (data in ${config.dataDir})`,

@@ -6,12 +6,18 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly jwtSecret: string;
   readonly production: boolean;
+  /** `inline`: the API process runs the projections; `external`: a separate `npm run projector` does. */
+  readonly projections: ProjectionMode;
 }
+
+export type ProjectionMode = 'inline' | 'external';
 
 /** Signs development tokens; never accepted when NODE_ENV=production. */
 export const DEVELOPMENT_JWT_SECRET = 'licences-development-secret-do-not-use-in-production';
 
 export class ConfigError extends Error {}
+
+export const PROJECTION_MODE = Symbol.for('licences.ProjectionMode');
 
 /** Reads the configuration from the environment and refuses to start on a dangerous one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -26,7 +32,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT ${env['PORT']} is not a port number`);
+  const projections = env['LICENCES_PROJECTIONS'] ?? 'inline';
+  if (projections !== 'inline' && projections !== 'external') {
+    throw new ConfigError(`LICENCES_PROJECTIONS must be inline or external, not ${projections}`);
+  }
   return {
+    projections,
     port,
     host: env['HOST'] ?? '0.0.0.0',
     dataDir: resolve(env['LICENCES_DATA_DIR'] ?? './data'),

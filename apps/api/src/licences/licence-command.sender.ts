@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { IdempotentRequests } from '@licences/licensing-application';
 import type {
@@ -8,6 +8,9 @@ import type {
   LicenceDecisionCommand,
 } from '@licences/licensing-application';
 import type { LicenceCommand } from '@licences/licensing-domain';
+import { ProjectionWaiter } from '@licences/licensing-read-models';
+import { PROJECTION_MODE } from '../config/app-config';
+import type { ProjectionMode } from '../config/app-config';
 import { expectedRevisionOf, idempotencyKeyOf, requestHashOf } from './command-headers';
 import type { CommandContext } from './command-context.decorator';
 
@@ -19,6 +22,8 @@ export class LicenceCommandSender {
   constructor(
     private readonly commands: CommandBus,
     private readonly idempotent: IdempotentRequests,
+    private readonly waiter: ProjectionWaiter,
+    @Inject(PROJECTION_MODE) private readonly projections: ProjectionMode,
   ) {}
 
   async send(
@@ -41,6 +46,8 @@ export class LicenceCommandSender {
       ? await this.idempotent.run(principal.sub, idempotencyKey, requestHashOf(request), execute)
       : await execute();
     response.setHeader('ETag', `"${result.revision}"`);
+    // Read your writes: with the projections in this process, answer once they include the write.
+    if (this.projections === 'inline') await this.waiter.waitFor(result.position, 2_000);
     return result;
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,20 +8,34 @@ import {
   ApplyAfterSondageCommand,
   DenyLicenceCommand,
   ExtendLicenceCommand,
-  GetLicenceQuery,
   IssueLicenceCommand,
   RegisterCaseCommand,
   RevokeLicenceCommand,
   stableId,
   WithdrawCaseCommand,
 } from '@licences/licensing-application';
-import type { LicenceCommandResult, LicenceView } from '@licences/licensing-application';
+import type { LicenceCommandResult } from '@licences/licensing-application';
+import {
+  GetLicenceHistoryQuery,
+  GetLicenceQuery,
+  GetRevocationQuery,
+  ListLicencesQuery,
+  ProjectionWaiter,
+} from '@licences/licensing-read-models';
+import type {
+  LicenceHistory,
+  LicencePage,
+  LicenceReadView,
+  PointInTime,
+  RevocationJustification,
+} from '@licences/licensing-read-models';
 import type { LocalDate } from '@licences/licensing-domain';
 import { Roles } from '../auth/roles';
 import { idempotencyKeyOf } from './command-headers';
 import { Exchange } from './command-context.decorator';
 import type { CommandContext } from './command-context.decorator';
 import { RegisterCaseDto } from './dto/case.dto';
+import { AsOfQueryDto, ListLicencesQueryDto, PointInTimeQueryDto } from './dto/licence-query.dto';
 import {
   AnswerSondageDto,
   DenyLicenceDto,
@@ -42,6 +56,7 @@ export class LicencesController {
   constructor(
     private readonly sender: LicenceCommandSender,
     private readonly queries: QueryBus,
+    private readonly waiter: ProjectionWaiter,
   ) {}
 
   @Post()
@@ -56,13 +71,63 @@ export class LicencesController {
     return this.sender.send(ctx, (meta) => new RegisterCaseCommand(caseId, command, meta));
   }
 
+  @Get()
+  @Roles('intake', 'assessor', 'senior-assessor', 'oversight', 'reporting')
+  @ApiOperation({
+    summary: 'List cases; with validOn, the licences valid on that date; with asOf, as known then',
+  })
+  async list(@Query() q: ListLicencesQueryDto): Promise<LicencePage> {
+    await this.catchUp(q.minPosition);
+    const filter = {
+      ...(q.status && { status: q.status }),
+      ...(q.destination && { destination: q.destination }),
+      ...(q.goodsCategory && { goodsCategory: q.goodsCategory }),
+      ...(q.controlListEntry && { controlListEntry: q.controlListEntry }),
+      ...(q.kind && { kind: q.kind }),
+    };
+    const query = new ListLicencesQuery(
+      filter,
+      pointInTime(q),
+      Number(q.page ?? 1),
+      Number(q.pageSize ?? 50),
+    );
+    return this.queries.execute<ListLicencesQuery, LicencePage>(query);
+  }
+
   @Get(':id')
   @Roles('intake', 'assessor', 'senior-assessor', 'oversight')
-  @ApiOperation({ summary: 'The case as it stands' })
-  async get(@CaseId() id: string, @Res({ passthrough: true }) res: Response): Promise<LicenceView> {
-    const view = await this.queries.execute<GetLicenceQuery, LicenceView>(new GetLicenceQuery(id));
+  @ApiOperation({ summary: 'The case now, on a past date (validOn) or as known at an instant (asOf)' })
+  async get(
+    @CaseId() id: string,
+    @Query() q: PointInTimeQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LicenceReadView> {
+    await this.catchUp(q.minPosition);
+    const view = await this.queries.execute<GetLicenceQuery, LicenceReadView>(
+      new GetLicenceQuery(id, pointInTime(q)),
+    );
     res.setHeader('ETag', `"${view.revision}"`);
     return view;
+  }
+
+  @Get(':id/history')
+  @Roles('intake', 'assessor', 'senior-assessor', 'oversight')
+  @ApiOperation({ summary: 'Every decision on the case, in order, with who, when, which rule and why' })
+  async history(@CaseId() id: string, @Query() q: AsOfQueryDto): Promise<LicenceHistory> {
+    await this.catchUp(q.minPosition);
+    return this.queries.execute<GetLicenceHistoryQuery, LicenceHistory>(
+      new GetLicenceHistoryQuery(id, q.asOf),
+    );
+  }
+
+  @Get(':id/revocation')
+  @Roles('intake', 'assessor', 'senior-assessor', 'oversight')
+  @ApiOperation({ summary: 'Why the licence was revoked, on which evidence; 404 when it was not' })
+  async revocation(@CaseId() id: string, @Query() q: AsOfQueryDto): Promise<RevocationJustification> {
+    await this.catchUp(q.minPosition);
+    return this.queries.execute<GetRevocationQuery, RevocationJustification>(
+      new GetRevocationQuery(id, q.asOf),
+    );
   }
 
   @Post(':id/sondage-answer')
@@ -156,4 +221,16 @@ export class LicencesController {
     } as const;
     return this.sender.send(ctx, (meta) => new RevokeLicenceCommand(id, command, meta));
   }
+
+  /** Lets a client that wrote at `minPosition` read its own write, waiting at most 5 s. */
+  private async catchUp(minPosition: string | undefined): Promise<void> {
+    if (minPosition !== undefined) await this.waiter.waitFor(Number(minPosition), 5_000);
+  }
+}
+
+function pointInTime(q: { validOn?: string; asOf?: string }): PointInTime {
+  return {
+    ...(q.validOn && { validOn: q.validOn as LocalDate }),
+    ...(q.asOf && { asOf: new Date(q.asOf).toISOString() }),
+  };
 }

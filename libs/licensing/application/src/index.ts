@@ -15,6 +15,5 @@ export * from './commands/deny-licence.handler';
 export * from './commands/withdraw-case.handler';
 export * from './commands/extend-licence.handler';
 export * from './commands/revoke-licence.handler';
-export * from './queries/get-licence.handler';
 export * from './queries/get-validity-policy.handler';
 export * from './licensing-application.module';

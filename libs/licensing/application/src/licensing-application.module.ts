@@ -12,7 +12,6 @@ import { WithdrawCaseHandler } from './commands/withdraw-case.handler';
 import { IdempotentRequests } from './idempotent-requests.service';
 import { LicenceCommandExecutor, VALIDITY_POLICY } from './licence-command.executor';
 import { LicenceRepository } from './licence.repository';
-import { GetLicenceHandler } from './queries/get-licence.handler';
 import { GetValidityPolicyHandler } from './queries/get-validity-policy.handler';
 
 /**
@@ -34,7 +33,6 @@ import { GetValidityPolicyHandler } from './queries/get-validity-policy.handler'
     WithdrawCaseHandler,
     ExtendLicenceHandler,
     RevokeLicenceHandler,
-    GetLicenceHandler,
     GetValidityPolicyHandler,
   ],
   exports: [CqrsModule, IdempotentRequests],

@@ -25,16 +25,19 @@ export function toNewEvent(event: LicenceEvent, id: string, metadata: EventMetad
   };
 }
 
-export function fromRecordedEvent(recorded: RecordedEvent): LicenceEvent {
-  if (!isLicenceEventType(recorded.type)) {
-    throw new Error(`Stream ${recorded.streamId} holds an event of unknown type ${recorded.type}`);
-  }
-  const target = LICENCE_EVENT_SCHEMA_VERSION[recorded.type];
-  let data = recorded.data;
-  for (let version = recorded.schemaVersion; version < target; version++) {
-    const step = UPCASTERS[recorded.type]?.[version];
-    if (!step) throw new Error(`No upcaster for ${recorded.type} v${version}`);
+/** Turns a stored payload of any known schema version into the current event. */
+export function decodeLicenceEvent(type: string, schemaVersion: number, stored: unknown): LicenceEvent {
+  if (!isLicenceEventType(type)) throw new Error(`Unknown licence event type ${type}`);
+  const target = LICENCE_EVENT_SCHEMA_VERSION[type];
+  let data = stored;
+  for (let version = schemaVersion; version < target; version++) {
+    const step = UPCASTERS[type]?.[version];
+    if (!step) throw new Error(`No upcaster for ${type} v${version}`);
     data = step(data);
   }
-  return { type: recorded.type, data } as LicenceEvent;
+  return { type, data } as LicenceEvent;
+}
+
+export function fromRecordedEvent(recorded: RecordedEvent): LicenceEvent {
+  return decodeLicenceEvent(recorded.type, recorded.schemaVersion, recorded.data);
 }

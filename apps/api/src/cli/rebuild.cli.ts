@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { SingleBar } from 'cli-progress';
+import { Command } from 'commander';
+import { isProjectionName, PROJECTION_NAMES, ProjectionRebuilder } from '@licences/licensing-read-models';
+import type { RebuildProgress } from '@licences/licensing-read-models';
+import { loadConfig } from '../config/app-config';
+import { ProjectorModule } from '../projector.module';
+
+async function rebuild(name: string): Promise<void> {
+  if (!isProjectionName(name)) {
+    throw new Error(`Unknown projection ${name}; use one of ${PROJECTION_NAMES.join(', ')}`);
+  }
+  const { dataDir } = loadConfig();
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(dataDir), {
+    logger: ['warn', 'error'],
+  });
+  const bar = new SingleBar({
+    format: `${name} [{bar}] {percentage}% | {value}/{total} positions | {eventsDone} events | {rate} ev/s | ETA {eta}s`,
+    noTTYOutput: true,
+    notTTYSchedule: 250,
+  });
+  const payload = (p: RebuildProgress) => ({ eventsDone: p.eventsDone, rate: p.eventsPerSecond });
+  let started = false;
+  try {
+    const report = await app.get(ProjectionRebuilder).rebuild(name, (progress) => {
+      if (!started) {
+        bar.start(Math.max(progress.targetPosition, 1), 0, payload(progress));
+        started = true;
+      }
+      bar.update(Math.min(progress.position, progress.targetPosition), payload(progress));
+    });
+    bar.stop();
+    process.stdout.write(
+      `Rebuilt ${name}: ${report.eventsDone} events, checkpoint ${report.position}, ${report.eventsPerSecond} events/s\n`,
+    );
+  } finally {
+    bar.stop();
+    await app.close();
+  }
+}
+
+new Command('rebuild')
+  .description('Rebuild a projection from the first event; the live tables are replaced once it caught up')
+  .argument('<projection>', PROJECTION_NAMES.join(' | '))
+  .action(rebuild)
+  .parseAsync()
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });

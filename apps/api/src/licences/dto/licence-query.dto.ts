@@ -1,0 +1,107 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { GOODS_CATEGORIES, LICENCE_KINDS } from '@licences/licensing-domain';
+import type { GoodsCategory, LicenceKind, LicenceStatus } from '@licences/licensing-domain';
+import { IsCalendarDate } from './validators';
+
+export const LICENCE_STATUSES: readonly LicenceStatus[] = [
+  'sondage-requested',
+  'sondage-answered',
+  'applied',
+  'issued',
+  'denied',
+  'withdrawn',
+  'revoked',
+  'expired',
+];
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with a zone (`2025-01-31T12:00:00Z`), as recorded times are. */
+const IsInstant = () =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be an ISO 8601 instant with a zone, e.g. 2025-01-31T12:00:00Z`,
+    },
+  });
+
+const WHOLE_NUMBER = /^[0-9]{1,9}$/;
+
+/** The two senses of the past: business date (`validOn`) and what the system knew (`asOf`). */
+export class PointInTimeQueryDto {
+  @ApiPropertyOptional({
+    example: '2025-06-01',
+    description: 'Business time: the case as it stood on this date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  validOn?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-06-01T12:00:00Z',
+    description: 'Recorded time: ignore everything recorded after this instant',
+  })
+  @IsOptional()
+  @IsInstant()
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the read models include this global position' })
+  @IsOptional()
+  @Matches(WHOLE_NUMBER, { message: 'minPosition must be a whole number' })
+  minPosition?: string;
+}
+
+export class AsOfQueryDto {
+  @ApiPropertyOptional({ example: '2025-06-01T12:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  asOf?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(WHOLE_NUMBER, { message: 'minPosition must be a whole number' })
+  minPosition?: string;
+}
+
+export class ListLicencesQueryDto extends PointInTimeQueryDto {
+  @ApiPropertyOptional({ enum: LICENCE_STATUSES })
+  @IsOptional()
+  @IsIn(LICENCE_STATUSES)
+  status?: LicenceStatus;
+
+  @ApiPropertyOptional({ example: 'DE' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'destination must be an ISO 3166-1 alpha-2 code in capitals' })
+  destination?: string;
+
+  @ApiPropertyOptional({ enum: GOODS_CATEGORIES })
+  @IsOptional()
+  @IsIn(GOODS_CATEGORIES)
+  goodsCategory?: GoodsCategory;
+
+  @ApiPropertyOptional({ example: 'ML10', description: 'Matches the entry and its sub-items' })
+  @IsOptional()
+  @Matches(/^(?:ML(?:[1-9]|1[0-9]|2[0-2])|[0-9][A-E][0-9]{3})(?:\.[a-z0-9]+)*$/, {
+    message: 'controlListEntry must be ML1..ML22 or a dual-use entry like 5A002, optionally with sub-items',
+  })
+  controlListEntry?: string;
+
+  @ApiPropertyOptional({ enum: LICENCE_KINDS })
+  @IsOptional()
+  @IsIn(LICENCE_KINDS)
+  kind?: LicenceKind;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Matches(/^[1-9][0-9]{0,8}$/, { message: 'page must be a whole number from 1' })
+  page?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Matches(/^([1-9][0-9]?|[1-4][0-9]{2}|500)$/, { message: 'pageSize must be a whole number from 1 to 500' })
+  pageSize?: string;
+}

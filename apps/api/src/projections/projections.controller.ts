@@ -1,0 +1,67 @@
+import { Controller, Get, HttpCode, Logger, Param, Post } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@licences/licensing-domain';
+import {
+  GetProjectionsQuery,
+  isProjectionName,
+  PROJECTION_NAMES,
+  ProjectionRebuilder,
+} from '@licences/licensing-read-models';
+import type { ProjectionName, ProjectionStatus, RebuildProgress } from '@licences/licensing-read-models';
+import { Roles } from '../auth/roles';
+
+/** Operating the projections: their checkpoints and lag, and rebuilds from the first event. */
+@ApiTags('projections')
+@ApiBearerAuth()
+@Controller('api/projections')
+export class ProjectionsController {
+  private readonly logger = new Logger(ProjectionsController.name);
+
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly rebuilder: ProjectionRebuilder,
+  ) {}
+
+  @Get()
+  @Roles('admin', 'oversight')
+  @ApiOperation({
+    summary: 'Each projection: checkpoint, lag behind the event store, state, rebuild progress',
+  })
+  list(): Promise<ProjectionStatus[]> {
+    return this.queries.execute<GetProjectionsQuery, ProjectionStatus[]>(new GetProjectionsQuery());
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Rebuild a projection into fresh tables; they replace the live ones once caught up',
+  })
+  rebuild(@Param('name') name: string): RebuildProgress {
+    const projection = this.projectionNamed(name);
+    if (this.rebuilder.isRunning(projection)) {
+      throw new DomainError(
+        'REBUILD_RUNNING',
+        'forbidden-transition',
+        `A rebuild of ${name} is already running`,
+      );
+    }
+    // The rebuild goes on after the answer; its progress is in GET /api/projections.
+    this.rebuilder
+      .rebuild(projection)
+      .catch((error: unknown) => this.logger.error(`Rebuild of ${name} failed: ${String(error)}`));
+    return this.rebuilder.latest(projection) as RebuildProgress;
+  }
+
+  private projectionNamed(name: string): ProjectionName {
+    if (!isProjectionName(name)) {
+      throw new DomainError(
+        'UNKNOWN_PROJECTION',
+        'not-found',
+        `No projection ${name}; known: ${PROJECTION_NAMES.join(', ')}`,
+      );
+    }
+    return name;
+  }
+}

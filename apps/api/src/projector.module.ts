@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { systemClock } from '@licences/licensing-application';
+import { LicensingReadModelsModule } from '@licences/licensing-read-models';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+
+/** The projections without the HTTP API: for `npm run projector` and `npm run rebuild`. */
+@Module({})
+export class ProjectorModule {
+  static forRoot(dataDir: string): DynamicModule {
+    return {
+      module: ProjectorModule,
+      imports: [InfrastructureModule.forRoot({ dataDir, clock: systemClock }), LicensingReadModelsModule],
+    };
+  }
+}

@@ -1,0 +1,154 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { isLocalDate } from '@licences/licensing-domain';
+import type { LicenceStatus, LocalDate } from '@licences/licensing-domain';
+import type {
+  DecisionHistoryEntry,
+  LicenceFilter,
+  LicenceValidityRow,
+  PageRequest,
+  RevocationJustification,
+  StableLicenceFilter,
+} from '@licences/licensing-read-models';
+import { fromHistoryRecord, fromRevocationRecord, fromValidityRecord } from './read-model.mapper';
+import type { ReadModelDatabase } from './read-model.records';
+
+/*
+ * Read queries of the read models, dialect-agnostic. Queries that take several statements
+ * (a page and its total, a chunked IN-list) should run in one read transaction for a
+ * consistent snapshot; the caller decides that.
+ */
+
+type Db = Kysely<ReadModelDatabase>;
+type ValidityBuilder = ExpressionBuilder<ReadModelDatabase, 'licence_validity'>;
+
+/** Ids per IN-list: well under SQLite's 999 (older builds) and PostgreSQL's 65535 bind parameters. */
+export const IN_LIST_CHUNK = 500;
+
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/**
+ * An instant in the exact `toISOString()` form the event store records, so that comparing the
+ * stored text compares the instants, whatever form (offset, no milliseconds) the caller used.
+ */
+export function normalizeInstant(value: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO 8601 instant: ${value}`);
+  return new Date(ms).toISOString();
+}
+
+function statusConditions(
+  eb: ValidityBuilder,
+  status: LicenceStatus | undefined,
+  today: LocalDate,
+): Expression<SqlBool>[] {
+  if (status === undefined) return [];
+  // Expiry is never recorded: an issued licence is expired on any day after its validUntil.
+  if (status === 'expired') return [eb('status', '=', 'issued'), eb('valid_until', '<', today)];
+  if (status === 'issued') return [eb('status', '=', 'issued'), eb('valid_until', '>=', today)];
+  return [eb('status', '=', status)];
+}
+
+function stableConditions(eb: ValidityBuilder, filter: StableLicenceFilter): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.destination !== undefined) conditions.push(eb('destination_country', '=', filter.destination));
+  if (filter.goodsCategory !== undefined) conditions.push(eb('goods_category', '=', filter.goodsCategory));
+  if (filter.kind !== undefined) conditions.push(eb('kind', '=', filter.kind));
+  if (filter.controlListEntry !== undefined) {
+    // The goods table holds every entry and its parents, so "ML10 or ML10.*" is an equality.
+    const entry = filter.controlListEntry;
+    conditions.push(
+      eb(
+        'case_id',
+        'in',
+        eb.selectFrom('licence_validity_goods').select('case_id').where('control_list_entry', '=', entry),
+      ),
+    );
+  }
+  return conditions;
+}
+
+function checkPage(page: PageRequest): void {
+  for (const [field, value] of Object.entries(page)) {
+    if (!Number.isSafeInteger(value) || (value as number) < 0) {
+      throw new RangeError(`${field} must be a whole number of at least 0, got ${String(value)}`);
+    }
+  }
+}
+
+export async function findValidity(db: Db, caseId: string): Promise<LicenceValidityRow | undefined> {
+  const record = await db
+    .selectFrom('licence_validity')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  return record && fromValidityRecord(record);
+}
+
+export async function listValidity(
+  db: Db,
+  filter: LicenceFilter,
+  today: LocalDate,
+  page: PageRequest,
+): Promise<{ rows: LicenceValidityRow[]; total: number }> {
+  // A malformed date would still compare as text and silently misclassify expired licences.
+  if (!isLocalDate(today)) throw new RangeError(`Not a calendar date: ${String(today)}`);
+  checkPage(page);
+  const where = (eb: ValidityBuilder) =>
+    eb.and([...statusConditions(eb, filter.status, today), ...stableConditions(eb, filter)]);
+  const records = await db
+    .selectFrom('licence_validity')
+    .selectAll()
+    .where(where)
+    .orderBy('registered_at')
+    .orderBy('case_id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const { total } = await db
+    .selectFrom('licence_validity')
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .where(where)
+    .executeTakeFirstOrThrow();
+  return { rows: records.map(fromValidityRecord), total: Number(total) };
+}
+
+export async function findCaseIds(db: Db, filter: StableLicenceFilter, asOf?: string): Promise<string[]> {
+  let query = db
+    .selectFrom('licence_validity')
+    .select('case_id')
+    .where((eb) => eb.and(stableConditions(eb, filter)));
+  if (asOf !== undefined) query = query.where('registered_at', '<=', normalizeInstant(asOf));
+  const records = await query.orderBy('registered_at').orderBy('case_id').execute();
+  return records.map((r) => r.case_id);
+}
+
+/** Every requested case is a key of the result, with no entries when it has none (yet). */
+export async function historyOf(
+  db: Db,
+  caseIds: readonly string[],
+  asOf?: string,
+): Promise<Map<string, DecisionHistoryEntry[]>> {
+  const bound = asOf === undefined ? undefined : normalizeInstant(asOf);
+  const ids = [...new Set(caseIds)];
+  const history = new Map<string, DecisionHistoryEntry[]>(ids.map((id) => [id, []]));
+  for (const chunk of chunked(ids, IN_LIST_CHUNK)) {
+    let query = db.selectFrom('decision_history').selectAll().where('case_id', 'in', chunk);
+    if (bound !== undefined) query = query.where('recorded_at', '<=', bound);
+    const records = await query.orderBy('case_id').orderBy('revision').execute();
+    for (const record of records) history.get(record.case_id)?.push(fromHistoryRecord(record));
+  }
+  return history;
+}
+
+export async function findRevocation(db: Db, caseId: string): Promise<RevocationJustification | undefined> {
+  const record = await db
+    .selectFrom('revocation_justification')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  return record && fromRevocationRecord(record);
+}

@@ -1,0 +1,182 @@
+import type { Criterion, Evidence, GoodsItem, LicenceCase } from '@licences/licensing-domain';
+import type {
+  DecisionHistoryEntry,
+  LicenceValidityRow,
+  RevocationJustification,
+} from '@licences/licensing-read-models';
+import type {
+  DecisionHistoryTable,
+  LicenceValidityGoodsTable,
+  LicenceValidityTable,
+  RevocationJustificationTable,
+} from './read-model.records';
+
+/*
+ * Between the read-model rows and their columns. Numbers go through Number() on the way out
+ * because a PostgreSQL driver returns BIGINT columns (positions) as strings.
+ */
+
+function parse<T>(json: string): T {
+  return JSON.parse(json) as T;
+}
+
+export function toValidityRecord(row: LicenceValidityRow): LicenceValidityTable {
+  return {
+    case_id: row.caseId,
+    revision: row.revision,
+    position: row.position,
+    status: row.status,
+    procedure: row.procedure,
+    kind: row.kind,
+    after_sales: row.afterSales ? 1 : 0,
+    goods_category: row.goodsCategory,
+    destination_country: row.destinationCountry,
+    end_user: row.endUser,
+    applicant_name: row.applicantName,
+    chamber_of_commerce_number: row.chamberOfCommerceNumber,
+    control_list_entries: JSON.stringify(row.controlListEntries),
+    total_value_eur: row.totalValueEur,
+    valid_from: row.validFrom,
+    valid_until: row.validUntil,
+    rule_id: row.ruleId,
+    policy_version: row.policyVersion,
+    last_decision_type: row.lastDecisionType,
+    last_decision_date: row.lastDecisionDate,
+    registered_at: row.registeredAt,
+    updated_at: row.updatedAt,
+    state: JSON.stringify(row.state),
+  };
+}
+
+export function fromValidityRecord(record: LicenceValidityTable): LicenceValidityRow {
+  return {
+    caseId: record.case_id,
+    revision: Number(record.revision),
+    position: Number(record.position),
+    status: record.status,
+    procedure: record.procedure,
+    kind: record.kind,
+    afterSales: Number(record.after_sales) === 1,
+    goodsCategory: record.goods_category,
+    destinationCountry: record.destination_country,
+    endUser: record.end_user,
+    applicantName: record.applicant_name,
+    chamberOfCommerceNumber: record.chamber_of_commerce_number,
+    controlListEntries: parse<string[]>(record.control_list_entries),
+    totalValueEur: Number(record.total_value_eur),
+    validFrom: record.valid_from,
+    validUntil: record.valid_until,
+    ruleId: record.rule_id,
+    policyVersion: record.policy_version,
+    lastDecisionType: record.last_decision_type,
+    lastDecisionDate: record.last_decision_date,
+    registeredAt: record.registered_at,
+    updatedAt: record.updated_at,
+    state: parse<LicenceCase>(record.state),
+  };
+}
+
+/**
+ * The goods rows the control-list filter matches on: each entry and every parent entry of it,
+ * split at the dots (`ML10.a.1` -> `ML10`, `ML10.a`, `ML10.a.1`).
+ */
+export function toGoodsRecords(row: LicenceValidityRow): LicenceValidityGoodsTable[] {
+  const keys = new Set<string>();
+  for (const entry of row.controlListEntries) {
+    const parts = entry.split('.');
+    for (let i = 1; i <= parts.length; i++) keys.add(parts.slice(0, i).join('.'));
+  }
+  return [...keys].sort().map((control_list_entry) => ({ case_id: row.caseId, control_list_entry }));
+}
+
+export function toHistoryRecord(entry: DecisionHistoryEntry): DecisionHistoryTable {
+  return {
+    position: entry.position,
+    case_id: entry.caseId,
+    revision: entry.revision,
+    event_id: entry.eventId,
+    type: entry.type,
+    schema_version: entry.schemaVersion,
+    decision_date: entry.decisionDate,
+    occurred_at: entry.occurredAt,
+    recorded_at: entry.recordedAt,
+    actor_sub: entry.actor.sub,
+    actor_role: entry.actor.role,
+    correlation_id: entry.correlationId,
+    causation_id: entry.causationId,
+    rule_id: entry.ruleId,
+    policy_version: entry.policyVersion,
+    payload: JSON.stringify(entry.payload),
+  };
+}
+
+export function fromHistoryRecord(record: DecisionHistoryTable): DecisionHistoryEntry {
+  return {
+    caseId: record.case_id,
+    revision: Number(record.revision),
+    position: Number(record.position),
+    eventId: record.event_id,
+    type: record.type,
+    schemaVersion: Number(record.schema_version),
+    decisionDate: record.decision_date,
+    occurredAt: record.occurred_at,
+    recordedAt: record.recorded_at,
+    actor: { sub: record.actor_sub, role: record.actor_role },
+    correlationId: record.correlation_id,
+    causationId: record.causation_id,
+    ruleId: record.rule_id,
+    policyVersion: record.policy_version,
+    payload: parse<unknown>(record.payload),
+  };
+}
+
+export function toRevocationRecord(row: RevocationJustification): RevocationJustificationTable {
+  return {
+    case_id: row.caseId,
+    revision: row.revision,
+    position: row.position,
+    revoked_on: row.revokedOn,
+    recorded_at: row.recordedAt,
+    decided_by_sub: row.decidedBy.sub,
+    decided_by_role: row.decidedBy.role,
+    circumstances: row.circumstances,
+    criteria: JSON.stringify(row.criteria),
+    evidence: JSON.stringify(row.evidence),
+    goods: JSON.stringify(row.goods),
+    destination_country: row.destinationCountry,
+    end_user: row.endUser,
+    kind: row.kind,
+    goods_category: row.goodsCategory,
+    issued_on: row.issuedOn,
+    valid_from: row.validFrom,
+    valid_until: row.validUntil,
+    extensions: row.extensions,
+    days_of_validity_left: row.daysOfValidityLeft,
+    days_between_issue_and_revocation: row.daysBetweenIssueAndRevocation,
+  };
+}
+
+export function fromRevocationRecord(record: RevocationJustificationTable): RevocationJustification {
+  return {
+    caseId: record.case_id,
+    revision: Number(record.revision),
+    position: Number(record.position),
+    revokedOn: record.revoked_on,
+    recordedAt: record.recorded_at,
+    decidedBy: { sub: record.decided_by_sub, role: record.decided_by_role },
+    circumstances: record.circumstances,
+    criteria: parse<Criterion[]>(record.criteria),
+    evidence: parse<Evidence[]>(record.evidence),
+    destinationCountry: record.destination_country,
+    endUser: record.end_user,
+    kind: record.kind,
+    goodsCategory: record.goods_category,
+    goods: parse<GoodsItem[]>(record.goods),
+    issuedOn: record.issued_on,
+    validFrom: record.valid_from,
+    validUntil: record.valid_until,
+    extensions: Number(record.extensions),
+    daysOfValidityLeft: Number(record.days_of_validity_left),
+    daysBetweenIssueAndRevocation: Number(record.days_between_issue_and_revocation),
+  };
+}

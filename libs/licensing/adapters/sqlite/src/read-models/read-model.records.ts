@@ -1,0 +1,120 @@
+import type {
+  GoodsCategory,
+  LicenceEventType,
+  LicenceKind,
+  LocalDate,
+  Procedure,
+  RecordedStatus,
+} from '@licences/licensing-domain';
+import type { ProjectionName, ProjectionTarget } from '@licences/licensing-read-models';
+
+/*
+ * Tables of the read models, in column types every SQL database has: JSON as TEXT, booleans as
+ * 0/1 integers, calendar dates as 'YYYY-MM-DD' text and instants as ISO 8601 text. Nothing here
+ * is SQLite-specific, so that a PostgreSQL adapter can reuse this file as it is.
+ */
+
+export interface LicenceValidityTable {
+  case_id: string;
+  revision: number;
+  position: number;
+  status: RecordedStatus;
+  procedure: Procedure;
+  kind: LicenceKind;
+  after_sales: number;
+  goods_category: GoodsCategory;
+  destination_country: string;
+  end_user: string;
+  applicant_name: string;
+  chamber_of_commerce_number: string;
+  /** JSON array of the distinct entries, as in the row type. */
+  control_list_entries: string;
+  total_value_eur: number;
+  valid_from: LocalDate | null;
+  valid_until: LocalDate | null;
+  rule_id: string | null;
+  policy_version: string | null;
+  last_decision_type: LicenceEventType;
+  last_decision_date: LocalDate;
+  registered_at: string;
+  updated_at: string;
+  /** JSON of the domain's LicenceCase. */
+  state: string;
+}
+
+/**
+ * One row per control-list entry of a case's goods and per parent entry of one (`ML10.a.1` gives
+ * `ML10`, `ML10.a` and `ML10.a.1`), so that the filter "this entry or its sub-items" is a plain,
+ * indexable equality in any database, without LIKE and its wildcards and case rules.
+ */
+export interface LicenceValidityGoodsTable {
+  case_id: string;
+  control_list_entry: string;
+}
+
+export interface DecisionHistoryTable {
+  position: number;
+  case_id: string;
+  revision: number;
+  event_id: string;
+  type: LicenceEventType;
+  schema_version: number;
+  decision_date: LocalDate;
+  occurred_at: string;
+  recorded_at: string;
+  actor_sub: string;
+  actor_role: string;
+  correlation_id: string;
+  causation_id: string;
+  rule_id: string | null;
+  policy_version: string | null;
+  /** JSON of the event's payload as stored. */
+  payload: string;
+}
+
+export interface RevocationJustificationTable {
+  case_id: string;
+  revision: number;
+  position: number;
+  revoked_on: LocalDate;
+  recorded_at: string;
+  decided_by_sub: string;
+  decided_by_role: string;
+  circumstances: string;
+  /** JSON arrays. */
+  criteria: string;
+  evidence: string;
+  goods: string;
+  destination_country: string;
+  end_user: string;
+  kind: LicenceKind;
+  goods_category: GoodsCategory;
+  issued_on: LocalDate;
+  valid_from: LocalDate;
+  valid_until: LocalDate;
+  extensions: number;
+  days_of_validity_left: number;
+  days_between_issue_and_revocation: number;
+}
+
+/** The case as the revocation projection last saw it: what it needs to describe a later revocation. */
+export interface RevocationCaseStateTable {
+  case_id: string;
+  state: string;
+}
+
+export interface ProjectionCheckpointsTable {
+  name: ProjectionName;
+  target: ProjectionTarget;
+  position: number;
+  updated_at: string;
+}
+
+export interface ReadModelDatabase {
+  licence_validity: LicenceValidityTable;
+  licence_validity_goods: LicenceValidityGoodsTable;
+  decision_history: DecisionHistoryTable;
+  revocation_justification: RevocationJustificationTable;
+  revocation_case_state: RevocationCaseStateTable;
+  projection_checkpoints: ProjectionCheckpointsTable;
+}

@@ -1,0 +1,217 @@
+import type { Kysely } from 'kysely';
+import type { ProjectionName } from '@licences/licensing-read-models';
+import type { ReadModelDatabase } from './read-model.records';
+
+/*
+ * Creation, dropping and indexes of the read-model tables through Kysely's schema builder, with
+ * nothing SQLite-specific in it, so that a PostgreSQL adapter can reuse it.
+ */
+
+export type ProjectedTable = Exclude<keyof ReadModelDatabase, 'projection_checkpoints'>;
+
+/** Each projection owns its tables: a rebuild replaces exactly these, and together. */
+export const PROJECTION_TABLES: Readonly<Record<ProjectionName, readonly ProjectedTable[]>> = {
+  'licence-validity': ['licence_validity', 'licence_validity_goods'],
+  'decision-history': ['decision_history'],
+  'revocation-justification': ['revocation_justification', 'revocation_case_state'],
+};
+
+/** A rebuild writes to tables of the same shape under these names, next to the live ones. */
+export const REBUILD_SUFFIX = '__rebuild';
+
+export function rebuildTableName(table: ProjectedTable): string {
+  return `${table}${REBUILD_SUFFIX}`;
+}
+
+export function tablesOf(name: ProjectionName): readonly ProjectedTable[] {
+  const tables = PROJECTION_TABLES[name] as readonly ProjectedTable[] | undefined;
+  if (!tables) throw new RangeError(`Unknown projection ${String(name)}`);
+  return tables;
+}
+
+interface IndexDefinition {
+  readonly name: string;
+  readonly table: ProjectedTable;
+  readonly columns: readonly string[];
+  readonly unique?: boolean;
+}
+
+/**
+ * Indexes of the live tables only: a rebuild fills bare tables (faster) and gets its indexes when
+ * it becomes live. The live table is dropped first, which drops its indexes and frees the names.
+ */
+const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
+  'licence-validity': [
+    { name: 'licence_validity_status_idx', table: 'licence_validity', columns: ['status', 'valid_until'] },
+    { name: 'licence_validity_destination_idx', table: 'licence_validity', columns: ['destination_country'] },
+    { name: 'licence_validity_valid_until_idx', table: 'licence_validity', columns: ['valid_until'] },
+    {
+      name: 'licence_validity_registered_idx',
+      table: 'licence_validity',
+      columns: ['registered_at', 'case_id'],
+    },
+    // The key of the goods table, as a unique index rather than a named primary key constraint:
+    // PostgreSQL names constraints per schema, so a rebuild table could not reuse the name.
+    {
+      name: 'licence_validity_goods_case_idx',
+      table: 'licence_validity_goods',
+      columns: ['case_id', 'control_list_entry'],
+      unique: true,
+    },
+    {
+      name: 'licence_validity_goods_entry_idx',
+      table: 'licence_validity_goods',
+      columns: ['control_list_entry', 'case_id'],
+    },
+  ],
+  'decision-history': [
+    // Unique: a revision of a case can only be recorded once; a double application fails loudly.
+    {
+      name: 'decision_history_case_idx',
+      table: 'decision_history',
+      columns: ['case_id', 'revision'],
+      unique: true,
+    },
+  ],
+  'revocation-justification': [],
+};
+
+async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable): Promise<void> {
+  const create = db.schema.createTable(table).ifNotExists();
+  switch (table) {
+    case 'licence_validity':
+      return void (await create
+        .addColumn('case_id', 'text', (c) => c.primaryKey())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('position', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('procedure', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('after_sales', 'integer', (c) => c.notNull())
+        .addColumn('goods_category', 'text', (c) => c.notNull())
+        .addColumn('destination_country', 'text', (c) => c.notNull())
+        .addColumn('end_user', 'text', (c) => c.notNull())
+        .addColumn('applicant_name', 'text', (c) => c.notNull())
+        .addColumn('chamber_of_commerce_number', 'text', (c) => c.notNull())
+        .addColumn('control_list_entries', 'text', (c) => c.notNull())
+        // Double precision, not real: PostgreSQL's real is 4 bytes and would round euro amounts.
+        .addColumn('total_value_eur', 'double precision', (c) => c.notNull())
+        .addColumn('valid_from', 'text')
+        .addColumn('valid_until', 'text')
+        .addColumn('rule_id', 'text')
+        .addColumn('policy_version', 'text')
+        .addColumn('last_decision_type', 'text', (c) => c.notNull())
+        .addColumn('last_decision_date', 'text', (c) => c.notNull())
+        .addColumn('registered_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .execute());
+    case 'licence_validity_goods':
+      return void (await create
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('control_list_entry', 'text', (c) => c.notNull())
+        .execute());
+    case 'decision_history':
+      return void (await create
+        .addColumn('position', 'bigint', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('schema_version', 'integer', (c) => c.notNull())
+        .addColumn('decision_date', 'text', (c) => c.notNull())
+        .addColumn('occurred_at', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('actor_sub', 'text', (c) => c.notNull())
+        .addColumn('actor_role', 'text', (c) => c.notNull())
+        .addColumn('correlation_id', 'text', (c) => c.notNull())
+        .addColumn('causation_id', 'text', (c) => c.notNull())
+        .addColumn('rule_id', 'text')
+        .addColumn('policy_version', 'text')
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .execute());
+    case 'revocation_justification':
+      return void (await create
+        .addColumn('case_id', 'text', (c) => c.primaryKey())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('position', 'bigint', (c) => c.notNull())
+        .addColumn('revoked_on', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('decided_by_sub', 'text', (c) => c.notNull())
+        .addColumn('decided_by_role', 'text', (c) => c.notNull())
+        .addColumn('circumstances', 'text', (c) => c.notNull())
+        .addColumn('criteria', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('goods', 'text', (c) => c.notNull())
+        .addColumn('destination_country', 'text', (c) => c.notNull())
+        .addColumn('end_user', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('goods_category', 'text', (c) => c.notNull())
+        .addColumn('issued_on', 'text', (c) => c.notNull())
+        .addColumn('valid_from', 'text', (c) => c.notNull())
+        .addColumn('valid_until', 'text', (c) => c.notNull())
+        .addColumn('extensions', 'integer', (c) => c.notNull())
+        .addColumn('days_of_validity_left', 'integer', (c) => c.notNull())
+        .addColumn('days_between_issue_and_revocation', 'integer', (c) => c.notNull())
+        .execute());
+    case 'revocation_case_state':
+      return void (await create
+        .addColumn('case_id', 'text', (c) => c.primaryKey())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .execute());
+  }
+}
+
+/**
+ * Creates a projection's tables if missing. Given a Kysely with the rebuild-tables plugin it
+ * creates the rebuild tables instead: the plugin renames every table the statements name.
+ */
+export async function createProjectionTables(
+  db: Kysely<ReadModelDatabase>,
+  name: ProjectionName,
+): Promise<void> {
+  for (const table of tablesOf(name)) await createTable(db, table);
+}
+
+export async function createProjectionIndexes(
+  db: Kysely<ReadModelDatabase>,
+  name: ProjectionName,
+): Promise<void> {
+  for (const index of INDEXES[name]) {
+    let create = db.schema
+      .createIndex(index.name)
+      .ifNotExists()
+      .on(index.table)
+      .columns([...index.columns]);
+    if (index.unique) create = create.unique();
+    await create.execute();
+  }
+}
+
+/** Drops a projection's tables (and with them their indexes); with the plugin, the rebuild tables. */
+export async function dropProjectionTables(
+  db: Kysely<ReadModelDatabase>,
+  name: ProjectionName,
+): Promise<void> {
+  for (const table of tablesOf(name)) await db.schema.dropTable(table).ifExists().execute();
+}
+
+/** Idempotent: the live tables of every projection, their indexes and the checkpoints. */
+export async function createLiveSchema(
+  db: Kysely<ReadModelDatabase>,
+  names: readonly ProjectionName[],
+): Promise<void> {
+  await db.schema
+    .createTable('projection_checkpoints')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('target', 'text', (c) => c.notNull())
+    .addColumn('position', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('projection_checkpoints_pk', ['name', 'target'])
+    .execute();
+  for (const name of names) {
+    await createProjectionTables(db, name);
+    await createProjectionIndexes(db, name);
+  }
+}

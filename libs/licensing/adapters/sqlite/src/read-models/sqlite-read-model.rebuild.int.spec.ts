@@ -1,0 +1,188 @@
+import type { RecordedEvent } from '@licences/event-store';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the events under test come from the real event store
+import { SqliteEventStore } from '@licences/event-store-sqlite';
+import { localDate } from '@licences/licensing-domain';
+import { PROJECTION_NAMES } from '@licences/licensing-read-models';
+import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
+import { details, extend, goods, issue, register } from './testing/licence-events.fixture';
+import { A, ReadModelHarness } from './testing/read-model-harness.fixture';
+import { dumpTables, execute, schemaObjects } from './testing/read-model-tables.fixture';
+
+const REBUILD_TABLES = [
+  'decision_history__rebuild',
+  'licence_validity__rebuild',
+  'licence_validity_goods__rebuild',
+  'revocation_case_state__rebuild',
+  'revocation_justification__rebuild',
+];
+
+describe('SqliteReadModelStore rebuild', () => {
+  let h: ReadModelHarness;
+  let all: RecordedEvent[];
+  let head: number;
+
+  beforeEach(async () => {
+    h = await ReadModelHarness.create((file, clock) => SqliteEventStore.open({ file, clock }));
+    await h.writeLifecycles();
+    all = await h.events.readAll();
+    head = all.at(-1)!.position;
+  });
+
+  afterEach(() => h.dispose());
+
+  /** Reads from the event store as the rebuilder does, and records what it was asked for. */
+  function readerFromEventStore(calls: [number, number][]): EventReader {
+    return async (after, upTo) => {
+      calls.push([after, upTo]);
+      return (await h.events.readAll({ after })).filter((e) => e.position <= upTo);
+    };
+  }
+
+  const tableNames = (file: string) =>
+    schemaObjects(file)
+      .filter((o) => o.type === 'table')
+      .map((o) => o.name);
+
+  it('catches up with the live tables and swaps in tables equal to a projection from scratch', async () => {
+    const { store, file } = await h.openStore();
+    await h.projectAll(store, all);
+    for (const name of PROJECTION_NAMES) await store.startRebuild(name);
+    expect(await h.checkpoints(store, 'rebuild')).toEqual([0, 0, 0]);
+    expect(tableNames(file)).toEqual(expect.arrayContaining(REBUILD_TABLES));
+    const half = all.slice(0, Math.floor(all.length / 2));
+    await h.projectAll(store, half, 'rebuild');
+
+    // Live goes on while the rebuild runs.
+    await h.writer.decide(
+      'case-e',
+      register('case-e', details({ goods: goods('ML10.c') })),
+      '2026-07-01T12:00:00Z',
+    );
+    await h.writer.decide('case-e', issue(), '2026-07-02T12:00:00Z');
+    await h.projectAll(store, await h.events.readAll({ after: head }));
+    const liveHead = await h.events.headPosition();
+    // Damage the live tables, so that only a real swap can make them right again.
+    execute(
+      file,
+      `UPDATE licence_validity SET status = 'withdrawn';
+       DELETE FROM licence_validity_goods WHERE case_id = '${A}';
+       DELETE FROM decision_history WHERE revision = 0;
+       DELETE FROM revocation_justification;
+       UPDATE revocation_case_state SET state = '{}';`,
+    );
+    // Queries keep reading the live tables during the rebuild.
+    expect(await store.findValidity(A)).toMatchObject({ status: 'withdrawn' });
+
+    const calls: [number, number][] = [];
+    for (const name of PROJECTION_NAMES) {
+      expect(await store.completeRebuild(name, readerFromEventStore(calls))).toBe(liveHead);
+    }
+    expect(calls).toEqual(PROJECTION_NAMES.map(() => [half.at(-1)!.position, liveHead]));
+    expect(await h.checkpoints(store)).toEqual([liveHead, liveHead, liveHead]);
+    expect(await h.checkpoints(store, 'rebuild')).toEqual([0, 0, 0]);
+
+    const fresh = await h.projectedFromScratch('fresh.sqlite');
+    expect(dumpTables(file)).toEqual(dumpTables(fresh.file));
+    // Same tables and indexes, under the live names, and no rebuild table left.
+    expect(schemaObjects(file)).toEqual(schemaObjects(fresh.file));
+    expect(tableNames(file).filter((name) => name.endsWith('__rebuild'))).toEqual([]);
+
+    // The swapped-in tables take further events like the old ones did.
+    await h.writer.decide('case-e', extend(), '2027-01-04T12:00:00Z');
+    const later = await h.events.readAll({ after: liveHead });
+    await h.projectAll(store, later);
+    await h.projectAll(fresh.store, later);
+    expect(dumpTables(file)).toEqual(dumpTables(fresh.file));
+    const listed = await store.listValidity({ controlListEntry: 'ML10' }, localDate('2027-01-05'), {
+      offset: 0,
+      limit: 10,
+    });
+    expect(listed.rows.map((r) => r.caseId)).toEqual([A, 'case-e']);
+  });
+
+  it('keeps the rebuild checkpoint when the rebuild got further than the live tables', async () => {
+    const { store, file } = await h.openStore();
+    await h.projectAll(store, all.slice(0, 4));
+    for (const name of PROJECTION_NAMES) await store.startRebuild(name);
+    await h.projectAll(store, all, 'rebuild');
+    const calls: [number, number][] = [];
+    for (const name of PROJECTION_NAMES) {
+      expect(await store.completeRebuild(name, readerFromEventStore(calls))).toBe(head);
+    }
+    expect(calls).toEqual([]);
+    expect(await h.checkpoints(store)).toEqual([head, head, head]);
+    expect(dumpTables(file)).toEqual(dumpTables((await h.projectedFromScratch('fresh.sqlite')).file));
+  });
+
+  it('startRebuild drops an earlier rebuild and starts again from nothing', async () => {
+    const { store, file } = await h.openStore();
+    await h.projectAll(store, all);
+    for (const name of PROJECTION_NAMES) await store.startRebuild(name);
+    // A first rebuild gets some way, with a corrupt row that a restart must not keep.
+    await h.projectAll(store, all.slice(0, 5), 'rebuild');
+    execute(file, `UPDATE licence_validity__rebuild SET end_user = 'corrupt'`);
+    for (const name of PROJECTION_NAMES) await store.startRebuild(name);
+    expect(await h.checkpoints(store, 'rebuild')).toEqual([0, 0, 0]);
+
+    await h.projectAll(store, all, 'rebuild');
+    for (const name of PROJECTION_NAMES) await store.completeRebuild(name, readerFromEventStore([]));
+    expect(dumpTables(file)).toEqual(dumpTables((await h.projectedFromScratch('fresh.sqlite')).file));
+  });
+
+  it('abortRebuild drops the rebuild tables and leaves the live ones untouched', async () => {
+    const { store, file } = await h.openStore();
+    await h.projectAll(store, all.slice(0, 8));
+    const live = dumpTables(file);
+    const schema = schemaObjects(file);
+    for (const name of PROJECTION_NAMES) await store.startRebuild(name);
+    await h.projectAll(store, all, 'rebuild');
+    for (const name of PROJECTION_NAMES) await store.abortRebuild(name);
+
+    expect(dumpTables(file)).toEqual(live);
+    expect(schemaObjects(file)).toEqual(schema);
+    expect(await h.checkpoints(store)).toEqual([all[7]!.position, all[7]!.position, all[7]!.position]);
+    expect(await h.checkpoints(store, 'rebuild')).toEqual([0, 0, 0]);
+    for (const name of PROJECTION_NAMES) {
+      await expect(store.completeRebuild(name, readerFromEventStore([]))).rejects.toThrow(
+        `No rebuild of ${name} was started`,
+      );
+    }
+  });
+
+  it('completeRebuild and projecting into the rebuild throw when no rebuild was started', async () => {
+    const { store, file } = await h.openStore();
+    await h.projectAll(store, all);
+    const live = dumpTables(file);
+    const calls: [number, number][] = [];
+    for (const name of PROJECTION_NAMES) {
+      await expect(store.completeRebuild(name, readerFromEventStore(calls))).rejects.toThrow(
+        `No rebuild of ${name} was started`,
+      );
+      await expect(store.project(name, all, 'rebuild')).rejects.toThrow(`No rebuild of ${name} was started`);
+    }
+    expect(calls).toEqual([]);
+    expect(dumpTables(file)).toEqual(live);
+    expect(await h.checkpoints(store)).toEqual([head, head, head]);
+    await expect(store.startRebuild('no-such-projection' as ProjectionName)).rejects.toThrow(RangeError);
+  });
+
+  it('refuses to swap in a rebuild that the reader could not bring up to the live checkpoint', async () => {
+    const { store, file } = await h.openStore();
+    await h.projectAll(store, all);
+    const live = dumpTables(file);
+    const half = all.slice(0, Math.floor(all.length / 2));
+    for (const name of PROJECTION_NAMES) {
+      await store.startRebuild(name);
+      await store.project(name, half, 'rebuild');
+      // A reader that stops short: swapping would lose the events it left out.
+      const short: EventReader = async (after, upTo) =>
+        (await readerFromEventStore([])(after, upTo)).slice(0, 2);
+      await expect(store.completeRebuild(name, short)).rejects.toThrow(/caught up to position/);
+      expect(await store.checkpoint(name, 'rebuild')).toBe(half.at(-1)!.position);
+      await store.abortRebuild(name);
+    }
+    expect(dumpTables(file)).toEqual(live);
+    expect(await h.checkpoints(store)).toEqual([head, head, head]);
+    expect(tableNames(file).filter((name) => name.endsWith('__rebuild'))).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import type { RecordedEvent } from '@licences/event-store';
+import type { LocalDate } from '@licences/licensing-domain';
+import { isProjectionName, PROJECTION_NAMES } from '@licences/licensing-read-models';
+import type {
+  DecisionHistoryEntry,
+  EventReader,
+  LicenceFilter,
+  LicenceValidityRow,
+  PageRequest,
+  ProjectionName,
+  ProjectionTarget,
+  ReadModelStore,
+  RevocationJustification,
+  StableLicenceFilter,
+} from '@licences/licensing-read-models';
+import { ImmediateSqliteDialect } from './immediate-sqlite.dialect';
+import { projectBatch, readCheckpoint } from './kysely-projection.queries';
+import * as reads from './kysely-read-model.queries';
+import * as rebuilds from './kysely-rebuild.queries';
+import { createLiveSchema } from './read-model.schema';
+import type { ReadModelDatabase } from './read-model.records';
+
+/** How long a writer waits for another process holding the write lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+function openDatabase(file: string): Database.Database {
+  const database = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // WAL lets queries read while a projection writes.
+    const journalMode = database.pragma('journal_mode = WAL', { simple: true });
+    if (journalMode !== 'wal') {
+      throw new Error(`Read-model store ${file} cannot use WAL journaling (got ${String(journalMode)})`);
+    }
+    // FULL: a committed checkpoint survives a power cut together with its rows.
+    database.pragma('synchronous = FULL');
+    return database;
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}
+
+function checkName(name: ProjectionName): ProjectionName {
+  if (!isProjectionName(name)) throw new RangeError(`Unknown projection ${String(name)}`);
+  return name;
+}
+
+function checkTarget(target: ProjectionTarget): ProjectionTarget {
+  if (target !== 'live' && target !== 'rebuild') throw new RangeError(`Unknown target ${String(target)}`);
+  return target;
+}
+
+/**
+ * The read models in their own SQLite file (next to the event store's, not inside it, so that
+ * rebuilding or deleting them never touches the events). Only the wiring is SQLite-specific;
+ * the queries live in the dialect-agnostic kysely-*.queries files.
+ */
+export class SqliteReadModelStore implements ReadModelStore {
+  private closed = false;
+
+  private constructor(private readonly db: Kysely<ReadModelDatabase>) {}
+
+  /** Opens (creating if needed) the file and the live tables of every projection. */
+  static async open(file: string): Promise<SqliteReadModelStore> {
+    const db = new Kysely<ReadModelDatabase>({
+      dialect: new ImmediateSqliteDialect({ database: openDatabase(file) }),
+    });
+    try {
+      await db.transaction().execute((trx) => createLiveSchema(trx, PROJECTION_NAMES));
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return new SqliteReadModelStore(db);
+  }
+
+  async checkpoint(name: ProjectionName, target: ProjectionTarget = 'live'): Promise<number> {
+    return (await readCheckpoint(this.kysely(), checkName(name), checkTarget(target))) ?? 0;
+  }
+
+  async project(
+    name: ProjectionName,
+    events: readonly RecordedEvent[],
+    target: ProjectionTarget = 'live',
+  ): Promise<number> {
+    checkName(name);
+    checkTarget(target);
+    return await this.write((trx) => projectBatch(trx, name, events, target, now()));
+  }
+
+  async startRebuild(name: ProjectionName): Promise<void> {
+    checkName(name);
+    return await this.write((trx) => rebuilds.startRebuild(trx, name, now()));
+  }
+
+  async completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number> {
+    checkName(name);
+    // readMissing reads the event store's own file, so awaiting it here holds no lock it needs.
+    return await this.write((trx) => rebuilds.completeRebuild(trx, name, readMissing, now()));
+  }
+
+  async abortRebuild(name: ProjectionName): Promise<void> {
+    checkName(name);
+    return await this.write((trx) => rebuilds.abortRebuild(trx, name));
+  }
+
+  async findValidity(caseId: string): Promise<LicenceValidityRow | undefined> {
+    return await reads.findValidity(this.kysely(), caseId);
+  }
+
+  async listValidity(
+    filter: LicenceFilter,
+    today: LocalDate,
+    page: PageRequest,
+  ): Promise<{ rows: LicenceValidityRow[]; total: number }> {
+    // One snapshot for the page and its total.
+    return await this.read((trx) => reads.listValidity(trx, filter, today, page));
+  }
+
+  async findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]> {
+    return await reads.findCaseIds(this.kysely(), filter, asOf);
+  }
+
+  async historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>> {
+    // One snapshot across the chunks of the IN-list.
+    return await this.read((trx) => reads.historyOf(trx, caseIds, asOf));
+  }
+
+  async findRevocation(caseId: string): Promise<RevocationJustification | undefined> {
+    return await reads.findRevocation(this.kysely(), caseId);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.db.destroy();
+  }
+
+  private kysely(): Kysely<ReadModelDatabase> {
+    if (this.closed) throw new Error('The read-model store is closed');
+    return this.db;
+  }
+
+  private write<T>(work: (trx: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
+    return this.kysely().transaction().execute(work);
+  }
+
+  private read<T>(work: (trx: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
+    return this.kysely().transaction().setAccessMode('read only').execute(work);
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GetLicenceHistoryHandler } from './queries/get-licence-history.handler';
+import { GetLicenceHandler } from './queries/get-licence.handler';
+import { GetProjectionsHandler } from './queries/get-projections.handler';
+import { GetRevocationHandler } from './queries/get-revocation.handler';
+import { ListLicencesHandler } from './queries/list-licences.handler';
+import { ProjectionRebuilder } from './running/projection-rebuilder.service';
+import { ProjectionRunner } from './running/projection-runner.service';
+import { ProjectionWaiter } from './running/projection-waiter.service';
+
+/**
+ * Read models: the projections that build them and the queries that read them. Needs
+ * EVENT_STORE, READ_MODEL_STORE and CLOCK from the app's infrastructure module.
+ */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    ProjectionRunner,
+    ProjectionRebuilder,
+    ProjectionWaiter,
+    GetLicenceHandler,
+    ListLicencesHandler,
+    GetLicenceHistoryHandler,
+    GetRevocationHandler,
+    GetProjectionsHandler,
+  ],
+  exports: [ProjectionRunner, ProjectionRebuilder, ProjectionWaiter],
+})
+export class LicensingReadModelsModule {}

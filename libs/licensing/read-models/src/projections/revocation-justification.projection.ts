@@ -1,0 +1,51 @@
+import type { RecordedEvent } from '@licences/event-store';
+import { fromRecordedEvent, LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
+import { daysBetween, evolve } from '@licences/licensing-domain';
+import type { LicenceCase, LocalDate } from '@licences/licensing-domain';
+import type { RevocationJustification } from '../read-model.rows';
+
+export interface RevocationProjectionStep {
+  /** The case after the event, kept by the projection to know the licence as it stood at revocation. */
+  readonly state: LicenceCase;
+  /** Set when the event is the revocation. */
+  readonly justification?: RevocationJustification;
+}
+
+export function projectRevocation(
+  previous: LicenceCase | undefined,
+  recorded: RecordedEvent,
+): RevocationProjectionStep | undefined {
+  if (!recorded.streamId.startsWith(LICENCE_STREAM_PREFIX)) return undefined;
+  const event = fromRecordedEvent(recorded);
+  const state = evolve(previous, event) as LicenceCase;
+  if (event.type !== 'RevokedForChangedCircumstances' || !previous) return { state };
+  const revokedOn = event.data.decisionDate;
+  const issuedOn = previous.issuedOn as LocalDate;
+  const validUntil = event.data.validUntilAtRevocation;
+  const { details } = previous;
+  return {
+    state,
+    justification: {
+      caseId: state.caseId,
+      revision: recorded.revision,
+      position: recorded.position,
+      revokedOn,
+      recordedAt: recorded.recordedAt,
+      decidedBy: recorded.metadata.actor,
+      circumstances: event.data.circumstances,
+      criteria: event.data.criteria,
+      evidence: event.data.evidence,
+      destinationCountry: details.destination.country,
+      endUser: details.destination.endUser,
+      kind: details.kind,
+      goodsCategory: details.goodsCategory,
+      goods: details.goods,
+      issuedOn,
+      validFrom: previous.validFrom as LocalDate,
+      validUntil,
+      extensions: previous.extensions,
+      daysOfValidityLeft: Math.max(0, daysBetween(revokedOn, validUntil) + 1),
+      daysBetweenIssueAndRevocation: daysBetween(issuedOn, revokedOn),
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { RecordedEvent } from '@licences/event-store';
+import type { GoodsCategory, LicenceKind, LicenceStatus, LocalDate } from '@licences/licensing-domain';
+import type { DecisionHistoryEntry, LicenceValidityRow, RevocationJustification } from './read-model.rows';
+
+export const PROJECTION_NAMES = ['licence-validity', 'decision-history', 'revocation-justification'] as const;
+export type ProjectionName = (typeof PROJECTION_NAMES)[number];
+
+export function isProjectionName(value: string): value is ProjectionName {
+  return (PROJECTION_NAMES as readonly string[]).includes(value);
+}
+
+/** Which tables a projection writes to: the live ones queries read, or the fresh ones of a rebuild. */
+export type ProjectionTarget = 'live' | 'rebuild';
+
+export interface LicenceFilter {
+  readonly status?: LicenceStatus;
+  readonly destination?: string;
+  readonly goodsCategory?: GoodsCategory;
+  /** Matches the entry itself and its sub-items: `ML10` matches `ML10.a`. */
+  readonly controlListEntry?: string;
+  readonly kind?: LicenceKind;
+}
+
+/** Filters on what a case never changes after registration. */
+export type StableLicenceFilter = Omit<LicenceFilter, 'status'>;
+
+export interface PageRequest {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** Reads the events a rebuild still lacks: positions after `after`, up to and including `upTo`. */
+export type EventReader = (after: number, upTo: number) => Promise<readonly RecordedEvent[]>;
+
+/**
+ * Tables of the read models and the checkpoints of the projections that build them.
+ *
+ * Every write moves the projection's checkpoint in the same transaction as the rows, and skips
+ * events at or before the stored checkpoint, so a crash at any point neither loses an event nor
+ * applies one twice.
+ */
+export interface ReadModelStore {
+  /** Global position of the last event applied to the projection's tables (0: none). */
+  checkpoint(name: ProjectionName, target?: ProjectionTarget): Promise<number>;
+
+  /**
+   * Applies events (in global order) to the projection's tables and moves its checkpoint to the
+   * last one, atomically. Events at or before the checkpoint are skipped. Returns the checkpoint.
+   */
+  project(name: ProjectionName, events: readonly RecordedEvent[], target?: ProjectionTarget): Promise<number>;
+
+  /** Drops any earlier rebuild and creates empty rebuild tables with a checkpoint of 0. */
+  startRebuild(name: ProjectionName): Promise<void>;
+
+  /**
+   * In one transaction: catches the rebuild tables up to the live checkpoint (reading the missing
+   * events with `readMissing`), replaces the live tables with them and keeps the later of the two
+   * checkpoints. Queries see either the old tables or the complete new ones, never a half-built model.
+   */
+  completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number>;
+
+  /** Drops the rebuild tables, leaving the live ones as they are. */
+  abortRebuild(name: ProjectionName): Promise<void>;
+
+  findValidity(caseId: string): Promise<LicenceValidityRow | undefined>;
+
+  /** Current-state listing; `today` decides which issued licences count as expired. */
+  listValidity(
+    filter: LicenceFilter,
+    today: LocalDate,
+    page: PageRequest,
+  ): Promise<{ rows: LicenceValidityRow[]; total: number }>;
+
+  /** Ids of the cases matching a stable filter whose first event was recorded at or before `asOf`, oldest first. */
+  findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]>;
+
+  /** Each case's decisions recorded at or before `asOf`, in stream order. */
+  historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>>;
+
+  findRevocation(caseId: string): Promise<RevocationJustification | undefined>;
+
+  close(): Promise<void>;
+}
+
+export const READ_MODEL_STORE = Symbol.for('licences.ReadModelStore');

@@ -1,0 +1,92 @@
+import type { Actor } from '@licences/event-store';
+import type {
+  Criterion,
+  Evidence,
+  GoodsCategory,
+  GoodsItem,
+  LicenceCase,
+  LicenceEventType,
+  LicenceKind,
+  LocalDate,
+  Procedure,
+  RecordedStatus,
+} from '@licences/licensing-domain';
+
+/** One row per case: the case as it stands after the last event projected. */
+export interface LicenceValidityRow {
+  readonly caseId: string;
+  readonly revision: number;
+  readonly position: number;
+  /** The recorded status; `expired` is derived from `validUntil` at query time. */
+  readonly status: RecordedStatus;
+  readonly procedure: Procedure;
+  readonly kind: LicenceKind;
+  readonly afterSales: boolean;
+  readonly goodsCategory: GoodsCategory;
+  readonly destinationCountry: string;
+  readonly endUser: string;
+  readonly applicantName: string;
+  readonly chamberOfCommerceNumber: string;
+  /** Every control-list entry of the goods, for filtering. */
+  readonly controlListEntries: readonly string[];
+  readonly totalValueEur: number;
+  readonly validFrom: LocalDate | null;
+  readonly validUntil: LocalDate | null;
+  readonly ruleId: string | null;
+  readonly policyVersion: string | null;
+  readonly lastDecisionType: LicenceEventType;
+  readonly lastDecisionDate: LocalDate;
+  /** When the first event of the case was recorded (ISO instant). */
+  readonly registeredAt: string;
+  /** When the last event projected was recorded. */
+  readonly updatedAt: string;
+  /** The full domain state, folded by the domain's own `evolve`. */
+  readonly state: LicenceCase;
+}
+
+/** One row per decision (event) of a case, in stream order. */
+export interface DecisionHistoryEntry {
+  readonly caseId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly eventId: string;
+  readonly type: LicenceEventType;
+  readonly schemaVersion: number;
+  readonly decisionDate: LocalDate;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actor: Actor;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly ruleId: string | null;
+  readonly policyVersion: string | null;
+  /** The event's payload as stored: what justified the decision. */
+  readonly payload: unknown;
+}
+
+/** One row per revoked licence: why, on what evidence, by whom, and what the licence was then. */
+export interface RevocationJustification {
+  readonly caseId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly revokedOn: LocalDate;
+  readonly recordedAt: string;
+  readonly decidedBy: Actor;
+  readonly circumstances: string;
+  readonly criteria: readonly Criterion[];
+  readonly evidence: readonly Evidence[];
+  readonly destinationCountry: string;
+  readonly endUser: string;
+  readonly kind: LicenceKind;
+  readonly goodsCategory: GoodsCategory;
+  readonly goods: readonly GoodsItem[];
+  readonly issuedOn: LocalDate;
+  readonly validFrom: LocalDate;
+  /** The end of validity the licence had when it was revoked. */
+  readonly validUntil: LocalDate;
+  readonly extensions: number;
+  /** Whole days of validity the revocation took away (from the revocation date to validUntil, inclusive). */
+  readonly daysOfValidityLeft: number;
+  /** Whole days from the issue decision to the revocation decision. */
+  readonly daysBetweenIssueAndRevocation: number;
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE } from '@licences/event-store';
+import type { EventStore, RecordedEvent } from '@licences/event-store';
+import { READ_MODEL_STORE } from '../read-model-store.port';
+import type { ProjectionName, ReadModelStore } from '../read-model-store.port';
+
+const READ_BATCH = 1000;
+
+export interface RebuildProgress {
+  readonly projection: ProjectionName;
+  readonly state: 'rebuilding' | 'completed' | 'failed';
+  readonly eventsDone: number;
+  /** Global position the rebuild reads up to before it swaps (the head when it started). */
+  readonly targetPosition: number;
+  readonly position: number;
+  readonly eventsPerSecond: number;
+  /** Estimated seconds left, from the rate so far; null until there is a rate. */
+  readonly secondsLeft: number | null;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  readonly error?: string;
+}
+
+/**
+ * Rebuilds a projection from the first event into fresh tables; the live tables are replaced
+ * only when the rebuild has caught up, so queries never see a half-built model.
+ */
+@Injectable()
+export class ProjectionRebuilder {
+  private readonly progress = new Map<ProjectionName, RebuildProgress>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+  ) {}
+
+  /** The latest rebuild of each projection started by this process. */
+  latest(name: ProjectionName): RebuildProgress | undefined {
+    return this.progress.get(name);
+  }
+
+  isRunning(name: ProjectionName): boolean {
+    return this.progress.get(name)?.state === 'rebuilding';
+  }
+
+  async rebuild(
+    name: ProjectionName,
+    onProgress?: (progress: RebuildProgress) => void,
+  ): Promise<RebuildProgress> {
+    if (this.isRunning(name)) throw new Error(`A rebuild of ${name} is already running`);
+    const started = Date.now();
+    // Registered before the first await, so that a second request sees this rebuild running.
+    let report: RebuildProgress = {
+      projection: name,
+      state: 'rebuilding',
+      eventsDone: 0,
+      targetPosition: 0,
+      position: 0,
+      eventsPerSecond: 0,
+      secondsLeft: null,
+      startedAt: new Date(started).toISOString(),
+    };
+    this.progress.set(name, report);
+    const publish = (next: RebuildProgress) => {
+      report = next;
+      this.progress.set(name, next);
+      onProgress?.(next);
+    };
+    try {
+      const targetPosition = await this.events.headPosition();
+      publish({ ...report, targetPosition });
+      await this.readModels.startRebuild(name);
+      while (report.position < report.targetPosition) {
+        const batch = await this.events.readAll({ after: report.position, maxCount: READ_BATCH });
+        if (batch.length === 0) break;
+        const position = await this.readModels.project(name, batch, 'rebuild');
+        const eventsDone = report.eventsDone + batch.length;
+        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+        const eventsPerSecond = Math.round(eventsDone / seconds);
+        const left = Math.max(0, report.targetPosition - position);
+        publish({
+          ...report,
+          eventsDone,
+          position,
+          eventsPerSecond,
+          secondsLeft: eventsPerSecond ? left / eventsPerSecond : null,
+        });
+      }
+      const position = await this.readModels.completeRebuild(name, (after, upTo) =>
+        this.readRange(after, upTo),
+      );
+      publish({
+        ...report,
+        state: 'completed',
+        position,
+        secondsLeft: 0,
+        finishedAt: new Date().toISOString(),
+      });
+    } catch (error) {
+      await this.readModels.abortRebuild(name).catch(() => undefined);
+      publish({ ...report, state: 'failed', error: String(error), finishedAt: new Date().toISOString() });
+      throw error;
+    }
+    return report;
+  }
+
+  private async readRange(after: number, upTo: number): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    let position = after;
+    while (position < upTo) {
+      const batch = await this.events.readAll({ after: position, maxCount: READ_BATCH });
+      const inRange = batch.filter((e) => e.position <= upTo);
+      out.push(...inRange);
+      if (inRange.length < batch.length || batch.length === 0) break;
+      position = batch[batch.length - 1]!.position;
+    }
+    return out;
+  }
+}

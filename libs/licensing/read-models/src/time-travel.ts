@@ -1,0 +1,50 @@
+import { decodeLicenceEvent } from '@licences/licensing-application';
+import { compareDates, evolve } from '@licences/licensing-domain';
+import type { LicenceCase, LicenceState, LocalDate } from '@licences/licensing-domain';
+import type { DecisionHistoryEntry } from './read-model.rows';
+
+/**
+ * The two senses of "in the past", never to be confused:
+ * - `validOn`: business time. The case as it stood on that calendar date: only decisions
+ *   taken on or before it count, whenever they were recorded.
+ * - `asOf`: recorded time. What the system knew at that instant: decisions recorded after it
+ *   are ignored, whatever date they carry.
+ */
+export interface PointInTime {
+  readonly validOn?: LocalDate;
+  readonly asOf?: string;
+}
+
+export interface CaseAtPointInTime {
+  readonly state: LicenceCase;
+  /** Revision of the last decision that counts. */
+  readonly revision: number;
+}
+
+/**
+ * Folds the decisions of a case that count at a point in time; undefined if none does.
+ *
+ * A decision builds on the ones before it in its stream, so it cannot take effect before them:
+ * its effective date is the latest decision date so far. That keeps the fold a prefix of the
+ * stream even when imported history carries business dates out of order.
+ */
+export function caseAt(
+  history: readonly DecisionHistoryEntry[],
+  at: PointInTime,
+): CaseAtPointInTime | undefined {
+  const asOf = at.asOf === undefined ? undefined : Date.parse(at.asOf);
+  let state: LicenceState = undefined;
+  let revision = -1;
+  let effective: LocalDate | undefined;
+  for (const entry of [...history].sort((a, b) => a.revision - b.revision)) {
+    if (asOf !== undefined && Date.parse(entry.recordedAt) > asOf) break;
+    effective =
+      effective === undefined || compareDates(entry.decisionDate, effective) > 0
+        ? entry.decisionDate
+        : effective;
+    if (at.validOn !== undefined && compareDates(effective, at.validOn) > 0) break;
+    state = evolve(state, decodeLicenceEvent(entry.type, entry.schemaVersion, entry.payload));
+    revision = entry.revision;
+  }
+  return state ? { state, revision } : undefined;
+}

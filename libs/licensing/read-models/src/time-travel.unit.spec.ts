@@ -1,0 +1,81 @@
+import type { LocalDate } from '@licences/licensing-domain';
+import { historyEntryOf } from './projections/decision-history.projection';
+import type { DecisionHistoryEntry } from './read-model.rows';
+import { CaseHistoryBuilder } from './testing/case-history.builder';
+import { caseAt } from './time-travel';
+
+const historyOf = (builder: CaseHistoryBuilder): DecisionHistoryEntry[] =>
+  builder.events.map((e) => historyEntryOf(e) as DecisionHistoryEntry);
+
+const on = (date: string) => ({ validOn: date as LocalDate });
+
+describe('time travel over a case history', () => {
+  // Issued 2024-01-10 (allies, until 2027-01-09); extended 2026-06-01 to 2029-05-31 max,
+  // extended again 2028-01-15; revoked 2028-06-01.
+  const licence = new CaseHistoryBuilder('c1')
+    .register('2024-01-08T10:00:00Z')
+    .issue('2024-01-10T10:00:00Z')
+    .extend('2026-06-01T10:00:00Z', '2028-12-31')
+    .extend('2028-01-15T10:00:00Z')
+    .revoke('2028-06-01T10:00:00Z');
+  const history = historyOf(licence);
+
+  it('given validOn before registration, when asked, then the case did not exist', () => {
+    expect(caseAt(history, on('2024-01-07'))).toBeUndefined();
+  });
+
+  it('given validOn between application and issue, then the case was applied and not valid', () => {
+    expect(caseAt(history, on('2024-01-09'))).toMatchObject({ revision: 0, state: { status: 'applied' } });
+  });
+
+  it('given validOn after the first end date but after the extension, then the extended end date counts', () => {
+    const found = caseAt(history, on('2027-06-01'));
+    expect(found).toMatchObject({ revision: 2, state: { status: 'issued', validUntil: '2028-12-31' } });
+  });
+
+  it('given extension after extension, then each validOn sees the extensions decided by then', () => {
+    expect(caseAt(history, on('2026-05-31'))?.state.validUntil).toBe('2027-01-09');
+    expect(caseAt(history, on('2026-06-01'))?.state.validUntil).toBe('2028-12-31');
+    expect(caseAt(history, on('2028-01-15'))?.state.validUntil).toBe('2031-01-14');
+  });
+
+  it('given revocation of an extended licence, then it was issued the day before and revoked from that day', () => {
+    expect(caseAt(history, on('2028-05-31'))?.state.status).toBe('issued');
+    expect(caseAt(history, on('2028-06-01'))).toMatchObject({
+      revision: 4,
+      state: { status: 'revoked', validUntil: '2031-01-14' },
+    });
+  });
+
+  it('given asOf, then decisions recorded after that instant are ignored whatever their date', () => {
+    expect(caseAt(history, { asOf: '2026-06-01T09:00:00.000Z' })?.state.validUntil).toBe('2027-01-09');
+    expect(caseAt(history, { asOf: '2026-06-01T10:00:00.000Z' })?.state.validUntil).toBe('2028-12-31');
+  });
+
+  it('given imported history recorded years after the decisions, then validOn and asOf answer differently', () => {
+    const imported = new CaseHistoryBuilder('c2')
+      .register('2020-03-02T10:00:00Z', {}, '2026-01-05T08:00:00Z')
+      .issue('2020-03-03T10:00:00Z', '2026-01-05T08:00:01Z');
+    const entries = historyOf(imported);
+    // Business time: it was valid in 2021 (we know that now).
+    expect(caseAt(entries, on('2021-01-01'))?.state).toMatchObject({
+      status: 'issued',
+      validUntil: '2023-03-02',
+    });
+    // Recorded time: in 2025 the system knew nothing of it.
+    expect(caseAt(entries, { asOf: '2025-01-01T00:00:00Z' })).toBeUndefined();
+    // Both: as known on the import day, on a 2021 date.
+    expect(
+      caseAt(entries, { asOf: '2026-01-05T08:00:00.500Z', validOn: '2021-01-01' as LocalDate })?.state.status,
+    ).toBe('applied');
+  });
+
+  it('given decisions whose business dates run backwards, then a decision never takes effect before its predecessors', () => {
+    const messy = historyOf(
+      new CaseHistoryBuilder('c3').register('2024-05-10T10:00:00Z').issue('2024-05-12T10:00:00Z'),
+    );
+    const backwards = messy.map((e, i) => (i === 1 ? { ...e, decisionDate: '2024-05-01' as LocalDate } : e));
+    expect(caseAt(backwards, on('2024-05-05'))).toBeUndefined();
+    expect(caseAt(backwards, on('2024-05-10'))?.state.status).toBe('issued');
+  });
+});
