@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kill, runScript, startAppProcess } from './support/app-process';
+import { cliToken, kill, runScript, startAppProcess } from './support/app-process';
 import { assessment, caseBody } from './support/cases';
 
 describe('the admin API as a process', () => {
@@ -15,19 +15,7 @@ describe('the admin API as a process', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const token = (role: string, sub: string) => {
-    const result = runScript([
-      '-r',
-      './tools/register.cjs',
-      'apps/api/src/cli/token.cli.ts',
-      '--role',
-      role,
-      '--sub',
-      sub,
-    ]);
-    expect(result.status).toBe(0);
-    return result.stdout.trim();
-  };
+  const token = cliToken;
 
   it('loses no acknowledged decision when killed with SIGKILL and restarted', async () => {
     const intake = token('intake', 'alice');

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kill, REPO_ROOT, runScript, startAppProcess } from './support/app-process';
+import { cliToken, kill, REPO_ROOT, runScript, startAppProcess } from './support/app-process';
 import { dumpReadModels, lowestCheckpoint, writeBacklog } from './support/backlog';
 import { caseBody } from './support/cases';
 
@@ -93,17 +93,7 @@ describe('projections in their own process', () => {
     const api = await startAppProcess({ LICENCES_DATA_DIR: dataDir, LICENCES_PROJECTIONS: 'external' });
     let projector: ChildProcess | undefined;
     try {
-      const token = (role: string) =>
-        runScript([
-          '-r',
-          './tools/register.cjs',
-          'apps/api/src/cli/token.cli.ts',
-          '--role',
-          role,
-          '--sub',
-          'alice',
-        ]).stdout.trim();
-      const intake = token('intake');
+      const intake = cliToken('intake', 'alice');
       const created = await fetch(`${api.baseUrl}/api/licences`, {
         method: 'POST',
         headers: { authorization: `Bearer ${intake}`, 'content-type': 'application/json' },

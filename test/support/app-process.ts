@@ -57,3 +57,18 @@ export function runScript(args: string[], env: Record<string, string> = {}) {
     timeout: 30_000,
   });
 }
+
+/** A bearer token printed by `npm run token`, as an operator would get one. */
+export function cliToken(role: string, sub: string): string {
+  const result = runScript([
+    '-r',
+    './tools/register.cjs',
+    'apps/api/src/cli/token.cli.ts',
+    '--role',
+    role,
+    '--sub',
+    sub,
+  ]);
+  if (result.status !== 0) throw new Error(`npm run token failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
