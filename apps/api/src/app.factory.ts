@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@licences/licensing-application';
 import { systemClock } from '@licences/licensing-application';
 import { AppModule } from './app.module';
-import type { ProjectionMode } from './config/app-config';
+import type { EventStoreConfig, ProjectionMode } from './config/app-config';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestValidationPipe } from './http/request-validation';
 
@@ -15,6 +15,7 @@ export interface CreateAppOptions {
   readonly jwtSecret: string;
   readonly clock?: Clock;
   readonly projections?: ProjectionMode;
+  readonly eventStore?: EventStoreConfig;
   readonly logger?: LogLevel[] | false;
 }
 
@@ -26,6 +27,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       jwtSecret: options.jwtSecret,
       clock: options.clock ?? systemClock,
       projections: options.projections ?? 'inline',
+      ...(options.eventStore && { eventStore: options.eventStore }),
     }),
     { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },
   );

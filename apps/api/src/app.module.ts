@@ -7,7 +7,7 @@ import type { Clock } from '@licences/licensing-application';
 import { LicensingReadModelsModule, ProjectionRunner } from '@licences/licensing-read-models';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { PROJECTION_MODE } from './config/app-config';
-import type { ProjectionMode } from './config/app-config';
+import type { EventStoreConfig, ProjectionMode } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -21,6 +21,7 @@ export interface AppModuleOptions {
   readonly jwtSecret: string;
   readonly clock: Clock;
   readonly projections: ProjectionMode;
+  readonly eventStore?: EventStoreConfig;
 }
 
 @Module({})
@@ -34,7 +35,11 @@ export class AppModule implements OnApplicationBootstrap {
     return {
       module: AppModule,
       imports: [
-        InfrastructureModule.forRoot({ dataDir: options.dataDir, clock: options.clock }),
+        InfrastructureModule.forRoot({
+          dataDir: options.dataDir,
+          clock: options.clock,
+          ...(options.eventStore && { eventStore: options.eventStore }),
+        }),
         JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),
         LicensingApplicationModule,
         LicensingReadModelsModule,

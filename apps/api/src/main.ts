@@ -8,10 +8,11 @@ async function bootstrap(): Promise<void> {
     dataDir: config.dataDir,
     jwtSecret: config.jwtSecret,
     projections: config.projections,
+    eventStore: config.eventStore,
   });
   await app.listen(config.port, config.host);
   new Logger('Bootstrap').log(
-    `Admin API on http://${config.host}:${config.port}/api (data in ${config.dataDir})`,
+    `Admin API on http://${config.host}:${config.port}/api (${config.eventStore.kind} event store, data in ${config.dataDir})`,
   );
 }
 

@@ -2,15 +2,19 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { systemClock } from '@licences/licensing-application';
 import { LicensingReadModelsModule } from '@licences/licensing-read-models';
+import type { EventStoreConfig } from './config/app-config';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 
 /** The projections without the HTTP API: for `npm run projector` and `npm run rebuild`. */
 @Module({})
 export class ProjectorModule {
-  static forRoot(dataDir: string): DynamicModule {
+  static forRoot(dataDir: string, eventStore?: EventStoreConfig): DynamicModule {
     return {
       module: ProjectorModule,
-      imports: [InfrastructureModule.forRoot({ dataDir, clock: systemClock }), LicensingReadModelsModule],
+      imports: [
+        InfrastructureModule.forRoot({ dataDir, clock: systemClock, ...(eventStore && { eventStore }) }),
+        LicensingReadModelsModule,
+      ],
     };
   }
 }

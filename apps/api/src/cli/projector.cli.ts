@@ -10,8 +10,8 @@ import { ProjectorModule } from '../projector.module';
  * with LICENCES_PROJECTIONS=external beside it.
  */
 async function main(): Promise<void> {
-  const { dataDir } = loadConfig();
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(dataDir), {
+  const { dataDir, eventStore } = loadConfig();
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(dataDir, eventStore), {
     logger: ['log', 'warn', 'error'],
   });
   app.enableShutdownHooks();

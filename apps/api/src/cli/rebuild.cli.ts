@@ -11,8 +11,8 @@ async function rebuild(name: string): Promise<void> {
   if (!isProjectionName(name)) {
     throw new Error(`Unknown projection ${name}; use one of ${PROJECTION_NAMES.join(', ')}`);
   }
-  const { dataDir } = loadConfig();
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(dataDir), {
+  const { dataDir, eventStore } = loadConfig();
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(dataDir, eventStore), {
     logger: ['warn', 'error'],
   });
   const bar = new SingleBar({

@@ -8,7 +8,12 @@ export interface AppConfig {
   readonly production: boolean;
   /** `inline`: the API process runs the projections; `external`: a separate `npm run projector` does. */
   readonly projections: ProjectionMode;
+  readonly eventStore: EventStoreConfig;
 }
+
+/** The embedded SQLite store (default), or an EventStoreDB cluster. */
+export type EventStoreConfig =
+  { readonly kind: 'sqlite' } | { readonly kind: 'esdb'; readonly connectionString: string };
 
 export type ProjectionMode = 'inline' | 'external';
 
@@ -36,7 +41,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (projections !== 'inline' && projections !== 'external') {
     throw new ConfigError(`LICENCES_PROJECTIONS must be inline or external, not ${projections}`);
   }
+  const kind = env['LICENCES_EVENT_STORE'] ?? 'sqlite';
+  let eventStore: EventStoreConfig;
+  if (kind === 'sqlite') {
+    eventStore = { kind };
+  } else if (kind === 'esdb') {
+    const connectionString = env['EVENTSTORE_CONNECTION_STRING'];
+    if (!connectionString?.startsWith('esdb')) {
+      throw new ConfigError(
+        'LICENCES_EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING, e.g. esdb://node1:2113?tls=true',
+      );
+    }
+    eventStore = { kind, connectionString };
+  } else {
+    throw new ConfigError(`LICENCES_EVENT_STORE must be sqlite or esdb, not ${kind}`);
+  }
   return {
+    eventStore,
     projections,
     port,
     host: env['HOST'] ?? '0.0.0.0',

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { EventStoreUnavailableError } from '@licences/event-store';
 import { ApplicationError } from '@licences/licensing-application';
 import { DomainError } from '@licences/licensing-domain';
 import type { DomainErrorKind } from '@licences/licensing-domain';
@@ -66,6 +67,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         {
           ...exception.details,
         },
+      );
+    }
+    if (exception instanceof EventStoreUnavailableError) {
+      return problem(
+        503,
+        exception.code,
+        'Event store unavailable',
+        'The event store did not answer; try again shortly.',
       );
     }
     if (exception instanceof HttpException) {

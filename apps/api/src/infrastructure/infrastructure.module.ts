@@ -1,43 +1,67 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Module } from '@nestjs/common';
-import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
+import { EsdbEventStore } from '@licences/event-store-esdb';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
-import { CLOCK, IDEMPOTENCY_STORE } from '@licences/licensing-application';
-import type { Clock } from '@licences/licensing-application';
+import { CLOCK, EventStoreIdempotencyStore, IDEMPOTENCY_STORE } from '@licences/licensing-application';
+import type { Clock, IdempotencyStore } from '@licences/licensing-application';
 import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
 import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
+import type { EventStoreConfig } from '../config/app-config';
 
 export interface InfrastructureOptions {
   readonly dataDir: string;
   readonly clock: Clock;
+  readonly eventStore?: EventStoreConfig;
+}
+
+/** Events and idempotency records: in one SQLite file, or both in the EventStoreDB cluster. */
+function eventStoreProviders(options: InfrastructureOptions): Provider[] {
+  const config = options.eventStore ?? { kind: 'sqlite' };
+  if (config.kind === 'esdb') {
+    return [
+      {
+        provide: EVENT_STORE,
+        useFactory: () => EsdbEventStore.connect({ connectionString: config.connectionString }),
+      },
+      {
+        provide: IDEMPOTENCY_STORE,
+        useFactory: (events: EventStore) => new EventStoreIdempotencyStore(events),
+        inject: [EVENT_STORE],
+      },
+    ];
+  }
+  const eventsFile = join(options.dataDir, 'licences.sqlite');
+  return [
+    { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open({ file: eventsFile }) },
+    { provide: IDEMPOTENCY_STORE, useFactory: () => SqliteIdempotencyStore.open(eventsFile) },
+  ];
 }
 
 /**
- * Binds the ports to the embedded adapters: events and idempotency records in one SQLite file,
- * read models and their checkpoints in another beside it.
+ * Binds the ports to their adapters. Read models and their checkpoints live in SQLite beside the
+ * data folder whichever event store is used.
  */
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: SqliteIdempotencyStore,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
   static forRoot(options: InfrastructureOptions): DynamicModule {
     mkdirSync(options.dataDir, { recursive: true });
-    const eventsFile = join(options.dataDir, 'licences.sqlite');
     return {
       module: InfrastructureModule,
       providers: [
         { provide: CLOCK, useValue: options.clock },
-        { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open({ file: eventsFile }) },
-        { provide: IDEMPOTENCY_STORE, useFactory: () => SqliteIdempotencyStore.open(eventsFile) },
+        ...eventStoreProviders(options),
         {
           provide: READ_MODEL_STORE,
           useFactory: () => SqliteReadModelStore.open(join(options.dataDir, 'read-models.sqlite')),
@@ -48,7 +72,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.idempotency.close();
+    if (this.idempotency instanceof SqliteIdempotencyStore) this.idempotency.close();
     await this.readModels.close();
     await this.store.close();
   }

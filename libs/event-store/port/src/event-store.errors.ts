@@ -25,3 +25,17 @@ export class InvalidAppendError extends Error {
     this.name = 'InvalidAppendError';
   }
 }
+
+/**
+ * The store cannot be reached or did not answer in time (after the retries that were safe).
+ * The operation may be tried again later; an append that failed this way may or may not have
+ * been stored, and retrying it is safe because event ids are deduplicated.
+ */
+export class EventStoreUnavailableError extends Error {
+  readonly code = 'EVENT_STORE_UNAVAILABLE';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailableError';
+  }
+}

@@ -17,7 +17,10 @@ export interface EventMetadata {
   readonly causationId: string;
 }
 
-/** An event to append. `id` is unique across the whole store: an id that is already stored is skipped. */
+/**
+ * An event to append. `id` is a UUID, unique across the whole store. An event whose id is already
+ * stored in the same stream is skipped, so a retried append never duplicates it.
+ */
 export interface NewEvent<TType extends string = string, TData = unknown> {
   readonly id: string;
   /** Stable type name, independent of any class name (for example `Issued`). */
@@ -26,6 +29,11 @@ export interface NewEvent<TType extends string = string, TData = unknown> {
   readonly schemaVersion: number;
   readonly data: TData;
   readonly metadata: EventMetadata;
+  /**
+   * Only for copying events that were already recorded elsewhere (a migration between stores):
+   * keeps their original recording time. Live appends leave it out and get the store's time.
+   */
+  readonly recordedAt?: string;
 }
 
 /** An event as stored. */
@@ -80,8 +88,8 @@ export interface SubscribeToAllOptions {
  * Guarantees every adapter must keep (the conformance suite checks them):
  * - an append is atomic: all events of the batch are stored, or none;
  * - an acknowledged append is durable;
- * - an event whose id is already stored is not stored again (a batch made only of
- *   stored ids is a successful no-op, whatever the expected revision);
+ * - an event whose id is already stored in the stream is not stored again (a batch made only
+ *   of stored ids is a successful no-op, whatever the expected revision);
  * - global positions follow append order and never repeat.
  */
 export interface EventStore {

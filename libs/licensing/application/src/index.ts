@@ -17,3 +17,4 @@ export * from './commands/extend-licence.handler';
 export * from './commands/revoke-licence.handler';
 export * from './queries/get-validity-policy.handler';
 export * from './licensing-application.module';
+export * from './idempotency/event-store-idempotency.store';

@@ -198,11 +198,16 @@ export class SqliteEventStore implements EventStore {
     const actual = this.sql.lastRevision.get(streamId)?.revision ?? undefined;
     if (!matches(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
 
-    const recordedAt = this.nextRecordedAt();
+    const live = this.nextRecordedAt();
+    let floor = this.sql.lastRecordedAt.get()?.recorded_at ?? '';
     let revision = actual ?? -1;
     let position = 0;
     for (const event of fresh) {
       revision += 1;
+      // A copied event keeps its original time, as long as that keeps recordedAt in position order.
+      const candidate = event.recordedAt ?? live;
+      const recordedAt = candidate > floor ? candidate : floor;
+      floor = recordedAt;
       const { lastInsertRowid } = this.sql.insert.run(
         event.id,
         streamId,

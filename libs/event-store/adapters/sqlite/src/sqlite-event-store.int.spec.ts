@@ -77,6 +77,25 @@ describe('SqliteEventStore specifics', () => {
     return writer;
   }
 
+  // Beyond the port (which promises deduplication within a stream): this store refuses reuse anywhere.
+  it('does not store again, in another stream, an event whose id is already stored', async () => {
+    const store = openStore();
+    const first = newStreamId();
+    const second = newStreamId();
+    const shared = newEvent();
+    await store.append(first, [shared], 'no-stream');
+    const fresh = newEvent();
+
+    await store.append(second, [shared, fresh], 'no-stream');
+
+    expect(idsOf(await store.readStream(first))).toEqual([shared.id]);
+    const secondStream = await store.readStream(second);
+    expect(idsOf(secondStream)).toEqual([fresh.id]);
+    expect(secondStream[0]?.revision).toBe(0);
+    const all = idsOf(await store.readAll());
+    expect([shared.id, fresh.id].map((id) => all.filter((stored) => stored === id).length)).toEqual([1, 1]);
+  });
+
   beforeEach(async () => {
     ({ file, remove } = await tempDatabaseFile());
   });

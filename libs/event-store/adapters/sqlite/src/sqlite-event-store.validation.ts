@@ -9,7 +9,11 @@ export interface PreparedEvent {
   readonly data: string;
   readonly metadata: string;
   readonly occurredAt: string;
+  /** Set only when copying an event recorded elsewhere. */
+  readonly recordedAt?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
@@ -30,6 +34,10 @@ function toJson(value: unknown, what: string): string {
 function prepareEvent(event: NewEvent, index: number): PreparedEvent {
   const what = `Event #${index}`;
   if (!isNonEmptyString(event.id)) throw new InvalidAppendError(`${what} has an empty id`);
+  if (!UUID.test(event.id)) throw new InvalidAppendError(`${what} has an id that is not a UUID: ${event.id}`);
+  if (event.recordedAt !== undefined && Number.isNaN(Date.parse(event.recordedAt))) {
+    throw new InvalidAppendError(`${what} (${event.id}) has an invalid recordedAt`);
+  }
   if (!isNonEmptyString(event.type)) throw new InvalidAppendError(`${what} (${event.id}) has an empty type`);
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
     throw new InvalidAppendError(
@@ -47,6 +55,7 @@ function prepareEvent(event: NewEvent, index: number): PreparedEvent {
     data: toJson(event.data, `The data of ${what} (${event.id})`),
     metadata: toJson(metadata, `The metadata of ${what} (${event.id})`),
     occurredAt: metadata.occurredAt,
+    ...(event.recordedAt !== undefined && { recordedAt: new Date(event.recordedAt).toISOString() }),
   };
 }
 

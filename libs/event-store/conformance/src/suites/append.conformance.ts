@@ -157,6 +157,35 @@ export function describeAppend(context: ConformanceContext): void {
         expect(await store.readStream(streamId)).toEqual([]);
       });
 
+      it('rejects an event whose id is not a UUID and stores none of the batch', async () => {
+        const { store } = context;
+        const streamId = newStreamId();
+        const head = await store.headPosition();
+        const batch = [newEvent(), newEvent({ id: 'event-1' })];
+
+        await expect(store.append(streamId, batch, 'no-stream')).rejects.toBeInstanceOf(InvalidAppendError);
+
+        await expectNothingStored(batch, head);
+      });
+
+      it('keeps the original recordedAt of a copied event', async () => {
+        const { store } = context;
+        const streamId = newStreamId();
+        const copied = { ...newEvent(), recordedAt: '2020-01-02T03:04:05.678Z' };
+        const fresh = newEvent();
+
+        await store.append(streamId, [copied], 'no-stream');
+        await store.append(streamId, [fresh], 0);
+
+        const [first, second] = await store.readStream(streamId);
+        if ((await store.readAll()).length === 2) {
+          // On an empty store nothing recorded earlier forces a later time on the copy.
+          expect(first?.recordedAt).toBe('2020-01-02T03:04:05.678Z');
+        }
+        expect(Date.parse(first!.recordedAt)).toBeLessThanOrEqual(Date.parse(second!.recordedAt));
+        expect(first).not.toHaveProperty('recordedAt', undefined);
+      });
+
       it('rejects a batch with an event whose type is empty and stores none of it', async () => {
         const { store } = context;
         const streamId = newStreamId();

@@ -61,22 +61,5 @@ export function describeIdempotency(context: ConformanceContext): void {
       expect(result.position).toBe(stream[2]!.position);
       expect(await occurrencesInAll(idsOf(stream))).toEqual([1, 1, 1]);
     });
-
-    it('does not store again, in another stream, an event whose id is already stored', async () => {
-      const { store } = context;
-      const first = newStreamId();
-      const second = newStreamId();
-      const shared = newEvent();
-      await store.append(first, [shared], 'no-stream');
-      const fresh = newEvent();
-
-      await store.append(second, [shared, fresh], 'no-stream');
-
-      expect(idsOf(await store.readStream(first))).toEqual([shared.id]);
-      const secondStream = await store.readStream(second);
-      expect(idsOf(secondStream)).toEqual([fresh.id]);
-      expect(secondStream[0]?.revision).toBe(0);
-      expect(await occurrencesInAll([shared.id, fresh.id])).toEqual([1, 1]);
-    });
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@licences/event-store';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the events under test come from the real event store
 import { SqliteEventStore } from '@licences/event-store-sqlite';
@@ -148,7 +149,7 @@ describe('SqliteReadModelStore', () => {
       correlationId: 'c',
       causationId: 'c',
     };
-    await h.events.append('audit-1', [{ id: 'audit-note-1', ...note, metadata }], 'no-stream');
+    await h.events.append('audit-1', [{ id: randomUUID(), ...note, metadata }], 'no-stream');
     const others = await h.events.readAll({ after: head });
     expect(others).toHaveLength(1);
     for (const name of PROJECTION_NAMES) expect(await store.project(name, others)).toBe(others[0]!.position);

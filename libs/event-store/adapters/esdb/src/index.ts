@@ -1,0 +1,2 @@
+export * from './esdb-event-store.adapter';
+export { isTransient } from './esdb-errors';
