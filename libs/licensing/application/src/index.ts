@@ -18,3 +18,4 @@ export * from './commands/revoke-licence.handler';
 export * from './queries/get-validity-policy.handler';
 export * from './licensing-application.module';
 export * from './idempotency/event-store-idempotency.store';
+export * from './migration/copy-events';
