@@ -33,7 +33,7 @@ const project = (displayName, testMatch, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit', ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts']),
-    project('int', ['<rootDir>/{apps,libs}/**/*.int.spec.ts']),
+    project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),
     project('e2e', ['<rootDir>/test/**/*.e2e.spec.ts']),
   ],
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],

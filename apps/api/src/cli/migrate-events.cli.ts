@@ -65,7 +65,9 @@ async function migrate(options: Options): Promise<void> {
     process.stdout.write(
       `Copied ${result.copied} events from ${options.from} to ${options.to}` +
         (resumeAfter ? ` (resumed after position ${resumeAfter})` : '') +
-        `; source position ${result.after} of ${result.sourceHead}. Checkpoint: ${checkpointFile}\n`,
+        `; source position ${result.after} of ${result.sourceHead}. Checkpoint: ${checkpointFile}\n` +
+        'The target numbers positions its own way: rebuild every projection before serving from it ' +
+        '(npm run rebuild -- <projection>).\n',
     );
   } finally {
     bar.stop();

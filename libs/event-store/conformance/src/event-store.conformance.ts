@@ -9,6 +9,11 @@ import { describeSubscription } from './suites/subscription.conformance';
 /** What an adapter's spec provides to run the suite: a store on fresh, empty storage per test. */
 export interface EventStoreHarness {
   store: EventStore;
+  /**
+   * False when the storage is shared and may already hold events (a real server reached through
+   * a connection string); tests then judge only what they wrote themselves.
+   */
+  freshStorage?: boolean;
   /** close and open the same storage again (durability) */
   reopen(): Promise<EventStore>;
   dispose(): Promise<void>;
@@ -27,6 +32,9 @@ export function runEventStoreConformance(
     let current: EventStore | undefined;
 
     const context: ConformanceContext = {
+      get freshStorage(): boolean {
+        return harness?.freshStorage ?? true;
+      },
       get store(): EventStore {
         if (!current) throw new Error('The harness is not set up');
         return current;
