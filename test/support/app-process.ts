@@ -72,3 +72,25 @@ export function cliToken(role: string, sub: string): string {
   if (result.status !== 0) throw new Error(`npm run token failed: ${result.stderr}`);
   return result.stdout.trim();
 }
+
+/**
+ * Like runScript, without blocking this process: needed when the script talks to a server that
+ * runs inside the test process (the EventStoreDB stand-in).
+ */
+export function runScriptAsync(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}

@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createApp } from '../../apps/api/src/app.factory';
 import type { Role } from '../../apps/api/src/auth/roles';
+import type { EventStoreConfig } from '../../apps/api/src/config/app-config';
 import { SettableClock } from './settable-clock';
 
 export const TEST_SECRET = 'e2e-test-secret';
@@ -23,12 +24,16 @@ export class TestApp {
   private baseUrl = '';
   readonly dataDir = mkdtempSync(join(tmpdir(), 'licences-e2e-'));
 
+  /** Without an event-store configuration the app uses its embedded SQLite store. */
+  constructor(private readonly eventStore?: EventStoreConfig) {}
+
   async start(): Promise<this> {
     this.app = await createApp({
       dataDir: this.dataDir,
       jwtSecret: TEST_SECRET,
       clock: this.clock,
       logger: false,
+      ...(this.eventStore && { eventStore: this.eventStore }),
     });
     await this.app.listen(0, '127.0.0.1');
     const address = this.app.getHttpServer().address() as { port: number };

@@ -2,6 +2,7 @@ import {
   DeadlineExceededError,
   NotLeaderError,
   StreamNotFoundError,
+  TimeoutError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -13,7 +14,9 @@ export function isTransient(error: unknown): boolean {
   return (
     error instanceof NotLeaderError ||
     error instanceof UnavailableError ||
-    error instanceof DeadlineExceededError
+    error instanceof DeadlineExceededError ||
+    // A server-side commit timeout: the append may or may not have been written; ids make a retry safe.
+    error instanceof TimeoutError
   );
 }
 

@@ -8,7 +8,12 @@ import {
   NO_STREAM,
   START,
 } from '@eventstore/db-client';
-import type { AppendExpectedRevision } from '@eventstore/db-client';
+import type {
+  AllStreamResolvedEvent,
+  AppendExpectedRevision,
+  Direction,
+  ReadPosition,
+} from '@eventstore/db-client';
 import { InvalidAppendError } from '@licences/event-store';
 import type {
   AppendResult,
@@ -33,6 +38,9 @@ export interface EsdbEventStoreOptions {
   /** Wait before resubscribing after a dropped subscription. */
   readonly resubscribeDelayMs?: number;
 }
+
+/** Events per page when reading `$all`. */
+const READ_PAGE = 500;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -157,18 +165,23 @@ export class EsdbEventStore implements EventStore {
     try {
       return await withRetry(this.retry, async () => {
         const out: RecordedEvent[] = [];
-        const read = this.client.readAll({
-          direction: FORWARDS,
-          fromPosition: after > 0 ? toEsdbPosition(after) : START,
-        });
-        for await (const resolved of read) {
-          if (isSystemEvent(resolved)) continue;
-          const event = toRecordedEvent(resolved);
-          if (event.position <= after) continue;
-          out.push(event);
-          if (out.length >= limit) break;
+        let from: ReadPosition = after > 0 ? toEsdbPosition(after) : START;
+        let previous: bigint | undefined;
+        for (;;) {
+          // Forward reads include their starting event, so every page after the first asks one more.
+          const size = Math.min(READ_PAGE, Math.max(2, limit - out.length + 1));
+          const page = await this.readAllPage(FORWARDS, from, size);
+          for (const resolved of page) {
+            if (isSystemEvent(resolved)) continue;
+            const event = toRecordedEvent(resolved);
+            if (event.position > after && event.position > (out.at(-1)?.position ?? 0)) out.push(event);
+          }
+          const last = page.at(-1)?.event?.position;
+          if (out.length >= limit || page.length < size || !last || last.commit === previous) break;
+          previous = last.commit;
+          from = last;
         }
-        return out;
+        return out.slice(0, limit);
       });
     } catch (error) {
       throw toPortError(error);
@@ -178,14 +191,34 @@ export class EsdbEventStore implements EventStore {
   async headPosition(): Promise<number> {
     try {
       return await withRetry(this.retry, async () => {
-        for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
-          if (!isSystemEvent(resolved)) return toRecordedEvent(resolved).position;
+        let from: ReadPosition = END;
+        for (;;) {
+          const page = await this.readAllPage(BACKWARDS, from, READ_PAGE);
+          const ours = page.find((resolved) => !isSystemEvent(resolved));
+          if (ours) return toRecordedEvent(ours).position;
+          const last = page.at(-1)?.event?.position;
+          if (page.length < READ_PAGE || !last) return 0;
+          from = last;
         }
-        return 0;
       });
     } catch (error) {
       throw toPortError(error);
     }
+  }
+
+  /**
+   * Reads one bounded page of `$all` to its end. Leaving a read half-consumed would keep its
+   * gRPC call open and make the client's dispose() wait forever, so callers never break early.
+   */
+  private async readAllPage(
+    direction: Direction,
+    fromPosition: ReadPosition,
+    maxCount: number,
+  ): Promise<AllStreamResolvedEvent[]> {
+    const page: AllStreamResolvedEvent[] = [];
+    for await (const resolved of this.client.readAll({ direction, fromPosition, maxCount }))
+      page.push(resolved);
+    return page;
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Observable<RecordedEvent> {
