@@ -83,6 +83,20 @@ describe('EventStoreDB adapter: errors, retries and reconnection', () => {
     expect((await received).map((e) => e.id)).toEqual([...first, ...second].map((e) => e.id));
   });
 
+  it('resumes after a drop amid many system events (past the server checkpoints) without losing ours', async () => {
+    const streamId = stream();
+    const received = firstValueFrom(store.subscribeToAll().pipe(take(4), toArray(), timeout(10_000)));
+    const ours = newEvents(4);
+    await store.append(streamId, ours.slice(0, 2), 'no-stream');
+    for (let i = 0; i < 100; i++) standIn.appendSystemEvent(`$stats-${i}`, '$statsCollected');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    standIn.dropSubscriptions();
+    await store.append(streamId, ours.slice(2), 1);
+
+    expect((await received).map((e) => e.id)).toEqual(ours.map((e) => e.id));
+  });
+
   it('never shows system events in reads or subscriptions', async () => {
     standIn.appendSystemEvent('$stats-127.0.0.1:2113', '$statsCollected');
     const ours = newEvent();

@@ -223,10 +223,12 @@ export class EsdbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Observable<RecordedEvent> {
     return subscribeToAllWithResume(
-      (after) =>
+      (after, onCheckpoint) =>
         this.client.subscribeToAll({
           fromPosition: after > 0 ? toEsdbPosition(after) : START,
-          filter: excludeSystemEvents(),
+          filter: excludeSystemEvents({
+            checkpointReached: (_subscription, position) => onCheckpoint(position),
+          }),
         }),
       options.after ?? 0,
       this.options.resubscribeDelayMs ?? 250,

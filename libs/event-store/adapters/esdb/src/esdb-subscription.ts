@@ -1,14 +1,14 @@
-import type { AllStreamSubscription } from '@eventstore/db-client';
+import type { AllStreamSubscription, Position } from '@eventstore/db-client';
 import type { RecordedEvent } from '@licences/event-store';
 import { Observable } from 'rxjs';
-import { isSystemEvent, toRecordedEvent } from './esdb-event.mapper';
+import { isSystemEvent, toOurPosition, toRecordedEvent } from './esdb-event.mapper';
 
 /**
  * A catch-up subscription to `$all` that survives dropped connections: after an error it
  * subscribes again from the last event it delivered, and it never delivers an event twice.
  */
 export function subscribeToAllWithResume(
-  open: (after: number) => AllStreamSubscription,
+  open: (after: number, onCheckpoint: (position: Position) => void) => AllStreamSubscription,
   after: number,
   resubscribeDelayMs: number,
 ): Observable<RecordedEvent> {
@@ -20,7 +20,11 @@ export function subscribeToAllWithResume(
 
     const start = () => {
       if (closed) return;
-      const subscription = open(last);
+      // The server's checkpoints say how far its filter has scanned past system events: resuming
+      // from there saves scanning them again. One position back, so no event of ours is ever lost.
+      const subscription = open(last, (position) => {
+        last = Math.max(last, toOurPosition(position.commit) - 1);
+      });
       current = subscription;
       subscription.on('data', (resolved) => {
         if (isSystemEvent(resolved)) return;
