@@ -15,6 +15,8 @@ export interface EventMetadata {
   readonly correlationId: string;
   /** The id of the message (command or event) that caused this event. */
   readonly causationId: string;
+  /** Set on events that record decisions taken before the system existed (a historical import). */
+  readonly imported?: { readonly importId: string; readonly line: number };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -10,6 +10,7 @@ import {
   IsNotEmpty,
   IsNumber,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -78,6 +79,14 @@ export class DestinationDto {
   endUser!: string;
 }
 
+export class ContractDto {
+  @ApiProperty({ example: 60, description: 'Intended contract term in months' })
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  termMonths!: number;
+}
+
 export class RegisterCaseDto {
   @ApiProperty({ enum: PROCEDURES })
   @IsIn(PROCEDURES)
@@ -114,4 +123,14 @@ export class RegisterCaseDto {
   @ValidateNested()
   @Type(() => DestinationDto)
   destination!: DestinationDto;
+
+  @ApiPropertyOptional({
+    type: ContractDto,
+    description: 'The intended contract, if the applicant states it',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContractDto)
+  contract?: ContractDto;
 }

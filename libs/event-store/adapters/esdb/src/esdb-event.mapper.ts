@@ -68,6 +68,7 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
       actor: stored.actor ?? { sub: 'unknown', role: 'unknown' },
       correlationId: stored.correlationId ?? stored.$correlationId ?? '',
       causationId: stored.causationId ?? stored.$causationId ?? '',
+      ...(stored.imported && { imported: stored.imported }),
     },
     recordedAt: stored.recordedAt ?? event.created.toISOString(),
   };

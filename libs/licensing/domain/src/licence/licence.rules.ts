@@ -49,6 +49,22 @@ export function checkCaseDetails(details: CaseDetails): void {
       { field: 'afterSales' },
     );
   }
+  if (
+    details.contract &&
+    !(
+      Number.isInteger(details.contract.termMonths) &&
+      details.contract.termMonths >= 1 &&
+      details.contract.termMonths <= 600
+    )
+  ) {
+    throw ruleViolation(
+      'INVALID_CONTRACT_TERM',
+      'contract.termMonths must be a whole number of months from 1 to 600',
+      {
+        field: 'contract.termMonths',
+      },
+    );
+  }
   if (details.goods.length === 0) {
     throw ruleViolation('GOODS_REQUIRED', 'A case must name at least one item of goods', { field: 'goods' });
   }

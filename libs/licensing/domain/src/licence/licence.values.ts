@@ -51,8 +51,14 @@ export interface Destination {
   readonly endUser: string;
 }
 
+/** The intended contract, where the applicant states it (used by the contract-duration what-if policy). */
+export interface ContractTerm {
+  readonly termMonths: number;
+}
+
 /** What the case is about; fixed when the case is registered. */
 export interface CaseDetails {
+  readonly contract?: ContractTerm;
   readonly applicant: Applicant;
   readonly kind: LicenceKind;
   readonly afterSales: boolean;
