@@ -1,10 +1,12 @@
 import { Inject, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LicensingApplicationModule } from '@licences/licensing-application';
 import type { Clock } from '@licences/licensing-application';
 import { LicensingReadModelsModule, ProjectionRunner } from '@licences/licensing-read-models';
+import { AccessAuditInterceptor } from './audit/access-audit.interceptor';
+import { AccessLogController } from './audit/access-log.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { PROJECTION_MODE } from './config/app-config';
 import type { EventStoreConfig, ProjectionMode } from './config/app-config';
@@ -44,12 +46,19 @@ export class AppModule implements OnApplicationBootstrap {
         LicensingApplicationModule,
         LicensingReadModelsModule,
       ],
-      controllers: [LicencesController, PolicyController, ProjectionsController, HealthController],
+      controllers: [
+        LicencesController,
+        PolicyController,
+        ProjectionsController,
+        HealthController,
+        AccessLogController,
+      ],
       providers: [
         { provide: PROJECTION_MODE, useValue: options.projections },
         LicenceCommandSender,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: AccessAuditInterceptor },
       ],
     };
   }

@@ -6,11 +6,16 @@ import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
 import { EsdbEventStore } from '@licences/event-store-esdb';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
-import { CLOCK, EventStoreIdempotencyStore, IDEMPOTENCY_STORE } from '@licences/licensing-application';
-import type { Clock, IdempotencyStore } from '@licences/licensing-application';
+import {
+  ACCESS_LOG,
+  CLOCK,
+  EventStoreIdempotencyStore,
+  IDEMPOTENCY_STORE,
+} from '@licences/licensing-application';
+import type { AccessLog, Clock, IdempotencyStore } from '@licences/licensing-application';
 import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
-import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
+import { SqliteAccessLog, SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
 import type { EventStoreConfig } from '../config/app-config';
 
 export interface InfrastructureOptions {
@@ -53,6 +58,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(ACCESS_LOG) private readonly accessLog: AccessLog,
   ) {}
 
   static forRoot(options: InfrastructureOptions): DynamicModule {
@@ -66,14 +72,19 @@ export class InfrastructureModule implements OnApplicationShutdown {
           provide: READ_MODEL_STORE,
           useFactory: () => SqliteReadModelStore.open(join(options.dataDir, 'read-models.sqlite')),
         },
+        {
+          provide: ACCESS_LOG,
+          useFactory: () => SqliteAccessLog.open(join(options.dataDir, 'access-log.sqlite')),
+        },
       ],
-      exports: [CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE],
+      exports: [CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE, ACCESS_LOG],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.idempotency instanceof SqliteIdempotencyStore) this.idempotency.close();
     await this.readModels.close();
+    await this.accessLog.close();
     await this.store.close();
   }
 }

@@ -19,3 +19,4 @@ export * from './queries/get-validity-policy.handler';
 export * from './licensing-application.module';
 export * from './idempotency/event-store-idempotency.store';
 export * from './migration/copy-events';
+export * from './ports/access-log.port';

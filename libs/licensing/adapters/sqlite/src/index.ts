@@ -1,2 +1,3 @@
 export * from './sqlite-idempotency-store.adapter';
 export { SqliteReadModelStore } from './read-models/sqlite-read-model.store';
+export * from './sqlite-access-log.adapter';
