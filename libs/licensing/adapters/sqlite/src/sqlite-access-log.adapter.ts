@@ -56,12 +56,15 @@ export class SqliteAccessLog implements AccessLog {
     filter: AccessLogFilter,
     page: { offset: number; limit: number },
   ): Promise<{ items: AccessRecord[]; total: number }> {
-    const clauses: string[] = [];
-    const params: string[] = [];
-    if (filter.sub !== undefined) (clauses.push('sub = ?'), params.push(filter.sub));
-    if (filter.caseId !== undefined) (clauses.push('case_id = ?'), params.push(filter.caseId));
-    if (filter.from !== undefined) (clauses.push('at >= ?'), params.push(filter.from));
-    if (filter.to !== undefined) (clauses.push('at <= ?'), params.push(filter.to));
+    const conditions: [string, string | undefined][] = [
+      ['sub = ?', filter.sub],
+      ['case_id = ?', filter.caseId],
+      ['at >= ?', filter.from],
+      ['at <= ?', filter.to],
+    ];
+    const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
+    const clauses = used.map(([clause]) => clause);
+    const params = used.map(([, value]) => value);
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const total = (
       this.db.prepare(`SELECT COUNT(*) AS n FROM access_log ${where}`).get(...params) as { n: number }
