@@ -9,8 +9,9 @@ import { EsdbStandIn } from '../esdb-stand-in/esdb-stand-in';
 import { runScriptAsync } from '../support/app-process';
 import { writeBacklog } from '../support/backlog';
 
-/** What must survive a migration: everything but the store's own numbering of positions. */
-const portable = (events: RecordedEvent[]) => events.map(({ position: _position, ...rest }) => rest);
+/** What must survive a migration: everything but the store's own numbering of positions and its seals. */
+const portable = (events: RecordedEvent[]) =>
+  events.map(({ position: _position, seal: _seal, ...rest }) => rest);
 
 describe('migrating events between the embedded store and EventStoreDB', () => {
   let dir: string;

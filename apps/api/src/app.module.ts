@@ -2,7 +2,7 @@ import { Inject, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { LicensingApplicationModule } from '@licences/licensing-application';
+import { HistoricalImportModule, LicensingApplicationModule } from '@licences/licensing-application';
 import type { Clock } from '@licences/licensing-application';
 import { LicensingReadModelsModule, ProjectionRunner } from '@licences/licensing-read-models';
 import { AccessAuditInterceptor } from './audit/access-audit.interceptor';
@@ -12,9 +12,12 @@ import { PROJECTION_MODE } from './config/app-config';
 import type { EventStoreConfig, ProjectionMode } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ImportsController } from './imports/imports.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LicenceCommandSender } from './licences/licence-command.sender';
 import { LicencesController } from './licences/licences.controller';
+import { IntegrityController } from './oversight/integrity.controller';
+import { OversightController } from './oversight/oversight.controller';
 import { PolicyController } from './policy/policy.controller';
 import { ProjectionsController } from './projections/projections.controller';
 
@@ -45,6 +48,7 @@ export class AppModule implements OnApplicationBootstrap {
         JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),
         LicensingApplicationModule,
         LicensingReadModelsModule,
+        HistoricalImportModule,
       ],
       controllers: [
         LicencesController,
@@ -52,6 +56,9 @@ export class AppModule implements OnApplicationBootstrap {
         ProjectionsController,
         HealthController,
         AccessLogController,
+        ImportsController,
+        OversightController,
+        IntegrityController,
       ],
       providers: [
         { provide: PROJECTION_MODE, useValue: options.projections },

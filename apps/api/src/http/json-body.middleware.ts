@@ -10,6 +10,13 @@ const parseJson = express.json({
   type: ['application/json', 'application/*+json'],
 });
 
+/** Historical imports (`POST /api/imports`) come as JSON Lines, read as text up to 50 MiB. */
+export const NDJSON = 'application/x-ndjson';
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const NDJSON_ROUTES = new Set(['/api/imports']);
+
+const parseNdjson = express.text({ type: NDJSON, limit: MAX_IMPORT_BYTES });
+
 interface BodyParserError {
   type?: string;
   status?: number;
@@ -17,31 +24,28 @@ interface BodyParserError {
 }
 
 /**
- * Parses JSON bodies up to 1 MiB and answers parse failures itself as problem+json: these
+ * Parses JSON bodies up to 1 MiB (and, on the import route only, NDJSON as text) and answers parse failures itself as problem+json: these
  * errors happen before Nest's pipeline, so its exception filter never sees them.
  */
 export function jsonBodyMiddleware(request: Request, response: Response, next: NextFunction): void {
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !request.is(['application/json', 'application/*+json'])) {
+  const ndjson = NDJSON_ROUTES.has(request.path.replace(/\/$/, '')) && Boolean(request.is(NDJSON));
+  if (hasBody && !ndjson && !request.is(['application/json', 'application/*+json'])) {
     sendProblem(
       response,
       problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the body as application/json'),
     );
     return;
   }
-  parseJson(request, response, (error?: unknown) => {
+  const limit = ndjson ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
+  (ndjson ? parseNdjson : parseJson)(request, response, (error?: unknown) => {
     if (error) {
       const e = error as BodyParserError;
       if (e.type === 'entity.too.large' || e.status === 413) {
         sendProblem(
           response,
-          problem(
-            413,
-            'PAYLOAD_TOO_LARGE',
-            'Payload too large',
-            `The body must not exceed ${MAX_BODY_BYTES} bytes`,
-          ),
+          problem(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `The body must not exceed ${limit} bytes`),
         );
       } else if (e.type === 'entity.parse.failed') {
         sendProblem(response, problem(400, 'MALFORMED_JSON', 'Malformed JSON', e.message));
@@ -58,7 +62,7 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
       }
       return;
     }
-    request.body ??= {};
+    request.body ??= ndjson ? '' : {};
     next();
   });
 }

@@ -5,6 +5,8 @@ import { CLOCK, GetValidityPolicyQuery } from '@licences/licensing-application';
 import type { Clock, ValidityAnswer } from '@licences/licensing-application';
 import { amsterdamDateOf, isIsoCountryCode, ruleViolation } from '@licences/licensing-domain';
 import type { LocalDate } from '@licences/licensing-domain';
+import { GetPolicyVersionsQuery } from '@licences/licensing-read-models';
+import type { PolicyVersionView } from '@licences/licensing-read-models';
 import { Public } from '../auth/roles';
 import { ValidityQueryDto } from '../licences/dto/validity-query.dto';
 
@@ -36,5 +38,12 @@ export class PolicyController {
     return this.queries.execute<GetValidityPolicyQuery, ValidityAnswer>(
       new GetValidityPolicyQuery(question, on),
     );
+  }
+
+  @Get('versions')
+  @Public()
+  @ApiOperation({ summary: 'Every version of the validity table with its rows, sources and dates in force' })
+  versions(): Promise<PolicyVersionView[]> {
+    return this.queries.execute<GetPolicyVersionsQuery, PolicyVersionView[]>(new GetPolicyVersionsQuery());
   }
 }

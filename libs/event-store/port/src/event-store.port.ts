@@ -50,6 +50,11 @@ export interface RecordedEvent<TType extends string = string, TData = unknown> e
   readonly position: number;
   /** When the store durably recorded the event (ISO 8601 instant); never decreases with `position`. */
   readonly recordedAt: string;
+  /**
+   * The event's place in the store's hash chains (`sealOf` in `event-seal.ts`), as stored with it.
+   * Only adapters that seal fill it; absent means the store does not seal its events.
+   */
+  readonly seal?: { readonly streamHash: string; readonly chainHash: string };
 }
 
 /**

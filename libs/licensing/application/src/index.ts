@@ -20,3 +20,8 @@ export * from './licensing-application.module';
 export * from './idempotency/event-store-idempotency.store';
 export * from './migration/copy-events';
 export * from './ports/access-log.port';
+export * from './import/import.types';
+export * from './import/historical-line.parser';
+export * from './import/historical-import.service';
+export * from './import/historical-import.module';
+export * from './integrity/integrity-verifier';

@@ -13,4 +13,5 @@ export * from './queries/list-licences.handler';
 export * from './queries/get-licence-history.handler';
 export * from './queries/get-revocation.handler';
 export * from './queries/get-projections.handler';
+export * from './oversight';
 export * from './licensing-read-models.module';

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { VALIDITY_POLICY } from '@licences/licensing-application';
+import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
+import { GetPolicyVersionsHandler } from './oversight/get-policy-versions.handler';
+import { ReplayCaseHandler } from './oversight/replay-case.handler';
+import { ReplayDecisionsHandler } from './oversight/replay-decisions.handler';
+import { WhatIfHandler } from './oversight/what-if.handler';
 import { GetLicenceHistoryHandler } from './queries/get-licence-history.handler';
 import { GetLicenceHandler } from './queries/get-licence.handler';
 import { GetProjectionsHandler } from './queries/get-projections.handler';
@@ -24,6 +30,13 @@ import { ProjectionWaiter } from './running/projection-waiter.service';
     GetLicenceHistoryHandler,
     GetRevocationHandler,
     GetProjectionsHandler,
+    // Oversight re-checks decisions against the same table the decider applies; bound here too
+    // because the projector and the CLIs run this module without the application module.
+    { provide: VALIDITY_POLICY, useValue: DUTCH_VALIDITY_POLICY },
+    ReplayCaseHandler,
+    ReplayDecisionsHandler,
+    WhatIfHandler,
+    GetPolicyVersionsHandler,
   ],
   exports: [ProjectionRunner, ProjectionRebuilder, ProjectionWaiter],
 })

@@ -15,6 +15,7 @@ import { openEventStoreDatabase } from './sqlite-event-store.connection';
 import { CatchUpFeed } from './sqlite-event-store.feed';
 import { EVENT_COLUMNS, toRecordedEvent } from './sqlite-event-store.rows';
 import type { EventRow } from './sqlite-event-store.rows';
+import { EventSealer } from './sqlite-event-store.seal';
 import { checkCount, prepareAppend } from './sqlite-event-store.validation';
 import type { PreparedEvent } from './sqlite-event-store.validation';
 
@@ -37,6 +38,7 @@ type InsertParams = [string, string, number, string, number, string, string, str
 /** Event store on one SQLite file; several processes may share the file. */
 export class SqliteEventStore implements EventStore {
   private readonly feeds = new Set<CatchUpFeed>();
+  private readonly sealer: EventSealer;
   private poller: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -77,6 +79,7 @@ export class SqliteEventStore implements EventStore {
       all: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
       head: db.prepare('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
     };
+    this.sealer = new EventSealer(db);
     this.appendTransaction = db.transaction((streamId, events, expected) =>
       this.appendLocked(streamId, events, expected),
     );
@@ -221,6 +224,9 @@ export class SqliteEventStore implements EventStore {
       );
       position = Number(lastInsertRowid);
     }
+    // The seal covers the position, known only once inserted; sealing in this same transaction
+    // means no reader ever sees these rows unsealed.
+    this.sealer.sealPending();
     return { result: { nextRevision: revision, position }, appended: fresh.length };
   }
 

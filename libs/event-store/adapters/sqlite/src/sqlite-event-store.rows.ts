@@ -11,10 +11,13 @@ export interface EventRow {
   readonly data: string;
   readonly metadata: string;
   readonly recorded_at: string;
+  /** Null only on a row not sealed (yet): written by code that did not seal, or altered. */
+  readonly stream_hash: string | null;
+  readonly chain_hash: string | null;
 }
 
 export const EVENT_COLUMNS =
-  'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at';
+  'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, stream_hash, chain_hash';
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
@@ -27,5 +30,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     revision: row.revision,
     position: row.position,
     recordedAt: row.recorded_at,
+    ...(row.stream_hash !== null &&
+      row.chain_hash !== null && { seal: { streamHash: row.stream_hash, chainHash: row.chain_hash } }),
   };
 }

@@ -1,10 +1,13 @@
 import type { Database } from 'better-sqlite3';
+import { EventSealer } from './sqlite-event-store.seal';
 
 interface Migration {
   readonly version: number;
   readonly description: string;
   /** Plain SQL kept close to the standard, so that a PostgreSQL adapter can follow the same history. */
   readonly statements: readonly string[];
+  /** Data work that SQL alone cannot do, run after the statements in the same transaction. */
+  readonly then?: (db: Database) => void;
 }
 
 /** Append only: a released migration is never edited, a schema change is a new version. */
@@ -29,6 +32,17 @@ export const MIGRATIONS: readonly Migration[] = [
         CONSTRAINT events_stream_revision_unique UNIQUE (stream_id, revision)
       )`,
     ],
+  },
+  {
+    version: 2,
+    description: 'hash chain seals',
+    // Nullable: a row written without a seal stays visible as such to the verifier.
+    statements: [
+      'ALTER TABLE events ADD COLUMN stream_hash TEXT',
+      'ALTER TABLE events ADD COLUMN chain_hash TEXT',
+    ],
+    // The events of an older file are sealed in position order, as if they had been appended now.
+    then: (db) => void new EventSealer(db).sealPending(),
   },
 ];
 
@@ -60,6 +74,7 @@ export function migrate(db: Database, now: () => Date = () => new Date()): void 
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
       for (const statement of migration.statements) db.exec(statement);
+      migration.then?.(db);
       record.run(migration.version, migration.description, now().toISOString());
     }
   });

@@ -218,7 +218,11 @@ export function describeRead(context: ConformanceContext): void {
         revision: 0,
         position: result.position,
       };
-      expect(fromStream).toEqual({ ...expected, recordedAt: expect.any(String) as unknown });
+      // The seal is optional in the port (only adapters that seal add it); the adapter's own tests check it.
+      expect({ ...fromStream, seal: undefined }).toEqual({
+        ...expected,
+        recordedAt: expect.any(String) as unknown,
+      });
       expect(fromAll).toEqual(fromStream);
     });
 

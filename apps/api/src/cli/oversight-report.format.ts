@@ -1,0 +1,128 @@
+import type {
+  DecisionRecheck,
+  DecisionTerms,
+  FindingValue,
+  LicenceCase,
+  OversightFinding,
+  WhatIfComparison,
+  WhatIfLicence,
+} from '@licences/licensing-domain';
+import type {
+  CaseReplayView,
+  DecisionInPeriod,
+  DecisionsInPeriodView,
+} from '@licences/licensing-read-models';
+
+/*
+ * Plain-text reports for the oversight CLIs: one block per step or licence, each finding on its
+ * own line with its code and the recorded against the expected value, so that a reader can
+ * check the report against the rules without the JSON.
+ */
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+function value(v: FindingValue): string {
+  if (v === null) return '(none)';
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  return v.length === 0 ? '(none)' : v.join(', ');
+}
+
+function counts(findings: readonly OversightFinding[]): string {
+  const deviations = findings.filter((f) => f.severity === 'deviation').length;
+  return `${plural(findings.length, 'finding')} (${plural(deviations, 'deviation')}, ${plural(findings.length - deviations, 'note')})`;
+}
+
+function findingLines(findings: readonly OversightFinding[], indent: string): string[] {
+  return findings.flatMap((f) => [
+    `${indent}${f.severity.toUpperCase()} ${f.code}  ${f.field}: recorded ${value(f.recorded)}, expected ${value(f.expected)}`,
+    `${indent}  ${f.message}`,
+  ]);
+}
+
+function terms(t: DecisionTerms): string {
+  return `${t.ruleId ?? '(no rule)'}, ${t.months ?? '?'} months, ${t.policyVersion ?? '(no version)'}, until ${t.validUntil}, groups ${value(t.countryGroups)}`;
+}
+
+function recheckLines(recheck: DecisionRecheck, indent: string): string[] {
+  return [`${indent}recorded: ${terms(recheck.recorded)}`, `${indent}expected: ${terms(recheck.expected)}`];
+}
+
+function stateLine(before: LicenceCase | null, after: LicenceCase | null): string {
+  const status = (s: LicenceCase | null) => s?.status ?? '(none)';
+  const validity =
+    after?.validFrom && after.validUntil ? `, valid ${after.validFrom}..${after.validUntil}` : '';
+  return `${status(before)} -> ${status(after)}${validity}`;
+}
+
+function decisionHeading(
+  d: Pick<DecisionInPeriod, 'revision' | 'decisionDate' | 'type' | 'actor' | 'recordedAt'>,
+) {
+  return `#${d.revision}  ${d.decisionDate}  ${d.type.padEnd(30)} by ${d.actor.sub} (${d.actor.role}), recorded ${d.recordedAt}`;
+}
+
+export function formatCaseReplay(replay: CaseReplayView): string {
+  const lines = [
+    `Replay of case ${replay.id}: ${plural(replay.steps.length, 'step')}, ${counts(replay.findings)}`,
+    '',
+  ];
+  for (const step of replay.steps) {
+    lines.push(`  ${decisionHeading(step)}`, `      ${stateLine(step.stateBefore, step.stateAfter)}`);
+    if (step.recheck) lines.push(...recheckLines(step.recheck, '      '));
+    lines.push(
+      ...findingLines(
+        replay.findings.filter((f) => f.revision === step.revision),
+        '      ',
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatDecisions(view: DecisionsInPeriodView): string {
+  const { totals } = view;
+  const lines = [
+    `Decisions from ${view.from} to ${view.to}: ${plural(totals.decisions, 'decision')}, ${totals.rechecked} re-checked, ${counts(view.findings)}`,
+    '',
+  ];
+  for (const decision of view.decisions) {
+    lines.push(`  ${decision.caseId} ${decisionHeading(decision)}`);
+    if (decision.recheck) lines.push(...recheckLines(decision.recheck, '      '));
+    const own = view.findings.filter((f) => f.caseId === decision.caseId && f.revision === decision.revision);
+    lines.push(...findingLines(own, '      '));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function licenceLines(l: WhatIfLicence): string[] {
+  const contract =
+    l.contractTermMonths === null ? 'no contract term' : `contract ${l.contractTermMonths} months`;
+  const lines = [
+    `  ${l.caseId}  ${l.destination} ${l.kind} ${l.goodsCategory}${l.afterSales ? ' after-sales' : ''}, issued ${l.issuedOn}, ${contract}`,
+    `      actual:  until ${l.validUntil.actual} (${l.months.actual ?? '?'} months at issue, until ${l.issuedValidUntil.actual}; ${plural(l.extensions, 'extension')})`,
+    `      what-if: until ${l.validUntil.whatIf} (${l.months.whatIf} months by ${l.basis}, until ${l.issuedValidUntil.whatIf}; ${plural(l.extensionsNotNeeded, 'extension')} not needed)`,
+    `      difference: ${signed(l.differenceDays)} days`,
+  ];
+  if (l.revocation) {
+    const r = l.revocation;
+    lines.push(
+      `      revoked ${r.revokedOn}: would have run ${r.whatIfDaysAfterRevocation} days more under the what-if (actual ${r.actualDaysAfterRevocation})${r.whatIfEndedBeforeRevocation ? '; the what-if licence had ended before' : ''}`,
+    );
+  }
+  return lines;
+}
+
+export function formatWhatIf(comparison: WhatIfComparison): string {
+  const t = comparison.totals;
+  return [
+    `What-if "${comparison.policy.id}": ${comparison.policy.title}`,
+    `Licences issued from ${comparison.from} to ${comparison.to}`,
+    '',
+    ...comparison.licences.flatMap(licenceLines),
+    '',
+    `Totals: ${plural(t.licences, 'licence')}: ${t.longer} longer, ${t.shorter} shorter, ${t.unchanged} unchanged; ${signed(t.differenceDays)} days in all`,
+    `        extensions: ${t.extensions}, not needed under the what-if: ${t.extensionsNotNeeded}`,
+    `        revoked: ${t.revoked}; days they would have run after revocation: actual ${t.actualDaysAfterRevocation}, what-if ${t.whatIfDaysAfterRevocation}`,
+    '',
+  ].join('\n');
+}

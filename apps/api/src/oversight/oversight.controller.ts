@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { LocalDate, WhatIfComparison } from '@licences/licensing-domain';
+import {
+  ProjectionWaiter,
+  ReplayCaseQuery,
+  ReplayDecisionsQuery,
+  WhatIfQuery,
+} from '@licences/licensing-read-models';
+import type { CaseReplayView, DecisionsInPeriodView } from '@licences/licensing-read-models';
+import { Roles } from '../auth/roles';
+import { DecisionsQueryDto, ReplayQueryDto, WhatIfDto } from './dto/oversight.dto';
+
+/**
+ * Oversight reads and re-checks; it never commands. Every route here is a query, the what-if
+ * included: it is a POST only because its question is a body, and it records nothing.
+ */
+@ApiTags('oversight')
+@ApiBearerAuth()
+@Controller('api/oversight')
+export class OversightController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly waiter: ProjectionWaiter,
+  ) {}
+
+  @Get('licences/:id/replay')
+  @Roles('oversight', 'admin')
+  @ApiOperation({
+    summary:
+      'Every step of a case with the state before and after; each decision re-checked against the policy in force on its date',
+  })
+  async replay(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: ReplayQueryDto,
+  ): Promise<CaseReplayView> {
+    await this.catchUp(q.minPosition);
+    return this.queries.execute<ReplayCaseQuery, CaseReplayView>(new ReplayCaseQuery(id));
+  }
+
+  @Get('decisions')
+  @Roles('oversight', 'admin')
+  @ApiOperation({
+    summary: 'Every decision taken in a period (business dates), with the findings of the re-check',
+  })
+  async decisions(@Query() q: DecisionsQueryDto): Promise<DecisionsInPeriodView> {
+    await this.catchUp(q.minPosition);
+    return this.queries.execute<ReplayDecisionsQuery, DecisionsInPeriodView>(
+      new ReplayDecisionsQuery(q.from as LocalDate, q.to as LocalDate),
+    );
+  }
+
+  @Post('what-if')
+  @HttpCode(200)
+  @Roles('oversight', 'admin')
+  @ApiOperation({
+    summary:
+      'The licences issued in a period under another validity policy (e.g. contract-duration), compared with what was decided',
+  })
+  whatIf(@Body() b: WhatIfDto): Promise<WhatIfComparison> {
+    return this.queries.execute<WhatIfQuery, WhatIfComparison>(
+      new WhatIfQuery(b.policy, b.from as LocalDate, b.to as LocalDate),
+    );
+  }
+
+  /** Lets a client that wrote at `minPosition` read its own write, waiting at most 5 s. */
+  private async catchUp(minPosition: string | undefined): Promise<void> {
+    if (minPosition !== undefined) await this.waiter.waitFor(Number(minPosition), 5_000);
+  }
+}

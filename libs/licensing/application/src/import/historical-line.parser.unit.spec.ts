@@ -1,0 +1,96 @@
+import { parseHistoricalLine } from './historical-line.parser';
+
+const caseId = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const details = {
+  applicant: { name: 'Thales Nederland B.V.', chamberOfCommerceNumber: '06061578' },
+  kind: 'individual',
+  afterSales: false,
+  goodsCategory: 'military',
+  goods: [{ controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1250000 }],
+  destination: { country: 'DE', endUser: 'Bundeswehr' },
+};
+const assessment = { summary: 'No clear risk', findings: [{ criterion: 7, finding: 'Low diversion risk' }] };
+const lineOf = (overrides: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    caseId,
+    type: 'Applied',
+    occurredAt: '2019-05-01T12:00:00+02:00',
+    actor: { sub: 'j.jansen', role: 'intake' },
+    data: details,
+    ...overrides,
+  });
+
+describe('parseHistoricalLine', () => {
+  it('reads a line, normalising its instant and keeping a canonical form for ids', () => {
+    const parsed = parseHistoricalLine(lineOf(), 7);
+    expect(parsed).toMatchObject({
+      ok: true,
+      line: { line: 7, caseId, type: 'Applied', occurredAt: '2019-05-01T10:00:00.000Z', data: { details } },
+    });
+    const respelled = parseHistoricalLine(
+      JSON.stringify(JSON.parse(lineOf()), null, 2).replace(/\n/g, ''),
+      8,
+    );
+    expect(parsed.ok && respelled.ok && parsed.line.canonical === respelled.line.canonical).toBe(true);
+  });
+
+  it('reads an Applied after a sondage without details, and Issued with the decided dates', () => {
+    expect(parseHistoricalLine(lineOf({ data: {} }), 1)).toMatchObject({ ok: true, line: { data: {} } });
+    const issued = lineOf({
+      type: 'Issued',
+      data: { assessment, validFrom: '2019-05-01', validUntil: '2022-04-30' },
+    });
+    expect(parseHistoricalLine(issued, 1)).toMatchObject({
+      ok: true,
+      line: { type: 'Issued', data: { validFrom: '2019-05-01', validUntil: '2022-04-30' } },
+    });
+  });
+
+  it.each([
+    ['caseId', { caseId: 'case-1' }, 'case-1'],
+    ['type', { type: 'Expired' }, caseId],
+    ['occurredAt', { occurredAt: '2019-05-01' }, caseId],
+    ['actor.role', { actor: { sub: 'x' } }, caseId],
+    ['extra', { extra: 1 }, caseId],
+    ['data.kind', { data: { ...details, kind: 'export' } }, caseId],
+    ['data.procedure', { data: { ...details, procedure: 'sondage' } }, caseId],
+    [
+      'data.goods.0.quantity',
+      { data: { ...details, goods: [{ ...details.goods[0], quantity: 1.5 }] } },
+      caseId,
+    ],
+    [
+      'data.applicant.chamberOfCommerceNumber',
+      { data: { ...details, applicant: { name: 'X', chamberOfCommerceNumber: '123' } } },
+      caseId,
+    ],
+    [
+      'data.validUntil',
+      { type: 'Issued', data: { assessment, validFrom: '2019-05-01', validUntil: '2021-02-29' } },
+      caseId,
+    ],
+    ['data.validUntil', { type: 'Extended', data: { reassessment: assessment } }, caseId],
+    ['data.criteria.0', { type: 'Denied', data: { criteria: ['2'], reasoning: 'r' } }, caseId],
+  ])('refuses a line with a bad %s, naming the field', (field, overrides, expectedCaseId) => {
+    const parsed = parseHistoricalLine(lineOf(overrides), 3);
+    expect(parsed).toMatchObject({
+      ok: false,
+      caseId: expectedCaseId,
+      error: { code: 'INVALID_LINE', field },
+    });
+  });
+
+  it('finds the case of a line that is not JSON, where it can', () => {
+    expect(parseHistoricalLine(`{"caseId":"${caseId}","type":`, 1)).toMatchObject({
+      ok: false,
+      caseId,
+      error: { code: 'MALFORMED_JSON' },
+    });
+    expect(parseHistoricalLine('garbage', 1)).toMatchObject({ ok: false, caseId: null });
+    expect(parseHistoricalLine('[1]', 1)).toMatchObject({
+      ok: false,
+      caseId: null,
+      error: { code: 'INVALID_LINE' },
+    });
+  });
+});

@@ -1,0 +1,179 @@
+import { GENESIS_HASH, sealOf } from '@licences/event-store';
+import type { EventStore, RecordedEvent } from '@licences/event-store';
+import { classifyProblem } from './integrity-problems';
+import type { IntegrityProblem, WalkState } from './integrity-problems';
+
+export type { IntegrityProblem, IntegrityProblemKind } from './integrity-problems';
+
+/** A chain hash published earlier, compared with the one stored now at its position. */
+export interface IntegrityCheckpoint {
+  readonly position: number;
+  readonly expectedHash: string;
+  /** The verified chain hash at that position; null when no verified event has that position. */
+  readonly actualHash: string | null;
+  readonly matches: boolean;
+}
+
+export interface IntegrityReport {
+  /** Every event verified against its seals (and the checkpoint matched, when one was given). */
+  readonly intact: boolean;
+  /** False when the store does not seal its events (EventStoreDB): then nothing could be checked. */
+  readonly sealed: boolean;
+  /** Events verified before the first problem (all of them when intact). */
+  readonly eventsChecked: number;
+  /** Position of the last event verified: the head of the store when intact. */
+  readonly headPosition: number;
+  /** Chain hash of that event, the one to publish; GENESIS_HASH for an empty store, null when unsealed. */
+  readonly headHash: string | null;
+  readonly firstProblem?: IntegrityProblem;
+  readonly checkpoint?: IntegrityCheckpoint;
+  /** One line for people. */
+  readonly summary: string;
+}
+
+export interface VerifyIntegrityOptions {
+  /** A published chain hash; without a position it must be the hash of the current head. */
+  readonly expectHead?: { readonly hash: string; readonly position?: number };
+  readonly pageSize?: number;
+}
+
+export const INTEGRITY_PAGE_SIZE = 1000;
+
+type IntegritySource = Pick<EventStore, 'readAll' | 'readStream'>;
+
+/** The whole store in global order, one page at a time, so memory stays flat whatever its size. */
+async function* allEvents(store: IntegritySource, pageSize: number): AsyncGenerator<RecordedEvent> {
+  let after = 0;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: pageSize });
+    yield* page;
+    if (page.length < pageSize) return;
+    after = (page.at(-1) as RecordedEvent).position;
+    // Hashing is synchronous work: let an HTTP server answer other requests between pages.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Walks every event in global order, recomputing both hash chains (`sealOf`) from the stored
+ * content, and stops at the first event that does not verify. How that event is named:
+ * - `inserted`: it has a revision its stream already had, or the next event's stored chain hash
+ *   continues from the event before it (removing it would mend the chain), or its seal is a copy
+ *   of another event's, or it has no seal in a sealed store while the chain continues without it;
+ * - `removed`: its stream skips a revision that is stored nowhere, or its content matches its
+ *   stream hash while its chain hash does not follow from the previous event's (an event between
+ *   them is missing); it names the first event after the gap;
+ * - `reordered`: its stream reaches it before a lower revision stored later, or the content of
+ *   another event of its stream is what was sealed at its place;
+ * - `changed`: its content (or its stream hash, or its revision) no longer matches its seal.
+ * A removal of the newest events leaves no gap to see: a published head hash (`expectHead`)
+ * catches it, as it catches a history rewritten with freshly computed seals.
+ *
+ * Memory: one page of events, plus the last revision and hash of each stream.
+ */
+export async function verifyIntegrity(
+  store: IntegritySource,
+  options: VerifyIntegrityOptions = {},
+): Promise<IntegrityReport> {
+  const expected = options.expectHead;
+  const streams = new Map<string, { revision: number; streamHash: string }>();
+  let previousPosition = 0;
+  let previousChainHash = GENESIS_HASH;
+  let checked = 0;
+  let atCheckpoint: string | null = null;
+
+  const iterator = allEvents(store, options.pageSize ?? INTEGRITY_PAGE_SIZE);
+  let next = await iterator.next();
+  while (!next.done) {
+    const event = next.value;
+    next = await iterator.next();
+    const following = next.done ? undefined : next.value;
+    if (checked === 0 && !event.seal && !following?.seal) {
+      return unsealedReport(event);
+    }
+    const stream = streams.get(event.streamId);
+    const state: WalkState = {
+      previousPosition,
+      previousChainHash,
+      stream,
+      previousStreamHash: stream?.streamHash ?? GENESIS_HASH,
+    };
+    const found = await classifyProblem(event, following, state, store);
+    if (found) {
+      return report(false, checked, previousPosition, previousChainHash, expected, atCheckpoint, found);
+    }
+    const { streamHash, chainHash } = sealOf(event, state.previousStreamHash, previousChainHash);
+    streams.set(event.streamId, { revision: event.revision, streamHash });
+    previousPosition = event.position;
+    previousChainHash = chainHash;
+    checked += 1;
+    if (expected?.position === event.position) atCheckpoint = chainHash;
+  }
+  if (expected && expected.position === undefined) atCheckpoint = previousChainHash;
+  return report(true, checked, previousPosition, previousChainHash, expected, atCheckpoint);
+}
+
+function report(
+  verified: boolean,
+  eventsChecked: number,
+  headPosition: number,
+  headHash: string,
+  expected: VerifyIntegrityOptions['expectHead'],
+  actualHash: string | null,
+  firstProblem?: IntegrityProblem,
+): IntegrityReport {
+  const checkpoint = expected && {
+    position: expected.position ?? headPosition,
+    expectedHash: expected.hash,
+    actualHash,
+    matches: actualHash !== null && actualHash === expected.hash.toLowerCase(),
+  };
+  const intact = verified && (checkpoint?.matches ?? true);
+  return {
+    intact,
+    sealed: true,
+    eventsChecked,
+    headPosition,
+    headHash,
+    ...(firstProblem && { firstProblem }),
+    ...(checkpoint && { checkpoint }),
+    summary: summaryOf(eventsChecked, headPosition, headHash, firstProblem, checkpoint),
+  };
+}
+
+function summaryOf(
+  eventsChecked: number,
+  headPosition: number,
+  headHash: string,
+  firstProblem: IntegrityProblem | undefined,
+  checkpoint: IntegrityCheckpoint | undefined,
+): string {
+  if (firstProblem) {
+    const { kind, position, eventId, streamId, revision, detail } = firstProblem;
+    return (
+      `Tampered: event ${kind} at position ${position} (${streamId} revision ${revision}, id ${eventId}): ` +
+      `${detail}. ${eventsChecked} events before it verified.`
+    );
+  }
+  if (checkpoint && !checkpoint.matches) {
+    const found = checkpoint.actualHash ?? 'no event at that position';
+    return (
+      `Tampered: the chain hash at position ${checkpoint.position} is ${found}, ` +
+      `not the published ${checkpoint.expectedHash}: the history up to it was rewritten.`
+    );
+  }
+  return `Intact: ${eventsChecked} events verified; head position ${headPosition}, head hash ${headHash}.`;
+}
+
+function unsealedReport(first: RecordedEvent): IntegrityReport {
+  return {
+    intact: false,
+    sealed: false,
+    eventsChecked: 0,
+    headPosition: 0,
+    headHash: null,
+    summary:
+      `Not sealed by this store: the event at position ${first.position} (and the next) carries no seal, ` +
+      'so nothing could be verified.',
+  };
+}

@@ -1,0 +1,3 @@
+export * from './recheck';
+export * from './replay';
+export * from './what-if';

@@ -1,0 +1,260 @@
+import { COUNTRY_GROUP_MEMBERSHIPS } from '../countries';
+import type { CountryGroup } from '../countries';
+import type { Extended, Issued, LicenceEvent } from '../licence/licence.events';
+import type { LicenceCase } from '../licence/licence.state';
+import type { ValidityPolicy } from '../policy/validity-policy';
+import { applicableRule, validUntilFor } from '../policy/validity-policy.evaluator';
+import type { AppliedRule, ValidityQuestion } from '../policy/validity-policy.evaluator';
+import { compareDates, daysBetween } from '../shared/local-date';
+import type { LocalDate } from '../shared/local-date';
+
+/**
+ * Re-checking a recorded decision against the policy in force on its decision date. Imported
+ * history was not decided by this system's decider, so nothing it records is taken on trust:
+ * the rule, the period and the country-group facts are all recomputed and compared.
+ */
+
+/** `deviation`: the decision gave more than, or relied on something other than, the rules. `note`: allowed, but worth seeing. */
+export type FindingSeverity = 'deviation' | 'note';
+
+export const FINDING_SEVERITY = {
+  VALIDITY_LONGER_THAN_RULE: 'deviation',
+  // The policy sets a maximum: an assessor may give a shorter period.
+  VALIDITY_SHORTER_THAN_RULE: 'note',
+  VALID_FROM_BEFORE_DECISION_DATE: 'deviation',
+  EXTENSION_NOT_LATER: 'deviation',
+  RULE_NOT_RECORDED: 'deviation',
+  RULE_MISMATCH: 'deviation',
+  POLICY_VERSION_MISMATCH: 'deviation',
+  MEMBERSHIP_FACT_NOT_TRUE_ON_DECISION_DATE: 'deviation',
+  // A fact left out can only have shortened the period, which VALIDITY_SHORTER_THAN_RULE shows.
+  MEMBERSHIP_FACT_NOT_RECORDED: 'note',
+  TRANSITION_NOT_ALLOWED: 'deviation',
+} as const satisfies Record<string, FindingSeverity>;
+
+export type FindingCode = keyof typeof FINDING_SEVERITY;
+
+export type FindingValue = string | number | readonly string[] | null;
+
+export interface RecheckFinding {
+  readonly code: FindingCode;
+  readonly severity: FindingSeverity;
+  /** What was compared, named as in the event's payload. */
+  readonly field: string;
+  readonly recorded: FindingValue;
+  readonly expected: FindingValue;
+  readonly message: string;
+}
+
+/** What a decision says, or what the rules give, on the points a re-check compares. */
+export interface DecisionTerms {
+  readonly ruleId: string | null;
+  readonly months: number | null;
+  readonly policyVersion: string | null;
+  readonly validUntil: LocalDate;
+  readonly countryGroups: readonly CountryGroup[];
+}
+
+export interface DecisionRecheck {
+  readonly decisionDate: LocalDate;
+  readonly recorded: DecisionTerms;
+  /** For an issue the period from its validFrom; for an extension the furthest end the rule allowed. */
+  readonly expected: DecisionTerms & { readonly matchedRuleIds: readonly string[] };
+  readonly findings: readonly RecheckFinding[];
+}
+
+export type RecheckedDecision = Issued | Extended;
+
+export function isRecheckedDecision(event: LicenceEvent): event is RecheckedDecision {
+  return event.type === 'Issued' || event.type === 'Extended';
+}
+
+export function finding(
+  code: FindingCode,
+  field: string,
+  recorded: FindingValue,
+  expected: FindingValue,
+  message: string,
+): RecheckFinding {
+  return { code, severity: FINDING_SEVERITY[code], field, recorded, expected, message };
+}
+
+export function validityQuestionOf(state: LicenceCase): ValidityQuestion {
+  const { destination, goodsCategory, kind, afterSales } = state.details;
+  return { destination: destination.country, goodsCategory, kind, afterSales };
+}
+
+/** Why `country` was not in `group` on `on`: not yet a member, or no longer one. */
+function membershipGap(country: string, group: CountryGroup, on: LocalDate): string {
+  const rowsOf = (g: CountryGroup) =>
+    COUNTRY_GROUP_MEMBERSHIPS.filter((m) => m.country === country && m.group === g);
+  // NATO+ holds for every NATO member without a row of its own (see countryGroupsOn).
+  const derived = group === 'NATO+' && rowsOf('NATO+').length === 0;
+  const rows = rowsOf(derived ? 'NATO' : group);
+  const via = derived ? ' (NATO+ through NATO)' : '';
+  const later = rows.find((m) => compareDates(m.from, on) > 0);
+  if (later) return `${country} joined ${derived ? 'NATO' : group} only on ${later.from}${via}`;
+  const ended = rows.find((m) => m.until !== undefined && compareDates(m.until, on) < 0);
+  if (ended?.until) return `${country} left ${derived ? 'NATO' : group} on ${ended.until}${via}`;
+  return `${country} was not in ${group}`;
+}
+
+function periodFindings(event: RecheckedDecision, before: LicenceCase, expectedUntil: LocalDate) {
+  const { decisionDate, validUntil } = event.data;
+  const out: RecheckFinding[] = [];
+  const what = event.type === 'Issued' ? 'Valid until' : 'Extended until';
+  const limit = event.type === 'Issued' ? 'the period the rule gives' : 'the furthest end the rule allows';
+  const gap = daysBetween(expectedUntil, validUntil);
+  if (gap > 0) {
+    out.push(
+      finding(
+        'VALIDITY_LONGER_THAN_RULE',
+        'validUntil',
+        validUntil,
+        expectedUntil,
+        `${what} ${validUntil}: ${gap} days beyond ${expectedUntil}, ${limit} in force on ${decisionDate}`,
+      ),
+    );
+  } else if (gap < 0) {
+    out.push(
+      finding(
+        'VALIDITY_SHORTER_THAN_RULE',
+        'validUntil',
+        validUntil,
+        expectedUntil,
+        `${what} ${validUntil}: ${-gap} days short of ${expectedUntil}, ${limit}; a shorter period is allowed`,
+      ),
+    );
+  }
+  if (event.type === 'Issued' && compareDates(event.data.validFrom, decisionDate) < 0) {
+    out.push(
+      finding(
+        'VALID_FROM_BEFORE_DECISION_DATE',
+        'validFrom',
+        event.data.validFrom,
+        decisionDate,
+        `Valid from ${event.data.validFrom}, before the decision was taken on ${decisionDate}`,
+      ),
+    );
+  }
+  if (event.type === 'Extended' && before.validUntil && compareDates(validUntil, before.validUntil) <= 0) {
+    out.push(
+      finding(
+        'EXTENSION_NOT_LATER',
+        'validUntil',
+        validUntil,
+        before.validUntil,
+        `The extension ends on ${validUntil}, not after the end of validity it extended (${before.validUntil})`,
+      ),
+    );
+  }
+  return out;
+}
+
+function ruleFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDate, country: string) {
+  const out: RecheckFinding[] = [];
+  if (recorded.ruleId !== expected.ruleId || recorded.months !== expected.months) {
+    out.push(
+      finding(
+        'RULE_MISMATCH',
+        'rule',
+        `${recorded.ruleId} (${recorded.months} months)`,
+        `${expected.ruleId} (${expected.months} months)`,
+        `The decision applied ${recorded.ruleId} (${recorded.months} months); on ${on} the policy gives ${expected.ruleId} (${expected.months} months)`,
+      ),
+    );
+  }
+  if (recorded.policyVersion !== expected.policyVersion) {
+    out.push(
+      finding(
+        'POLICY_VERSION_MISMATCH',
+        'rule.policyVersion',
+        recorded.policyVersion,
+        expected.policyVersion,
+        `The decision names policy version ${recorded.policyVersion}; on ${on} ${expected.policyVersion} was in force`,
+      ),
+    );
+  }
+  const claimed = recorded.countryFacts?.groups ?? [];
+  const held = expected.countryFacts.groups;
+  const untrue = claimed.filter((g) => !held.includes(g));
+  if (untrue.length > 0) {
+    out.push(
+      finding(
+        'MEMBERSHIP_FACT_NOT_TRUE_ON_DECISION_DATE',
+        'rule.countryFacts.groups',
+        claimed,
+        held,
+        `The decision relied on ${country} being in ${untrue.join(', ')} on ${on}: ${untrue
+          .map((g) => membershipGap(country, g, on))
+          .join('; ')}`,
+      ),
+    );
+  }
+  const unrecorded = held.filter((g) => !claimed.includes(g));
+  if (unrecorded.length > 0) {
+    out.push(
+      finding(
+        'MEMBERSHIP_FACT_NOT_RECORDED',
+        'rule.countryFacts.groups',
+        claimed,
+        held,
+        `On ${on} ${country} was in ${unrecorded.join(', ')}, which the decision does not record`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Re-checks an issue or extension against the policy in force on its decision date, given the
+ * case as it stood before it. The expected end of an issue is the rule's period from the
+ * recorded validFrom; of an extension, the furthest end the rule allows counted from the
+ * extension's decision date (as the decider bounds it).
+ */
+export function recheckDecision(
+  event: RecheckedDecision,
+  before: LicenceCase,
+  policy: ValidityPolicy,
+): DecisionRecheck {
+  const { decisionDate, validUntil } = event.data;
+  const expectedRule = applicableRule(policy, validityQuestionOf(before), decisionDate);
+  const start = event.type === 'Issued' ? event.data.validFrom : decisionDate;
+  const expectedUntil = validUntilFor(start, expectedRule.months);
+  // Imported payloads are not checked on the way in; a missing rule is itself a finding.
+  const recordedRule = event.data.rule as AppliedRule | undefined;
+  const country = before.details.destination.country;
+  const findings = [
+    ...periodFindings(event, before, expectedUntil),
+    ...(recordedRule
+      ? ruleFindings(recordedRule, expectedRule, decisionDate, country)
+      : [
+          finding(
+            'RULE_NOT_RECORDED',
+            'rule',
+            null,
+            expectedRule.ruleId,
+            `The decision records no validity rule; on ${decisionDate} the policy gives ${expectedRule.ruleId}`,
+          ),
+        ]),
+  ];
+  return {
+    decisionDate,
+    recorded: {
+      ruleId: recordedRule?.ruleId ?? null,
+      months: recordedRule?.months ?? null,
+      policyVersion: recordedRule?.policyVersion ?? null,
+      validUntil,
+      countryGroups: recordedRule?.countryFacts?.groups ?? [],
+    },
+    expected: {
+      ruleId: expectedRule.ruleId,
+      months: expectedRule.months,
+      policyVersion: expectedRule.policyVersion,
+      validUntil: expectedUntil,
+      countryGroups: expectedRule.countryFacts.groups,
+      matchedRuleIds: expectedRule.matchedRuleIds,
+    },
+    findings,
+  };
+}
