@@ -99,6 +99,7 @@ describe('oversight over HTTP', () => {
 
     expect(body.steps.map((s: any) => s.type)).toEqual(['Applied', 'Issued']);
     expect(body.steps[1].actor).toEqual({ sub: 'archive-clerk', role: 'assessor' });
+    expect(body.steps[1].imported).toEqual({ importId: 'test-import', line: 2 });
     expect(body.findings.map((f: any) => [f.code, f.severity, f.recorded, f.expected])).toEqual([
       ['VALIDITY_LONGER_THAN_RULE', 'deviation', '2023-03-25', '2021-03-25'],
       ['RULE_MISMATCH', 'deviation', 'allies (36 months)', 'default (12 months)'],

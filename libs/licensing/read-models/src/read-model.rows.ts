@@ -58,6 +58,8 @@ export interface DecisionHistoryEntry {
   readonly actor: Actor;
   readonly correlationId: string;
   readonly causationId: string;
+  /** Set when the decision came in through a historical import. */
+  readonly imported: { readonly importId: string; readonly line: number } | null;
   readonly ruleId: string | null;
   readonly policyVersion: string | null;
   /** The event's payload as stored: what justified the decision. */

@@ -19,6 +19,8 @@ export interface ReplayStepView {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly actor: Actor;
+  /** Set when the decision came in through a historical import. */
+  readonly imported?: { readonly importId: string; readonly line: number };
   /** Null before the case existed (and after an event that could not apply to it). */
   readonly stateBefore: LicenceCase | null;
   readonly stateAfter: LicenceCase | null;
@@ -49,6 +51,7 @@ export function caseReplayView(
       occurredAt: entry.occurredAt,
       recordedAt: entry.recordedAt,
       actor: entry.actor,
+      ...(entry.imported && { imported: entry.imported }),
       stateBefore: step?.stateBefore ?? null,
       stateAfter: step?.stateAfter ?? null,
       ...(step?.recheck && { recheck: step.recheck }),

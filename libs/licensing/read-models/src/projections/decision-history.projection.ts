@@ -20,6 +20,7 @@ export function historyEntryOf(recorded: RecordedEvent): DecisionHistoryEntry | 
     actor: recorded.metadata.actor,
     correlationId: recorded.metadata.correlationId,
     causationId: recorded.metadata.causationId,
+    imported: recorded.metadata.imported ?? null,
     ruleId: rule?.ruleId ?? null,
     policyVersion: rule?.policyVersion ?? null,
     payload: recorded.data,

@@ -66,6 +66,8 @@ export interface DecisionHistoryTable {
   actor_role: string;
   correlation_id: string;
   causation_id: string;
+  /** JSON of the import marker, or null for a live decision. */
+  imported: string | null;
   rule_id: string | null;
   policy_version: string | null;
   /** JSON of the event's payload as stored. */

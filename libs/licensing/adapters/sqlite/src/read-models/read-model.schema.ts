@@ -126,6 +126,7 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .addColumn('actor_role', 'text', (c) => c.notNull())
         .addColumn('correlation_id', 'text', (c) => c.notNull())
         .addColumn('causation_id', 'text', (c) => c.notNull())
+        .addColumn('imported', 'text')
         .addColumn('rule_id', 'text')
         .addColumn('policy_version', 'text')
         .addColumn('payload', 'text', (c) => c.notNull())
@@ -213,5 +214,18 @@ export async function createLiveSchema(
   for (const name of names) {
     await createProjectionTables(db, name);
     await createProjectionIndexes(db, name);
+  }
+  await addMissingColumns(db);
+}
+
+/**
+ * Columns added after a table was first created. Existing rows get null; a rebuild of the
+ * projection fills them.
+ */
+async function addMissingColumns(db: Kysely<ReadModelDatabase>): Promise<void> {
+  const tables = await db.introspection.getTables();
+  const history = tables.find((t) => t.name === 'decision_history');
+  if (history && !history.columns.some((c) => c.name === 'imported')) {
+    await db.schema.alterTable('decision_history').addColumn('imported', 'text').execute();
   }
 }
