@@ -30,7 +30,11 @@ async function acknowledge(
   batch: readonly NewEvent[],
   lastRevision: number,
 ): Promise<void> {
-  const stored = await store.readStream(streamId, { fromRevision: lastRevision - batch.length + 1 });
+  // Only this batch: later events of the stream may be another writer's, acknowledged by it.
+  const stored = await store.readStream(streamId, {
+    fromRevision: lastRevision - batch.length + 1,
+    maxCount: batch.length,
+  });
   process.stdout.write(stored.map((e) => `ack ${streamId} ${e.id} ${e.revision} ${e.position}\n`).join(''));
 }
 
