@@ -208,6 +208,7 @@ describe('read models over HTTP', () => {
       'decision-history',
       'licence-validity',
       'revocation-justification',
+      'statistics',
     ]);
     for (const p of status.body)
       expect(p).toMatchObject({ checkpoint: 7, headPosition: 7, lag: 0, state: 'running' });

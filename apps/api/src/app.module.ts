@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { HistoricalImportModule, LicensingApplicationModule } from '@licences/licensing-application';
 import type { Clock } from '@licences/licensing-application';
 import { LicensingReadModelsModule, ProjectionRunner } from '@licences/licensing-read-models';
+import { LicensingReportingModule } from '@licences/licensing-reporting';
 import { AccessAuditInterceptor } from './audit/access-audit.interceptor';
 import { AccessLogController } from './audit/access-log.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -20,6 +21,7 @@ import { IntegrityController } from './oversight/integrity.controller';
 import { OversightController } from './oversight/oversight.controller';
 import { PolicyController } from './policy/policy.controller';
 import { ProjectionsController } from './projections/projections.controller';
+import { StatisticsController } from './statistics/statistics.controller';
 
 export interface AppModuleOptions {
   readonly dataDir: string;
@@ -49,6 +51,7 @@ export class AppModule implements OnApplicationBootstrap {
         LicensingApplicationModule,
         LicensingReadModelsModule,
         HistoricalImportModule,
+        LicensingReportingModule,
       ],
       controllers: [
         LicencesController,
@@ -59,6 +62,7 @@ export class AppModule implements OnApplicationBootstrap {
         ImportsController,
         OversightController,
         IntegrityController,
+        StatisticsController,
       ],
       providers: [
         { provide: PROJECTION_MODE, useValue: options.projections },

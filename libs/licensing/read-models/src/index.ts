@@ -15,3 +15,4 @@ export * from './queries/get-revocation.handler';
 export * from './queries/get-projections.handler';
 export * from './oversight';
 export * from './licensing-read-models.module';
+export * from './projections/statistics.projection';

@@ -1,8 +1,14 @@
 import type { RecordedEvent } from '@licences/event-store';
 import type { GoodsCategory, LicenceKind, LicenceStatus, LocalDate } from '@licences/licensing-domain';
+import type { StatisticsFact } from './projections/statistics.projection';
 import type { DecisionHistoryEntry, LicenceValidityRow, RevocationJustification } from './read-model.rows';
 
-export const PROJECTION_NAMES = ['licence-validity', 'decision-history', 'revocation-justification'] as const;
+export const PROJECTION_NAMES = [
+  'licence-validity',
+  'decision-history',
+  'revocation-justification',
+  'statistics',
+] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 
 export function isProjectionName(value: string): value is ProjectionName {
@@ -78,6 +84,12 @@ export interface ReadModelStore {
   historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>>;
 
   findRevocation(caseId: string): Promise<RevocationJustification | undefined>;
+
+  /**
+   * The statistics facts decided from `fromDate` to `toDate` (inclusive) at positions up to
+   * `upToPosition`, ordered by position: what a report built at that position may use.
+   */
+  statisticsFacts(fromDate: LocalDate, toDate: LocalDate, upToPosition: number): Promise<StatisticsFact[]>;
 
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import type {
   RevocationJustification,
 } from '@licences/licensing-read-models';
 import { chunked, findValidity } from './kysely-read-model.queries';
+import { applyStatistics } from './kysely-statistics.queries';
 import { toGoodsRecords, toHistoryRecord, toRevocationRecord, toValidityRecord } from './read-model.mapper';
 import type { ReadModelDatabase } from './read-model.records';
 import { REBUILD_TABLES } from './rebuild-tables.plugin';
@@ -105,6 +106,7 @@ const APPLY: Readonly<Record<ProjectionName, (db: Db, events: readonly RecordedE
   'licence-validity': applyValidity,
   'decision-history': applyHistory,
   'revocation-justification': applyRevocation,
+  statistics: applyStatistics,
 };
 
 /** The case a licence stream belongs to; undefined for other streams (the projections skip those). */

@@ -7,6 +7,7 @@ import type {
   RecordedStatus,
 } from '@licences/licensing-domain';
 import type { ProjectionName, ProjectionTarget } from '@licences/licensing-read-models';
+import type { StatisticsCaseStateTable, StatisticsFactsTable } from './statistics.records';
 
 /*
  * Tables of the read models, in column types every SQL database has: JSON as TEXT, booleans as
@@ -118,5 +119,7 @@ export interface ReadModelDatabase {
   decision_history: DecisionHistoryTable;
   revocation_justification: RevocationJustificationTable;
   revocation_case_state: RevocationCaseStateTable;
+  statistics_facts: StatisticsFactsTable;
+  statistics_case_state: StatisticsCaseStateTable;
   projection_checkpoints: ProjectionCheckpointsTable;
 }

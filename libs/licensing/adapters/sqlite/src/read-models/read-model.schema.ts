@@ -14,6 +14,7 @@ export const PROJECTION_TABLES: Readonly<Record<ProjectionName, readonly Project
   'licence-validity': ['licence_validity', 'licence_validity_goods'],
   'decision-history': ['decision_history'],
   'revocation-justification': ['revocation_justification', 'revocation_case_state'],
+  statistics: ['statistics_facts', 'statistics_case_state'],
 };
 
 /** A rebuild writes to tables of the same shape under these names, next to the live ones. */
@@ -74,6 +75,10 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
     },
   ],
   'revocation-justification': [],
+  statistics: [
+    // Reports read the facts of a period of decision dates.
+    { name: 'statistics_facts_date_idx', table: 'statistics_facts', columns: ['decision_date', 'position'] },
+  ],
 };
 
 async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable): Promise<void> {
@@ -156,9 +161,32 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .addColumn('days_between_issue_and_revocation', 'integer', (c) => c.notNull())
         .execute());
     case 'revocation_case_state':
+    case 'statistics_case_state':
       return void (await create
         .addColumn('case_id', 'text', (c) => c.primaryKey())
         .addColumn('state', 'text', (c) => c.notNull())
+        .execute());
+    case 'statistics_facts':
+      return void (await create
+        .addColumn('position', 'bigint', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('decision_date', 'text', (c) => c.notNull())
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('end_user', 'text', (c) => c.notNull())
+        .addColumn('goods_category', 'text', (c) => c.notNull())
+        .addColumn('goods', 'text', (c) => c.notNull())
+        // Whole cents as an integer: sums of money never drift.
+        .addColumn('total_value_cents', 'bigint', (c) => c.notNull())
+        .addColumn('valid_from', 'text')
+        .addColumn('valid_until', 'text')
+        .addColumn('rule_months', 'integer')
+        .addColumn('validity_months', 'integer')
+        .addColumn('policy_version', 'text')
+        .addColumn('criteria', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text')
+        .addColumn('applied_on', 'text')
+        .addColumn('circumstances', 'text')
         .execute());
   }
 }

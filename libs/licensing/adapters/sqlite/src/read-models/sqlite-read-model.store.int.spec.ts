@@ -119,6 +119,7 @@ describe('SqliteReadModelStore', () => {
       all.at(-1)!.position,
       all.at(-1)!.position,
       all.at(-1)!.position,
+      all.at(-1)!.position,
     ]);
   });
 
@@ -157,6 +158,7 @@ describe('SqliteReadModelStore', () => {
       others[0]!.position,
       others[0]!.position,
       others[0]!.position,
+      others[0]!.position,
     ]);
     expect(dumpTables(file)).toEqual(projected);
   });
@@ -180,6 +182,7 @@ describe('SqliteReadModelStore', () => {
       'licence-validity': ghost,
       'decision-history': { ...ghost, type: 'LicenceTeleported' },
       'revocation-justification': ghost,
+      statistics: ghost,
     };
 
     for (const name of PROJECTION_NAMES) {
@@ -191,12 +194,14 @@ describe('SqliteReadModelStore', () => {
       done.at(-1)!.position,
       done.at(-1)!.position,
       done.at(-1)!.position,
+      done.at(-1)!.position,
     ]);
 
     // The store is still usable, and the events before the poison did change the tables.
     await h.projectAll(store, rest);
     expect(dumpTables(file)).not.toEqual(before);
     expect(await h.checkpoints(store)).toEqual([
+      all.at(-1)!.position,
       all.at(-1)!.position,
       all.at(-1)!.position,
       all.at(-1)!.position,

@@ -14,11 +14,13 @@ import type {
   ReadModelStore,
   RevocationJustification,
   StableLicenceFilter,
+  StatisticsFact,
 } from '@licences/licensing-read-models';
 import { ImmediateSqliteDialect } from './immediate-sqlite.dialect';
 import { projectBatch, readCheckpoint } from './kysely-projection.queries';
 import * as reads from './kysely-read-model.queries';
 import * as rebuilds from './kysely-rebuild.queries';
+import * as statistics from './kysely-statistics.queries';
 import { createLiveSchema } from './read-model.schema';
 import type { ReadModelDatabase } from './read-model.records';
 
@@ -131,6 +133,14 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async findRevocation(caseId: string): Promise<RevocationJustification | undefined> {
     return await reads.findRevocation(this.kysely(), caseId);
+  }
+
+  async statisticsFacts(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+  ): Promise<StatisticsFact[]> {
+    return await statistics.statisticsFacts(this.kysely(), fromDate, toDate, upToPosition);
   }
 
   async close(): Promise<void> {

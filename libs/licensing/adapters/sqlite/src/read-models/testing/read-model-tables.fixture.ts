@@ -11,6 +11,8 @@ const TABLE_ORDER: Readonly<Record<string, string>> = {
   decision_history: 'position',
   revocation_justification: 'case_id',
   revocation_case_state: 'case_id',
+  statistics_facts: 'position',
+  statistics_case_state: 'case_id',
 };
 
 function withConnection<T>(file: string, work: (db: Database.Database) => T): T {

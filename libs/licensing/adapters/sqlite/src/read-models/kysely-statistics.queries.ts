@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely';
+import type { RecordedEvent } from '@licences/event-store';
+import { LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
+import type { Criterion, GoodsCategory, LicenceCase, LocalDate } from '@licences/licensing-domain';
+import { projectStatistics } from '@licences/licensing-read-models';
+import type {
+  StatisticsFact,
+  StatisticsFactKind,
+  StatisticsGoodsLine,
+} from '@licences/licensing-read-models';
+import type { ReadModelDatabase } from './read-model.records';
+import type { StatisticsFactsTable } from './statistics.records';
+
+/*
+ * Storage of the statistics projection, dialect-agnostic. The facts come from the pure
+ * `projectStatistics`; the per-case working state lets a fact describe the case as it stood.
+ */
+
+type Db = Kysely<ReadModelDatabase>;
+
+export function toStatisticsRecord(fact: StatisticsFact): StatisticsFactsTable {
+  return {
+    position: fact.position,
+    case_id: fact.caseId,
+    kind: fact.kind,
+    decision_date: fact.decisionDate,
+    destination: fact.destination,
+    end_user: fact.endUser,
+    goods_category: fact.goodsCategory,
+    goods: JSON.stringify(fact.goods),
+    total_value_cents: fact.totalValueCents,
+    valid_from: fact.validFrom,
+    valid_until: fact.validUntil,
+    rule_months: fact.ruleMonths,
+    validity_months: fact.validityMonths,
+    policy_version: fact.policyVersion,
+    criteria: JSON.stringify(fact.criteria),
+    outcome: fact.outcome,
+    applied_on: fact.appliedOn,
+    circumstances: fact.circumstances,
+  };
+}
+
+const numberOrNull = (value: number | null): number | null => (value === null ? null : Number(value));
+
+export function fromStatisticsRecord(record: StatisticsFactsTable): StatisticsFact {
+  return {
+    // bigint columns may come back as strings or bigints from other drivers.
+    position: Number(record.position),
+    caseId: record.case_id,
+    kind: record.kind as StatisticsFactKind,
+    decisionDate: record.decision_date,
+    destination: record.destination,
+    endUser: record.end_user,
+    goodsCategory: record.goods_category as GoodsCategory,
+    goods: JSON.parse(record.goods) as StatisticsGoodsLine[],
+    totalValueCents: Number(record.total_value_cents),
+    validFrom: record.valid_from,
+    validUntil: record.valid_until,
+    ruleMonths: numberOrNull(record.rule_months),
+    validityMonths: numberOrNull(record.validity_months),
+    policyVersion: record.policy_version,
+    criteria: JSON.parse(record.criteria) as Criterion[],
+    outcome: record.outcome,
+    appliedOn: record.applied_on,
+    circumstances: record.circumstances,
+  };
+}
+
+async function findCaseState(db: Db, caseId: string): Promise<LicenceCase | undefined> {
+  const row = await db
+    .selectFrom('statistics_case_state')
+    .select('state')
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  return row && (JSON.parse(row.state) as LicenceCase);
+}
+
+export async function applyStatistics(db: Db, events: readonly RecordedEvent[]): Promise<void> {
+  // The working state of a case moves through the batch in memory; stored once per case.
+  const states = new Map<string, LicenceCase>();
+  const facts: StatisticsFact[] = [];
+  for (const event of events) {
+    const caseId = event.streamId.startsWith(LICENCE_STREAM_PREFIX)
+      ? event.streamId.slice(LICENCE_STREAM_PREFIX.length)
+      : undefined;
+    const previous =
+      caseId === undefined ? undefined : (states.get(caseId) ?? (await findCaseState(db, caseId)));
+    const step = projectStatistics(previous, event);
+    if (!step || caseId === undefined) continue;
+    states.set(caseId, step.state);
+    if (step.fact) facts.push(step.fact);
+  }
+  for (const [case_id, state] of states) {
+    const json = JSON.stringify(state);
+    await db
+      .insertInto('statistics_case_state')
+      .values({ case_id, state: json })
+      .onConflict((oc) => oc.column('case_id').doUpdateSet({ state: json }))
+      .execute();
+  }
+  // A plain insert keyed by position: an event applied twice fails loudly.
+  for (const fact of facts)
+    await db.insertInto('statistics_facts').values(toStatisticsRecord(fact)).execute();
+}
+
+export async function statisticsFacts(
+  db: Db,
+  fromDate: LocalDate,
+  toDate: LocalDate,
+  upToPosition: number,
+): Promise<StatisticsFact[]> {
+  const records = await db
+    .selectFrom('statistics_facts')
+    .selectAll()
+    .where('decision_date', '>=', fromDate)
+    .where('decision_date', '<=', toDate)
+    .where('position', '<=', upToPosition)
+    .orderBy('position')
+    .execute();
+  return records.map(fromStatisticsRecord);
+}

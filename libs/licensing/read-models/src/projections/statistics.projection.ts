@@ -1,0 +1,181 @@
+import type { RecordedEvent } from '@licences/event-store';
+import { fromRecordedEvent, LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
+import { addDays, controlListCategory, evolve } from '@licences/licensing-domain';
+import type { Criterion, GoodsCategory, LicenceCase, LocalDate } from '@licences/licensing-domain';
+
+/*
+ * The statistics projection: one fact per decision the reports count. Each fact carries what the
+ * reports need about the case as it stood then (destination, goods, values), so that a report is a
+ * pure function of the facts up to a position and never has to fold streams.
+ */
+
+export const STATISTICS_FACT_KINDS = [
+  'sondage-requested',
+  'sondage-answered',
+  'applied',
+  'issued',
+  'denied',
+  'extended',
+  'revoked',
+] as const;
+export type StatisticsFactKind = (typeof STATISTICS_FACT_KINDS)[number];
+
+export interface StatisticsGoodsLine {
+  readonly controlListEntry: string;
+  /** `ML10`, or the dual-use category and group (`5A`). */
+  readonly category: string;
+  readonly description: string;
+  /** Whole cents, so that sums never drift. */
+  readonly valueCents: number;
+}
+
+export interface StatisticsFact {
+  readonly position: number;
+  readonly caseId: string;
+  readonly kind: StatisticsFactKind;
+  /** Business date of the decision (Europe/Amsterdam); imported history keeps its own. */
+  readonly decisionDate: LocalDate;
+  readonly destination: string;
+  readonly endUser: string;
+  readonly goodsCategory: GoodsCategory;
+  readonly goods: readonly StatisticsGoodsLine[];
+  readonly totalValueCents: number;
+  readonly validFrom: LocalDate | null;
+  readonly validUntil: LocalDate | null;
+  /** Months the rule gave (issue and extension). */
+  readonly ruleMonths: number | null;
+  /** Whole months of the validity actually decided, from validFrom to validUntil. */
+  readonly validityMonths: number | null;
+  readonly policyVersion: string | null;
+  readonly criteria: readonly Criterion[];
+  /** `positive` / `negative` for an answered sondage. */
+  readonly outcome: string | null;
+  /** When the case was applied for (issue and denial), to measure how long decisions took. */
+  readonly appliedOn: LocalDate | null;
+  readonly circumstances: string | null;
+}
+
+export interface StatisticsProjectionStep {
+  /** The case after the event: the working state the projection keeps per case. */
+  readonly state: LicenceCase;
+  readonly fact?: StatisticsFact;
+}
+
+/** Converts a euro amount to whole cents once, at the boundary. */
+export function toCents(valueEur: number): number {
+  return Math.round(valueEur * 100);
+}
+
+/** Whole months from `from` to the day after `until` (a validity of 2024-01-01..2024-12-31 is 12). */
+export function monthsOfValidity(from: LocalDate, until: LocalDate): number {
+  const end = addDays(until, 1);
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ey, em, ed] = end.split('-').map(Number) as [number, number, number];
+  return (ey - fy) * 12 + (em - fm) - (ed < fd ? 1 : 0);
+}
+
+export function projectStatistics(
+  previous: LicenceCase | undefined,
+  recorded: RecordedEvent,
+): StatisticsProjectionStep | undefined {
+  if (!recorded.streamId.startsWith(LICENCE_STREAM_PREFIX)) return undefined;
+  const event = fromRecordedEvent(recorded);
+  const state = evolve(previous, event) as LicenceCase;
+  const { details } = state;
+  const goods = details.goods.map((item) => ({
+    controlListEntry: item.controlListEntry,
+    category: controlListCategory(item.controlListEntry),
+    description: item.description,
+    valueCents: toCents(item.valueEur),
+  }));
+  const base = {
+    position: recorded.position,
+    caseId: state.caseId,
+    decisionDate: event.data.decisionDate,
+    destination: details.destination.country,
+    endUser: details.destination.endUser,
+    goodsCategory: details.goodsCategory,
+    goods,
+    totalValueCents: goods.reduce((sum, line) => sum + line.valueCents, 0),
+    validFrom: null,
+    validUntil: null,
+    ruleMonths: null,
+    validityMonths: null,
+    policyVersion: null,
+    criteria: [],
+    outcome: null,
+    appliedOn: null,
+    circumstances: null,
+  } satisfies Omit<StatisticsFact, 'kind'>;
+  switch (event.type) {
+    case 'SondageRequested':
+      return { state, fact: { ...base, kind: 'sondage-requested' } };
+    case 'SondageAnswered':
+      return {
+        state,
+        fact: {
+          ...base,
+          kind: 'sondage-answered',
+          outcome: event.data.outcome,
+          criteria: event.data.criteria,
+        },
+      };
+    case 'Applied':
+      return { state, fact: { ...base, kind: 'applied', appliedOn: event.data.decisionDate } };
+    case 'Issued':
+      return {
+        state,
+        fact: {
+          ...base,
+          kind: 'issued',
+          validFrom: event.data.validFrom,
+          validUntil: event.data.validUntil,
+          ruleMonths: event.data.rule.months,
+          validityMonths: monthsOfValidity(event.data.validFrom, event.data.validUntil),
+          policyVersion: event.data.rule.policyVersion,
+          appliedOn: previous?.appliedOn ?? null,
+        },
+      };
+    case 'Denied':
+      return {
+        state,
+        fact: {
+          ...base,
+          kind: 'denied',
+          criteria: event.data.criteria,
+          appliedOn: previous?.appliedOn ?? null,
+        },
+      };
+    case 'Extended':
+      return {
+        state,
+        fact: {
+          ...base,
+          kind: 'extended',
+          validFrom: state.validFrom ?? null,
+          validUntil: event.data.validUntil,
+          ruleMonths: event.data.rule.months,
+          policyVersion: event.data.rule.policyVersion,
+        },
+      };
+    case 'RevokedForChangedCircumstances':
+      return {
+        state,
+        fact: {
+          ...base,
+          kind: 'revoked',
+          validFrom: state.validFrom ?? null,
+          validUntil: event.data.validUntilAtRevocation,
+          criteria: event.data.criteria,
+          circumstances: event.data.circumstances,
+        },
+      };
+    case 'Withdrawn':
+      // A withdrawal is no decision the reports count; the state still moves on.
+      return { state };
+    default: {
+      const unexpected: never = event;
+      throw new Error(`Unknown event ${JSON.stringify(unexpected)}`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import type { RecordedEvent } from '@licences/event-store';
+import type { LicenceCase } from '@licences/licensing-domain';
+import { CaseHistoryBuilder } from '../testing/case-history.builder';
+import type { StatisticsFact } from './statistics.projection';
+import { monthsOfValidity, projectStatistics, toCents } from './statistics.projection';
+
+const facts = (events: readonly RecordedEvent[]): StatisticsFact[] => {
+  let state: LicenceCase | undefined;
+  const out: StatisticsFact[] = [];
+  for (const event of events) {
+    const step = projectStatistics(state, event);
+    if (!step) continue;
+    state = step.state;
+    if (step.fact) out.push(step.fact);
+  }
+  return out;
+};
+
+describe('statistics projection', () => {
+  it('records an issue with goods values in cents, its category, validity and time since application', () => {
+    const history = new CaseHistoryBuilder('s1')
+      .register('2024-01-08T10:00:00Z', {
+        goods: [
+          { controlListEntry: 'ML10.a', description: 'UAV', quantity: 1, valueEur: 0.1 },
+          { controlListEntry: 'ML11', description: 'Datalink', quantity: 1, valueEur: 0.2 },
+        ],
+      })
+      .issue('2024-01-18T10:00:00Z')
+      .revoke('2025-02-01T10:00:00Z');
+    const [applied, issued, revoked] = facts(history.events);
+    expect(applied).toMatchObject({ kind: 'applied', decisionDate: '2024-01-08', appliedOn: '2024-01-08' });
+    expect(issued).toMatchObject({
+      kind: 'issued',
+      decisionDate: '2024-01-18',
+      appliedOn: '2024-01-08',
+      destination: 'DE',
+      // 0.1 + 0.2 in euros drifts; in cents it is exactly 30.
+      totalValueCents: 30,
+      goods: [
+        { controlListEntry: 'ML10.a', category: 'ML10', description: 'UAV', valueCents: 10 },
+        { controlListEntry: 'ML11', category: 'ML11', description: 'Datalink', valueCents: 20 },
+      ],
+    });
+    expect(issued?.validityMonths).toBe(issued?.ruleMonths);
+    expect(revoked).toMatchObject({ kind: 'revoked', decisionDate: '2025-02-01', criteria: [2, 3] });
+  });
+
+  it('dates imported history by its business time, not by when it was recorded', () => {
+    const imported = new CaseHistoryBuilder('s2')
+      .register('2019-05-01T10:00:00Z', {}, '2024-11-28T10:00:00Z')
+      .issue('2019-05-20T10:00:00Z', '2024-11-28T10:00:00Z');
+    expect(facts(imported.events).map((f) => [f.kind, f.decisionDate])).toEqual([
+      ['applied', '2019-05-01'],
+      ['issued', '2019-05-20'],
+    ]);
+  });
+
+  it('converts money and validity exactly', () => {
+    expect(toCents(1_000_000.1)).toBe(100_000_010);
+    expect(monthsOfValidity('2024-01-01' as never, '2024-12-31' as never)).toBe(12);
+    expect(monthsOfValidity('2024-03-10' as never, '2027-03-09' as never)).toBe(36);
+  });
+});

@@ -1,0 +1,214 @@
+import type { LocalDate } from '@licences/licensing-domain';
+import type {
+  CriteriaCount,
+  EuAnnualReport,
+  IssuedReport,
+  LargeLicencesReport,
+  Report,
+  YearlyOverviewReport,
+} from '../report.types';
+import { formatEur } from './html-document';
+import { ACTUAL_EXPORTS_NOT_RECORDED, renderReportHtml } from './render-report-html';
+
+const d = (value: string): LocalDate => value as LocalDate;
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const criteria = (over: Partial<Record<keyof CriteriaCount, number>> = {}): CriteriaCount => ({
+  '1': 0,
+  '2': 0,
+  '3': 0,
+  '4': 0,
+  '5': 0,
+  '6': 0,
+  '7': 0,
+  '8': 0,
+  ...over,
+});
+
+const yearly: YearlyOverviewReport = {
+  report: 'yearly-overview',
+  year: 2024,
+  position: 4711,
+  policyVersion: 'validity-2024-01',
+  valueByCategory: [{ category: 'ML1', valueEur: 1250000, licences: 2 }],
+  valueByDestination: [
+    { destination: 'Belgium', valueEur: 1250000, licences: 2 },
+    { destination: 'Côte d’Ivoire', valueEur: 99.5, licences: 1 },
+  ],
+  licencesPerMonth: [
+    { month: '2024-01', licences: 2 },
+    { month: '2024-02', licences: 1 },
+  ],
+  denialsByCriterion: criteria({ '2': 3, '7': 1 }),
+  denials: 3,
+  revocations: [
+    {
+      caseId: 'LIC-2024-0003',
+      revokedOn: d('2024-06-01'),
+      destination: 'Belgium',
+      circumstances: 'Diversion <risk> & "more"',
+      criteria: [7],
+    },
+  ],
+  validityMix: [
+    { months: 12, licences: 1 },
+    { months: 36, licences: 2 },
+  ],
+  extensions: 1,
+  sondages: { requested: 2, positive: 1, negative: 1 },
+  decisionDays: { decisions: 6, median: 21, p90: 40, max: null },
+};
+
+const euAnnual: EuAnnualReport = {
+  report: 'eu-annual',
+  year: 2024,
+  position: 4711,
+  policyVersion: 'validity-2024-01',
+  rows: [
+    {
+      destination: 'Belgium',
+      category: 'ML1',
+      licencesIssued: 2,
+      valueIssuedEur: 1250000,
+      denials: 1,
+      criteriaCited: criteria({ '7': 1 }),
+      actualExportsEur: null,
+    },
+  ],
+  totals: {
+    perDestination: [
+      {
+        destination: 'Belgium',
+        licencesIssued: 2,
+        valueIssuedEur: 1250000,
+        denials: 1,
+        criteriaCited: criteria({ '7': 1 }),
+      },
+    ],
+    overall: {
+      destination: 'all',
+      licencesIssued: 2,
+      valueIssuedEur: 1250000,
+      denials: 1,
+      criteriaCited: criteria({ '7': 1 }),
+    },
+  },
+  notes: ['Figures are <provisional>.'],
+};
+
+const issued: IssuedReport = {
+  report: 'issued',
+  position: 12,
+  policyVersion: 'validity-2024-01',
+  period: { from: d('2024-05-01'), to: d('2024-05-31'), label: '2024-05' },
+  military: [
+    {
+      caseId: 'LIC-1',
+      issuedOn: d('2024-05-02'),
+      destination: 'Norway',
+      goodsDescription: 'Night <vision> goggles',
+      controlListEntry: 'ML15',
+      valueEur: 0.1,
+      validUntil: d('2025-05-02'),
+    },
+  ],
+  dualUse: [
+    {
+      caseId: 'LIC-2',
+      issuedOn: d('2024-05-03'),
+      destination: 'Norway',
+      goodsDescription: 'Machine tools',
+      controlListEntry: '2B001',
+      valueEur: 0.2,
+      validUntil: d('2027-05-03'),
+    },
+  ],
+};
+
+const large: LargeLicencesReport = {
+  report: 'large-licences',
+  position: 99,
+  policyVersion: 'validity-2024-01',
+  period: { from: d('2024-01-01'), to: d('2024-12-31'), label: '2024' },
+  thresholdEur: 2000000,
+  licences: [
+    {
+      caseId: 'LIC-9',
+      issuedOn: d('2024-03-01'),
+      destination: 'Belgium',
+      endUser: HOSTILE,
+      goodsCategory: 'military',
+      totalValueEur: 2500000.25,
+      validUntil: d('2025-03-01'),
+    },
+  ],
+};
+
+const ALL: readonly [string, Report, number][] = [
+  ['yearly-overview', yearly, 4],
+  ['eu-annual', euAnnual, 2],
+  ['issued', issued, 1],
+  ['large-licences', large, 1],
+];
+
+const occurrences = (haystack: string, needle: string | RegExp): number => haystack.split(needle).length - 1;
+
+describe('renderReportHtml', () => {
+  it.each(ALL)(
+    'renders %s as a complete document with one SVG per chart and no script',
+    (_, report, charts) => {
+      const html = renderReportHtml(report);
+      expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+      expect(html.trimEnd().endsWith('</html>')).toBe(true);
+      expect(occurrences(html, '<title>')).toBe(1);
+      expect(html).toContain('@media print');
+      expect(occurrences(html, /<figure [^>]*data-chart="/)).toBe(charts);
+      expect(occurrences(html, '<svg ')).toBe(charts);
+      expect(occurrences(html, '</svg>')).toBe(charts);
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+      expect(html).toContain(`<dd>${report.policyVersion}</dd>`);
+    },
+  );
+
+  it.each(ALL)('renders %s the same way twice', (_, report) => {
+    expect(renderReportHtml(report)).toBe(renderReportHtml(report));
+  });
+
+  it('escapes a hostile end-user name', () => {
+    const html = renderReportHtml(large);
+    expect(html).not.toContain(HOSTILE);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<img/i);
+  });
+
+  it('escapes every other free text', () => {
+    expect(renderReportHtml(yearly)).toContain('Diversion &lt;risk&gt; &amp; &quot;more&quot;');
+    expect(renderReportHtml(issued)).toContain('Night &lt;vision&gt; goggles');
+    expect(renderReportHtml(euAnnual)).toContain('Figures are &lt;provisional&gt;.');
+  });
+
+  it('states that actual exports are not recorded in the eu-annual report, never as zero', () => {
+    const html = renderReportHtml(euAnnual);
+    expect(html).toContain(ACTUAL_EXPORTS_NOT_RECORDED);
+    expect(html).toContain('<td>not recorded</td>');
+    expect(html).not.toContain('€ 0.00');
+  });
+
+  it('shows the title with the period and the provenance', () => {
+    expect(renderReportHtml(yearly)).toContain('<h1>Yearly overview of export licences 2024</h1>');
+    const html = renderReportHtml(issued);
+    expect(html).toContain('Period 2024-05: 2024-05-01 to 2024-05-31');
+    expect(html).toContain('<dd>12</dd>');
+  });
+
+  it('puts the same money in the chart labels as in the tables, with two decimals', () => {
+    const html = renderReportHtml(yearly);
+    expect(formatEur(1250000)).toBe('€ 1,250,000.00');
+    expect(occurrences(html, '>€ 1,250,000.00</text>')).toBe(1);
+    expect(html).toContain('<td class="num" data-chart-value>€ 1,250,000.00</td>');
+    expect(html).toContain('>€ 99.50</text>');
+    // Issued values are summed per destination in cents: 0.1 + 0.2 is 0.30 exactly.
+    expect(renderReportHtml(issued)).toContain('>€ 0.30</text>');
+  });
+});

@@ -1,0 +1,16 @@
+export * from './report.types';
+export * from './report-period';
+export * from './report-facts';
+export * from './eu-annual.report';
+export * from './issued.report';
+export * from './large-licences.report';
+export * from './yearly-overview.report';
+export * from './build-report';
+export * from './report-tables';
+export * from './report.json';
+export * from './report.csv';
+export * from './report.markdown';
+export * from './report-format';
+export { renderReportHtml } from './html/render-report-html';
+export * from './build-report.handler';
+export * from './licensing-reporting.module';

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { BuildReportHandler } from './build-report.handler';
+
+/** Reports built from the statistics read model. Needs EVENT_STORE and READ_MODEL_STORE from the app. */
+@Module({
+  imports: [CqrsModule],
+  providers: [BuildReportHandler],
+})
+export class LicensingReportingModule {}

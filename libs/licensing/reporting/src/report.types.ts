@@ -1,0 +1,142 @@
+import type { LocalDate } from '@licences/licensing-domain';
+
+/*
+ * The shapes of the reports the government sends to parliament and to the EU. Money is in euros
+ * as decimal numbers computed from whole cents, so sums never drift; dates are calendar dates in
+ * Europe/Amsterdam.
+ */
+
+export const REPORT_NAMES = ['eu-annual', 'issued', 'large-licences', 'yearly-overview'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+export const REPORT_FORMATS = ['json', 'csv', 'html', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The period a report covers: a year, a month, a quarter or explicit dates (inclusive). */
+export interface ReportPeriod {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  /** How it was asked, e.g. `2024`, `2024-05`, `2024-Q2`, `2024-01-01..2024-03-31`. */
+  readonly label: string;
+}
+
+/** Every report says what it was built from, so that building it again gives the same bytes. */
+export interface ReportProvenance {
+  /** Global event position the report was built at. */
+  readonly position: number;
+  /** The validity policy version in force at the end of the period. */
+  readonly policyVersion: string;
+}
+
+export type CriteriaCount = Readonly<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7' | '8', number>>;
+
+export interface EuAnnualRow {
+  readonly destination: string;
+  /** ML1..ML22 */
+  readonly category: string;
+  readonly licencesIssued: number;
+  readonly valueIssuedEur: number;
+  readonly denials: number;
+  readonly criteriaCited: CriteriaCount;
+  /** Not recorded by this system: always null, never zero. */
+  readonly actualExportsEur: null;
+}
+
+export interface EuAnnualTotals {
+  /** A destination code, or `all` for the overall totals. */
+  readonly destination: string;
+  readonly licencesIssued: number;
+  readonly valueIssuedEur: number;
+  readonly denials: number;
+  readonly criteriaCited: CriteriaCount;
+}
+
+export interface EuAnnualReport extends ReportProvenance {
+  readonly report: 'eu-annual';
+  readonly year: number;
+  readonly rows: readonly EuAnnualRow[];
+  readonly totals: { readonly perDestination: readonly EuAnnualTotals[]; readonly overall: EuAnnualTotals };
+  readonly notes: readonly string[];
+}
+
+export interface IssuedLicenceLine {
+  readonly caseId: string;
+  readonly issuedOn: LocalDate;
+  readonly destination: string;
+  readonly goodsDescription: string;
+  readonly controlListEntry: string;
+  readonly valueEur: number;
+  readonly validUntil: LocalDate;
+}
+
+export interface IssuedReport extends ReportProvenance {
+  readonly report: 'issued';
+  readonly period: ReportPeriod;
+  readonly military: readonly IssuedLicenceLine[];
+  readonly dualUse: readonly IssuedLicenceLine[];
+}
+
+export interface LargeLicenceLine {
+  readonly caseId: string;
+  readonly issuedOn: LocalDate;
+  readonly destination: string;
+  readonly endUser: string;
+  readonly goodsCategory: 'military' | 'dual-use';
+  readonly totalValueEur: number;
+  readonly validUntil: LocalDate;
+}
+
+export interface LargeLicencesReport extends ReportProvenance {
+  readonly report: 'large-licences';
+  readonly period: ReportPeriod;
+  /** Licences whose total value is above this amount (EUR 2 million). */
+  readonly thresholdEur: number;
+  readonly licences: readonly LargeLicenceLine[];
+}
+
+export interface YearlyOverviewReport extends ReportProvenance {
+  readonly report: 'yearly-overview';
+  readonly year: number;
+  readonly valueByCategory: readonly {
+    readonly category: string;
+    readonly valueEur: number;
+    readonly licences: number;
+  }[];
+  readonly valueByDestination: readonly {
+    readonly destination: string;
+    readonly valueEur: number;
+    readonly licences: number;
+  }[];
+  readonly licencesPerMonth: readonly { readonly month: string; readonly licences: number }[];
+  readonly denialsByCriterion: CriteriaCount;
+  readonly denials: number;
+  readonly revocations: readonly {
+    readonly caseId: string;
+    readonly revokedOn: LocalDate;
+    readonly destination: string;
+    readonly circumstances: string;
+    readonly criteria: readonly number[];
+  }[];
+  /** How many licences issued in the year got 12 and 36 months. */
+  readonly validityMix: readonly { readonly months: number; readonly licences: number }[];
+  /**
+   * Licences whose validity as decided (validFrom..validUntil, in whole months) differs from the
+   * months of the rule they are classified by above, e.g. imported history with deviations.
+   */
+  readonly validityDeviations?: readonly {
+    readonly ruleMonths: number;
+    readonly actualMonths: number;
+    readonly licences: number;
+  }[];
+  readonly extensions: number;
+  readonly sondages: { readonly requested: number; readonly positive: number; readonly negative: number };
+  /** Calendar days from application to decision (issue or denial), over decisions taken in the year. */
+  readonly decisionDays: {
+    readonly decisions: number;
+    readonly median: number | null;
+    readonly p90: number | null;
+    readonly max: number | null;
+  };
+}
+
+export type Report = EuAnnualReport | IssuedReport | LargeLicencesReport | YearlyOverviewReport;

@@ -1,0 +1,139 @@
+import { daysBetween } from '@licences/licensing-domain';
+import type { StatisticsFact } from '@licences/licensing-read-models';
+import { byCategory, byText, countCriteria, emptyCriteria, euros, inPeriod } from './report-facts';
+import type { ReportContext } from './report-facts';
+import type { ReportPeriod, YearlyOverviewReport } from './report.types';
+
+interface Tally {
+  valueCents: number;
+  licences: number;
+}
+
+function tally(map: Map<string, Tally>, key: string, valueCents: number): void {
+  const entry = map.get(key) ?? { valueCents: 0, licences: 0 };
+  entry.valueCents += valueCents;
+  entry.licences += 1;
+  map.set(key, entry);
+}
+
+/** Nearest-rank percentile of sorted whole days: always one of the observed values. */
+function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/**
+ * The yearly overview for the parliamentary debate on licence validity. Everything counts in the
+ * year of its own decision date: a licence issued in 2024 and revoked in 2025 is issued in the 2024
+ * overview and revoked in the 2025 one.
+ */
+export function buildYearlyOverviewReport(
+  facts: readonly StatisticsFact[],
+  year: number,
+  period: ReportPeriod,
+  context: ReportContext,
+): YearlyOverviewReport {
+  const byCategoryTally = new Map<string, Tally>();
+  const byDestination = new Map<string, Tally>();
+  const perMonth = new Map<string, number>();
+  const validity = new Map<number, number>();
+  // `<rule months>:<actual months>` -> licences
+  const deviations = new Map<string, number>();
+  const denialsByCriterion = emptyCriteria();
+  const revocations: YearlyOverviewReport['revocations'][number][] = [];
+  const decisionDays: number[] = [];
+  const sondages = { requested: 0, positive: 0, negative: 0 };
+  let denials = 0;
+  let extensions = 0;
+  for (const fact of facts) {
+    if (!inPeriod(fact, period)) continue;
+    switch (fact.kind) {
+      case 'issued': {
+        const categories = new Map<string, number>();
+        for (const line of fact.goods)
+          categories.set(line.category, (categories.get(line.category) ?? 0) + line.valueCents);
+        for (const [category, cents] of categories) tally(byCategoryTally, category, cents);
+        tally(byDestination, fact.destination, fact.totalValueCents);
+        const month = fact.decisionDate.slice(0, 7);
+        perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+        // Classified by the rule's months (12 or 36); the validity actually decided is in the facts.
+        const months = fact.ruleMonths ?? fact.validityMonths ?? 0;
+        validity.set(months, (validity.get(months) ?? 0) + 1);
+        if (fact.validityMonths !== null && fact.validityMonths !== months) {
+          const key = `${months}:${fact.validityMonths}`;
+          deviations.set(key, (deviations.get(key) ?? 0) + 1);
+        }
+        if (fact.appliedOn) decisionDays.push(daysBetween(fact.appliedOn, fact.decisionDate));
+        break;
+      }
+      case 'denied':
+        denials += 1;
+        countCriteria(denialsByCriterion, fact.criteria);
+        if (fact.appliedOn) decisionDays.push(daysBetween(fact.appliedOn, fact.decisionDate));
+        break;
+      case 'revoked':
+        revocations.push({
+          caseId: fact.caseId,
+          revokedOn: fact.decisionDate,
+          destination: fact.destination,
+          circumstances: fact.circumstances ?? '',
+          criteria: [...fact.criteria].sort((a, b) => a - b),
+        });
+        break;
+      case 'extended':
+        extensions += 1;
+        break;
+      case 'sondage-requested':
+        sondages.requested += 1;
+        break;
+      case 'sondage-answered':
+        if (fact.outcome === 'positive') sondages.positive += 1;
+        else sondages.negative += 1;
+        break;
+      case 'applied':
+        break;
+      default: {
+        const unexpected: never = fact.kind;
+        throw new Error(`Unknown fact kind ${String(unexpected)}`);
+      }
+    }
+  }
+  const sortedDays = [...decisionDays].sort((a, b) => a - b);
+  const rows = (map: Map<string, Tally>) =>
+    [...map.entries()].map(([key, t]) => ({ key, valueEur: euros(t.valueCents), licences: t.licences }));
+  return {
+    report: 'yearly-overview',
+    year,
+    position: context.position,
+    policyVersion: context.policyVersion,
+    valueByCategory: rows(byCategoryTally)
+      .sort((a, b) => byCategory(a.key, b.key))
+      .map(({ key, ...rest }) => ({ category: key, ...rest })),
+    valueByDestination: rows(byDestination)
+      .sort((a, b) => byText(a.key, b.key))
+      .map(({ key, ...rest }) => ({ destination: key, ...rest })),
+    licencesPerMonth: [...perMonth.entries()]
+      .sort(([a], [b]) => byText(a, b))
+      .map(([month, licences]) => ({ month, licences })),
+    denialsByCriterion,
+    denials,
+    revocations: revocations.sort((a, b) => byText(a.revokedOn, b.revokedOn) || byText(a.caseId, b.caseId)),
+    validityMix: [...validity.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([months, licences]) => ({ months, licences })),
+    validityDeviations: [...deviations.entries()]
+      .map(([key, licences]) => {
+        const [ruleMonths, actualMonths] = key.split(':').map(Number) as [number, number];
+        return { ruleMonths, actualMonths, licences };
+      })
+      .sort((a, b) => a.ruleMonths - b.ruleMonths || a.actualMonths - b.actualMonths),
+    extensions,
+    sondages,
+    decisionDays: {
+      decisions: sortedDays.length,
+      median: percentile(sortedDays, 50),
+      p90: percentile(sortedDays, 90),
+      max: sortedDays.at(-1) ?? null,
+    },
+  };
+}

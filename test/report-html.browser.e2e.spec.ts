@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LocalDate } from '@licences/licensing-domain';
+import type { YearlyOverviewReport } from '@licences/licensing-reporting';
+import { renderReportHtml } from '@licences/licensing-reporting';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+/*
+ * The HTML report in a real browser: Debian's Chromium, driven by playwright-core, with JavaScript
+ * off. The page must load, show every chart as SVG and show the same numbers in the charts as in
+ * the tables. Chromium must be installed (`apt-get install chromium`); the test fails without it.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const CHARTS = ['value-by-destination', 'licences-per-month', 'validity-mix', 'denial-criteria'] as const;
+
+/** A chart label or table cell holding a number: `12`, `1,024` or `€ 1,250,000.00`. */
+const NUMBER = /^(€ )?-?\d{1,3}(,\d{3})*(\.\d{2})?$/;
+
+const report: YearlyOverviewReport = {
+  report: 'yearly-overview',
+  year: 2024,
+  position: 1042,
+  policyVersion: 'validity-2024-01',
+  valueByCategory: [
+    { category: 'ML1', valueEur: 1250000, licences: 3 },
+    { category: 'ML10', valueEur: 4500000.5, licences: 2 },
+  ],
+  valueByDestination: [
+    { destination: 'Belgium', valueEur: 1250000, licences: 3 },
+    { destination: 'Norway', valueEur: 4500000.5, licences: 2 },
+    { destination: 'Côte d’Ivoire <test>', valueEur: 0, licences: 0 },
+  ],
+  licencesPerMonth: [
+    { month: '2024-01', licences: 2 },
+    { month: '2024-02', licences: 0 },
+    { month: '2024-03', licences: 3 },
+  ],
+  denialsByCriterion: { '1': 0, '2': 2, '3': 0, '4': 1, '5': 0, '6': 0, '7': 3, '8': 0 },
+  denials: 4,
+  revocations: [
+    {
+      caseId: 'LIC-2024-0007',
+      revokedOn: '2024-09-12' as LocalDate,
+      destination: 'Norway',
+      circumstances: 'End user <img src=x onerror=alert(1)> listed',
+      criteria: [7],
+    },
+  ],
+  validityMix: [
+    { months: 12, licences: 1 },
+    { months: 36, licences: 4 },
+  ],
+  extensions: 1,
+  sondages: { requested: 2, positive: 1, negative: 1 },
+  decisionDays: { decisions: 9, median: 21, p90: 44, max: 60 },
+};
+
+describe('the HTML report in headless Chromium', () => {
+  let dir: string;
+  let server: Server;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium) to run the browser tests.`,
+      );
+    }
+    dir = await mkdtemp(join(tmpdir(), 'report-html-'));
+    const file = join(dir, 'report.html');
+    await writeFile(file, renderReportHtml(report), 'utf8');
+    server = createServer((req, res) => {
+      if (req.url !== '/report.html') {
+        res.writeHead(404).end();
+        return;
+      }
+      readFile(file).then(
+        (body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body),
+        () => res.writeHead(500).end(),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/report.html`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads the page with its title', async () => {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(200);
+    expect(await page.title()).toBe('Yearly overview of export licences 2024');
+    expect(await page.textContent('h1')).toBe('Yearly overview of export licences 2024');
+    expect(await page.$$('script')).toHaveLength(0);
+    // The hostile text is shown as text, not turned into an element.
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(await page.textContent('body')).toContain('End user <img src=x onerror=alert(1)> listed');
+  });
+
+  it('shows every chart as an SVG of non-zero size', async () => {
+    const names = await page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));
+    expect(names).toEqual([...CHARTS]);
+    for (const name of CHARTS) {
+      const svg = await page.$(`[data-chart="${name}"] svg`);
+      expect(svg).not.toBeNull();
+      const box = await svg?.boundingBox();
+      expect(box?.width).toBeGreaterThan(0);
+      expect(box?.height).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(CHARTS)('shows the same numbers in the %s chart as in its table', async (name) => {
+    const inChart = (
+      await page.$$eval(`[data-chart="${name}"] svg text`, (els) =>
+        els.map((e) => (e.textContent ?? '').trim()),
+      )
+    ).filter((t) => NUMBER.test(t));
+    const inTable = await page.$$eval(`table[data-chart-table="${name}"] td[data-chart-value]`, (els) =>
+      els.map((e) => (e.textContent ?? '').trim()),
+    );
+    const listed = await page.$eval(`[data-chart="${name}"]`, (e) => e.getAttribute('data-values'));
+    expect(inTable.length).toBeGreaterThan(0);
+    expect(inChart).toEqual(inTable);
+    expect(JSON.parse(listed ?? 'null')).toEqual(inTable);
+  });
+
+  it('matches the report data in the tables', async () => {
+    const values = await page.$$eval(
+      'table[data-chart-table="value-by-destination"] td[data-chart-value]',
+      (els) => els.map((e) => (e.textContent ?? '').trim()),
+    );
+    expect(values).toEqual(['€ 1,250,000.00', '€ 4,500,000.50', '€ 0.00']);
+    const months = await page.$$eval(
+      'table[data-chart-table="licences-per-month"] td[data-chart-value]',
+      (els) => els.map((e) => Number(e.textContent)),
+    );
+    expect(months).toEqual(report.licencesPerMonth.map((m) => m.licences));
+  });
+
+  it('takes a screenshot of the whole page', async () => {
+    const file = join(dir, 'report.png');
+    await page.screenshot({ path: file, fullPage: true });
+    const png = await readFile(file);
+    expect((await stat(file)).size).toBeGreaterThan(1000);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  });
+});

@@ -1,0 +1,144 @@
+import { TestApp } from './support/test-app';
+import { assessment, caseBody, revocation } from './support/cases';
+
+describe('statistics over HTTP', () => {
+  let app: TestApp;
+
+  beforeEach(async () => {
+    app = await new TestApp().start();
+  });
+
+  afterEach(async () => {
+    await app.dispose();
+  });
+
+  const register = async (overrides: Record<string, unknown> = {}) =>
+    (await app.request('POST', '/api/licences', { role: 'intake', body: caseBody(overrides) })).body
+      .id as string;
+  const issue = (id: string) =>
+    app.request('POST', `/api/licences/${id}/issue`, { role: 'assessor', body: { assessment } });
+  const deny = (id: string, criteria: number[]) =>
+    app.request('POST', `/api/licences/${id}/deny`, {
+      role: 'assessor',
+      body: { criteria, reasoning: 'Clear risk' },
+    });
+  const get = (path: string, role: 'reporting' | 'oversight' | 'assessor' = 'reporting') =>
+    app.request('GET', `/api/statistics/${path}`, { role });
+
+  /** A licence with ML5 and ML10 goods to DE, two denials to FR, one revoked in the next year. */
+  async function history(): Promise<void> {
+    app.clock.set('2025-03-03T10:00:00Z');
+    const both = await register({
+      goods: [
+        { controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 1, valueEur: 1_000_000.1 },
+        { controlListEntry: 'ML10.b', description: 'Aircraft parts', quantity: 1, valueEur: 250_000.2 },
+      ],
+    });
+    const fr1 = await register({ destination: { country: 'FR', endUser: 'Armée de Terre' } });
+    const fr2 = await register({ destination: { country: 'FR', endUser: 'Armée de Terre' } });
+    app.clock.set('2025-03-10T10:00:00Z');
+    expect((await issue(both)).status).toBe(200);
+    expect((await deny(fr1, [1, 7])).status).toBe(200);
+    expect((await deny(fr2, [7])).status).toBe(200);
+    app.clock.set('2026-02-01T10:00:00Z');
+    expect(
+      (
+        await app.request('POST', `/api/licences/${both}/revoke`, {
+          role: 'senior-assessor',
+          body: revocation,
+        })
+      ).status,
+    ).toBe(200);
+  }
+
+  it('builds the EU annual report with the required JSON shape', async () => {
+    await history();
+    const answer = await get('eu-annual?year=2025');
+    expect(answer.status).toBe(200);
+    expect(answer.contentType).toMatch(/^application\/json/);
+    expect(answer.body).toMatchObject({ year: 2025, policyVersion: expect.any(String), position: 7 });
+    expect(
+      answer.body.rows.map((r: Record<string, unknown>) => [
+        r['destination'],
+        r['category'],
+        r['licencesIssued'],
+        r['valueIssuedEur'],
+        r['denials'],
+        r['actualExportsEur'],
+      ]),
+    ).toEqual([
+      ['DE', 'ML5', 1, 1_000_000.1, 0, null],
+      ['DE', 'ML10', 1, 250_000.2, 0, null],
+      ['FR', 'ML5', 0, 0, 2, null],
+    ]);
+    expect(answer.body.rows[2].criteriaCited).toEqual({
+      '1': 1,
+      '2': 0,
+      '3': 0,
+      '4': 0,
+      '5': 0,
+      '6': 0,
+      '7': 2,
+      '8': 0,
+    });
+    expect(answer.body.totals.overall).toMatchObject({
+      licencesIssued: 1,
+      valueIssuedEur: 1_250_000.3,
+      denials: 2,
+    });
+    const overview2026 = await get('yearly-overview?year=2026', 'oversight');
+    expect(overview2026.body.revocations).toHaveLength(1);
+    expect(overview2026.body.valueByDestination).toEqual([]);
+  });
+
+  it('answers each format with its content type', async () => {
+    await history();
+    const csv = await get('issued?quarter=2025-Q1&format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.contentType).toMatch(/^text\/csv/);
+    expect(csv.body).toContain('# military\r\n');
+    const md = await get('large-licences?month=2025-03&format=md');
+    expect(md.status).toBe(200);
+    expect(md.contentType).toMatch(/^text\/markdown/);
+    const json = await get('yearly-overview?from=2025-01-01&to=2025-06-30');
+    expect(json.status).toBe(400); // the yearly reports cover a calendar year
+    const html = await get('eu-annual?year=2025&format=html');
+    expect(html.status).toBe(200);
+    expect(html.contentType).toMatch(/^text\/html/);
+  });
+
+  it('rebuilds a report at an earlier position byte for byte, whatever came later', async () => {
+    await history();
+    const first = await get('eu-annual?year=2025&format=csv');
+    const position = 7;
+    expect(first.body).toContain(`eu-annual,2025,${position},`);
+    app.clock.set('2025-06-01T10:00:00Z');
+    // An imported-like late decision in the same business year: later position, same period.
+    await issue(await register({ destination: { country: 'BE', endUser: 'Belgian Army' } }));
+    for (const format of ['json', 'csv', 'md']) {
+      const atHead = await get(`eu-annual?year=2025&format=${format}`);
+      const again = await get(`eu-annual?year=2025&format=${format}&position=${position}`);
+      const before = await get(`eu-annual?year=2025&format=${format}&position=${position}`);
+      expect(again.body).toEqual(before.body);
+      expect(JSON.stringify(atHead.body)).not.toEqual(JSON.stringify(again.body));
+    }
+    expect((await get(`eu-annual?year=2025&format=csv&position=${position}`)).body).toBe(first.body);
+  });
+
+  it('allows the reporting and oversight roles only, and refuses bad periods and unknown reports', async () => {
+    expect((await get('eu-annual?year=2025', 'oversight')).status).toBe(200);
+    expect((await get('eu-annual?year=2025', 'assessor')).status).toBe(403);
+    for (const query of [
+      '',
+      '?year=2025&month=2025-01',
+      '?month=2025-13',
+      '?from=2025-01-01',
+      '?quarter=2025-Q5',
+      '?year=2025&format=pdf',
+      '?year=2025&position=x',
+    ]) {
+      expect((await get(`issued${query}`)).status).toBe(400);
+    }
+    expect((await get('no-such-report?year=2025')).status).toBe(404);
+  });
+});
