@@ -211,4 +211,13 @@ describe('renderReportHtml', () => {
     // Issued values are summed per destination in cents: 0.1 + 0.2 is 0.30 exactly.
     expect(renderReportHtml(issued)).toContain('>€ 0.30</text>');
   });
+
+  it('shows country codes in full on the destination axis, never cut to an ellipsis', () => {
+    const codes = ['DE', 'FR', 'NL', 'US'];
+    const rows = codes.map((destination) => ({ ...euAnnual.rows[0]!, destination }));
+    const perDestination = codes.map((destination) => ({ ...euAnnual.totals.overall, destination }));
+    const html = renderReportHtml({ ...euAnnual, rows, totals: { ...euAnnual.totals, perDestination } });
+    for (const code of codes) expect(html).toContain(`>${code}</text>`);
+    expect(html).not.toContain('...</text>');
+  });
 });

@@ -60,7 +60,8 @@ function stableClassNames(svg: string, chartName: string): string {
 /** Room for the category names left of horizontal bars (about 7px a character at 12px). */
 function categoryLabelWidth(spec: ChartSpec): number {
   const longest = Math.max(1, ...spec.categories.map((c) => c.length));
-  return Math.min(220, 7 * longest);
+  // Wide enough for a country code in the chart's font; long names are cut with an ellipsis.
+  return Math.min(220, Math.max(40, 8 * longest));
 }
 
 /** Renders one chart to an SVG string; the same spec always gives the same string. */
