@@ -1,5 +1,5 @@
 import { runScript } from './support/app-process';
-import { assessment, caseBody } from './support/cases';
+import { assessment } from './support/cases';
 import { alliedIssueBeforeAccession, appendImported } from './support/imported-decision';
 import { TestApp } from './support/test-app';
 
@@ -14,9 +14,7 @@ describe('oversight from the command line', () => {
 
   it('reports on the data folder of a stopped app, as text and as JSON', async () => {
     app = await new TestApp().start();
-    const register = async (overrides: Record<string, unknown>) =>
-      (await app.request('POST', '/api/licences', { role: 'intake', body: caseBody(overrides) })).body
-        .id as string;
+    const register = (overrides: Record<string, unknown> = {}) => app.registerCase(overrides);
     // An imported 3-year issue to MK on 2020-03-26, the day before it joined NATO.
     app.clock.set('2020-03-20T10:00:00Z');
     const id = await register({ destination: { country: 'MK', endUser: 'Army of North Macedonia' } });

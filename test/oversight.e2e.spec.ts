@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assessment, caseBody, revocation } from './support/cases';
+import { assessment, revocation } from './support/cases';
 import { alliedIssueBeforeAccession, appendImported, headPosition } from './support/imported-decision';
 import { TestApp } from './support/test-app';
 
@@ -18,11 +18,8 @@ describe('oversight over HTTP', () => {
   });
 
   const at = (instant: string) => app.clock.set(instant);
-  const register = async (overrides: Record<string, unknown> = {}) =>
-    (await app.request('POST', '/api/licences', { role: 'intake', body: caseBody(overrides) })).body
-      .id as string;
-  const issue = (id: string) =>
-    app.request('POST', `/api/licences/${id}/issue`, { role: 'assessor', body: { assessment } });
+  const register = (overrides: Record<string, unknown> = {}) => app.registerCase(overrides);
+  const issue = (id: string) => app.issueLicence(id);
   const extend = (id: string, body: Record<string, unknown> = {}) =>
     app.request('POST', `/api/licences/${id}/extend`, {
       role: 'assessor',

@@ -1,6 +1,6 @@
 import { amsterdamDateOf } from '@licences/licensing-domain';
 import { TestApp } from './support/test-app';
-import { assessment, caseBody, revocation } from './support/cases';
+import { assessment, revocation } from './support/cases';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -23,11 +23,8 @@ describe('read models over HTTP', () => {
     await app.dispose();
   });
 
-  const register = async (overrides: Record<string, unknown> = {}) =>
-    (await app.request('POST', '/api/licences', { role: 'intake', body: caseBody(overrides) })).body
-      .id as string;
-  const issue = (id: string, body: Record<string, unknown> = {}) =>
-    app.request('POST', `/api/licences/${id}/issue`, { role: 'assessor', body: { assessment, ...body } });
+  const register = (overrides: Record<string, unknown> = {}) => app.registerCase(overrides);
+  const issue = (id: string, body: Record<string, unknown> = {}) => app.issueLicence(id, body);
 
   it('answers a licence now, on a business date (validOn) and as known at an instant (asOf)', async () => {
     app.clock.set('2025-01-08T10:00:00Z');

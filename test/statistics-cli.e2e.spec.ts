@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript } from './support/app-process';
-import { assessment, caseBody } from './support/cases';
+import { assessment } from './support/cases';
 import { alliedIssueBeforeAccession, appendImported } from './support/imported-decision';
 import { TestApp } from './support/test-app';
 
@@ -14,9 +14,7 @@ describe('statistics from the command line', () => {
 
   it('writes each format to --out, counts imported history in its business year, shows progress on stderr', async () => {
     app = await new TestApp().start();
-    const register = async (overrides: Record<string, unknown> = {}) =>
-      (await app.request('POST', '/api/licences', { role: 'intake', body: caseBody(overrides) })).body
-        .id as string;
+    const register = (overrides: Record<string, unknown> = {}) => app.registerCase(overrides);
     // Imported: a licence to MK issued 2020-03-26 (business time), recorded now.
     app.clock.set('2020-03-20T10:00:00Z');
     const mk = await register({ destination: { country: 'MK', endUser: 'Army of North Macedonia' } });

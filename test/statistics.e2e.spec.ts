@@ -1,5 +1,5 @@
 import { TestApp } from './support/test-app';
-import { assessment, caseBody, revocation } from './support/cases';
+import { revocation } from './support/cases';
 
 describe('statistics over HTTP', () => {
   let app: TestApp;
@@ -12,11 +12,8 @@ describe('statistics over HTTP', () => {
     await app.dispose();
   });
 
-  const register = async (overrides: Record<string, unknown> = {}) =>
-    (await app.request('POST', '/api/licences', { role: 'intake', body: caseBody(overrides) })).body
-      .id as string;
-  const issue = (id: string) =>
-    app.request('POST', `/api/licences/${id}/issue`, { role: 'assessor', body: { assessment } });
+  const register = (overrides: Record<string, unknown> = {}) => app.registerCase(overrides);
+  const issue = (id: string) => app.issueLicence(id);
   const deny = (id: string, criteria: number[]) =>
     app.request('POST', `/api/licences/${id}/deny`, {
       role: 'assessor',

@@ -6,6 +6,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createApp } from '../../apps/api/src/app.factory';
 import type { Role } from '../../apps/api/src/auth/roles';
 import type { EventStoreConfig } from '../../apps/api/src/config/app-config';
+import { assessment, caseBody } from './cases';
 import { SettableClock } from './settable-clock';
 
 export const TEST_SECRET = 'e2e-test-secret';
@@ -81,5 +82,19 @@ export class TestApp {
       headers: response.headers,
       body: text && contentType.includes('json') ? JSON.parse(text) : text,
     };
+  }
+
+  /** Registers a case as intake (an application unless overridden) and returns its id. */
+  async registerCase(overrides: Record<string, unknown> = {}): Promise<string> {
+    const answer = await this.request('POST', '/api/licences', { role: 'intake', body: caseBody(overrides) });
+    return answer.body.id as string;
+  }
+
+  /** Issues a licence as assessor, with a standard assessment unless the body says otherwise. */
+  issueLicence(id: string, body: Record<string, unknown> = {}): Promise<HttpAnswer> {
+    return this.request('POST', `/api/licences/${id}/issue`, {
+      role: 'assessor',
+      body: { assessment, ...body },
+    });
   }
 }
