@@ -134,16 +134,21 @@ function criteriaChart(criteria: EuAnnualReport['totals']['overall']['criteriaCi
   };
 }
 
+/** The same chart in every report that has it, so that readers compare like with like. */
+function valueByDestinationChart(rows: readonly { destination: string; valueEur: number }[]): ChartSpec {
+  return {
+    name: 'value-by-destination',
+    title: 'Value of licences issued by destination',
+    categories: rows.map((r) => r.destination),
+    values: rows.map((r) => r.valueEur),
+    kind: 'money',
+    orientation: 'horizontal',
+  };
+}
+
 function yearlyOverviewCharts(report: YearlyOverviewReport): ChartSpec[] {
   return [
-    {
-      name: 'value-by-destination',
-      title: 'Value of licences issued by destination',
-      categories: report.valueByDestination.map((d) => d.destination),
-      values: report.valueByDestination.map((d) => d.valueEur),
-      kind: 'money',
-      orientation: 'horizontal',
-    },
+    valueByDestinationChart(report.valueByDestination),
     {
       name: 'licences-per-month',
       title: 'Licences issued per month',
@@ -166,14 +171,9 @@ function yearlyOverviewCharts(report: YearlyOverviewReport): ChartSpec[] {
 
 function euAnnualCharts(report: EuAnnualReport): ChartSpec[] {
   return [
-    {
-      name: 'value-by-destination',
-      title: 'Value of licences issued by destination',
-      categories: report.totals.perDestination.map((d) => d.destination),
-      values: report.totals.perDestination.map((d) => d.valueIssuedEur),
-      kind: 'money',
-      orientation: 'horizontal',
-    },
+    valueByDestinationChart(
+      report.totals.perDestination.map((d) => ({ destination: d.destination, valueEur: d.valueIssuedEur })),
+    ),
     criteriaChart(report.totals.overall.criteriaCited),
   ];
 }
@@ -195,17 +195,7 @@ export function issuedByDestination(
 }
 
 function issuedCharts(report: IssuedReport): ChartSpec[] {
-  const rows = issuedByDestination(report);
-  return [
-    {
-      name: 'value-by-destination',
-      title: 'Value of licences issued by destination',
-      categories: rows.map((r) => r.destination),
-      values: rows.map((r) => r.valueEur),
-      kind: 'money',
-      orientation: 'horizontal',
-    },
-  ];
+  return [valueByDestinationChart(issuedByDestination(report))];
 }
 
 function largeLicencesCharts(report: LargeLicencesReport): ChartSpec[] {
