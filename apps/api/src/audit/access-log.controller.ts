@@ -4,19 +4,18 @@ import { IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ACCESS_LOG } from '@licences/licensing-application';
 import type { AccessLog, AccessRecord } from '@licences/licensing-application';
 import { Roles } from '../auth/roles';
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+import { IsInstant } from '../licences/dto/validators';
 
 export class AccessLogQueryDto {
   @ApiPropertyOptional() @IsOptional() @MaxLength(200) sub?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(INSTANT, { message: 'from must be an ISO instant' })
+  @IsInstant()
   from?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(INSTANT, { message: 'to must be an ISO instant' })
+  @IsInstant()
   to?: string;
   @ApiPropertyOptional()
   @IsOptional()

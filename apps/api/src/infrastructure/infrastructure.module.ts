@@ -11,7 +11,9 @@ import {
   CLOCK,
   EventStoreIdempotencyStore,
   IDEMPOTENCY_STORE,
+  VALIDITY_POLICY,
 } from '@licences/licensing-application';
+import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
 import type { AccessLog, Clock, IdempotencyStore } from '@licences/licensing-application';
 import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
@@ -67,6 +69,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: CLOCK, useValue: options.clock },
+        // One binding for the decider, the import and the oversight re-checks, so they never differ.
+        { provide: VALIDITY_POLICY, useValue: DUTCH_VALIDITY_POLICY },
         ...eventStoreProviders(options),
         {
           provide: READ_MODEL_STORE,
@@ -77,7 +81,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
           useFactory: () => SqliteAccessLog.open(join(options.dataDir, 'access-log.sqlite')),
         },
       ],
-      exports: [CLOCK, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE, ACCESS_LOG],
+      exports: [CLOCK, VALIDITY_POLICY, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE, ACCESS_LOG],
     };
   }
 

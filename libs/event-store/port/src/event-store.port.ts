@@ -19,6 +19,14 @@ export interface EventMetadata {
   readonly imported?: { readonly importId: string; readonly line: number };
 }
 
+/** The form of an event id (and of the ids that address cases in this product): a UUID. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a UUID, the only form of event id the port accepts (EventStoreDB requires it). */
+export function isUuid(value: unknown): boolean {
+  return typeof value === 'string' && UUID_PATTERN.test(value);
+}
+
 /**
  * An event to append. `id` is a UUID, unique across the whole store. An event whose id is already
  * stored in the same stream is skipped, so a retried append never duplicates it.

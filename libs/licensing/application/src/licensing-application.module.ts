@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
 import { AnswerSondageHandler } from './commands/answer-sondage.handler';
 import { ApplyAfterSondageHandler } from './commands/apply-after-sondage.handler';
 import { DenyLicenceHandler } from './commands/deny-licence.handler';
@@ -10,18 +9,17 @@ import { RegisterCaseHandler } from './commands/register-case.handler';
 import { RevokeLicenceHandler } from './commands/revoke-licence.handler';
 import { WithdrawCaseHandler } from './commands/withdraw-case.handler';
 import { IdempotentRequests } from './idempotent-requests.service';
-import { LicenceCommandExecutor, VALIDITY_POLICY } from './licence-command.executor';
+import { LicenceCommandExecutor } from './licence-command.executor';
 import { LicenceRepository } from './licence.repository';
 import { GetValidityPolicyHandler } from './queries/get-validity-policy.handler';
 
 /**
- * The licensing use cases. Needs EVENT_STORE, IDEMPOTENCY_STORE and CLOCK from a global
+ * The licensing use cases. Needs EVENT_STORE, IDEMPOTENCY_STORE, CLOCK and VALIDITY_POLICY from a global
  * infrastructure module provided by the app.
  */
 @Module({
   imports: [CqrsModule],
   providers: [
-    { provide: VALIDITY_POLICY, useValue: DUTCH_VALIDITY_POLICY },
     LicenceRepository,
     LicenceCommandExecutor,
     IdempotentRequests,

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { VALIDITY_POLICY } from '@licences/licensing-application';
-import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
 import { GetPolicyVersionsHandler } from './oversight/get-policy-versions.handler';
 import { ReplayCaseHandler } from './oversight/replay-case.handler';
 import { ReplayDecisionsHandler } from './oversight/replay-decisions.handler';
@@ -17,7 +15,7 @@ import { ProjectionWaiter } from './running/projection-waiter.service';
 
 /**
  * Read models: the projections that build them and the queries that read them. Needs
- * EVENT_STORE, READ_MODEL_STORE and CLOCK from the app's infrastructure module.
+ * EVENT_STORE, READ_MODEL_STORE, CLOCK and VALIDITY_POLICY from the app's infrastructure module.
  */
 @Module({
   imports: [CqrsModule],
@@ -30,9 +28,6 @@ import { ProjectionWaiter } from './running/projection-waiter.service';
     GetLicenceHistoryHandler,
     GetRevocationHandler,
     GetProjectionsHandler,
-    // Oversight re-checks decisions against the same table the decider applies; bound here too
-    // because the projector and the CLIs run this module without the application module.
-    { provide: VALIDITY_POLICY, useValue: DUTCH_VALIDITY_POLICY },
     ReplayCaseHandler,
     ReplayDecisionsHandler,
     WhatIfHandler,

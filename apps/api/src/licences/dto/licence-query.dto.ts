@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { GOODS_CATEGORIES, LICENCE_KINDS } from '@licences/licensing-domain';
 import type { GoodsCategory, LicenceKind, LicenceStatus } from '@licences/licensing-domain';
-import { IsCalendarDate } from './validators';
+import { IsCalendarDate, IsInstant, WHOLE_NUMBER } from './validators';
 
 export const LICENCE_STATUSES: readonly LicenceStatus[] = [
   'sondage-requested',
@@ -14,22 +14,6 @@ export const LICENCE_STATUSES: readonly LicenceStatus[] = [
   'revoked',
   'expired',
 ];
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 instant with a zone (`2025-01-31T12:00:00Z`), as recorded times are. */
-const IsInstant = () =>
-  ValidateBy({
-    name: 'isInstant',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
-      defaultMessage: (args) =>
-        `${args?.property ?? 'value'} must be an ISO 8601 instant with a zone, e.g. 2025-01-31T12:00:00Z`,
-    },
-  });
-
-const WHOLE_NUMBER = /^[0-9]{1,9}$/;
 
 /** The two senses of the past: business date (`validOn`) and what the system knew (`asOf`). */
 export class PointInTimeQueryDto {

@@ -13,3 +13,20 @@ export const IsCalendarDate = () =>
 
 export const TEXT_MAX = 20_000;
 export const NAME_MAX = 300;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with a zone (`2025-01-31T12:00:00Z`), as recorded times are. */
+export const IsInstant = () =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be an ISO 8601 instant with a zone, e.g. 2025-01-31T12:00:00Z`,
+    },
+  });
+
+/** A non-negative whole number as a query string carries it, e.g. a global position. */
+export const WHOLE_NUMBER = /^[0-9]{1,9}$/;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
 import { compareDates, isLocalDate, validUntilFor, WHAT_IF_POLICIES } from '@licences/licensing-domain';
 import type { WhatIfPolicyName } from '@licences/licensing-domain';
-import { IsCalendarDate } from '../../licences/dto/validators';
+import { IsCalendarDate, WHOLE_NUMBER } from '../../licences/dto/validators';
 
 /** Longest period one request may replay: every case is read to answer it. */
 export const MAX_PERIOD_YEARS = 10;
@@ -23,8 +23,6 @@ const IsPeriodEnd = () =>
       defaultMessage: () => `to must be on or after from, at most ${MAX_PERIOD_YEARS} years later`,
     },
   });
-
-const WHOLE_NUMBER = /^[0-9]{1,9}$/;
 
 export class ReplayQueryDto {
   @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the read models include this global position' })

@@ -14,7 +14,7 @@ import type {
   Direction,
   ReadPosition,
 } from '@eventstore/db-client';
-import { InvalidAppendError } from '@licences/event-store';
+import { InvalidAppendError, isUuid } from '@licences/event-store';
 import type {
   AppendResult,
   EventStore,
@@ -42,8 +42,6 @@ export interface EsdbEventStoreOptions {
 /** Events per page when reading `$all`. */
 const READ_PAGE = 500;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function toExpected(expected: ExpectedRevision): AppendExpectedRevision {
   if (expected === 'no-stream') return NO_STREAM;
   if (expected === 'any') return ANY;
@@ -57,8 +55,7 @@ function validate(events: readonly NewEvent[], expected: ExpectedRevision): void
   }
   const ids = new Set<string>();
   for (const [i, event] of events.entries()) {
-    if (!event.id || !UUID.test(event.id))
-      throw new InvalidAppendError(`Event #${i} has an id that is not a UUID`);
+    if (!isUuid(event.id)) throw new InvalidAppendError(`Event #${i} has an id that is not a UUID`);
     if (!event.type) throw new InvalidAppendError(`Event #${i} (${event.id}) has an empty type`);
     if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
       throw new InvalidAppendError(`Event #${i} (${event.id}) has an invalid schemaVersion`);

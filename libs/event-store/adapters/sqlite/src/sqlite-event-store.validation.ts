@@ -1,4 +1,4 @@
-import { InvalidAppendError } from '@licences/event-store';
+import { InvalidAppendError, isUuid } from '@licences/event-store';
 import type { ExpectedRevision, NewEvent } from '@licences/event-store';
 
 /** An event checked and serialised before the transaction starts, so the write lock is held briefly. */
@@ -12,8 +12,6 @@ export interface PreparedEvent {
   /** Set only when copying an event recorded elsewhere. */
   readonly recordedAt?: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
@@ -34,7 +32,7 @@ function toJson(value: unknown, what: string): string {
 function prepareEvent(event: NewEvent, index: number): PreparedEvent {
   const what = `Event #${index}`;
   if (!isNonEmptyString(event.id)) throw new InvalidAppendError(`${what} has an empty id`);
-  if (!UUID.test(event.id)) throw new InvalidAppendError(`${what} has an id that is not a UUID: ${event.id}`);
+  if (!isUuid(event.id)) throw new InvalidAppendError(`${what} has an id that is not a UUID: ${event.id}`);
   if (event.recordedAt !== undefined && Number.isNaN(Date.parse(event.recordedAt))) {
     throw new InvalidAppendError(`${what} (${event.id}) has an invalid recordedAt`);
   }

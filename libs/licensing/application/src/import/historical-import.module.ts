@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
-import { VALIDITY_POLICY } from '../licence-command.executor';
 import { HistoricalImportService } from './historical-import.service';
 
 /**
@@ -8,7 +6,7 @@ import { HistoricalImportService } from './historical-import.service';
  * EVENT_STORE and CLOCK from a global infrastructure module provided by the app.
  */
 @Module({
-  providers: [{ provide: VALIDITY_POLICY, useValue: DUTCH_VALIDITY_POLICY }, HistoricalImportService],
+  providers: [HistoricalImportService],
   exports: [HistoricalImportService],
 })
 export class HistoricalImportModule {}

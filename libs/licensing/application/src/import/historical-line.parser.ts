@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '@licences/event-store';
 import { GOODS_CATEGORIES, LICENCE_EVENT_TYPES, LICENCE_KINDS } from '@licences/licensing-domain';
 import type {
   Assessment,
@@ -29,8 +30,6 @@ export type ParsedLine =
   | { readonly ok: true; readonly line: HistoricalLine }
   | { readonly ok: false; readonly caseId: string | null; readonly error: ImportRefusal };
 
-/** Cases are addressed by UUID in the API, so imported ones must be too. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Reads the case of a line that is not JSON, so that its case is refused whole instead of going in without it. */
 const CASE_ID_IN_TEXT = /"caseId"\s*:\s*"([^"\\]{1,100})"/;
 
@@ -208,7 +207,7 @@ export function parseHistoricalLine(text: string, line: number): ParsedLine {
       : null;
   try {
     const shape = object(raw, '', ['caseId', 'type', 'occurredAt', 'actor', 'data']);
-    const caseId = matching(shape['caseId'], 'caseId', UUID, 'a UUID');
+    const caseId = matching(shape['caseId'], 'caseId', UUID_PATTERN, 'a UUID');
     const type = oneOf(shape['type'], 'type', LICENCE_EVENT_TYPES);
     const actor = object(shape['actor'], 'actor', ['sub', 'role']);
     const parsed = {
