@@ -113,6 +113,99 @@ describe('HTTP contract of the admin API', () => {
       expect(await head()).toBe(before);
     });
 
+    it('says only that a missing or non-array list is required, never that it is too long', async () => {
+      const { goods: _goods, ...withoutGoods } = caseBody();
+      const missing = await app.request('POST', '/api/licences', { role: 'intake', body: withoutGoods });
+      expect(missing.status).toBe(400);
+      expect(missing.body.errors).toEqual([
+        { field: 'goods', messages: ['goods is required: an array of 1 to 1000 items'] },
+      ]);
+      const notAList = await app.request('POST', '/api/licences', {
+        role: 'intake',
+        body: caseBody({ goods: 'radar' }),
+      });
+      expect(notAList.body.errors).toEqual([
+        { field: 'goods', messages: ['goods must be an array of 1 to 1000 items'] },
+      ]);
+      const created = await app.request('POST', '/api/licences', { role: 'intake', body: caseBody() });
+      const noFindings = await app.request('POST', `/api/licences/${created.body.id}/issue`, {
+        role: 'assessor',
+        body: { assessment: { summary: 'No clear risk' } },
+      });
+      expect(noFindings.body.errors).toEqual([
+        { field: 'assessment.findings', messages: ['findings is required: an array of 1 to 100 items'] },
+      ]);
+      const denied = await app.request('POST', `/api/licences/${created.body.id}/deny`, {
+        role: 'assessor',
+        body: { reasoning: 'Embargo' },
+      });
+      expect(denied.body.errors).toEqual([
+        { field: 'criteria', messages: ['criteria is required: an array of 1 to 8 items'] },
+      ]);
+      const badCriteria = await app.request('POST', `/api/licences/${created.body.id}/deny`, {
+        role: 'assessor',
+        body: { criteria: [0, 2], reasoning: 'Embargo' },
+      });
+      expect(badCriteria.body.errors).toEqual([
+        { field: 'criteria', messages: ['each item of criteria must be a whole number from 1 to 8'] },
+      ]);
+      await app.request('POST', `/api/licences/${created.body.id}/issue`, {
+        role: 'assessor',
+        body: { assessment },
+      });
+      const { evidence: _evidence, ...withoutEvidence } = revocation;
+      const noEvidence = await app.request('POST', `/api/licences/${created.body.id}/revoke`, {
+        role: 'senior-assessor',
+        body: withoutEvidence,
+      });
+      expect(noEvidence.body.errors).toEqual([
+        { field: 'evidence', messages: ['evidence is required: an array of 1 to 100 items'] },
+      ]);
+    });
+
+    it('answers every problem with type, title, status, detail, instance and code, titled for people', async () => {
+      const created = await app.request('POST', '/api/licences', { role: 'intake', body: caseBody() });
+      const problems = {
+        Unauthorized: await app.request('GET', '/api/licences'),
+        Forbidden: await app.request('GET', '/api/projections', { role: 'intake' }),
+        'Not Found': await app.request('GET', '/api/nowhere', { role: 'intake' }),
+        'Malformed JSON': await app.request('POST', '/api/licences?via=raw', {
+          role: 'intake',
+          rawBody: '{"procedure": ',
+        }),
+        'Unsupported media type': await app.request('POST', '/api/licences', {
+          role: 'intake',
+          rawBody: 'hello',
+          headers: { 'content-type': 'text/plain' },
+        }),
+        'Invalid request': await app.request('POST', '/api/licences', { role: 'intake', body: {} }),
+        'Forbidden transition': await app.request('POST', `/api/licences/${created.body.id}/sondage-answer`, {
+          role: 'assessor',
+          body: { outcome: 'positive', reasoning: 'fine' },
+        }),
+        'Revision mismatch': await app.request('POST', `/api/licences/${created.body.id}/issue`, {
+          role: 'assessor',
+          body: { assessment },
+          headers: { 'if-match': '"7"' },
+        }),
+      };
+      for (const [title, answer] of Object.entries(problems)) {
+        expect(answer.contentType).toContain('application/problem+json');
+        expect(answer.body).toEqual(
+          expect.objectContaining({
+            type: expect.stringMatching(/^urn:licences:problem:[a-z-]+$/),
+            title,
+            status: answer.status,
+            detail: expect.stringMatching(/\S/),
+            instance: expect.stringMatching(/^\/api\//),
+            code: expect.stringMatching(/^[A-Z_]+$/),
+          }),
+        );
+      }
+      expect(problems['Malformed JSON'].body.instance).toBe('/api/licences?via=raw');
+      expect(problems['Not Found'].body.instance).toBe('/api/nowhere');
+    });
+
     it('answers malformed JSON with 400, a non-JSON body with 415 and a body over 1 MiB with 413', async () => {
       const malformed = await app.request('POST', '/api/licences', {
         role: 'intake',

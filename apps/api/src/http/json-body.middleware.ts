@@ -35,6 +35,7 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
     sendProblem(
       response,
       problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the body as application/json'),
+      request.originalUrl,
     );
     return;
   }
@@ -46,9 +47,14 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
         sendProblem(
           response,
           problem(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `The body must not exceed ${limit} bytes`),
+          request.originalUrl,
         );
       } else if (e.type === 'entity.parse.failed') {
-        sendProblem(response, problem(400, 'MALFORMED_JSON', 'Malformed JSON', e.message));
+        sendProblem(
+          response,
+          problem(400, 'MALFORMED_JSON', 'Malformed JSON', e.message),
+          request.originalUrl,
+        );
       } else {
         sendProblem(
           response,
@@ -58,6 +64,7 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
             'Unreadable body',
             e.message,
           ),
+          request.originalUrl,
         );
       }
       return;

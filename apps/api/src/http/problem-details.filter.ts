@@ -5,8 +5,14 @@ import { EventStoreUnavailableError } from '@licences/event-store';
 import { ApplicationError } from '@licences/licensing-application';
 import { DomainError } from '@licences/licensing-domain';
 import type { DomainErrorKind } from '@licences/licensing-domain';
-import { problem, sendProblem } from './problem';
+import { problem, reasonPhrase, sendProblem } from './problem';
 import type { Problem } from './problem';
+import {
+  MinPositionBeyondHeadError,
+  READ_MODEL_POSITION_HEADER,
+  ReadModelNotCaughtUpError,
+  RETRY_AFTER_SECONDS,
+} from './read-model-freshness';
 import { RequestValidationError } from './request-validation';
 
 const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
@@ -31,6 +37,17 @@ const HTTP_CODES: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+interface Answer {
+  readonly body: Problem;
+  readonly headers?: Record<string, string>;
+}
+
+/** `REVISION_MISMATCH` or `forbidden-transition` -> `Revision mismatch`, `Forbidden transition`. */
+function titleOf(codeOrKind: string): string {
+  const words = codeOrKind.toLowerCase().replace(/[_-]/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** The one place where errors become HTTP answers: application/problem+json with a stable code. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -39,48 +56,86 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
-    const body = { ...this.toProblem(exception), instance: request.originalUrl };
-    if (body.status >= 500)
+    const { body, headers } = this.toAnswer(exception);
+    // Read models behind is an answer to the client, not a fault of the server.
+    if (body.status >= 500 && !(exception instanceof ReadModelNotCaughtUpError))
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    sendProblem(http.getResponse<Response>(), body);
+    sendProblem(http.getResponse<Response>(), body, request.originalUrl, headers);
   }
 
-  private toProblem(exception: unknown): Problem {
+  private toAnswer(exception: unknown): Answer {
     if (exception instanceof RequestValidationError) {
-      return problem(400, 'VALIDATION_FAILED', 'Invalid request', exception.message, {
-        errors: exception.errors,
-      });
+      return {
+        body: problem(400, 'VALIDATION_FAILED', 'Invalid request', exception.message, {
+          errors: exception.errors,
+        }),
+      };
     }
     if (exception instanceof DomainError) {
       const status = DOMAIN_STATUS[exception.kind];
-      return problem(status, exception.code, exception.kind.replace('-', ' '), exception.message, {
-        ...exception.details,
-      });
+      return {
+        body: problem(status, exception.code, titleOf(exception.kind), exception.message, {
+          ...exception.details,
+        }),
+      };
     }
     if (exception instanceof ApplicationError) {
       const status = APPLICATION_STATUS[exception.code] ?? 409;
-      return problem(
-        status,
-        exception.code,
-        exception.code.toLowerCase().replace(/_/g, ' '),
-        exception.message,
-        {
+      return {
+        body: problem(status, exception.code, titleOf(exception.code), exception.message, {
           ...exception.details,
+        }),
+      };
+    }
+    if (exception instanceof ReadModelNotCaughtUpError) {
+      return {
+        body: problem(503, 'READ_MODEL_NOT_CAUGHT_UP', 'Read model not caught up', exception.message, {
+          minPosition: exception.minPosition,
+          readModelPosition: exception.readModelPosition,
+        }),
+        headers: {
+          'Retry-After': String(RETRY_AFTER_SECONDS),
+          [READ_MODEL_POSITION_HEADER]: String(exception.readModelPosition),
         },
-      );
+      };
+    }
+    if (exception instanceof MinPositionBeyondHeadError) {
+      return {
+        body: problem(422, 'MIN_POSITION_BEYOND_HEAD', 'Position not in the event store', exception.message, {
+          minPosition: exception.minPosition,
+          headPosition: exception.headPosition,
+        }),
+      };
     }
     if (exception instanceof EventStoreUnavailableError) {
-      return problem(
-        503,
-        exception.code,
-        'Event store unavailable',
-        'The event store did not answer; try again shortly.',
-      );
+      return {
+        body: problem(
+          503,
+          exception.code,
+          'Event store unavailable',
+          'The event store did not answer; try again shortly.',
+        ),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, exception.name, exception.message);
+      // Nest names its exceptions after their classes; people read the reason phrase instead.
+      return {
+        body: problem(
+          status,
+          HTTP_CODES[status] ?? `HTTP_${status}`,
+          reasonPhrase(status),
+          exception.message,
+        ),
+      };
     }
-    return problem(500, 'INTERNAL_ERROR', 'Internal error', 'The server failed; the request may be retried.');
+    return {
+      body: problem(
+        500,
+        'INTERNAL_ERROR',
+        'Internal error',
+        'The server failed; the request may be retried.',
+      ),
+    };
   }
 }

@@ -16,7 +16,12 @@ export class RequestValidationError extends Error {
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const { nestedValidation, ...constraints } = error.constraints ?? {};
+    // A value that is no list (IsList) has no items to report on: its one message says it all.
+    if (constraints['isList'] !== undefined) return [{ field, messages: Object.values(constraints) }];
+    const messages = Object.values(constraints);
+    if (nestedValidation !== undefined) messages.push(nestedValidation);
+    const own = messages.length > 0 ? [{ field, messages }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

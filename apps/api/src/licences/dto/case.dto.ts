@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -20,7 +17,7 @@ import {
 } from 'class-validator';
 import { GOODS_CATEGORIES, LICENCE_KINDS, PROCEDURES } from '@licences/licensing-domain';
 import type { GoodsCategory, LicenceKind, Procedure } from '@licences/licensing-domain';
-import { NAME_MAX, TEXT_MAX } from './validators';
+import { IsList, NAME_MAX, TEXT_MAX } from './validators';
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Thales Nederland B.V.' })
@@ -111,9 +108,7 @@ export class RegisterCaseDto {
   goodsCategory!: GoodsCategory;
 
   @ApiProperty({ type: [GoodsItemDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
+  @IsList(1, 1000)
   @ValidateNested({ each: true })
   @Type(() => GoodsItemDto)
   goods!: GoodsItemDto[];

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -17,15 +14,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Criterion } from '@licences/licensing-domain';
-import { IsCalendarDate, NAME_MAX, TEXT_MAX } from './validators';
+import { EachWholeNumber, IsCalendarDate, IsList, NAME_MAX, TEXT_MAX } from './validators';
 
+/** Criteria of the EU Common Position (2008/944/CFSP art. 2), each 1 to 8. */
 const CriterionList = (minimum: number) => (target: object, key: string) => {
-  IsArray()(target, key);
-  ArrayMinSize(minimum)(target, key);
-  ArrayMaxSize(8)(target, key);
-  IsInt({ each: true })(target, key);
-  Min(1, { each: true })(target, key);
-  Max(8, { each: true })(target, key);
+  IsList(minimum, 8)(target, key);
+  EachWholeNumber(1, 8)(target, key);
 };
 
 export class FindingDto {
@@ -50,9 +44,7 @@ export class AssessmentDto {
   summary!: string;
 
   @ApiProperty({ type: [FindingDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @IsList(1, 100)
   @ValidateNested({ each: true })
   @Type(() => FindingDto)
   findings!: FindingDto[];
@@ -162,9 +154,7 @@ export class RevokeLicenceDto {
   criteria!: Criterion[];
 
   @ApiProperty({ type: [EvidenceDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @IsList(1, 100)
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
   evidence!: EvidenceDto[];

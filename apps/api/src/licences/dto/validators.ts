@@ -30,3 +30,53 @@ export const IsInstant = () =>
 
 /** A non-negative whole number as a query string carries it, e.g. a global position. */
 export const WHOLE_NUMBER = /^[0-9]{1,9}$/;
+
+export const MIN_POSITION_DESCRIPTION =
+  'Wait (up to 5 s) until the read models include this global position (the `position` a command ' +
+  'answered with): 503 READ_MODEL_NOT_CAUGHT_UP with Retry-After if they do not, 422 ' +
+  'MIN_POSITION_BEYOND_HEAD if the event store never reached it. Every read names the position its ' +
+  'read models had reached in X-Read-Model-Position.';
+
+function itemCount(min: number, max: number): string {
+  if (min === 0) return `at most ${max} items`;
+  return min === max ? `${min} items` : `${min} to ${max} items`;
+}
+
+/**
+ * An array of `min` to `max` items. One validator with one message for whatever is wrong with the
+ * list itself: separate IsArray/ArrayMinSize/ArrayMaxSize checks would all fire on a missing list
+ * and tell the client it holds too many items.
+ */
+export const IsList = (min: number, max: number) =>
+  ValidateBy({
+    name: 'isList',
+    constraints: [min, max],
+    validator: {
+      validate: (value: unknown) => Array.isArray(value) && value.length >= min && value.length <= max,
+      defaultMessage: (args) => {
+        const property = args?.property ?? 'value';
+        const value: unknown = args?.value;
+        if (value === undefined || value === null) {
+          return `${property} is required: an array of ${itemCount(min, max)}`;
+        }
+        if (!Array.isArray(value)) return `${property} must be an array of ${itemCount(min, max)}`;
+        return value.length < min
+          ? `${property} must contain at least ${min} ${min === 1 ? 'item' : 'items'}`
+          : `${property} must contain no more than ${max} items`;
+      },
+    },
+  });
+
+/** Every item a whole number from `min` to `max`; a value that is no list is IsList's to report. */
+export const EachWholeNumber = (min: number, max: number) =>
+  ValidateBy({
+    name: 'eachWholeNumber',
+    constraints: [min, max],
+    validator: {
+      validate: (value: unknown) =>
+        !Array.isArray(value) ||
+        value.every((item) => Number.isInteger(item) && (item as number) >= min && (item as number) <= max),
+      defaultMessage: (args) =>
+        `each item of ${args?.property ?? 'value'} must be a whole number from ${min} to ${max}`,
+    },
+  });
