@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createApp } from '../../apps/api/src/app.factory';
 import type { Role } from '../../apps/api/src/auth/roles';
-import type { EventStoreConfig } from '../../apps/api/src/config/app-config';
+import type { EventStoreConfig, ProjectionMode } from '../../apps/api/src/config/app-config';
 import { assessment, caseBody } from './cases';
 import { SettableClock } from './settable-clock';
 
@@ -25,8 +25,14 @@ export class TestApp {
   private baseUrl = '';
   readonly dataDir = mkdtempSync(join(tmpdir(), 'licences-e2e-'));
 
-  /** Without an event-store configuration the app uses its embedded SQLite store. */
-  constructor(private readonly eventStore?: EventStoreConfig) {}
+  /**
+   * Without an event-store configuration the app uses its embedded SQLite store; with
+   * `external` projections nothing projects, as when no projector runs beside the API.
+   */
+  constructor(
+    private readonly eventStore?: EventStoreConfig,
+    private readonly projections: ProjectionMode = 'inline',
+  ) {}
 
   async start(): Promise<this> {
     this.app = await createApp({
@@ -34,6 +40,7 @@ export class TestApp {
       jwtSecret: TEST_SECRET,
       clock: this.clock,
       logger: false,
+      projections: this.projections,
       ...(this.eventStore && { eventStore: this.eventStore }),
     });
     await this.app.listen(0, '127.0.0.1');

@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { EVENT_STORE } from '@licences/event-store';
+import type { EventStore } from '@licences/event-store';
 import {
   AnswerSondageCommand,
   ApplyAfterSondageCommand,
@@ -31,6 +44,7 @@ import type {
 } from '@licences/licensing-read-models';
 import type { LocalDate } from '@licences/licensing-domain';
 import { Roles } from '../auth/roles';
+import { awaitReadModels } from '../http/read-model-freshness';
 import { idempotencyKeyOf } from './command-headers';
 import { Exchange } from './command-context.decorator';
 import type { CommandContext } from './command-context.decorator';
@@ -57,6 +71,7 @@ export class LicencesController {
     private readonly sender: LicenceCommandSender,
     private readonly queries: QueryBus,
     private readonly waiter: ProjectionWaiter,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   @Post()
@@ -76,8 +91,11 @@ export class LicencesController {
   @ApiOperation({
     summary: 'List cases; with validOn, the licences valid on that date; with asOf, as known then',
   })
-  async list(@Query() q: ListLicencesQueryDto): Promise<LicencePage> {
-    await this.catchUp(q.minPosition);
+  async list(
+    @Query() q: ListLicencesQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LicencePage> {
+    await this.catchUp(q.minPosition, res);
     const filter = {
       ...(q.status && { status: q.status }),
       ...(q.destination && { destination: q.destination }),
@@ -102,7 +120,7 @@ export class LicencesController {
     @Query() q: PointInTimeQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LicenceReadView> {
-    await this.catchUp(q.minPosition);
+    await this.catchUp(q.minPosition, res);
     const view = await this.queries.execute<GetLicenceQuery, LicenceReadView>(
       new GetLicenceQuery(id, pointInTime(q)),
     );
@@ -113,8 +131,12 @@ export class LicencesController {
   @Get(':id/history')
   @Roles('intake', 'assessor', 'senior-assessor', 'oversight')
   @ApiOperation({ summary: 'Every decision on the case, in order, with who, when, which rule and why' })
-  async history(@CaseId() id: string, @Query() q: AsOfQueryDto): Promise<LicenceHistory> {
-    await this.catchUp(q.minPosition);
+  async history(
+    @CaseId() id: string,
+    @Query() q: AsOfQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LicenceHistory> {
+    await this.catchUp(q.minPosition, res);
     return this.queries.execute<GetLicenceHistoryQuery, LicenceHistory>(
       new GetLicenceHistoryQuery(id, q.asOf),
     );
@@ -123,8 +145,12 @@ export class LicencesController {
   @Get(':id/revocation')
   @Roles('intake', 'assessor', 'senior-assessor', 'oversight')
   @ApiOperation({ summary: 'Why the licence was revoked, on which evidence; 404 when it was not' })
-  async revocation(@CaseId() id: string, @Query() q: AsOfQueryDto): Promise<RevocationJustification> {
-    await this.catchUp(q.minPosition);
+  async revocation(
+    @CaseId() id: string,
+    @Query() q: AsOfQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RevocationJustification> {
+    await this.catchUp(q.minPosition, res);
     return this.queries.execute<GetRevocationQuery, RevocationJustification>(
       new GetRevocationQuery(id, q.asOf),
     );
@@ -222,9 +248,9 @@ export class LicencesController {
     return this.sender.send(ctx, (meta) => new RevokeLicenceCommand(id, command, meta));
   }
 
-  /** Lets a client that wrote at `minPosition` read its own write, waiting at most 5 s. */
-  private async catchUp(minPosition: string | undefined): Promise<void> {
-    if (minPosition !== undefined) await this.waiter.waitFor(Number(minPosition), 5_000);
+  /** Lets a client that wrote at `minPosition` read its own write, or tells it the read models are behind. */
+  private catchUp(minPosition: string | undefined, res: Response): Promise<void> {
+    return awaitReadModels({ waiter: this.waiter, events: this.events }, minPosition, res);
   }
 }
 

@@ -1,6 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { EVENT_STORE } from '@licences/event-store';
+import type { EventStore } from '@licences/event-store';
 import type { LocalDate, WhatIfComparison } from '@licences/licensing-domain';
 import {
   ProjectionWaiter,
@@ -10,6 +24,7 @@ import {
 } from '@licences/licensing-read-models';
 import type { CaseReplayView, DecisionsInPeriodView } from '@licences/licensing-read-models';
 import { Roles } from '../auth/roles';
+import { awaitReadModels } from '../http/read-model-freshness';
 import { DecisionsQueryDto, ReplayQueryDto, WhatIfDto } from './dto/oversight.dto';
 
 /**
@@ -23,6 +38,7 @@ export class OversightController {
   constructor(
     private readonly queries: QueryBus,
     private readonly waiter: ProjectionWaiter,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   @Get('licences/:id/replay')
@@ -34,8 +50,9 @@ export class OversightController {
   async replay(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() q: ReplayQueryDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<CaseReplayView> {
-    await this.catchUp(q.minPosition);
+    await this.catchUp(q.minPosition, res);
     return this.queries.execute<ReplayCaseQuery, CaseReplayView>(new ReplayCaseQuery(id));
   }
 
@@ -44,8 +61,11 @@ export class OversightController {
   @ApiOperation({
     summary: 'Every decision taken in a period (business dates), with the findings of the re-check',
   })
-  async decisions(@Query() q: DecisionsQueryDto): Promise<DecisionsInPeriodView> {
-    await this.catchUp(q.minPosition);
+  async decisions(
+    @Query() q: DecisionsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DecisionsInPeriodView> {
+    await this.catchUp(q.minPosition, res);
     return this.queries.execute<ReplayDecisionsQuery, DecisionsInPeriodView>(
       new ReplayDecisionsQuery(q.from as LocalDate, q.to as LocalDate),
     );
@@ -64,8 +84,8 @@ export class OversightController {
     );
   }
 
-  /** Lets a client that wrote at `minPosition` read its own write, waiting at most 5 s. */
-  private async catchUp(minPosition: string | undefined): Promise<void> {
-    if (minPosition !== undefined) await this.waiter.waitFor(Number(minPosition), 5_000);
+  /** Lets a client that wrote at `minPosition` read its own write, or tells it the read models are behind. */
+  private catchUp(minPosition: string | undefined, res: Response): Promise<void> {
+    return awaitReadModels({ waiter: this.waiter, events: this.events }, minPosition, res);
   }
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { GOODS_CATEGORIES, LICENCE_KINDS } from '@licences/licensing-domain';
 import type { GoodsCategory, LicenceKind, LicenceStatus } from '@licences/licensing-domain';
-import { IsCalendarDate, IsInstant, WHOLE_NUMBER } from './validators';
+import { IsCalendarDate, IsInstant, MIN_POSITION_DESCRIPTION, WHOLE_NUMBER } from './validators';
 
 export const LICENCE_STATUSES: readonly LicenceStatus[] = [
   'sondage-requested',
@@ -33,7 +33,7 @@ export class PointInTimeQueryDto {
   @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the read models include this global position' })
+  @ApiPropertyOptional({ description: MIN_POSITION_DESCRIPTION })
   @IsOptional()
   @Matches(WHOLE_NUMBER, { message: 'minPosition must be a whole number' })
   minPosition?: string;
@@ -45,7 +45,7 @@ export class AsOfQueryDto {
   @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: MIN_POSITION_DESCRIPTION })
   @IsOptional()
   @Matches(WHOLE_NUMBER, { message: 'minPosition must be a whole number' })
   minPosition?: string;

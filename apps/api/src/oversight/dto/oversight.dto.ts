@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
 import { compareDates, isLocalDate, validUntilFor, WHAT_IF_POLICIES } from '@licences/licensing-domain';
 import type { WhatIfPolicyName } from '@licences/licensing-domain';
-import { IsCalendarDate, WHOLE_NUMBER } from '../../licences/dto/validators';
+import { IsCalendarDate, MIN_POSITION_DESCRIPTION, WHOLE_NUMBER } from '../../licences/dto/validators';
 
 /** Longest period one request may replay: every case is read to answer it. */
 export const MAX_PERIOD_YEARS = 10;
@@ -25,7 +25,7 @@ const IsPeriodEnd = () =>
   });
 
 export class ReplayQueryDto {
-  @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the read models include this global position' })
+  @ApiPropertyOptional({ description: MIN_POSITION_DESCRIPTION })
   @IsOptional()
   @Matches(WHOLE_NUMBER, { message: 'minPosition must be a whole number' })
   minPosition?: string;

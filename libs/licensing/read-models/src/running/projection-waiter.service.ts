@@ -13,12 +13,17 @@ const POLL_MS = 5;
 export class ProjectionWaiter {
   constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
 
+  /** The position every projection has applied: the lowest checkpoint. */
+  async reached(): Promise<number> {
+    const checkpoints = await Promise.all(PROJECTION_NAMES.map((name) => this.readModels.checkpoint(name)));
+    return Math.min(...checkpoints);
+  }
+
   /** True once every projection reached `position`; false if `timeoutMs` passed first. */
   async waitFor(position: number, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const checkpoints = await Promise.all(PROJECTION_NAMES.map((name) => this.readModels.checkpoint(name)));
-      if (Math.min(...checkpoints) >= position) return true;
+      if ((await this.reached()) >= position) return true;
       if (Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
