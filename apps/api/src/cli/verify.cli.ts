@@ -7,6 +7,7 @@ import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { verifyIntegrity } from '@licences/licensing-application';
 import type { IntegrityReport } from '@licences/licensing-application';
 import { loadConfig } from '../config/app-config';
+import { echoCommand } from './echo-command';
 
 /** 0: intact; 2: tampered (or the published head does not match); 1: could not verify. */
 const EXIT_INTACT = 0;
@@ -54,9 +55,8 @@ function describe(report: IntegrityReport, name: string): string {
   if (checkpoint) {
     lines.push(
       `  published hash:   ${checkpoint.expectedHash} at position ${checkpoint.position}: ` +
-        (checkpoint.matches
-          ? 'matches'
-          : `DOES NOT MATCH (found ${checkpoint.actualHash ?? 'no such event'})`),
+        (checkpoint.matches ? 'matches' : 'DOES NOT MATCH'),
+      ...(checkpoint.matches ? [] : [`    found:          ${checkpoint.finding}`]),
     );
   }
   if (report.intact) {
@@ -106,6 +106,7 @@ new Command('verify')
     return Number(value);
   })
   .option('--json', 'print the report as JSON')
+  .hook('preAction', () => echoCommand('verify'))
   .action(verify)
   .parseAsync()
   .catch((error: unknown) => {

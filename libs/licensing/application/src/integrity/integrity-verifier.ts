@@ -11,7 +11,14 @@ export interface IntegrityCheckpoint {
   readonly expectedHash: string;
   /** The verified chain hash at that position; null when no verified event has that position. */
   readonly actualHash: string | null;
+  /**
+   * The chain hash stored with the event at that position, verified or not: it tells a changed
+   * event from a missing one when the walk stopped before it. Null when no sealed event is there.
+   */
+  readonly storedHash: string | null;
   readonly matches: boolean;
+  /** One line for people: what was found at that position. */
+  readonly finding: string;
 }
 
 export interface IntegrityReport {
@@ -81,8 +88,9 @@ export async function verifyIntegrity(
   let previousChainHash = GENESIS_HASH;
   let checked = 0;
   let atCheckpoint: string | null = null;
+  const pageSize = options.pageSize ?? INTEGRITY_PAGE_SIZE;
 
-  const iterator = allEvents(store, options.pageSize ?? INTEGRITY_PAGE_SIZE);
+  const iterator = allEvents(store, pageSize);
   let next = await iterator.next();
   while (!next.done) {
     const event = next.value;
@@ -100,7 +108,9 @@ export async function verifyIntegrity(
     };
     const found = await classifyProblem(event, following, state, store);
     if (found) {
-      return report(false, checked, previousPosition, previousChainHash, expected, atCheckpoint, found);
+      const published =
+        expected && (await checkpointOf(store, pageSize, expected, atCheckpoint, found.position));
+      return report(false, checked, previousPosition, previousChainHash, published, found);
     }
     const { streamHash, chainHash } = sealOf(event, state.previousStreamHash, previousChainHash);
     streams.set(event.streamId, { revision: event.revision, streamHash });
@@ -110,7 +120,73 @@ export async function verifyIntegrity(
     if (expected?.position === event.position) atCheckpoint = chainHash;
   }
   if (expected && expected.position === undefined) atCheckpoint = previousChainHash;
-  return report(true, checked, previousPosition, previousChainHash, expected, atCheckpoint);
+  const published =
+    expected &&
+    (await checkpointOf(
+      store,
+      pageSize,
+      { hash: expected.hash, position: expected.position ?? previousPosition },
+      atCheckpoint,
+    ));
+  return report(true, checked, previousPosition, previousChainHash, published);
+}
+
+/** The event stored at `position`, or the last one when no position is given; read, not verified. */
+async function storedEvent(
+  store: IntegritySource,
+  pageSize: number,
+  position: number | undefined,
+): Promise<RecordedEvent | undefined> {
+  if (position !== undefined) {
+    if (position < 1) return undefined;
+    const [event] = await store.readAll({ after: position - 1, maxCount: 1 });
+    return event?.position === position ? event : undefined;
+  }
+  let last: RecordedEvent | undefined;
+  for await (const event of allEvents(store, pageSize)) last = event;
+  return last;
+}
+
+/**
+ * Compares a published hash with the store. `actualHash` is the chain hash the walk verified at
+ * the published position; when the walk stopped at `brokenAt` before reaching it, the event
+ * stored there is read as it is, so that a changed event is not reported as a missing one.
+ * Without a position the published hash is the head's: the last event stored, verified or not.
+ */
+async function checkpointOf(
+  store: IntegritySource,
+  pageSize: number,
+  expected: NonNullable<VerifyIntegrityOptions['expectHead']>,
+  actualHash: string | null,
+  brokenAt?: number,
+): Promise<IntegrityCheckpoint> {
+  const expectedHash = expected.hash.toLowerCase();
+  const reached = brokenAt === undefined || (expected.position !== undefined && expected.position < brokenAt);
+  const event = await storedEvent(store, pageSize, expected.position);
+  const position = expected.position ?? event?.position ?? 0;
+  const storedHash = event?.seal?.chainHash ?? null;
+  const matches = reached && actualHash !== null && actualHash === expectedHash;
+  let finding: string;
+  if (matches) {
+    finding = 'matches';
+  } else if (reached && actualHash !== null) {
+    finding =
+      `the chain hash at position ${position} is ${actualHash}, not the published ${expectedHash}: ` +
+      'the history up to it was rewritten';
+  } else if (!event) {
+    finding = `no event is stored at position ${position}`;
+  } else if (storedHash === null) {
+    finding = `the event at position ${position} has no seal: the store was changed at or before ${position}`;
+  } else if (storedHash !== expectedHash) {
+    finding =
+      `the event at position ${position} has hash ${storedHash}, not the expected ${expectedHash}: ` +
+      `the store was changed at or before ${position}`;
+  } else {
+    finding =
+      `the event at position ${position} still carries the expected hash, but the chain breaks before ` +
+      `it reaches it (at position ${brokenAt}): the store was changed at or before ${position}`;
+  }
+  return { position, expectedHash, actualHash: reached ? actualHash : null, storedHash, matches, finding };
 }
 
 function report(
@@ -118,16 +194,9 @@ function report(
   eventsChecked: number,
   headPosition: number,
   headHash: string,
-  expected: VerifyIntegrityOptions['expectHead'],
-  actualHash: string | null,
+  checkpoint: IntegrityCheckpoint | undefined,
   firstProblem?: IntegrityProblem,
 ): IntegrityReport {
-  const checkpoint = expected && {
-    position: expected.position ?? headPosition,
-    expectedHash: expected.hash,
-    actualHash,
-    matches: actualHash !== null && actualHash === expected.hash.toLowerCase(),
-  };
   const intact = verified && (checkpoint?.matches ?? true);
   return {
     intact,
@@ -155,13 +224,7 @@ function summaryOf(
       `${detail}. ${eventsChecked} events before it verified.`
     );
   }
-  if (checkpoint && !checkpoint.matches) {
-    const found = checkpoint.actualHash ?? 'no event at that position';
-    return (
-      `Tampered: the chain hash at position ${checkpoint.position} is ${found}, ` +
-      `not the published ${checkpoint.expectedHash}: the history up to it was rewritten.`
-    );
-  }
+  if (checkpoint && !checkpoint.matches) return `Tampered: ${checkpoint.finding}.`;
   return `Intact: ${eventsChecked} events verified; head position ${headPosition}, head hash ${headHash}.`;
 }
 

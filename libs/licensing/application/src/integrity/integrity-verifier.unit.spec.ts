@@ -211,4 +211,41 @@ describe('verifyIntegrity', () => {
       false,
     );
   });
+
+  it('on a tampered store, tells an event that is there from one that is not at the published position', async () => {
+    const events = history();
+    const head = { position: 90, hash: at(events, 90).seal!.chainHash };
+    const changedEarlier = replace(events, 20, { data: { step: 0, of: 'b', changed: true } });
+    const resealedHead = replace(events, 90, {
+      seal: { ...at(events, 90).seal!, chainHash: 'f'.repeat(64) },
+    });
+
+    // The chain breaks at 20; the event at 90 still carries the published hash.
+    const broken = await verify(changedEarlier, { expectHead: head });
+    expect(broken).toMatchObject({
+      intact: false,
+      firstProblem: { position: 20 },
+      checkpoint: { position: 90, storedHash: head.hash, actualHash: null, matches: false },
+    });
+    expect(broken.checkpoint!.finding).toBe(
+      `the event at position 90 still carries the expected hash, but the chain breaks before it reaches it ` +
+        `(at position 20): the store was changed at or before 90`,
+    );
+    // Without a position the published hash is the head's: the last event stored, not the last verified.
+    expect((await verify(changedEarlier, { expectHead: { hash: head.hash } })).checkpoint).toMatchObject({
+      position: 90,
+      storedHash: head.hash,
+    });
+
+    const differs = await verify(resealedHead, { expectHead: head });
+    expect(differs.checkpoint).toMatchObject({ position: 90, storedHash: 'f'.repeat(64), matches: false });
+    expect(differs.checkpoint!.finding).toBe(
+      `the event at position 90 has hash ${'f'.repeat(64)}, not the expected ${head.hash}: ` +
+        'the store was changed at or before 90',
+    );
+
+    const gone = await verify(changedEarlier, { expectHead: { position: 95, hash: head.hash } });
+    expect(gone.checkpoint).toMatchObject({ position: 95, storedHash: null, matches: false });
+    expect(gone.checkpoint!.finding).toBe('no event is stored at position 95');
+  });
 });
