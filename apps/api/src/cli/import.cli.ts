@@ -5,7 +5,6 @@ import { createInterface } from 'node:readline';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import {
   HistoricalImportModule,
@@ -16,6 +15,8 @@ import type { ImportProgress } from '@licences/licensing-application';
 import { loadConfig } from '../config/app-config';
 import type { EventStoreConfig } from '../config/app-config';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
+import { echoCommand } from './echo-command';
+import { progressBar } from './progress-bar';
 
 /** Exit code when the import ran but refused some cases (0: all in, 1: it failed). */
 const SOME_REFUSED = 3;
@@ -58,12 +59,9 @@ async function importHistory(file: string): Promise<void> {
     logger: ['warn', 'error'],
   });
   // Both passes read every line: the bar runs over twice the file, and shows the cases as it goes.
-  const bar = new SingleBar({
-    format: `import [{bar}] {percentage}% | {phase} | {linesRead}/{lines} lines | {cases} | ETA {eta}s`,
-    noTTYOutput: true,
-    notTTYSchedule: 250,
-    stream: process.stderr,
-  });
+  const bar = progressBar(
+    'import [{bar}] {percentage}% | {phase} | {linesRead}/{lines} lines | {cases} | ETA {eta}s',
+  );
   const payload = (p: ImportProgress) => ({
     phase: p.phase,
     linesRead: p.linesRead,
@@ -93,6 +91,7 @@ new Command('import')
     'Import historical decisions from a JSON Lines file; prints the report as JSON (exit 3 when cases were refused)',
   )
   .argument('<file>', 'one event per line: { caseId, type, occurredAt, actor, data }')
+  .hook('preAction', () => echoCommand('import'))
   .action(importHistory)
   .parseAsync()
   .catch((error: unknown) => {

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { isProjectionName, PROJECTION_NAMES, ProjectionRebuilder } from '@licences/licensing-read-models';
 import type { RebuildProgress } from '@licences/licensing-read-models';
 import { loadConfig } from '../config/app-config';
 import { ProjectorModule } from '../projector.module';
+import { echoCommand } from './echo-command';
+import { progressBar } from './progress-bar';
 
 async function rebuild(name: string): Promise<void> {
   if (!isProjectionName(name)) {
@@ -15,11 +16,9 @@ async function rebuild(name: string): Promise<void> {
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(dataDir, eventStore), {
     logger: ['warn', 'error'],
   });
-  const bar = new SingleBar({
-    format: `${name} [{bar}] {percentage}% | {value}/{total} positions | {eventsDone} events | {rate} ev/s | ETA {eta}s`,
-    noTTYOutput: true,
-    notTTYSchedule: 250,
-  });
+  const bar = progressBar(
+    `${name} [{bar}] {percentage}% | {value}/{total} positions | {eventsDone} events | {rate} ev/s | ETA {eta}s`,
+  );
   const payload = (p: RebuildProgress) => ({ eventsDone: p.eventsDone, rate: p.eventsPerSecond });
   let started = false;
   try {
@@ -43,6 +42,7 @@ async function rebuild(name: string): Promise<void> {
 new Command('rebuild')
   .description('Rebuild a projection from the first event; the live tables are replaced once it caught up')
   .argument('<projection>', PROJECTION_NAMES.join(' | '))
+  .hook('preAction', () => echoCommand('rebuild'))
   .action(rebuild)
   .parseAsync()
   .catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { compareDates } from '@licences/licensing-domain';
 import type { LocalDate } from '@licences/licensing-domain';
 import { ReplayCaseQuery, ReplayDecisionsQuery } from '@licences/licensing-read-models';
 import type { CaseReplayView, DecisionsInPeriodView } from '@licences/licensing-read-models';
+import { echoCommand } from './echo-command';
 import { calendarDate, fail, withCaughtUpReadModels, writeJson } from './oversight-context';
 import { formatCaseReplay, formatDecisions } from './oversight-report.format';
 
@@ -43,6 +44,7 @@ new Command('replay')
   .option('--from <date>', 'first decision date of the period (YYYY-MM-DD)', calendarDate)
   .option('--to <date>', 'last decision date of the period (YYYY-MM-DD)', calendarDate)
   .option('--json', 'print JSON instead of the text report')
+  .hook('preAction', () => echoCommand('replay'))
   .action(replay)
   .parseAsync()
   .catch(fail);

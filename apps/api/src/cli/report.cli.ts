@@ -1,15 +1,11 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
-import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { EVENT_STORE } from '@licences/event-store';
-import type { EventStore } from '@licences/event-store';
-import { PROJECTION_NAMES, ProjectionRunner, READ_MODEL_STORE } from '@licences/licensing-read-models';
-import type { ReadModelStore } from '@licences/licensing-read-models';
 import {
   BuildReportQuery,
   formatReport,
@@ -22,9 +18,14 @@ import type { Report, ReportFormat, ReportName } from '@licences/licensing-repor
 import { loadConfig } from '../config/app-config';
 import type { EventStoreConfig } from '../config/app-config';
 import { ProjectorModule } from '../projector.module';
+import { catchUpReadModels } from './catch-up';
+import { echoCommand } from './echo-command';
 
-const CATCH_UP_TIMEOUT_MS = 120_000;
-const POLL_MS = 50;
+/**
+ * Where `--out` with a relative path writes: a folder git, ESLint and Prettier all ignore, so
+ * that a report written in the working tree never fails `npm run lint`.
+ */
+const REPORTS_DIR = 'reports';
 
 /** The projections and the report queries, without HTTP. */
 @Module({})
@@ -48,43 +49,14 @@ interface ReportOptions {
   position?: number;
 }
 
+/** An absolute path as given; a relative one under REPORTS_DIR of the folder npm runs in. */
+function outputPath(out: string): string {
+  return isAbsolute(out) ? out : join(process.cwd(), REPORTS_DIR, out);
+}
+
 function wholeNumber(value: string): number {
   if (!/^\d{1,15}$/.test(value)) throw new InvalidArgumentError('Expected a whole number.');
   return Number(value);
-}
-
-/** Runs the projections here until they reach the head, showing how far they got on stderr. */
-async function catchUp(
-  events: EventStore,
-  readModels: ReadModelStore,
-  runner: ProjectionRunner,
-): Promise<void> {
-  const head = await events.headPosition();
-  const bar = new SingleBar({
-    format: 'projecting [{bar}] {percentage}% | {value}/{total} events',
-    stream: process.stderr,
-    noTTYOutput: true,
-    notTTYSchedule: 250,
-  });
-  const lowest = async () =>
-    Math.min(...(await Promise.all(PROJECTION_NAMES.map((name) => readModels.checkpoint(name)))));
-  bar.start(Math.max(head, 1), Math.min(await lowest(), head));
-  await runner.start();
-  const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
-  try {
-    for (;;) {
-      const done = await lowest();
-      bar.update(Math.min(done, head));
-      if (done >= head) break;
-      if (Date.now() >= deadline)
-        throw new Error(`The read models did not reach position ${head} in time; try again`);
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  } finally {
-    runner.stop();
-    bar.update(head);
-    bar.stop();
-  }
 }
 
 async function report(name: string, options: ReportOptions): Promise<void> {
@@ -97,18 +69,16 @@ async function report(name: string, options: ReportOptions): Promise<void> {
     logger: ['warn', 'error'],
   });
   try {
-    await catchUp(
-      app.get<symbol, EventStore>(EVENT_STORE),
-      app.get<symbol, ReadModelStore>(READ_MODEL_STORE),
-      app.get(ProjectionRunner),
-    );
+    await catchUpReadModels(app);
     const built = await app
       .get(QueryBus)
       .execute<BuildReportQuery, Report>(new BuildReportQuery(name as ReportName, period, options.position));
     const { body } = formatReport(built, options.format);
     if (options.out) {
-      writeFileSync(options.out, body);
-      process.stderr.write(`Wrote ${name} (${period.label}, position ${built.position}) to ${options.out}\n`);
+      const file = outputPath(options.out);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, body);
+      process.stderr.write(`Wrote ${name} (${period.label}, position ${built.position}) to ${file}\n`);
     } else {
       process.stdout.write(body);
     }
@@ -126,8 +96,9 @@ new Command('report')
   .option('--from <YYYY-MM-DD>')
   .option('--to <YYYY-MM-DD>')
   .addOption(new Option('--format <format>').choices([...REPORT_FORMATS]).default('json'))
-  .option('--out <file>', 'write here instead of stdout')
+  .option('--out <file>', `write here instead of stdout (a relative path lands under ./${REPORTS_DIR}/)`)
   .option('--position <n>', 'build at this event position, to rebuild an earlier report exactly', wholeNumber)
+  .hook('preAction', () => echoCommand('report'))
   .action(report)
   .parseAsync()
   .catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { compareDates, WHAT_IF_POLICIES } from '@licences/licensing-domain';
 import type { LocalDate, WhatIfComparison, WhatIfPolicyName } from '@licences/licensing-domain';
 import { WhatIfQuery } from '@licences/licensing-read-models';
+import { echoCommand } from './echo-command';
 import { calendarDate, fail, withCaughtUpReadModels, writeJson } from './oversight-context';
 import { formatWhatIf } from './oversight-report.format';
 
@@ -30,6 +31,7 @@ new Command('what-if')
   .requiredOption('--from <date>', 'first issue decision date of the period (YYYY-MM-DD)', calendarDate)
   .requiredOption('--to <date>', 'last issue decision date of the period (YYYY-MM-DD)', calendarDate)
   .option('--json', 'print JSON instead of the text report')
+  .hook('preAction', () => echoCommand('what-if'))
   .action(whatIf)
   .parseAsync()
   .catch(fail);
