@@ -23,7 +23,8 @@ const transform = {
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   rootDir: __dirname,
-  testEnvironment: 'node',
+  // Node's environment, failing a file that leaves a process running (see the file).
+  testEnvironment: '<rootDir>/tools/jest-process-guard-environment.cjs',
   testMatch,
   transform,
   moduleNameMapper,
