@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScript } from './support/app-process';
+import { SCRIPT_MS } from './support/child-processes';
+import { timeoutAbove } from './support/waiting';
 import { TestApp } from './support/test-app';
 import { generateHistory } from './import/historical-history';
 
@@ -98,31 +100,35 @@ describe('npm run import', () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('imports a file with a progress bar, exits 3 when it refused cases, 0 when all went in, 1 on error', () => {
-    const file = join(dir, 'history.jsonl');
-    writeFileSync(file, history.text);
-    const first = run(file);
-    expect(first.status).toBe(3);
-    const report = JSON.parse(first.stdout);
-    expect(report).toMatchObject({
-      importId: createHash('sha256').update(history.text).digest('hex'),
-      accepted: 40,
-    });
-    expect(report.refused).toHaveLength(history.refusals.length);
-    expect(first.stderr).toMatch(/import \[.*\] 100% \| import \| \d+\/\d+ lines \| 40\/40 cases/);
+  it(
+    'imports a file with a progress bar, exits 3 when it refused cases, 0 when all went in, 1 on error',
+    () => {
+      const file = join(dir, 'history.jsonl');
+      writeFileSync(file, history.text);
+      const first = run(file);
+      expect(first.status).toBe(3);
+      const report = JSON.parse(first.stdout);
+      expect(report).toMatchObject({
+        importId: createHash('sha256').update(history.text).digest('hex'),
+        accepted: 40,
+      });
+      expect(report.refused).toHaveLength(history.refusals.length);
+      expect(first.stderr).toMatch(/import \[.*\] 100% \| import \| \d+\/\d+ lines \| 40\/40 cases/);
 
-    // Only the good lines, CRLF-terminated: already in, nothing refused.
-    const good = join(dir, 'good.jsonl');
-    const goodLines = [...history.linesByCase.values()].flat().map((l) => JSON.stringify(l));
-    writeFileSync(good, goodLines.join('\r\n'));
-    const second = run(good);
-    expect(second.status).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ accepted: 0, alreadyImported: 40, refused: [] });
+      // Only the good lines, CRLF-terminated: already in, nothing refused.
+      const good = join(dir, 'good.jsonl');
+      const goodLines = [...history.linesByCase.values()].flat().map((l) => JSON.stringify(l));
+      writeFileSync(good, goodLines.join('\r\n'));
+      const second = run(good);
+      expect(second.status).toBe(0);
+      expect(JSON.parse(second.stdout)).toMatchObject({ accepted: 0, alreadyImported: 40, refused: [] });
 
-    const missing = run(join(dir, 'missing.jsonl'));
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('missing.jsonl');
-  });
+      const missing = run(join(dir, 'missing.jsonl'));
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('missing.jsonl');
+    },
+    timeoutAbove(3 * SCRIPT_MS),
+  );
 });
 
 function dayBeforeOf(date: string): string {

@@ -1,29 +1,63 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliToken, kill, REPO_ROOT, runScript, startAppProcess } from './support/app-process';
+import { cliToken, runScript, startAppProcess } from './support/app-process';
 import { dumpReadModels, lowestCheckpoint, writeBacklog } from './support/backlog';
 import { caseBody } from './support/cases';
+import {
+  APP_START_MS,
+  SCRIPT_MS,
+  STOP_MS,
+  startNodeScript,
+  stopAllProcesses,
+  stopProcess,
+} from './support/child-processes';
+import { timeoutAbove, waitUntil } from './support/waiting';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** 2500 cases written in this process (about 3 s idle). */
+const BACKLOG_MS = 60_000;
+/** A projector from spawn to its first stored batch (about 1 s idle). */
+const FIRST_BATCH_MS = 60_000;
+/** A projector from spawn through the whole backlog (about 4 s idle). */
+const CATCH_UP_MS = 120_000;
 
-function startProjector(dataDir: string): ChildProcess {
-  return spawn(process.execPath, ['-r', './tools/register.cjs', 'apps/api/src/cli/projector.cli.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, LICENCES_DATA_DIR: dataDir },
-    stdio: 'ignore',
-  });
+interface Projector {
+  readonly child: ChildProcess;
+  stderr: string;
 }
 
-async function until(condition: () => boolean, timeoutMs: number, pollMs = 2): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await pause(pollMs);
-  }
-  return condition();
+function startProjector(dataDir: string): Projector {
+  const child = startNodeScript(
+    ['-r', './tools/register.cjs', 'apps/api/src/cli/projector.cli.ts'],
+    { LICENCES_DATA_DIR: dataDir },
+    ['ignore', 'ignore', 'pipe'],
+  );
+  const projector = { child, stderr: '' };
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (projector.stderr += chunk));
+  return projector;
+}
+
+/** Waits until the read models in `dataDir` satisfy `reached`; fails at once if the projector dies. */
+async function waitForProjector(
+  projector: Projector,
+  dataDir: string,
+  reached: (lowestCheckpoint: number) => boolean,
+  what: string,
+  timeoutMs: number,
+  pollMs = 20,
+): Promise<void> {
+  const readModels = join(dataDir, 'read-models.sqlite');
+  await waitUntil(
+    () => {
+      const { exitCode } = projector.child;
+      if (exitCode !== null) throw new Error(`The projector exited with ${exitCode}: ${projector.stderr}`);
+      return reached(lowestCheckpoint(readModels));
+    },
+    what,
+    timeoutMs,
+    pollMs,
+  );
 }
 
 describe('projections in their own process', () => {
@@ -34,66 +68,81 @@ describe('projections in their own process', () => {
     return dir;
   };
 
+  // Before the folders go: a process left by a failed test must not run on in a deleted folder.
+  afterEach(stopAllProcesses, timeoutAbove(STOP_MS));
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('keeps the read models exact when the projector is killed mid-way, and a rebuild reproduces them', async () => {
-    const dataDir = newDir();
-    const head = await writeBacklog(join(dataDir, 'licences.sqlite'), 2500);
-    const readModels = join(dataDir, 'read-models.sqlite');
+  it(
+    'keeps the read models exact when the projector is killed mid-way, and a rebuild reproduces them',
+    async () => {
+      const dataDir = newDir();
+      const head = await writeBacklog(join(dataDir, 'licences.sqlite'), 2500);
+      const readModels = join(dataDir, 'read-models.sqlite');
 
-    // Kill the projector with SIGKILL while it is between batches, several times.
-    const killedAt: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      const from = lowestCheckpoint(readModels);
-      const projector = startProjector(dataDir);
-      const progressed = await until(() => lowestCheckpoint(readModels) > from, 30_000);
-      await kill(projector, 'SIGKILL');
-      expect(progressed).toBe(true);
-      killedAt.push(lowestCheckpoint(readModels));
-    }
-    expect(killedAt.some((position) => position > 0 && position < head)).toBe(true);
+      // Kill the projector with SIGKILL as soon as it stored a batch (mostly amid the next), several times.
+      const killedAt: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        const from = lowestCheckpoint(readModels);
+        const projector = startProjector(dataDir);
+        await waitForProjector(
+          projector,
+          dataDir,
+          (checkpoint) => checkpoint > from,
+          `the projector stores a batch past position ${from} (round ${round + 1})`,
+          FIRST_BATCH_MS,
+          5,
+        );
+        await stopProcess(projector.child, 'SIGKILL');
+        killedAt.push(lowestCheckpoint(readModels));
+      }
+      expect(killedAt.some((position) => position > 0 && position < head)).toBe(true);
 
-    const last = startProjector(dataDir);
-    expect(await until(() => lowestCheckpoint(readModels) === head, 60_000, 20)).toBe(true);
-    await kill(last, 'SIGTERM');
-    const recovered = dumpReadModels(readModels);
+      const last = startProjector(dataDir);
+      await waitForProjector(last, dataDir, (c) => c === head, `the projector reaches ${head}`, CATCH_UP_MS);
+      await stopProcess(last.child, 'SIGTERM');
+      const recovered = dumpReadModels(readModels);
 
-    // The same events projected once, without interruption, in a fresh folder.
-    const freshDir = newDir();
-    copyFileSync(join(dataDir, 'licences.sqlite'), join(freshDir, 'licences.sqlite'));
-    const fresh = startProjector(freshDir);
-    expect(
-      await until(() => lowestCheckpoint(join(freshDir, 'read-models.sqlite')) === head, 60_000, 20),
-    ).toBe(true);
-    await kill(fresh, 'SIGTERM');
-    expect(recovered).toEqual(dumpReadModels(join(freshDir, 'read-models.sqlite')));
-    expect((recovered['licence_validity'] ?? []).length).toBe(2500);
+      // The same events projected once, without interruption, in a fresh folder.
+      const freshDir = newDir();
+      copyFileSync(join(dataDir, 'licences.sqlite'), join(freshDir, 'licences.sqlite'));
+      const fresh = startProjector(freshDir);
+      await waitForProjector(
+        fresh,
+        freshDir,
+        (c) => c === head,
+        `a fresh projector reaches ${head}`,
+        CATCH_UP_MS,
+      );
+      await stopProcess(fresh.child, 'SIGTERM');
+      expect(recovered).toEqual(dumpReadModels(join(freshDir, 'read-models.sqlite')));
+      expect((recovered['licence_validity'] ?? []).length).toBe(2500);
 
-    // A rebuild from the CLI shows its progress and replaces the tables with identical ones.
-    const rebuilt = runScript(
-      ['-r', './tools/register.cjs', 'apps/api/src/cli/rebuild.cli.ts', 'licence-validity'],
-      {
-        LICENCES_DATA_DIR: dataDir,
-      },
-    );
-    expect(rebuilt.status).toBe(0);
-    expect(rebuilt.stdout).toContain(`Rebuilt licence-validity: ${head} events, checkpoint ${head}`);
-    expect(rebuilt.stderr).toMatch(/100% \| \d+\/\d+ positions \| \d+ events \| \d+ ev\/s/);
-    expect(dumpReadModels(readModels)).toEqual(recovered);
+      // A rebuild from the CLI shows its progress and replaces the tables with identical ones.
+      const rebuilt = runScript(
+        ['-r', './tools/register.cjs', 'apps/api/src/cli/rebuild.cli.ts', 'licence-validity'],
+        { LICENCES_DATA_DIR: dataDir },
+      );
+      expect(rebuilt.status).toBe(0);
+      expect(rebuilt.stdout).toContain(`Rebuilt licence-validity: ${head} events, checkpoint ${head}`);
+      expect(rebuilt.stderr).toMatch(/100% \| \d+\/\d+ positions \| \d+ events \| \d+ ev\/s/);
+      expect(dumpReadModels(readModels)).toEqual(recovered);
 
-    const unknown = runScript(['-r', './tools/register.cjs', 'apps/api/src/cli/rebuild.cli.ts', 'nonsense'], {
-      LICENCES_DATA_DIR: dataDir,
-    });
-    expect(unknown.status).not.toBe(0);
-    expect(unknown.stderr).toContain('Unknown projection nonsense');
-  });
+      const unknown = runScript(
+        ['-r', './tools/register.cjs', 'apps/api/src/cli/rebuild.cli.ts', 'nonsense'],
+        { LICENCES_DATA_DIR: dataDir },
+      );
+      expect(unknown.status).not.toBe(0);
+      expect(unknown.stderr).toContain('Unknown projection nonsense');
+    },
+    timeoutAbove(BACKLOG_MS, 3 * (FIRST_BATCH_MS + STOP_MS), 2 * (CATCH_UP_MS + STOP_MS), 2 * SCRIPT_MS),
+  );
 
-  it('serves queries from a separate projector when the API runs with LICENCES_PROJECTIONS=external', async () => {
-    const dataDir = newDir();
-    const api = await startAppProcess({ LICENCES_DATA_DIR: dataDir, LICENCES_PROJECTIONS: 'external' });
-    let projector: ChildProcess | undefined;
-    try {
+  it(
+    'serves queries from a separate projector when the API runs with LICENCES_PROJECTIONS=external',
+    async () => {
+      const dataDir = newDir();
       const intake = cliToken('intake', 'alice');
+      const api = await startAppProcess({ LICENCES_DATA_DIR: dataDir, LICENCES_PROJECTIONS: 'external' });
       const created = await fetch(`${api.baseUrl}/api/licences`, {
         method: 'POST',
         headers: { authorization: `Bearer ${intake}`, 'content-type': 'application/json' },
@@ -104,15 +153,25 @@ describe('projections in their own process', () => {
         fetch(`${api.baseUrl}/api/licences/${id}${query}`, {
           headers: { authorization: `Bearer ${intake}` },
         });
+      // Nothing projects in the API process.
       expect((await get()).status).toBe(404);
 
-      projector = startProjector(dataDir);
+      // A cold projector start can take longer than the API's own minPosition wait on a busy
+      // machine: wait for the projector itself, then ask for the position it has reached.
+      const projector = startProjector(dataDir);
+      await waitForProjector(
+        projector,
+        dataDir,
+        (checkpoint) => checkpoint >= position,
+        `the projector applies position ${position}`,
+        CATCH_UP_MS,
+      );
       const answer = await get(`?minPosition=${position}`);
       expect(answer.status).toBe(200);
       expect(await answer.json()).toMatchObject({ id, status: 'applied' });
-    } finally {
-      if (projector) await kill(projector, 'SIGTERM');
-      await kill(api.child, 'SIGTERM');
-    }
-  });
+      await stopProcess(projector.child, 'SIGTERM');
+      await stopProcess(api.child, 'SIGTERM');
+    },
+    timeoutAbove(SCRIPT_MS, APP_START_MS, CATCH_UP_MS, 2 * STOP_MS),
+  );
 });

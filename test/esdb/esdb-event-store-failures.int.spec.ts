@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { firstValueFrom, take, timeout, toArray } from 'rxjs';
+import { firstValueFrom, take, timeout } from 'rxjs';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@licences/event-store';
 import { EsdbEventStore } from '@licences/event-store-esdb';
-import { newEvent, newEvents } from '@licences/event-store-conformance';
+import { EventRecorder, idsOf, newEvent, newEvents } from '@licences/event-store-conformance';
 import { EsdbStandIn } from '../esdb-stand-in/esdb-stand-in';
+
+/** One delivery through the in-process gRPC stand-in (milliseconds when idle). */
+const DELIVERY_MS = 10_000;
 
 describe('EventStoreDB adapter: errors, retries and reconnection', () => {
   let standIn: EsdbStandIn;
@@ -69,33 +72,56 @@ describe('EventStoreDB adapter: errors, retries and reconnection', () => {
     expect(standIn.calls['/event_store.client.streams.Streams/Append']).toBe(appendsBefore + 1);
   });
 
-  it('resubscribes after a dropped subscription from the last event delivered, without gaps or repeats', async () => {
-    const streamId = stream();
-    const first = newEvents(3);
-    await store.append(streamId, first, 'no-stream');
-    const received = firstValueFrom(store.subscribeToAll().pipe(take(6), toArray(), timeout(10_000)));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  it(
+    'resubscribes after a dropped subscription from the last event delivered, without gaps or repeats',
+    async () => {
+      const streamId = stream();
+      const first = newEvents(3);
+      await store.append(streamId, first, 'no-stream');
+      const recorder = new EventRecorder(store.subscribeToAll());
+      try {
+        // Dropped once it is live: the server registers it before the client sees the first event.
+        await recorder.waitForCount(3, DELIVERY_MS);
+        expect(standIn.openSubscriptions).toBe(1);
 
-    standIn.dropSubscriptions();
-    const second = newEvents(3);
-    await store.append(streamId, second, 2);
+        standIn.dropSubscriptions();
+        const second = newEvents(3);
+        await store.append(streamId, second, 2);
 
-    expect((await received).map((e) => e.id)).toEqual([...first, ...second].map((e) => e.id));
-  });
+        expect(idsOf(await recorder.waitForCount(6, DELIVERY_MS))).toEqual(idsOf([...first, ...second]));
+      } finally {
+        recorder.stop();
+      }
+    },
+    2 * DELIVERY_MS + 10_000,
+  );
 
-  it('resumes after a drop amid many system events (past the server checkpoints) without losing ours', async () => {
-    const streamId = stream();
-    const received = firstValueFrom(store.subscribeToAll().pipe(take(4), toArray(), timeout(10_000)));
-    const ours = newEvents(4);
-    await store.append(streamId, ours.slice(0, 2), 'no-stream');
-    for (let i = 0; i < 100; i++) standIn.appendSystemEvent(`$stats-${i}`, '$statsCollected');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  it(
+    'resumes after a drop amid many system events (past the server checkpoints) without losing ours',
+    async () => {
+      const streamId = stream();
+      const recorder = new EventRecorder(store.subscribeToAll());
+      try {
+        const ours = newEvents(4);
+        await store.append(streamId, ours.slice(0, 2), 'no-stream');
+        for (let i = 0; i < 100; i++) standIn.appendSystemEvent(`$stats-${i}`, '$statsCollected');
+        await recorder.waitForCount(2, DELIVERY_MS);
+        expect(standIn.openSubscriptions).toBe(1);
+        // The checkpoints sent after the system events reach the adapter unseen by the test: this
+        // gives them time to. Should they come later, the resume starts from the last event
+        // delivered instead, and the test still holds (only less strictly).
+        await new Promise((resolve) => setTimeout(resolve, 100));
 
-    standIn.dropSubscriptions();
-    await store.append(streamId, ours.slice(2), 1);
+        standIn.dropSubscriptions();
+        await store.append(streamId, ours.slice(2), 1);
 
-    expect((await received).map((e) => e.id)).toEqual(ours.map((e) => e.id));
-  });
+        expect(idsOf(await recorder.waitForCount(4, DELIVERY_MS))).toEqual(idsOf(ours));
+      } finally {
+        recorder.stop();
+      }
+    },
+    2 * DELIVERY_MS + 10_000,
+  );
 
   it('never shows system events in reads or subscriptions', async () => {
     standIn.appendSystemEvent('$stats-127.0.0.1:2113', '$statsCollected');
@@ -104,7 +130,9 @@ describe('EventStoreDB adapter: errors, retries and reconnection', () => {
     standIn.appendSystemEvent('$$licence-x', '$metadata');
 
     expect((await store.readAll()).map((e) => e.id)).toEqual([ours.id]);
-    expect((await firstValueFrom(store.subscribeToAll().pipe(take(1), timeout(5_000)))).id).toBe(ours.id);
+    expect((await firstValueFrom(store.subscribeToAll().pipe(take(1), timeout(DELIVERY_MS)))).id).toBe(
+      ours.id,
+    );
     expect(await store.headPosition()).toBe((await store.readAll())[0]!.position);
   });
 });

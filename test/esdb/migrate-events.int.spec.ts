@@ -7,6 +7,8 @@ import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { copyEvents } from '@licences/licensing-application';
 import { EsdbStandIn } from '../esdb-stand-in/esdb-stand-in';
 import { runScriptAsync } from '../support/app-process';
+import { SCRIPT_MS } from '../support/child-processes';
+import { timeoutAbove } from '../support/waiting';
 import { writeBacklog } from '../support/backlog';
 
 /** What must survive a migration: everything but the store's own numbering of positions and its seals. */
@@ -62,24 +64,31 @@ describe('migrating events between the embedded store and EventStoreDB', () => {
     expect((await back.readAll()).map((e) => e.position)).toEqual(original.map((e) => e.position));
   });
 
-  it('runs as npm run migrate-events with a progress bar and resumes from its checkpoint', async () => {
-    const env = { LICENCES_DATA_DIR: dir, EVENTSTORE_CONNECTION_STRING: standIn.connectionString };
-    const cli = (...args: string[]) =>
-      runScriptAsync(['-r', './tools/register.cjs', 'apps/api/src/cli/migrate-events.cli.ts', ...args], env);
-    const total = (await sqlite().readAll()).length;
+  it(
+    'runs as npm run migrate-events with a progress bar and resumes from its checkpoint',
+    async () => {
+      const env = { LICENCES_DATA_DIR: dir, EVENTSTORE_CONNECTION_STRING: standIn.connectionString };
+      const cli = (...args: string[]) =>
+        runScriptAsync(
+          ['-r', './tools/register.cjs', 'apps/api/src/cli/migrate-events.cli.ts', ...args],
+          env,
+        );
+      const total = (await sqlite().readAll()).length;
 
-    const first = await cli('--from', 'sqlite', '--to', 'esdb', '--batch-size', '100');
-    expect(first.status).toBe(0);
-    expect(first.stdout).toContain(`Copied ${total} events from sqlite to esdb`);
-    expect(first.stderr).toMatch(/sqlite -> esdb \[=+\] 100%/);
+      const first = await cli('--from', 'sqlite', '--to', 'esdb', '--batch-size', '100');
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain(`Copied ${total} events from sqlite to esdb`);
+      expect(first.stderr).toMatch(/sqlite -> esdb \[=+\] 100%/);
 
-    const again = await cli('--from', 'sqlite', '--to', 'esdb');
-    expect(again.status).toBe(0);
-    expect(again.stdout).toContain('Copied 0 events from sqlite to esdb (resumed after position');
-    expect(standIn.events.filter((e) => !e.streamName.startsWith('$'))).toHaveLength(total);
+      const again = await cli('--from', 'sqlite', '--to', 'esdb');
+      expect(again.status).toBe(0);
+      expect(again.stdout).toContain('Copied 0 events from sqlite to esdb (resumed after position');
+      expect(standIn.events.filter((e) => !e.streamName.startsWith('$'))).toHaveLength(total);
 
-    const same = await cli('--from', 'esdb', '--to', 'esdb');
-    expect(same.status).not.toBe(0);
-    expect(same.stderr).toContain('--from and --to must name different stores');
-  });
+      const same = await cli('--from', 'esdb', '--to', 'esdb');
+      expect(same.status).not.toBe(0);
+      expect(same.stderr).toContain('--from and --to must name different stores');
+    },
+    timeoutAbove(3 * SCRIPT_MS),
+  );
 });

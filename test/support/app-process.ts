@@ -1,9 +1,19 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import {
+  APP_START_MS,
+  EXIT_WITH_PARENT,
+  REPO_ROOT,
+  SCRIPT_MS,
+  startNodeScript,
+  stopProcess,
+} from './child-processes';
+import { waitUntil } from './waiting';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
+export { REPO_ROOT } from './child-processes';
+/** Signal, wait for the exit, SIGKILL if it does not come: `stopProcess` under its older name. */
+export { stopProcess as kill } from './child-processes';
 
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -16,49 +26,59 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the admin API the way `npm start` does, as its own process, on loopback. */
+/**
+ * Starts the admin API the way `npm start` does, as its own process, on loopback, and waits (at
+ * most APP_START_MS) until `/health` answers. On failure the process is stopped before throwing.
+ */
 export async function startAppProcess(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; baseUrl: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = startNodeScript(['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ...env,
   });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdout?.resume();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) return { child, baseUrl };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitUntil(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}: ${stderr}`);
+        try {
+          return (await fetch(`${baseUrl}/health`)).ok;
+        } catch {
+          return false; // not listening yet
+        }
+      },
+      'the app answers /health',
+      APP_START_MS,
+      100,
+    );
+  } catch (error) {
+    await stopProcess(child, 'SIGKILL');
+    throw error;
   }
-  child.kill('SIGKILL');
-  throw new Error('The app did not become healthy within 20 s');
+  return { child, baseUrl };
 }
 
-export async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill(signal);
-  await exited;
-}
-
-/** Runs one of the package's npm scripts to completion. */
+/**
+ * Runs one of the package's npm scripts to completion (at most SCRIPT_MS, then SIGKILL). It
+ * blocks this process, so the script cannot talk to a server running in it: see runScriptAsync.
+ */
 export function runScript(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, args, {
+  return spawnSync(process.execPath, [...EXIT_WITH_PARENT, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: SCRIPT_MS,
+    killSignal: 'SIGKILL',
   });
 }
 
-/** A bearer token printed by `npm run token`, as an operator would get one. */
+/** A bearer token printed by `npm run token`, as an operator would get one (one SCRIPT_MS wait). */
 export function cliToken(role: string, sub: string): string {
   const result = runScript([
     '-r',
@@ -74,20 +94,21 @@ export function cliToken(role: string, sub: string): string {
 }
 
 /**
- * Like runScript, without blocking this process: needed when the script talks to a server that
- * runs inside the test process (the EventStoreDB stand-in).
+ * Like runScript (at most `timeoutMs`, then SIGKILL), without blocking this process: needed when
+ * the script talks to a server that runs inside the test process (the EventStoreDB stand-in).
  */
 export function runScriptAsync(
   args: string[],
   env: Record<string, string> = {},
+  timeoutMs = SCRIPT_MS,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const child = startNodeScript(args, env);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (status) => {
       clearTimeout(timer);
       resolve({ status, stdout, stderr });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { licenceStreamId, toNewEvent } from '@licences/licensing-application';
+import { PROJECTION_NAMES } from '@licences/licensing-read-models';
 import { decide, DUTCH_VALIDITY_POLICY, evolve } from '@licences/licensing-domain';
 import type { LicenceCommand, LicenceState } from '@licences/licensing-domain';
 import { assessment, caseBody, revocation } from './cases';
@@ -88,7 +89,7 @@ export function dumpReadModels(file: string): Record<string, unknown[]> {
   }
 }
 
-/** The lowest live checkpoint over the projections (0 before the file has any). */
+/** The lowest live checkpoint over the projections (0 until every projection has one). */
 export function lowestCheckpoint(file: string): number {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -98,7 +99,7 @@ export function lowestCheckpoint(file: string): number {
           "SELECT position FROM projection_checkpoints WHERE target = 'live'",
         )
         .all();
-      return rows.length < 3 ? 0 : Math.min(...rows.map((r) => r.position));
+      return rows.length < PROJECTION_NAMES.length ? 0 : Math.min(...rows.map((r) => r.position));
     } finally {
       db.close();
     }

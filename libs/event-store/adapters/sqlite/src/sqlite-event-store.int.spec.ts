@@ -21,6 +21,10 @@ import { CrashWriterProcess } from './testing/crash-writer.process';
 const REPO_ROOT = resolve(__dirname, '../../../../..');
 /** Short, so that cross-process tests stay fast; the default is for production. */
 const TEST_POLL_INTERVAL_MS = 20;
+/** Two writer processes from spawn to 60 acknowledged appends each (about 2 s on an idle machine). */
+const CRASH_WRITERS_MS = 60_000;
+/** A SIGKILLed writer's exit and the checks after it, with room to spare. */
+const CRASH_TEST_REST_MS = 30_000;
 
 async function tempDatabaseFile(): Promise<{ file: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'event-store-sqlite-'));
@@ -230,39 +234,43 @@ describe('SqliteEventStore specifics', () => {
     await expect(store.close()).resolves.toBeUndefined();
   });
 
-  it('keeps every acknowledged event when writer processes are killed mid-append', async () => {
-    const sharedStreamId = newStreamId('shared');
-    const writers = [startCrashWriter(sharedStreamId), startCrashWriter(sharedStreamId)];
+  it(
+    'keeps every acknowledged event when writer processes are killed mid-append',
+    async () => {
+      const sharedStreamId = newStreamId('shared');
+      const writers = [startCrashWriter(sharedStreamId), startCrashWriter(sharedStreamId)];
 
-    try {
-      await Promise.all(writers.map((writer) => writer.waitForAcknowledged(60, 20_000)));
-    } finally {
-      for (const writer of writers) writer.kill();
-    }
-    await Promise.all(writers.map((writer) => writer.closed));
+      try {
+        await Promise.all(writers.map((writer) => writer.waitForAcknowledged(60, CRASH_WRITERS_MS)));
+      } finally {
+        for (const writer of writers) writer.kill();
+      }
+      await Promise.all(writers.map((writer) => writer.closed));
 
-    const acknowledged = writers.flatMap((writer) => writer.acknowledged);
-    const store = openStore();
-    const all = await store.readAll();
-    const byId = new Map(all.map((event) => [event.id, event]));
-    expect(byId.size).toBe(all.length);
-    for (const ack of acknowledged) {
-      expect(byId.get(ack.eventId)).toMatchObject({
-        streamId: ack.streamId,
-        revision: ack.revision,
-        position: ack.position,
-      });
-    }
-    // No append ever failed after inserting, so positions have no gaps either.
-    expect(all.map((event) => event.position)).toEqual(all.map((_, i) => i + 1));
-    const streams = new Map<string, RecordedEvent[]>();
-    for (const event of all) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
-    for (const events of streams.values()) {
-      expect(events.map((event) => event.revision)).toEqual(events.map((_, i) => i));
-    }
-    const acknowledgedShared = new Set(
-      acknowledged.filter((ack) => ack.streamId === sharedStreamId).map((ack) => ack.eventId),
-    );
-    expect(streams.get(sharedStreamId)?.length).toBeGreaterThanOrEqual(acknowledgedShared.size);
-  });
+      const acknowledged = writers.flatMap((writer) => writer.acknowledged);
+      const store = openStore();
+      const all = await store.readAll();
+      const byId = new Map(all.map((event) => [event.id, event]));
+      expect(byId.size).toBe(all.length);
+      for (const ack of acknowledged) {
+        expect(byId.get(ack.eventId)).toMatchObject({
+          streamId: ack.streamId,
+          revision: ack.revision,
+          position: ack.position,
+        });
+      }
+      // No append ever failed after inserting, so positions have no gaps either.
+      expect(all.map((event) => event.position)).toEqual(all.map((_, i) => i + 1));
+      const streams = new Map<string, RecordedEvent[]>();
+      for (const event of all) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
+      for (const events of streams.values()) {
+        expect(events.map((event) => event.revision)).toEqual(events.map((_, i) => i));
+      }
+      const acknowledgedShared = new Set(
+        acknowledged.filter((ack) => ack.streamId === sharedStreamId).map((ack) => ack.eventId),
+      );
+      expect(streams.get(sharedStreamId)?.length).toBeGreaterThanOrEqual(acknowledgedShared.size);
+    },
+    CRASH_WRITERS_MS + CRASH_TEST_REST_MS,
+  );
 });

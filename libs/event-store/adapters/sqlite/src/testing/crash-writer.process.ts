@@ -22,9 +22,13 @@ export class CrashWriterProcess {
   private exited = false;
   private readonly child: ChildProcess;
 
-  /** `repoRoot` is where `tools/register.cjs` lives; the script runs from there. */
+  /**
+   * `repoRoot` is where `tools/register.cjs` lives; the script runs from there, preloading
+   * `tools/exit-with-parent.cjs` so that it never outlives the test process.
+   */
   constructor(repoRoot: string, file: string, sharedStreamId: string) {
-    this.child = spawn(process.execPath, ['-r', './tools/register.cjs', SCRIPT, file, sharedStreamId], {
+    const preloads = ['-r', './tools/register.cjs', '-r', './tools/exit-with-parent.cjs'];
+    this.child = spawn(process.execPath, [...preloads, SCRIPT, file, sharedStreamId], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
