@@ -48,6 +48,9 @@ export interface GeneratedHistory {
 /** No generated decision lies after this day, so an import after it takes them all. */
 export const LAST_DAY = '2026-01-10';
 
+/** A cut-over just after LAST_DAY: every good line lies before it. */
+export const CUTOVER = '2026-01-12T00:00:00.000Z';
+
 const COUNTRIES = ['DE', 'FR', 'US', 'GB', 'TR', 'SA', 'JP', 'IN', 'MK', 'SE', 'AE', 'BR', 'AU', 'CH'];
 
 /** Deterministic pseudo-random numbers (mulberry32), so that every run generates the same history. */
@@ -176,7 +179,14 @@ function goodCase(i: number, rnd: () => number): { lines: HistoryLine[]; issued?
     if (revokeOn > LAST_DAY) return { lines, issued };
     day = revokeOn;
     const evidence = revocation.evidence.map((e) => ({ ...e, date: addDays(revokeOn, -5) }));
-    push('RevokedForChangedCircumstances', senior, { ...revocation, evidence });
+    if (flow === 9) {
+      // Four eyes: proposed by the assessor (who issued it), approved by the senior a week later.
+      push('RevocationProposed', assessor, { ...revocation, evidence });
+      push('RevokedForChangedCircumstances', senior, {}, 7);
+    } else {
+      // One official alone, as revocations were taken before the four-eyes rule.
+      push('RevokedForChangedCircumstances', senior, { ...revocation, evidence });
+    }
     issued = { ...issued, revoked: true };
   }
   return { lines, issued };
@@ -243,6 +253,18 @@ export function generateHistory(count: number, seed = 5): GeneratedHistory {
       senior,
     ),
   ]);
+  badCase('bad/revoke-own-proposal', 'REVOCATION_APPROVER_IS_PROPOSER', [
+    apply('bad/revoke-own-proposal', '2021-01-04'),
+    issue('bad/revoke-own-proposal', '2021-01-20', '2021-01-20', '2022-01-19'),
+    line(
+      'bad/revoke-own-proposal',
+      'RevocationProposed',
+      '2021-06-01',
+      { ...revocation, evidence: revocation.evidence.map((e) => ({ ...e, date: '2021-05-20' })) },
+      senior,
+    ),
+    line('bad/revoke-own-proposal', 'RevokedForChangedCircumstances', '2021-06-08', {}, senior),
+  ]);
   badCase('bad/extend-expired', 'CASE_CLOSED', [
     apply('bad/extend-expired', '2019-03-01'),
     issue('bad/extend-expired', '2019-03-10', '2019-03-10', '2020-03-09'),
@@ -264,7 +286,7 @@ export function generateHistory(count: number, seed = 5): GeneratedHistory {
     apply('bad/not-a-date', '2021-01-04'),
     issue('bad/not-a-date', '2021-01-20', '2021-01-20', '2021-02-30'),
   ]);
-  badCase('bad/from-the-future', 'OCCURRED_AFTER_IMPORT', [apply('bad/from-the-future', '2099-01-04')]);
+  badCase('bad/from-the-future', 'OCCURRED_AFTER_CUTOVER', [apply('bad/from-the-future', '2099-01-04')]);
   badCase('bad/details-differ', 'CASE_DETAILS_DIFFER', [
     line('bad/details-differ', 'SondageRequested', '2023-03-01', caseData(3, 'DE'), intake),
     line('bad/details-differ', 'SondageAnswered', '2023-03-10', { outcome: 'positive', reasoning: 'Fine' }),

@@ -208,11 +208,12 @@ describe('historical import into a store that already holds cases', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  const BOB = { sub: 'bob', role: 'assessor' };
   const liveAppend = async (caseId: string, command: LicenceCommand, at: string, state?: LicenceState) => {
-    const [event] = decide(command, state, { now: new Date(at) }, DUTCH_VALIDITY_POLICY);
+    const [event] = decide(command, state, { now: new Date(at), actor: BOB }, DUTCH_VALIDITY_POLICY);
     const metadata = {
       occurredAt: at,
-      actor: { sub: 'bob', role: 'assessor' },
+      actor: BOB,
       correlationId: 'c',
       causationId: 'c',
     };

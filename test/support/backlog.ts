@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { Actor } from '@licences/event-store';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { licenceStreamId, toNewEvent } from '@licences/licensing-application';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
@@ -8,6 +9,8 @@ import type { LicenceCommand, LicenceState } from '@licences/licensing-domain';
 import { assessment, caseBody, revocation } from './cases';
 
 const COUNTRIES = ['DE', 'TR', 'SA', 'JP', 'FR', 'IN', 'US', 'BR'];
+const LOADER: Actor = { sub: 'loader', role: 'assessor' };
+const SENIOR_LOADER: Actor = { sub: 'senior-loader', role: 'senior-assessor' };
 
 /** Writes `cases` realistic case histories straight into an event store file; returns the head position. */
 export async function writeBacklog(eventsFile: string, cases: number): Promise<number> {
@@ -18,7 +21,7 @@ export async function writeBacklog(eventsFile: string, cases: number): Promise<n
       const { procedure: _procedure, ...details } = caseBody({
         destination: { country: COUNTRIES[i % COUNTRIES.length], endUser: `End user ${i}` },
       });
-      const commands: [LicenceCommand, string][] = [
+      const commands: [LicenceCommand, string, Actor?][] = [
         [
           { type: 'RegisterCase', caseId, procedure: 'application', details } as unknown as LicenceCommand,
           '2024-03-01T10:00:00Z',
@@ -31,22 +34,26 @@ export async function writeBacklog(eventsFile: string, cases: number): Promise<n
         ]);
       else commands.push([{ type: 'DenyLicence', criteria: [2], reasoning: 'Risk' }, '2024-03-05T10:00:00Z']);
       if (i % 7 === 0 && i % 5 !== 4)
-        commands.push([
-          {
-            type: 'RevokeLicence',
-            ...revocation,
-            evidence: revocation.evidence.map((e) => ({ ...e, date: '2024-06-01' })),
-          } as unknown as LicenceCommand,
-          '2024-06-02T10:00:00Z',
-        ]);
+        commands.push(
+          [
+            {
+              type: 'ProposeRevocation',
+              ...revocation,
+              evidence: revocation.evidence.map((e) => ({ ...e, date: '2024-06-01' })),
+            } as unknown as LicenceCommand,
+            '2024-06-02T10:00:00Z',
+          ],
+          // The second official of the revocation: neither its proposer nor the issuer.
+          [{ type: 'ApproveRevocation', additionalEvidence: [] }, '2024-06-02T10:00:00Z', SENIOR_LOADER],
+        );
       let state: LicenceState = undefined;
-      const batch = commands.flatMap(([command, at]) => {
-        const events = decide(command, state, { now: new Date(at) }, DUTCH_VALIDITY_POLICY);
+      const batch = commands.flatMap(([command, at, actor = LOADER]) => {
+        const events = decide(command, state, { now: new Date(at), actor }, DUTCH_VALIDITY_POLICY);
         state = events.reduce(evolve, state);
         return events.map((event) =>
           toNewEvent(event, randomUUID(), {
             occurredAt: at,
-            actor: { sub: 'loader', role: 'assessor' },
+            actor,
             correlationId: caseId,
             causationId: caseId,
           }),

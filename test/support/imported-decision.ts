@@ -7,6 +7,9 @@ import type { LicenceEvent, LocalDate } from '@licences/licensing-domain';
 
 const d = (value: string) => value as LocalDate;
 
+/** Who the imported decisions name, in the payload and in the metadata alike. */
+const ARCHIVE_CLERK = { sub: 'archive-clerk', role: 'assessor' };
+
 const assessment = {
   summary: 'Archived assessment',
   findings: [{ criterion: 7 as const, finding: 'End-user certificate on file' }],
@@ -31,6 +34,7 @@ export function alliedIssueBeforeAccession(): LicenceEvent {
       validUntil: d('2023-03-25'),
       assessment,
       rule: { ...allied, countryFacts: { ...allied.countryFacts, on: d('2020-03-26') } },
+      issuedBy: ARCHIVE_CLERK,
     },
   };
 }
@@ -49,7 +53,7 @@ export async function appendImported(
   try {
     const stored = toNewEvent(event, randomUUID(), {
       occurredAt: `${event.data.decisionDate}T10:00:00.000Z`,
-      actor: { sub: 'archive-clerk', role: 'assessor' },
+      actor: ARCHIVE_CLERK,
       correlationId: 'test-import',
       causationId: 'test-import',
       imported: { importId: 'test-import', line: 2 },

@@ -20,6 +20,6 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export interface Principal {
   readonly sub: string;
   readonly roles: readonly Role[];
-  /** The role under which the current route was allowed. */
+  /** The one role this request acts in: the only one that fits the route, or the one X-Acting-Role names. */
   readonly actingRole: Role;
 }

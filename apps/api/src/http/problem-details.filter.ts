@@ -19,6 +19,8 @@ const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
   'not-found': 404,
   'forbidden-transition': 409,
   'rule-violation': 422,
+  // Four eyes: the case is fine, the official is not the one who may take this step.
+  'separation-of-duties': 403,
 };
 
 const APPLICATION_STATUS: Record<string, number> = {
@@ -50,6 +52,13 @@ function titleOf(codeOrKind: string): string {
 
 /** The one place where errors become HTTP answers: application/problem+json with a stable code. */
 @Catch()
+/** A stable code an HttpException carries in its response body (`{ code, message }`), if any. */
+function codeOf(exception: HttpException): string | undefined {
+  const response = exception.getResponse();
+  const code = typeof response === 'object' ? (response as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
@@ -123,7 +132,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return {
         body: problem(
           status,
-          HTTP_CODES[status] ?? `HTTP_${status}`,
+          codeOf(exception) ?? HTTP_CODES[status] ?? `HTTP_${status}`,
           reasonPhrase(status),
           exception.message,
         ),

@@ -19,13 +19,16 @@ import type { EventStore } from '@licences/event-store';
 import {
   AnswerSondageCommand,
   ApplyAfterSondageCommand,
+  ApproveRevocationCommand,
   DenyLicenceCommand,
   ExtendLicenceCommand,
   IssueLicenceCommand,
+  ProposeRevocationCommand,
   RegisterCaseCommand,
-  RevokeLicenceCommand,
+  RejectRevocationProposalCommand,
   stableId,
   WithdrawCaseCommand,
+  WithdrawRevocationProposalCommand,
 } from '@licences/licensing-application';
 import type { LicenceCommandResult } from '@licences/licensing-application';
 import {
@@ -42,7 +45,7 @@ import type {
   PointInTime,
   RevocationJustification,
 } from '@licences/licensing-read-models';
-import type { LocalDate } from '@licences/licensing-domain';
+import type { Evidence, LocalDate } from '@licences/licensing-domain';
 import { Roles } from '../auth/roles';
 import { awaitReadModels } from '../http/read-model-freshness';
 import { idempotencyKeyOf } from './command-headers';
@@ -52,12 +55,15 @@ import { RegisterCaseDto } from './dto/case.dto';
 import { AsOfQueryDto, ListLicencesQueryDto, PointInTimeQueryDto } from './dto/licence-query.dto';
 import {
   AnswerSondageDto,
+  ApproveRevocationDto,
   DenyLicenceDto,
   ExtendLicenceDto,
   IssueLicenceDto,
-  RevokeLicenceDto,
+  ProposeRevocationDto,
+  RevocationProposalReasonDto,
   WithdrawCaseDto,
 } from './dto/decision.dto';
+import type { EvidenceDto } from './dto/decision.dto';
 import { LicenceCommandSender } from './licence-command.sender';
 
 const CaseId = () => Param('id', new ParseUUIDPipe());
@@ -229,29 +235,82 @@ export class LicencesController {
     return this.sender.send(ctx, (meta) => new ExtendLicenceCommand(id, command, meta));
   }
 
+  /*
+   * Revocation takes two officials: one proposes (the body the one-step revoke used to take),
+   * another, who neither proposed nor issued or extended the licence, approves (`/revoke`) or
+   * rejects. The domain decides who may; the roles here only say who may ask.
+   */
+
+  @Post(':id/revocation-proposal')
+  @HttpCode(200)
+  @Roles('assessor', 'senior-assessor')
+  @ApiOperation({
+    summary:
+      'Propose revoking a valid licence for changed circumstances, with evidence; it stays valid until approved',
+  })
+  proposeRevocation(@CaseId() id: string, @Body() b: ProposeRevocationDto, @Exchange() ctx: CommandContext) {
+    const command = {
+      type: 'ProposeRevocation',
+      circumstances: b.circumstances,
+      criteria: b.criteria,
+      evidence: evidenceOf(b.evidence),
+    } as const;
+    return this.sender.send(ctx, (meta) => new ProposeRevocationCommand(id, command, meta));
+  }
+
+  @Post(':id/revocation-proposal/withdraw')
+  @HttpCode(200)
+  @Roles('assessor', 'senior-assessor')
+  @ApiOperation({ summary: 'Withdraw your own open revocation proposal' })
+  withdrawRevocationProposal(
+    @CaseId() id: string,
+    @Body() b: RevocationProposalReasonDto,
+    @Exchange() ctx: CommandContext,
+  ) {
+    const command = { type: 'WithdrawRevocationProposal', reason: b.reason } as const;
+    return this.sender.send(ctx, (meta) => new WithdrawRevocationProposalCommand(id, command, meta));
+  }
+
+  @Post(':id/revocation-proposal/reject')
+  @HttpCode(200)
+  @Roles('senior-assessor')
+  @ApiOperation({ summary: 'Reject an open revocation proposal, as a second official, with a reason' })
+  rejectRevocationProposal(
+    @CaseId() id: string,
+    @Body() b: RevocationProposalReasonDto,
+    @Exchange() ctx: CommandContext,
+  ) {
+    const command = { type: 'RejectRevocationProposal', reason: b.reason } as const;
+    return this.sender.send(ctx, (meta) => new RejectRevocationProposalCommand(id, command, meta));
+  }
+
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles('senior-assessor')
-  @ApiOperation({ summary: 'Revoke a valid licence for changed circumstances, with evidence' })
-  revoke(@CaseId() id: string, @Body() b: RevokeLicenceDto, @Exchange() ctx: CommandContext) {
-    const evidence = b.evidence.map((e) => ({
-      ...e,
-      date: e.date as LocalDate,
-      ...(e.sha256 && { sha256: e.sha256.toLowerCase() }),
-    }));
+  @ApiOperation({
+    summary: 'Approve the open revocation proposal as a second official: the licence is revoked',
+  })
+  revoke(@CaseId() id: string, @Body() b: ApproveRevocationDto, @Exchange() ctx: CommandContext) {
     const command = {
-      type: 'RevokeLicence',
-      circumstances: b.circumstances,
-      criteria: b.criteria,
-      evidence,
+      type: 'ApproveRevocation',
+      additionalEvidence: evidenceOf(b.additionalEvidence ?? []),
     } as const;
-    return this.sender.send(ctx, (meta) => new RevokeLicenceCommand(id, command, meta));
+    return this.sender.send(ctx, (meta) => new ApproveRevocationCommand(id, command, meta));
   }
 
   /** Lets a client that wrote at `minPosition` read its own write, or tells it the read models are behind. */
   private catchUp(minPosition: string | undefined, res: Response): Promise<void> {
     return awaitReadModels({ waiter: this.waiter, events: this.events }, minPosition, res);
   }
+}
+
+/** Evidence as the domain records it: hashes in lower case, as the import stores them too. */
+function evidenceOf(items: readonly EvidenceDto[]): Evidence[] {
+  return items.map((e) => ({
+    ...e,
+    date: e.date as LocalDate,
+    ...(e.sha256 && { sha256: e.sha256.toLowerCase() }),
+  }));
 }
 
 function pointInTime(q: { validOn?: string; asOf?: string }): PointInTime {

@@ -54,7 +54,7 @@ export class LicenceCommandExecutor {
         throw new RevisionMismatchError(meta.expectedRevision, revision);
       }
       const now = this.clock.now();
-      const events = decide(command, state, { now }, this.policy);
+      const events = decide(command, state, { now, actor: meta.actor }, this.policy);
       const metadata = {
         occurredAt: now.toISOString(),
         actor: meta.actor,

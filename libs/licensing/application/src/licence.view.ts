@@ -26,6 +26,11 @@ export interface LicenceView extends Omit<LicenceCommandResult, 'position'> {
   readonly policyVersion?: string;
   readonly extensions: number;
   readonly lastDecision: LicenceCase['lastDecision'];
+  /**
+   * An open proposal to revoke, awaiting a second official. It is not a decision: the licence
+   * keeps its status and stays valid until a revocation is approved.
+   */
+  readonly revocationProposal?: LicenceCase['revocationProposal'];
 }
 
 export function commandResultOf(
@@ -61,5 +66,6 @@ export function licenceViewOf(state: LicenceCase, revision: number, today: Local
     ...(state.rule && { policyVersion: state.rule.policyVersion }),
     extensions: state.extensions,
     lastDecision: state.lastDecision,
+    ...(state.revocationProposal && { revocationProposal: state.revocationProposal }),
   };
 }

@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AnswerSondageHandler } from './commands/answer-sondage.handler';
 import { ApplyAfterSondageHandler } from './commands/apply-after-sondage.handler';
+import { ApproveRevocationHandler } from './commands/approve-revocation.handler';
 import { DenyLicenceHandler } from './commands/deny-licence.handler';
 import { ExtendLicenceHandler } from './commands/extend-licence.handler';
 import { IssueLicenceHandler } from './commands/issue-licence.handler';
+import { ProposeRevocationHandler } from './commands/propose-revocation.handler';
 import { RegisterCaseHandler } from './commands/register-case.handler';
-import { RevokeLicenceHandler } from './commands/revoke-licence.handler';
+import { RejectRevocationProposalHandler } from './commands/reject-revocation-proposal.handler';
 import { WithdrawCaseHandler } from './commands/withdraw-case.handler';
+import { WithdrawRevocationProposalHandler } from './commands/withdraw-revocation-proposal.handler';
 import { IdempotentRequests } from './idempotent-requests.service';
 import { LicenceCommandExecutor } from './licence-command.executor';
 import { LicenceRepository } from './licence.repository';
@@ -30,7 +33,10 @@ import { GetValidityPolicyHandler } from './queries/get-validity-policy.handler'
     DenyLicenceHandler,
     WithdrawCaseHandler,
     ExtendLicenceHandler,
-    RevokeLicenceHandler,
+    ProposeRevocationHandler,
+    WithdrawRevocationProposalHandler,
+    RejectRevocationProposalHandler,
+    ApproveRevocationHandler,
     GetValidityPolicyHandler,
   ],
   exports: [CqrsModule, IdempotentRequests],

@@ -10,3 +10,4 @@ export * from './licence/licence.commands';
 export * from './licence/licence.state';
 export * from './licence/licence.decider';
 export * from './oversight';
+export * from './licence/revocation-terms';

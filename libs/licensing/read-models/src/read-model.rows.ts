@@ -71,12 +71,25 @@ export interface RevocationJustification {
   readonly caseId: string;
   readonly revision: number;
   readonly position: number;
+  /** The decision date of the revocation (its approval). */
   readonly revokedOn: LocalDate;
   readonly recordedAt: string;
-  readonly decidedBy: Actor;
+  /** Who proposed it, and when; null for a revocation one official took before the four-eyes rule. */
+  readonly proposedBy: Actor | null;
+  readonly proposedOn: LocalDate | null;
+  /** The second official, who decided the revocation (the only one where `proposedBy` is null). */
+  readonly approvedBy: Actor;
+  /** The first day the licence is no longer valid. */
+  readonly effectiveOn: LocalDate;
+  /** The last day the holder may object (General Administrative Law Act art. 6:7: six weeks). */
+  readonly objectionDeadline: LocalDate;
+  readonly objectionTermId: string;
   readonly circumstances: string;
   readonly criteria: readonly Criterion[];
+  /** The proposal's evidence. */
   readonly evidence: readonly Evidence[];
+  /** What the approving official added. */
+  readonly additionalEvidence: readonly Evidence[];
   readonly destinationCountry: string;
   readonly endUser: string;
   readonly kind: LicenceKind;
@@ -87,7 +100,7 @@ export interface RevocationJustification {
   /** The end of validity the licence had when it was revoked. */
   readonly validUntil: LocalDate;
   readonly extensions: number;
-  /** Whole days of validity the revocation took away (from the revocation date to validUntil, inclusive). */
+  /** Whole days of validity the revocation took away (from the day it took effect to validUntil, inclusive). */
   readonly daysOfValidityLeft: number;
   /** Whole days from the issue decision to the revocation decision. */
   readonly daysBetweenIssueAndRevocation: number;

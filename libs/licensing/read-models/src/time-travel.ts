@@ -43,7 +43,7 @@ export function caseAt(
         ? entry.decisionDate
         : effective;
     if (at.validOn !== undefined && compareDates(effective, at.validOn) > 0) break;
-    state = evolve(state, decodeLicenceEvent(entry.type, entry.schemaVersion, entry.payload));
+    state = evolve(state, decodeLicenceEvent(entry.type, entry.schemaVersion, entry.payload, entry));
     revision = entry.revision;
   }
   return state ? { state, revision } : undefined;

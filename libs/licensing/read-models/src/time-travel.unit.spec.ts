@@ -42,7 +42,7 @@ describe('time travel over a case history', () => {
   it('given revocation of an extended licence, then it was issued the day before and revoked from that day', () => {
     expect(caseAt(history, on('2028-05-31'))?.state.status).toBe('issued');
     expect(caseAt(history, on('2028-06-01'))).toMatchObject({
-      revision: 4,
+      revision: 5,
       state: { status: 'revoked', validUntil: '2031-01-14' },
     });
   });

@@ -142,7 +142,8 @@ export class EvidenceDto {
   sha256?: string;
 }
 
-export class RevokeLicenceDto {
+/** The first official's part of a revocation: what changed, under which criteria, on what evidence. */
+export class ProposeRevocationDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
@@ -158,4 +159,23 @@ export class RevokeLicenceDto {
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
   evidence!: EvidenceDto[];
+}
+
+/** Why a revocation proposal is withdrawn (by its proposer) or rejected (by a second official). */
+export class RevocationProposalReasonDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  reason!: string;
+}
+
+/** The second official's approval; the revocation rests on the proposal's evidence and any added here. */
+export class ApproveRevocationDto {
+  @ApiPropertyOptional({ type: [EvidenceDto], description: 'Evidence the approver adds to the proposal' })
+  @IsOptional()
+  @IsList(0, 100)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
+  additionalEvidence?: EvidenceDto[];
 }

@@ -39,7 +39,8 @@ export class HistoricalCaseFold {
         `occurredAt ${line.occurredAt} lies before the case's previous decision (${this.lastOccurredAt}); business dates must not go backwards`,
       );
     }
-    const decided = decide(this.commandOf(line), this.state, { now: new Date(line.occurredAt) }, this.policy);
+    const context = { now: new Date(line.occurredAt), actor: line.actor, historical: true };
+    const decided = decide(this.commandOf(line), this.state, context, this.policy);
     const event = this.withImportedValidity(line, decided[0] as LicenceEvent);
     this.state = evolve(this.state, event);
     this.lastOccurredAt = line.occurredAt;
@@ -70,8 +71,19 @@ export class HistoricalCaseFold {
         // Decided without the imported end date: the rule of that day bounds a live extension,
         // but history may deviate from it (oversight reports that), so it is put in afterwards.
         return { type: 'ExtendLicence', reassessment: line.data.reassessment };
+      case 'RevocationProposed':
+        return { type: 'ProposeRevocation', ...line.data };
+      case 'RevocationProposalWithdrawn':
+        return { type: 'WithdrawRevocationProposal', ...line.data };
+      case 'RevocationProposalRejected':
+        return { type: 'RejectRevocationProposal', ...line.data };
       case 'RevokedForChangedCircumstances':
-        return { type: 'RevokeLicence', ...line.data };
+        // The decider holds the two-line form to the four-eyes rule, and refuses a lone line
+        // while a proposal of the case is open; a lone line otherwise records a revocation one
+        // official took before the rule, with no proposer.
+        return 'additionalEvidence' in line.data
+          ? { type: 'ApproveRevocation', additionalEvidence: line.data.additionalEvidence }
+          : { type: 'RecordHistoricalRevocation', ...line.data };
       default: {
         const unexpected: never = line;
         throw new Error(`Unknown line type ${(unexpected as { type: string }).type}`);

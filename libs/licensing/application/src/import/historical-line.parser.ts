@@ -8,7 +8,7 @@ import type {
   LicenceEventType,
 } from '@licences/licensing-domain';
 import { ImportRefusal } from './import.types';
-import type { HistoricalLine } from './import.types';
+import type { HistoricalLine, RevocationGrounds } from './import.types';
 import {
   bool,
   calendarDate,
@@ -69,6 +69,14 @@ function evidence(value: unknown, field: string): Evidence {
     reference: text(e['reference'], `${field}.reference`, NAME_MAX),
     // The API stores the hash in lower case; so does the import.
     ...(sha256 !== undefined && { sha256: sha256.toLowerCase() }),
+  };
+}
+
+function revocationGrounds(d: Shape): RevocationGrounds {
+  return {
+    circumstances: text(d['circumstances'], 'data.circumstances', TEXT_MAX),
+    criteria: criteria(d['criteria'], 'data.criteria'),
+    evidence: list(d['evidence'], 'data.evidence', 100, evidence),
   };
 }
 
@@ -170,12 +178,24 @@ function dataOf(type: LicenceEventType, raw: unknown): HistoricalLine['data'] {
         ...(d['validFrom'] !== undefined && { validFrom: calendarDate(d['validFrom'], 'data.validFrom') }),
       };
     }
+    case 'RevocationProposed':
+      return revocationGrounds(object(raw, 'data', ['circumstances', 'criteria', 'evidence']));
+    case 'RevocationProposalWithdrawn':
+    case 'RevocationProposalRejected': {
+      const d = object(raw, 'data', ['reason']);
+      return { reason: text(d['reason'], 'data.reason', TEXT_MAX) };
+    }
     case 'RevokedForChangedCircumstances': {
-      const d = object(raw, 'data', ['circumstances', 'criteria', 'evidence']);
+      // With the grounds: a revocation by one official (no proposal); without: an approval.
+      if (typeof raw === 'object' && raw !== null && 'circumstances' in raw) {
+        return revocationGrounds(object(raw, 'data', ['circumstances', 'criteria', 'evidence']));
+      }
+      const d = object(raw, 'data', [], ['additionalEvidence']);
       return {
-        circumstances: text(d['circumstances'], 'data.circumstances', TEXT_MAX),
-        criteria: criteria(d['criteria'], 'data.criteria'),
-        evidence: list(d['evidence'], 'data.evidence', 100, evidence),
+        additionalEvidence:
+          d['additionalEvidence'] === undefined
+            ? []
+            : list(d['additionalEvidence'], 'data.additionalEvidence', 100, evidence),
       };
     }
     default: {

@@ -46,6 +46,61 @@ describe('parseHistoricalLine', () => {
     });
   });
 
+  describe('revocation lines', () => {
+    const evidence = [{ title: 'UN report', source: 'UN', date: '2019-05-01', reference: 'S/2019/1' }];
+    const grounds = { circumstances: 'Armed conflict', criteria: [2, 3], evidence };
+    const revocationLine = (type: string, data: unknown) =>
+      parseHistoricalLine(lineOf({ type, actor: { sub: 'a.visser', role: 'senior-assessor' }, data }), 1);
+
+    it('reads a proposal with its grounds, and a withdrawal or rejection with its reason', () => {
+      expect(revocationLine('RevocationProposed', grounds)).toMatchObject({
+        ok: true,
+        line: { data: grounds },
+      });
+      for (const type of ['RevocationProposalWithdrawn', 'RevocationProposalRejected']) {
+        expect(revocationLine(type, { reason: 'Retracted' })).toMatchObject({
+          ok: true,
+          line: { type, data: { reason: 'Retracted' } },
+        });
+      }
+    });
+
+    it('reads a revocation as the approval of a proposal (with added evidence or none) or, with grounds, as one taken alone', () => {
+      expect(revocationLine('RevokedForChangedCircumstances', {})).toMatchObject({
+        ok: true,
+        line: { data: { additionalEvidence: [] } },
+      });
+      expect(
+        revocationLine('RevokedForChangedCircumstances', { additionalEvidence: evidence }),
+      ).toMatchObject({
+        ok: true,
+        line: { data: { additionalEvidence: evidence } },
+      });
+      const alone = revocationLine('RevokedForChangedCircumstances', grounds);
+      expect(alone).toMatchObject({ ok: true, line: { data: grounds } });
+      expect(alone.ok && 'additionalEvidence' in alone.line.data).toBe(false);
+    });
+
+    it.each<[string, string, unknown]>([
+      ['data.evidence', 'RevocationProposed', { circumstances: 'x', criteria: [2] }],
+      ['data.reason', 'RevocationProposalRejected', {}],
+      ['data.evidence', 'RevokedForChangedCircumstances', { circumstances: 'x', criteria: [2] }],
+      ['data.criteria', 'RevokedForChangedCircumstances', { circumstances: 'x', evidence }],
+      [
+        'data.additionalEvidence',
+        'RevokedForChangedCircumstances',
+        { circumstances: 'x', criteria: [2], evidence, additionalEvidence: [] },
+      ],
+      [
+        'data.additionalEvidence.0.date',
+        'RevokedForChangedCircumstances',
+        { additionalEvidence: [{ ...evidence[0], date: '2019' }] },
+      ],
+    ])('refuses a bad %s on %s', (field, type, data) => {
+      expect(revocationLine(type, data)).toMatchObject({ ok: false, error: { code: 'INVALID_LINE', field } });
+    });
+  });
+
   it.each([
     ['caseId', { caseId: 'case-1' }, 'case-1'],
     ['type', { type: 'Expired' }, caseId],

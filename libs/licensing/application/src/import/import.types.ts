@@ -45,11 +45,26 @@ export type HistoricalLine =
       { readonly reassessment: Assessment; readonly validUntil: LocalDate; readonly validFrom?: LocalDate }
     >
   | LineBase<
+  | LineBase<'RevocationProposed', RevocationGrounds>
+  | LineBase<'RevocationProposalWithdrawn', { readonly reason: string }>
+  | LineBase<'RevocationProposalRejected', { readonly reason: string }>
+  /**
+   * Either the approval of the proposal of an earlier line (by another official, with any evidence
+   * it added), or, with the grounds and no proposal, a revocation one official took alone before
+   * the four-eyes rule, recorded as such.
+   */
       'RevokedForChangedCircumstances',
-      { readonly circumstances: string; readonly criteria: Criterion[]; readonly evidence: Evidence[] }
+      RevocationGrounds | { readonly additionalEvidence: Evidence[] }
     >;
 
 /**
+/** Why a licence is revoked: the body of a revocation proposal. */
+export interface RevocationGrounds {
+  readonly circumstances: string;
+  readonly criteria: Criterion[];
+  readonly evidence: Evidence[];
+}
+
  * Why a line or a case cannot be imported. Codes are stable like the domain's: `MALFORMED_JSON`
  * and `INVALID_LINE` (shape), the import's own rules below, or a DomainError code.
  */

@@ -1,70 +1,18 @@
 import { applicableRule, validUntilFor } from '../policy/validity-policy.evaluator';
 import type { ValidityPolicy } from '../policy/validity-policy';
-import { DomainError, forbiddenTransition, ruleViolation } from '../shared/domain-error';
+import { forbiddenTransition, ruleViolation } from '../shared/domain-error';
 import { amsterdamDateOf, compareDates, isLocalDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
 import type { DecisionContext, LicenceCommand } from './licence.commands';
 import type { LicenceEvent } from './licence.events';
-import {
-  checkAssessment,
-  checkCaseDetails,
-  checkEvidence,
-  requireCriteria,
-  requireText,
-} from './licence.rules';
-import { statusOn } from './licence.state';
-import type { LicenceCase, LicenceState, LicenceStatus, RecordedStatus } from './licence.state';
-
-const CLOSED: readonly LicenceStatus[] = ['denied', 'withdrawn', 'revoked', 'expired'];
-
-/** The statuses in which each command is allowed, as the brief's lifecycle says. */
-const ALLOWED_FROM: Readonly<
-  Record<Exclude<LicenceCommand['type'], 'RegisterCase'>, readonly RecordedStatus[]>
-> = {
-  AnswerSondage: ['sondage-requested'],
-  ApplyAfterSondage: ['sondage-answered'],
-  IssueLicence: ['applied'],
-  DenyLicence: ['applied'],
-  WithdrawCase: ['sondage-requested', 'sondage-answered', 'applied'],
-  ExtendLicence: ['issued'],
-  RevokeLicence: ['issued'],
-};
-
-const COMMAND_CODES: Readonly<Record<keyof typeof ALLOWED_FROM, string>> = {
-  AnswerSondage: 'SONDAGE_ANSWER_NOT_ALLOWED',
-  ApplyAfterSondage: 'APPLY_NOT_ALLOWED',
-  IssueLicence: 'ISSUE_NOT_ALLOWED',
-  DenyLicence: 'DENY_NOT_ALLOWED',
-  WithdrawCase: 'WITHDRAW_NOT_ALLOWED',
-  ExtendLicence: 'EXTEND_NOT_ALLOWED',
-  RevokeLicence: 'REVOKE_NOT_ALLOWED',
-};
-
-function requireStatus(
-  command: keyof typeof ALLOWED_FROM,
-  state: LicenceState,
-  today: LocalDate,
-): LicenceCase {
-  if (!state) throw new DomainError('CASE_NOT_FOUND', 'not-found', 'No such case');
-  const status = statusOn(state, today);
-  if (CLOSED.includes(status)) {
-    throw forbiddenTransition('CASE_CLOSED', `The case is ${status} and takes no further decision`, {
-      caseStatus: status,
-    });
-  }
-  if (!ALLOWED_FROM[command].includes(status as RecordedStatus)) {
-    throw forbiddenTransition(
-      COMMAND_CODES[command],
-      `${command} is allowed only when the case is ${ALLOWED_FROM[command].join(' or ')}; it is ${status}`,
-      { caseStatus: status, allowedFrom: ALLOWED_FROM[command] },
-    );
-  }
-  return state;
-}
+import { requireStatus } from './licence.lifecycle';
+import { checkAssessment, checkCaseDetails, requireCriteria, requireText } from './licence.rules';
+import type { LicenceCase, LicenceState } from './licence.state';
+import { decideRevocation } from './revocation.decider';
 
 /**
  * Decides what a command means for a case: the events to record, or a DomainError.
- * Pure: the state, the policy and the moment of decision are all inputs.
+ * Pure: the state, the policy, the moment of decision and the deciding official are all inputs.
  */
 export function decide(
   command: LicenceCommand,
@@ -118,7 +66,14 @@ export function decide(
       return [
         {
           type: 'Issued',
-          data: { assessment: command.assessment, validFrom, validUntil, rule, decisionDate },
+          data: {
+            assessment: command.assessment,
+            validFrom,
+            validUntil,
+            rule,
+            issuedBy: context.actor,
+            decisionDate,
+          },
         },
       ];
     }
@@ -165,29 +120,18 @@ export function decide(
             validUntil,
             maxValidUntil,
             rule,
+            extendedBy: context.actor,
             decisionDate,
           },
         },
       ];
     }
-    case 'RevokeLicence': {
-      const current = requireStatus(command.type, state, decisionDate);
-      requireText(command.circumstances, 'circumstances');
-      requireCriteria(command.criteria, 'criteria', true);
-      checkEvidence(command.evidence, decisionDate);
-      return [
-        {
-          type: 'RevokedForChangedCircumstances',
-          data: {
-            circumstances: command.circumstances,
-            criteria: command.criteria,
-            evidence: command.evidence,
-            validUntilAtRevocation: current.validUntil as LocalDate,
-            decisionDate,
-          },
-        },
-      ];
-    }
+    case 'ProposeRevocation':
+    case 'WithdrawRevocationProposal':
+    case 'RejectRevocationProposal':
+    case 'ApproveRevocation':
+    case 'RecordHistoricalRevocation':
+      return decideRevocation(command, state, context, decisionDate);
     default: {
       const unexpected: never = command;
       throw new Error(`Unknown command ${(unexpected as { type: string }).type}`);

@@ -1,8 +1,8 @@
 import { applicableRule } from '../policy/validity-policy.evaluator';
 import { DUTCH_VALIDITY_POLICY } from '../policy/validity-policy';
-import { localDate } from '../shared/local-date';
+import { addDays, localDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
-import { given, stateAfter } from '../testing/given-when-then';
+import { DEFAULT_ACTOR, given, stateAfter } from '../testing/given-when-then';
 import type {
   AnswerSondage,
   ApplyAfterSondage,
@@ -11,13 +11,13 @@ import type {
   IssueLicence,
   LicenceCommand,
   RegisterCase,
-  RevokeLicence,
+  ProposeRevocation,
   WithdrawCase,
 } from './licence.commands';
 import type { LicenceEvent } from './licence.events';
 import { isValidOn, statusOn } from './licence.state';
 import type { LicenceCase } from './licence.state';
-import type { Assessment, CaseDetails, Criterion, Evidence, Procedure } from './licence.values';
+import type { Assessment, CaseDetails, Criterion, Evidence, Official, Procedure } from './licence.values';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -26,6 +26,11 @@ import type { Assessment, CaseDetails, Criterion, Evidence, Procedure } from './
 const d = (value: string): LocalDate => localDate(value);
 
 const CASE_ID = 'case-2024-0001';
+
+/** Issues and extends in the given events; commands are decided by DEFAULT_ACTOR unless a test says. */
+const ISSUER: Official = { sub: 'issuing-assessor', role: 'assessor' };
+const PROPOSER: Official = { sub: 'proposing-assessor', role: 'assessor' };
+const APPROVER: Official = { sub: 'approving-senior', role: 'senior-assessor' };
 
 function details(overrides: Partial<CaseDetails> = {}): CaseDetails {
   return {
@@ -95,7 +100,13 @@ function applied(
   return { type: 'Applied', data: { caseId: CASE_ID, details: caseDetails, procedure, decisionDate: d(on) } };
 }
 
-function issued(caseDetails: CaseDetails, on: string, validUntil: string, validFrom = on): LicenceEvent {
+function issued(
+  caseDetails: CaseDetails,
+  on: string,
+  validUntil: string,
+  validFrom = on,
+  issuedBy = ISSUER,
+): LicenceEvent {
   const { destination, goodsCategory, kind, afterSales } = caseDetails;
   const rule = applicableRule(
     DUTCH_VALIDITY_POLICY,
@@ -104,7 +115,14 @@ function issued(caseDetails: CaseDetails, on: string, validUntil: string, validF
   );
   return {
     type: 'Issued',
-    data: { assessment, validFrom: d(validFrom), validUntil: d(validUntil), rule, decisionDate: d(on) },
+    data: {
+      assessment,
+      validFrom: d(validFrom),
+      validUntil: d(validUntil),
+      rule,
+      issuedBy,
+      decisionDate: d(on),
+    },
   };
 }
 
@@ -113,6 +131,7 @@ function extended(
   on: string,
   previousValidUntil: string,
   validUntil: string,
+  extendedBy = ISSUER,
 ): LicenceEvent {
   const { destination, goodsCategory, kind, afterSales } = caseDetails;
   const rule = applicableRule(
@@ -128,6 +147,7 @@ function extended(
       validUntil: d(validUntil),
       maxValidUntil: d(validUntil),
       rule,
+      extendedBy,
       decisionDate: d(on),
     },
   };
@@ -151,7 +171,14 @@ function revoked(on = '2024-11-01', validUntilAtRevocation = '2027-01-14'): Lice
       circumstances: 'Armed conflict broke out in the country of destination.',
       criteria: [3, 4],
       evidence: [evidence],
+      additionalEvidence: [],
       validUntilAtRevocation: d(validUntilAtRevocation),
+      proposedBy: PROPOSER,
+      proposedOn: d(on),
+      approvedBy: APPROVER,
+      effectiveOn: d(on),
+      objectionDeadline: addDays(d(on), 42),
+      objectionTermId: 'awb-6:7',
       decisionDate: d(on),
     },
   };
@@ -188,8 +215,8 @@ const extend = (validUntil?: string): ExtendLicence => ({
   reassessment: assessment,
   ...(validUntil === undefined ? {} : { validUntil: validUntil as LocalDate }),
 });
-const revoke = (overrides: Partial<RevokeLicence> = {}): RevokeLicence => ({
-  type: 'RevokeLicence',
+const propose = (overrides: Partial<ProposeRevocation> = {}): ProposeRevocation => ({
+  type: 'ProposeRevocation',
   circumstances: 'Armed conflict broke out in the country of destination.',
   criteria: [3, 4],
   evidence: [evidence],
@@ -204,7 +231,11 @@ const EVERY_LATER_COMMAND: readonly [string, LicenceCommand][] = [
   ['DenyLicence', deny()],
   ['WithdrawCase', withdraw()],
   ['ExtendLicence', extend()],
-  ['RevokeLicence', revoke()],
+  ['ProposeRevocation', propose()],
+  ['WithdrawRevocationProposal', { type: 'WithdrawRevocationProposal', reason: 'Second thoughts.' }],
+  ['RejectRevocationProposal', { type: 'RejectRevocationProposal', reason: 'Not proven.' }],
+  ['ApproveRevocation', { type: 'ApproveRevocation', additionalEvidence: [] }],
+  ['RecordHistoricalRevocation', { ...propose(), type: 'RecordHistoricalRevocation' }],
 ];
 
 const asCase = (events: LicenceEvent[]): LicenceCase => {
@@ -503,6 +534,7 @@ describe('licence decider', () => {
               validFrom: d('2024-11-28'),
               validUntil: d('2027-11-27'),
               decisionDate: d('2024-11-28'),
+              issuedBy: DEFAULT_ACTOR,
               rule: {
                 ruleId: 'allies',
                 policyId: 'nl-export-licence-validity',
@@ -532,6 +564,7 @@ describe('licence decider', () => {
               validFrom: d('2024-11-28'),
               validUntil: d('2025-11-27'),
               decisionDate: d('2024-11-28'),
+              issuedBy: DEFAULT_ACTOR,
               rule: expect.objectContaining({ ruleId: 'default', months: 12, matchedRuleIds: ['default'] }),
             },
           },
@@ -725,6 +758,7 @@ describe('licence decider', () => {
               validUntil: d('2025-11-30'),
               maxValidUntil: d('2025-11-30'),
               decisionDate: d('2024-12-01'),
+              extendedBy: DEFAULT_ACTOR,
               rule: {
                 ruleId: 'default',
                 policyId: 'nl-export-licence-validity',
@@ -905,6 +939,7 @@ describe('licence decider', () => {
                 validUntil: d('2026-05-31'),
                 maxValidUntil: d('2026-05-31'),
                 decisionDate: d('2023-06-01'),
+                extendedBy: DEFAULT_ACTOR,
                 rule: {
                   ruleId: 'after-sales',
                   policyId: 'nl-export-licence-validity',
@@ -951,76 +986,66 @@ describe('licence decider', () => {
     });
   });
 
-  describe('RevokeLicence', () => {
+  describe('ProposeRevocation: the grounds of a revocation', () => {
     // A 3-year allied licence: issued 2024-01-15, valid until 2027-01-14.
     const allied = [applied(details(), '2024-01-02'), issued(details(), '2024-01-15', '2027-01-14')];
 
-    it('revokes an issued licence with circumstances, criteria and evidence', () => {
+    it('proposes to revoke an issued licence with circumstances, criteria and evidence, naming the proposer', () => {
       given(...allied)
-        .when(revoke())
+        .by(PROPOSER)
+        .when(propose())
         .then([
           {
-            type: 'RevokedForChangedCircumstances',
+            type: 'RevocationProposed',
             data: {
+              proposedBy: PROPOSER,
               circumstances: 'Armed conflict broke out in the country of destination.',
               criteria: [3, 4],
               evidence: [evidence],
-              validUntilAtRevocation: d('2027-01-14'),
               decisionDate: d('2024-11-28'),
             },
           },
         ]);
     });
 
-    it('a revoked licence was valid until the day before the revocation, not from it', () => {
-      const state = given(...allied)
-        .when(revoke())
-        .thenState() as LicenceCase;
-      expect(state.status).toBe('revoked');
-      expect(statusOn(state, d('2024-11-28'))).toBe('revoked');
-      expect(isValidOn(state, d('2024-11-27'))).toBe(true);
-      expect(isValidOn(state, d('2024-11-28'))).toBe(false);
-      expect(isValidOn(state, d('2026-01-01'))).toBe(false);
-    });
-
-    it('refuses a revocation without evidence: EVIDENCE_REQUIRED', () => {
+    it('refuses a proposal without evidence: EVIDENCE_REQUIRED', () => {
       given(...allied)
-        .when(revoke({ evidence: [] }))
+        .when(propose({ evidence: [] }))
         .thenThrows('EVIDENCE_REQUIRED', 'rule-violation');
     });
 
-    it('refuses a revocation without criteria: CRITERIA_REQUIRED', () => {
+    it('refuses a proposal without criteria: CRITERIA_REQUIRED', () => {
       given(...allied)
-        .when(revoke({ criteria: [] }))
+        .when(propose({ criteria: [] }))
         .thenThrows('CRITERIA_REQUIRED', 'rule-violation');
     });
 
     it.each(['', '   '])(
-      'refuses a revocation without circumstances (%j): REQUIRED_TEXT_MISSING',
+      'refuses a proposal without circumstances (%j): REQUIRED_TEXT_MISSING',
       (circumstances) => {
         given(...allied)
-          .when(revoke({ circumstances }))
+          .when(propose({ circumstances }))
           .thenThrows('REQUIRED_TEXT_MISSING', 'rule-violation');
       },
     );
 
     it('refuses evidence dated after the decision date: EVIDENCE_FROM_THE_FUTURE', () => {
       given(...allied)
-        .when(revoke({ evidence: [evidence, { ...evidence, date: d('2024-11-29') }] }))
+        .when(propose({ evidence: [evidence, { ...evidence, date: d('2024-11-29') }] }))
         .thenThrows('EVIDENCE_FROM_THE_FUTURE', 'rule-violation');
     });
 
     it('accepts evidence dated on the decision date', () => {
       given(...allied)
-        .when(revoke({ evidence: [{ ...evidence, date: d('2024-11-28') }] }))
-        .then([expect.objectContaining({ type: 'RevokedForChangedCircumstances' })]);
+        .when(propose({ evidence: [{ ...evidence, date: d('2024-11-28') }] }))
+        .then([expect.objectContaining({ type: 'RevocationProposed' })]);
     });
 
     it.each(['abc', 'a'.repeat(63), 'a'.repeat(65), 'g'.repeat(64), ''])(
       'refuses sha256 %j: INVALID_SHA256',
       (sha256) => {
         given(...allied)
-          .when(revoke({ evidence: [{ ...evidence, sha256 }] }))
+          .when(propose({ evidence: [{ ...evidence, sha256 }] }))
           .thenThrows('INVALID_SHA256', 'rule-violation');
       },
     );
@@ -1029,32 +1054,32 @@ describe('licence decider', () => {
       const { sha256: _omitted, ...withoutHash } = evidence;
       for (const item of [withoutHash, { ...evidence, sha256: 'ABCDEF0123456789'.repeat(4) }]) {
         given(...allied)
-          .when(revoke({ evidence: [item] }))
-          .then([expect.objectContaining({ type: 'RevokedForChangedCircumstances' })]);
+          .when(propose({ evidence: [item] }))
+          .then([expect.objectContaining({ type: 'RevocationProposed' })]);
       }
     });
 
     it('refuses evidence with an invalid date: INVALID_DATE', () => {
       given(...allied)
-        .when(revoke({ evidence: [{ ...evidence, date: '2024-02-30' as LocalDate }] }))
+        .when(propose({ evidence: [{ ...evidence, date: '2024-02-30' as LocalDate }] }))
         .thenThrows('INVALID_DATE', 'rule-violation');
     });
 
-    it('refuses to revoke an expired licence: CASE_CLOSED with status expired', () => {
+    it('refuses to propose revoking an expired licence: CASE_CLOSED with status expired', () => {
       const error = given(...allied)
-        .when(revoke(), '2027-01-15')
+        .when(propose(), '2027-01-15')
         .thenThrows('CASE_CLOSED', 'forbidden-transition');
       expect(error.details).toEqual({ caseStatus: 'expired' });
     });
 
-    it('allows revoking on the last valid day', () => {
+    it('allows a proposal on the last valid day', () => {
       given(...allied)
-        .when(revoke(), '2027-01-14')
-        .then([expect.objectContaining({ type: 'RevokedForChangedCircumstances' })]);
+        .when(propose(), '2027-01-14')
+        .then([expect.objectContaining({ type: 'RevocationProposed' })]);
     });
 
-    it('refuses to revoke a licence that is not issued: REVOKE_NOT_ALLOWED', () => {
-      given(applied()).when(revoke()).thenThrows('REVOKE_NOT_ALLOWED', 'forbidden-transition');
+    it('refuses to propose revoking a licence that is not issued: PROPOSE_REVOCATION_NOT_ALLOWED', () => {
+      given(applied()).when(propose()).thenThrows('PROPOSE_REVOCATION_NOT_ALLOWED', 'forbidden-transition');
     });
   });
 
@@ -1072,16 +1097,34 @@ describe('licence decider', () => {
       ['sondage-requested', 'IssueLicence', 'ISSUE_NOT_ALLOWED', issue()],
       ['sondage-requested', 'DenyLicence', 'DENY_NOT_ALLOWED', deny()],
       ['sondage-requested', 'ExtendLicence', 'EXTEND_NOT_ALLOWED', extend()],
-      ['sondage-requested', 'RevokeLicence', 'REVOKE_NOT_ALLOWED', revoke()],
+      ['sondage-requested', 'ProposeRevocation', 'PROPOSE_REVOCATION_NOT_ALLOWED', propose()],
+      [
+        'sondage-requested',
+        'ApproveRevocation',
+        'REVOKE_NOT_ALLOWED',
+        { type: 'ApproveRevocation', additionalEvidence: [] },
+      ],
       ['sondage-answered', 'AnswerSondage', 'SONDAGE_ANSWER_NOT_ALLOWED', answer('negative', [2])],
       ['sondage-answered', 'IssueLicence', 'ISSUE_NOT_ALLOWED', issue()],
       ['sondage-answered', 'DenyLicence', 'DENY_NOT_ALLOWED', deny()],
       ['sondage-answered', 'ExtendLicence', 'EXTEND_NOT_ALLOWED', extend()],
-      ['sondage-answered', 'RevokeLicence', 'REVOKE_NOT_ALLOWED', revoke()],
+      ['sondage-answered', 'ProposeRevocation', 'PROPOSE_REVOCATION_NOT_ALLOWED', propose()],
+      [
+        'sondage-answered',
+        'ApproveRevocation',
+        'REVOKE_NOT_ALLOWED',
+        { type: 'ApproveRevocation', additionalEvidence: [] },
+      ],
       ['applied', 'AnswerSondage', 'SONDAGE_ANSWER_NOT_ALLOWED', answer('positive')],
       ['applied', 'ApplyAfterSondage', 'APPLY_NOT_ALLOWED', apply],
       ['applied', 'ExtendLicence', 'EXTEND_NOT_ALLOWED', extend()],
-      ['applied', 'RevokeLicence', 'REVOKE_NOT_ALLOWED', revoke()],
+      ['applied', 'ProposeRevocation', 'PROPOSE_REVOCATION_NOT_ALLOWED', propose()],
+      [
+        'applied',
+        'ApproveRevocation',
+        'REVOKE_NOT_ALLOWED',
+        { type: 'ApproveRevocation', additionalEvidence: [] },
+      ],
       ['issued', 'AnswerSondage', 'SONDAGE_ANSWER_NOT_ALLOWED', answer('positive')],
       ['issued', 'ApplyAfterSondage', 'APPLY_NOT_ALLOWED', apply],
       ['issued', 'IssueLicence', 'ISSUE_NOT_ALLOWED', issue()],
@@ -1103,7 +1146,7 @@ describe('licence decider', () => {
       ['applied', 'DenyLicence', 'Denied', deny()],
       ['applied', 'WithdrawCase', 'Withdrawn', withdraw()],
       ['issued', 'ExtendLicence', 'Extended', extend()],
-      ['issued', 'RevokeLicence', 'RevokedForChangedCircumstances', revoke()],
+      ['issued', 'ProposeRevocation', 'RevocationProposed', propose()],
     ])('%s: %s is allowed and records %s', (status, _name, type, command) => {
       const state = stateAfter(...(states[status] as LicenceEvent[]));
       expect(state?.status).toBe(status);
@@ -1201,8 +1244,8 @@ describe('licence decider', () => {
 
     it('at 2024-11-27T23:30:00Z evidence dated 2024-11-28 is not from the future', () => {
       given(applied(), issued(details(), '2024-01-15', '2027-01-14'))
-        .when(revoke({ evidence: [{ ...evidence, date: d('2024-11-28') }] }), '2024-11-27T23:30:00Z')
-        .then([expect.objectContaining({ type: 'RevokedForChangedCircumstances' })]);
+        .when(propose({ evidence: [{ ...evidence, date: d('2024-11-28') }] }), '2024-11-27T23:30:00Z')
+        .then([expect.objectContaining({ type: 'RevocationProposed' })]);
     });
 
     it('expiry follows the Amsterdam date: a licence valid until 2025-11-27 expires at 2025-11-27T23:00:00Z', () => {

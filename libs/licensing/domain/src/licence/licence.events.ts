@@ -1,6 +1,6 @@
 import type { AppliedRule } from '../policy/validity-policy.evaluator';
 import type { LocalDate } from '../shared/local-date';
-import type { Assessment, CaseDetails, Criterion, Evidence, Procedure } from './licence.values';
+import type { Assessment, CaseDetails, Criterion, Evidence, Official, Procedure } from './licence.values';
 
 /** Every decision date is the calendar date in Europe/Amsterdam on which it was taken. */
 interface Dated {
@@ -38,6 +38,8 @@ export interface Issued {
     readonly validFrom: LocalDate;
     readonly validUntil: LocalDate;
     readonly rule: AppliedRule;
+    /** Since schema v2; older events get it from their metadata's actor when read. */
+    readonly issuedBy: Official;
   };
 }
 
@@ -60,6 +62,39 @@ export interface Extended {
     /** The furthest end date the rule in force on the extension date allowed. */
     readonly maxValidUntil: LocalDate;
     readonly rule: AppliedRule;
+    /** Since schema v2; older events get it from their metadata's actor when read. */
+    readonly extendedBy: Official;
+  };
+}
+
+/** Why a licence should be revoked: the first official's part. Not a decision; the licence stays valid. */
+export interface RevocationProposed {
+  readonly type: 'RevocationProposed';
+  readonly data: Dated & {
+    readonly proposedBy: Official;
+    readonly circumstances: string;
+    readonly criteria: readonly Criterion[];
+    readonly evidence: readonly Evidence[];
+  };
+}
+
+export interface RevocationProposalWithdrawn {
+  readonly type: 'RevocationProposalWithdrawn';
+  readonly data: Dated & {
+    readonly reason: string;
+    readonly withdrawnBy: Official;
+    /** The date of the proposal withdrawn. */
+    readonly proposedOn: LocalDate;
+  };
+}
+
+export interface RevocationProposalRejected {
+  readonly type: 'RevocationProposalRejected';
+  readonly data: Dated & {
+    readonly reason: string;
+    readonly rejectedBy: Official;
+    readonly proposedBy: Official;
+    readonly proposedOn: LocalDate;
   };
 }
 
@@ -68,9 +103,26 @@ export interface RevokedForChangedCircumstances {
   readonly data: Dated & {
     readonly circumstances: string;
     readonly criteria: readonly Criterion[];
+    /** The evidence of the proposal (or of the one-official revocation). */
     readonly evidence: readonly Evidence[];
+    /** What the approving official added; empty when nothing was added. */
+    readonly additionalEvidence: readonly Evidence[];
     /** The end date the licence had when it was revoked. */
     readonly validUntilAtRevocation: LocalDate;
+    /**
+     * Null for a revocation taken by one official before the four-eyes rule: schema v1 events and
+     * imported history without a proposal.
+     */
+    readonly proposedBy: Official | null;
+    readonly proposedOn: LocalDate | null;
+    /** The second official, or the only one where `proposedBy` is null. */
+    readonly approvedBy: Official;
+    /** The first day on which the licence is no longer valid. */
+    readonly effectiveOn: LocalDate;
+    /** The last day on which the holder may object. */
+    readonly objectionDeadline: LocalDate;
+    /** The objection term applied (see OBJECTION_TERMS). */
+    readonly objectionTermId: string;
   };
 }
 
@@ -82,6 +134,9 @@ export type LicenceEvent =
   | Denied
   | Withdrawn
   | Extended
+  | RevocationProposed
+  | RevocationProposalWithdrawn
+  | RevocationProposalRejected
   | RevokedForChangedCircumstances;
 
 export type LicenceEventType = LicenceEvent['type'];
@@ -95,6 +150,9 @@ export const LICENCE_EVENT_TYPES: readonly LicenceEventType[] = [
   'Denied',
   'Withdrawn',
   'Extended',
+  'RevocationProposed',
+  'RevocationProposalWithdrawn',
+  'RevocationProposalRejected',
   'RevokedForChangedCircumstances',
 ];
 
@@ -103,11 +161,17 @@ export const LICENCE_EVENT_SCHEMA_VERSION: Readonly<Record<LicenceEventType, num
   SondageRequested: 1,
   SondageAnswered: 1,
   Applied: 1,
-  Issued: 1,
+  // v2: the official who issued (issuedBy), for separation of duties.
+  Issued: 2,
   Denied: 1,
   Withdrawn: 1,
-  Extended: 1,
-  RevokedForChangedCircumstances: 1,
+  // v2: the official who extended (extendedBy).
+  Extended: 2,
+  RevocationProposed: 1,
+  RevocationProposalWithdrawn: 1,
+  RevocationProposalRejected: 1,
+  // v2: both officials, the effective date and the objection deadline.
+  RevokedForChangedCircumstances: 2,
 };
 
 export function isLicenceEventType(type: string): type is LicenceEventType {

@@ -110,8 +110,13 @@ export function checkAssessment(assessment: Assessment, field: string): void {
 
 const SHA256 = /^[0-9a-f]{64}$/i;
 
-export function checkEvidence(evidence: readonly Evidence[], decisionDate: LocalDate): void {
-  if (evidence.length === 0) {
+/** Evidence of a revocation; `atLeastOne` is false for what an approver adds to a proposal's. */
+export function checkEvidence(
+  evidence: readonly Evidence[],
+  decisionDate: LocalDate,
+  atLeastOne = true,
+): void {
+  if (atLeastOne && evidence.length === 0) {
     throw ruleViolation('EVIDENCE_REQUIRED', 'A revocation needs at least one piece of evidence', {
       field: 'evidence',
     });

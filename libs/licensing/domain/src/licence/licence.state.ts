@@ -2,7 +2,7 @@ import type { AppliedRule } from '../policy/validity-policy.evaluator';
 import { compareDates } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
 import type { LicenceEvent, LicenceEventType } from './licence.events';
-import type { CaseDetails, Criterion, Procedure } from './licence.values';
+import type { CaseDetails, Criterion, Evidence, Official, Procedure } from './licence.values';
 
 /** Statuses recorded by events; `expired` is never recorded, it follows from the dates. */
 export type RecordedStatus =
@@ -22,6 +22,15 @@ export interface LastDecision {
   readonly decisionDate: LocalDate;
 }
 
+/** A revocation proposed and not yet withdrawn, rejected or approved. */
+export interface OpenRevocationProposal {
+  readonly proposedBy: Official;
+  readonly proposedOn: LocalDate;
+  readonly circumstances: string;
+  readonly criteria: readonly Criterion[];
+  readonly evidence: readonly Evidence[];
+}
+
 export interface LicenceCase {
   readonly status: RecordedStatus;
   readonly caseId: string;
@@ -38,6 +47,16 @@ export interface LicenceCase {
   readonly extensions: number;
   readonly closedOn?: LocalDate;
   readonly lastDecision: LastDecision;
+  /**
+   * Who issued and extended the licence, in order: none of them may approve its revocation.
+   * Absent only in working states that read models stored before events named their officials.
+   */
+  readonly issuedOrExtendedBy?: readonly Official[];
+  /**
+   * While open the licence stays valid: a proposal is not a decision. Proposals, withdrawals and
+   * rejections therefore leave `lastDecision` as it was.
+   */
+  readonly revocationProposal?: OpenRevocationProposal;
 }
 
 /** A stream with no events yet is `undefined`. */
@@ -91,6 +110,7 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
         validUntil: event.data.validUntil,
         rule: event.data.rule,
         lastDecision: last,
+        issuedOrExtendedBy: [event.data.issuedBy],
       };
     case 'Extended': {
       const current = requireCase(state, event.type);
@@ -100,6 +120,7 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
         rule: event.data.rule,
         extensions: current.extensions + 1,
         lastDecision: last,
+        issuedOrExtendedBy: [...(current.issuedOrExtendedBy ?? []), event.data.extendedBy],
       };
     }
     case 'Denied':
@@ -116,11 +137,22 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
         closedOn: event.data.decisionDate,
         lastDecision: last,
       };
-    case 'RevokedForChangedCircumstances':
+    case 'RevocationProposed': {
+      const { proposedBy, decisionDate, circumstances, criteria, evidence } = event.data;
       return {
         ...requireCase(state, event.type),
+        revocationProposal: { proposedBy, proposedOn: decisionDate, circumstances, criteria, evidence },
+      };
+    }
+    case 'RevocationProposalWithdrawn':
+    case 'RevocationProposalRejected':
+      return withoutProposal(requireCase(state, event.type));
+    case 'RevokedForChangedCircumstances':
+      return {
+        ...withoutProposal(requireCase(state, event.type)),
         status: 'revoked',
-        closedOn: event.data.decisionDate,
+        // The licence is valid up to the day before the revocation takes effect.
+        closedOn: event.data.effectiveOn,
         lastDecision: last,
       };
     default: {
@@ -128,6 +160,11 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
       throw new Error(`Unknown licence event ${(unexpected as { type: string }).type}`);
     }
   }
+}
+
+function withoutProposal(state: LicenceCase): LicenceCase {
+  const { revocationProposal: _closed, ...rest } = state;
+  return rest;
 }
 
 /** The status of a case on a calendar date: an issued licence is expired on any day after `validUntil`. */

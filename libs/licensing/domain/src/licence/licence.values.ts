@@ -84,3 +84,12 @@ export interface Evidence {
   readonly reference: string;
   readonly sha256?: string;
 }
+
+/**
+ * The official who takes a decision or a step on a case: the token's subject and the one role the
+ * request acts in. Separation of duties compares officials by `sub`: one person, whatever role.
+ */
+export interface Official {
+  readonly sub: string;
+  readonly role: string;
+}

@@ -2,7 +2,7 @@ import type { Issued, LicenceEvent } from '../licence/licence.events';
 import { DUTCH_VALIDITY_POLICY } from '../policy/validity-policy';
 import { applicableRule } from '../policy/validity-policy.evaluator';
 import type { LocalDate } from '../shared/local-date';
-import { ASSESSMENT, CaseEvents } from '../testing/case-events';
+import { ASSESSMENT, ASSESSOR, CaseEvents } from '../testing/case-events';
 import { replayCase } from './replay';
 
 const d = (value: string) => value as LocalDate;
@@ -200,6 +200,7 @@ describe('re-checking recorded decisions against the policy in force on their de
           { destination: 'SA', goodsCategory: 'military', kind: 'individual', afterSales: false },
           d('2021-01-05'),
         ),
+        issuedBy: ASSESSOR,
       },
     };
     events.record(issuedEvent);

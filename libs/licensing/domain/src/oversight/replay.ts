@@ -22,6 +22,9 @@ const MAY_FOLLOW: Readonly<Record<LicenceEventType, readonly (LicenceStatus | No
   Denied: ['applied'],
   Withdrawn: ['sondage-requested', 'sondage-answered', 'applied'],
   Extended: ['issued'],
+  RevocationProposed: ['issued'],
+  RevocationProposalWithdrawn: ['issued'],
+  RevocationProposalRejected: ['issued'],
   RevokedForChangedCircumstances: ['issued'],
 };
 

@@ -207,7 +207,8 @@ export function whatIfForCase(
       }
       case 'RevokedForChangedCircumstances': {
         if (!tracked) break;
-        const revokedOn = event.data.decisionDate;
+        // Counted from the day the revocation took effect (its decision date; see REVOCATION_EFFECT).
+        const revokedOn = event.data.effectiveOn;
         tracked = {
           ...tracked,
           revocation: {
@@ -224,6 +225,10 @@ export function whatIfForCase(
       case 'Applied':
       case 'Denied':
       case 'Withdrawn':
+      // A proposal changes nothing about the licence's validity until it is approved.
+      case 'RevocationProposed':
+      case 'RevocationProposalWithdrawn':
+      case 'RevocationProposalRejected':
         break;
       default: {
         const unexpected: never = event;

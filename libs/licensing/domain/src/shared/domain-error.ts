@@ -1,8 +1,10 @@
 /**
  * How a broken rule should be read by a caller: a transition the lifecycle forbids in the
- * case's current state, a business rule the command breaks, or an unknown case.
+ * case's current state, a business rule the command breaks, an unknown case, or an official who
+ * may not take this step on this case (separation of duties: whoever asked, the answer is no).
  */
-export type DomainErrorKind = 'forbidden-transition' | 'rule-violation' | 'not-found';
+export type DomainErrorKind =
+  'forbidden-transition' | 'rule-violation' | 'not-found' | 'separation-of-duties';
 
 /** A domain rule refused a command. `code` is stable: clients and the HTTP layer key on it. */
 export class DomainError extends Error {
@@ -22,3 +24,6 @@ export const forbiddenTransition = (code: string, message: string, details?: Rec
 
 export const ruleViolation = (code: string, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'rule-violation', message, details);
+
+export const separationOfDuties = (code: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError(code, 'separation-of-duties', message, details);

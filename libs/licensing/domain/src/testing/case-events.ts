@@ -9,12 +9,17 @@ import { decide } from '../licence/licence.decider';
 import type { LicenceCommand } from '../licence/licence.commands';
 import type { Extended, Issued, LicenceEvent } from '../licence/licence.events';
 import type { LicenceState } from '../licence/licence.state';
-import type { CaseDetails } from '../licence/licence.values';
+import type { CaseDetails, Official } from '../licence/licence.values';
 import { applyRecorded } from '../oversight/replay';
 import type { ReplayInput } from '../oversight/replay';
 import { DUTCH_VALIDITY_POLICY } from '../policy/validity-policy';
 import type { LocalDate } from '../shared/local-date';
 import { instant } from './given-when-then';
+
+/** Decides everything but the approval of a revocation. */
+export const ASSESSOR: Official = { sub: 'assessor-1', role: 'assessor' };
+/** The second official of a revocation. */
+export const SENIOR: Official = { sub: 'senior-1', role: 'senior-assessor' };
 
 export const ASSESSMENT = {
   summary: 'No clear risk',
@@ -44,8 +49,8 @@ export class CaseEvents {
   }
 
   /** The events the decider gives for a command decided on `on` (a date or an instant). */
-  decided(command: LicenceCommand, on: string): LicenceEvent[] {
-    return decide(command, this.state, { now: instant(on) }, DUTCH_VALIDITY_POLICY);
+  decided(command: LicenceCommand, on: string, actor: Official = ASSESSOR): LicenceEvent[] {
+    return decide(command, this.state, { now: instant(on), actor }, DUTCH_VALIDITY_POLICY);
   }
 
   /** The Issued event the decider would record on `on`, for a test to change by hand. */
@@ -58,8 +63,8 @@ export class CaseEvents {
     return this.decided({ type: 'ExtendLicence', reassessment: ASSESSMENT }, on)[0] as Extended;
   }
 
-  decide(command: LicenceCommand, on: string): this {
-    return this.decided(command, on).reduce((self, event) => self.record(event), this);
+  decide(command: LicenceCommand, on: string, actor: Official = ASSESSOR): this {
+    return this.decided(command, on, actor).reduce((self, event) => self.record(event), this);
   }
 
   /** Appends an event as recorded, without the decider. */
@@ -90,11 +95,12 @@ export class CaseEvents {
     return this.decide({ type: 'DenyLicence', criteria: [2], reasoning: 'Clear risk' }, on);
   }
 
+  /** Proposed by the assessor and approved by the senior assessor, both on `on`. */
   revoke(on: string): this {
     const evidence = [{ title: 'UN report', source: 'UN', date: on as LocalDate, reference: 'S/2025/1' }];
     return this.decide(
-      { type: 'RevokeLicence', circumstances: 'Armed conflict', criteria: [2, 3], evidence },
+      { type: 'ProposeRevocation', circumstances: 'Armed conflict', criteria: [2, 3], evidence },
       on,
-    );
+    ).decide({ type: 'ApproveRevocation', additionalEvidence: [] }, on, SENIOR);
   }
 }

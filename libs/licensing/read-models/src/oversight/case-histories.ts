@@ -10,7 +10,7 @@ const CASES_PER_READ = 500;
 export function replayInputOf(entry: DecisionHistoryEntry): ReplayInput {
   return {
     revision: entry.revision,
-    event: decodeLicenceEvent(entry.type, entry.schemaVersion, entry.payload),
+    event: decodeLicenceEvent(entry.type, entry.schemaVersion, entry.payload, entry),
   };
 }
 

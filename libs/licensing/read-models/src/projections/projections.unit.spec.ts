@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@licences/event-store';
-import type { LicenceCase } from '@licences/licensing-domain';
+import { localDate } from '@licences/licensing-domain';
+import type { LicenceCase, LicenceCommand } from '@licences/licensing-domain';
 import type { LicenceValidityRow } from '../read-model.rows';
 import { CaseHistoryBuilder } from '../testing/case-history.builder';
 import { historyEntryOf } from './decision-history.projection';
@@ -38,7 +39,7 @@ describe('projections over event sequences', () => {
   it('given extension after extension and a revocation, the validity row holds the final state', () => {
     expect(foldValidity(extendedThenRevoked.events)).toMatchObject({
       caseId: 'p1',
-      revision: 4,
+      revision: 5,
       status: 'revoked',
       validFrom: '2024-01-10',
       validUntil: '2031-01-14',
@@ -57,7 +58,12 @@ describe('projections over event sequences', () => {
     expect(justification).toMatchObject({
       caseId: 'p1',
       revokedOn: '2028-06-01',
-      decidedBy: { sub: 'carol', role: 'senior-assessor' },
+      proposedBy: { sub: 'bob', role: 'assessor' },
+      proposedOn: '2028-06-01',
+      approvedBy: { sub: 'carol', role: 'senior-assessor' },
+      effectiveOn: '2028-06-01',
+      objectionDeadline: '2028-07-13',
+      objectionTermId: 'awb-6:7',
       circumstances: 'Armed conflict',
       criteria: [2, 3],
       destinationCountry: 'DE',
@@ -68,6 +74,50 @@ describe('projections over event sequences', () => {
       daysBetweenIssueAndRevocation: 1604,
     });
     expect(justification?.evidence).toHaveLength(1);
+    expect(justification?.additionalEvidence).toEqual([]);
+  });
+
+  it('a proposal that is withdrawn or rejected gives no justification, and the validity row stays issued', () => {
+    const evidence = [
+      { title: 'UN report', source: 'UN', date: localDate('2025-01-01'), reference: 'S/2025/1' },
+    ];
+    const proposal: LicenceCommand = {
+      type: 'ProposeRevocation',
+      circumstances: 'Armed conflict',
+      criteria: [2],
+      evidence,
+    };
+    const carol = { sub: 'carol', role: 'senior-assessor' };
+    const history = new CaseHistoryBuilder('p3')
+      .register('2024-01-08T10:00:00Z')
+      .issue('2024-01-10T10:00:00Z')
+      .decide(proposal, '2025-02-01T10:00:00Z')
+      .decide({ type: 'WithdrawRevocationProposal', reason: 'Retracted' }, '2025-02-02T10:00:00Z')
+      .decide(proposal, '2025-02-03T10:00:00Z')
+      .decide(
+        { type: 'RejectRevocationProposal', reason: 'Not proven' },
+        '2025-02-04T10:00:00Z',
+        undefined,
+        carol,
+      );
+    expect(foldRevocation(history.events)).toEqual([]);
+    expect(foldValidity(history.events)).toMatchObject({
+      status: 'issued',
+      revision: 5,
+      lastDecisionType: 'Issued',
+      state: expect.not.objectContaining({ revocationProposal: expect.anything() }),
+    });
+    expect(
+      history.events
+        .map(historyEntryOf)
+        .map((e) => [e?.type, e?.actor.sub])
+        .slice(2),
+    ).toEqual([
+      ['RevocationProposed', 'bob'],
+      ['RevocationProposalWithdrawn', 'bob'],
+      ['RevocationProposed', 'bob'],
+      ['RevocationProposalRejected', 'carol'],
+    ]);
   });
 
   it('given a licence never revoked, there is no justification', () => {
@@ -85,6 +135,7 @@ describe('projections over event sequences', () => {
       'Issued',
       'Extended',
       'Extended',
+      'RevocationProposed',
       'RevokedForChangedCircumstances',
     ]);
     expect(entries[1]).toMatchObject({

@@ -19,9 +19,10 @@ export function projectRevocation(
   const event = fromRecordedEvent(recorded);
   const state = evolve(previous, event) as LicenceCase;
   if (event.type !== 'RevokedForChangedCircumstances' || !previous) return { state };
-  const revokedOn = event.data.decisionDate;
+  const { data } = event;
+  const revokedOn = data.decisionDate;
   const issuedOn = previous.issuedOn as LocalDate;
-  const validUntil = event.data.validUntilAtRevocation;
+  const validUntil = data.validUntilAtRevocation;
   const { details } = previous;
   return {
     state,
@@ -31,10 +32,16 @@ export function projectRevocation(
       position: recorded.position,
       revokedOn,
       recordedAt: recorded.recordedAt,
-      decidedBy: recorded.metadata.actor,
-      circumstances: event.data.circumstances,
-      criteria: event.data.criteria,
-      evidence: event.data.evidence,
+      proposedBy: data.proposedBy,
+      proposedOn: data.proposedOn,
+      approvedBy: data.approvedBy,
+      effectiveOn: data.effectiveOn,
+      objectionDeadline: data.objectionDeadline,
+      objectionTermId: data.objectionTermId,
+      circumstances: data.circumstances,
+      criteria: data.criteria,
+      evidence: data.evidence,
+      additionalEvidence: data.additionalEvidence,
       destinationCountry: details.destination.country,
       endUser: details.destination.endUser,
       kind: details.kind,
@@ -44,7 +51,7 @@ export function projectRevocation(
       validFrom: previous.validFrom as LocalDate,
       validUntil,
       extensions: previous.extensions,
-      daysOfValidityLeft: Math.max(0, daysBetween(revokedOn, validUntil) + 1),
+      daysOfValidityLeft: Math.max(0, daysBetween(data.effectiveOn, validUntil) + 1),
       daysBetweenIssueAndRevocation: daysBetween(issuedOn, revokedOn),
     },
   };

@@ -171,7 +171,11 @@ export function projectStatistics(
         },
       };
     case 'Withdrawn':
-      // A withdrawal is no decision the reports count; the state still moves on.
+    // Neither is a withdrawal a counted decision, nor a revocation until it is approved: the
+    // reports count revocations by their final event only.
+    case 'RevocationProposed':
+    case 'RevocationProposalWithdrawn':
+    case 'RevocationProposalRejected':
       return { state };
     default: {
       const unexpected: never = event;

@@ -36,7 +36,7 @@ export class CaseHistoryBuilder {
     recordedAt: string = at,
     actor = { sub: 'bob', role: 'assessor' },
   ): this {
-    const decided = decide(command, this.state, { now: new Date(at) }, DUTCH_VALIDITY_POLICY);
+    const decided = decide(command, this.state, { now: new Date(at), actor }, DUTCH_VALIDITY_POLICY);
     for (const event of decided) {
       const stored = toNewEvent(event, `${this.caseId}-${this.events.length}`, {
         occurredAt: new Date(at).toISOString(),
@@ -75,9 +75,20 @@ export class CaseHistoryBuilder {
     return this.decide(command as LicenceCommand, at, recordedAt);
   }
 
+  /** Proposed by bob (who issued it: a proposer may) and approved by carol, both at `at`. */
   revoke(at: string, recordedAt?: string): this {
     const evidence = [{ title: 'UN report', source: 'UN', date: at.slice(0, 10), reference: 'S/2025/1' }];
-    const command = { type: 'RevokeLicence', circumstances: 'Armed conflict', criteria: [2, 3], evidence };
-    return this.decide(command as LicenceCommand, at, recordedAt, { sub: 'carol', role: 'senior-assessor' });
+    const proposal = {
+      type: 'ProposeRevocation',
+      circumstances: 'Armed conflict',
+      criteria: [2, 3],
+      evidence,
+    };
+    return this.decide(proposal as LicenceCommand, at, recordedAt).decide(
+      { type: 'ApproveRevocation', additionalEvidence: [] },
+      at,
+      recordedAt,
+      { sub: 'carol', role: 'senior-assessor' },
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { revocationTermsOn } from '@licences/licensing-domain';
 import type { Criterion, Evidence, GoodsItem, LicenceCase } from '@licences/licensing-domain';
 import type {
   DecisionHistoryEntry,
@@ -139,8 +140,15 @@ export function toRevocationRecord(row: RevocationJustification): RevocationJust
     position: row.position,
     revoked_on: row.revokedOn,
     recorded_at: row.recordedAt,
-    decided_by_sub: row.decidedBy.sub,
-    decided_by_role: row.decidedBy.role,
+    decided_by_sub: row.approvedBy.sub,
+    decided_by_role: row.approvedBy.role,
+    proposed_by_sub: row.proposedBy?.sub ?? null,
+    proposed_by_role: row.proposedBy?.role ?? null,
+    proposed_on: row.proposedOn,
+    effective_on: row.effectiveOn,
+    objection_deadline: row.objectionDeadline,
+    objection_term_id: row.objectionTermId,
+    additional_evidence: JSON.stringify(row.additionalEvidence),
     circumstances: row.circumstances,
     criteria: JSON.stringify(row.criteria),
     evidence: JSON.stringify(row.evidence),
@@ -165,7 +173,7 @@ export function fromRevocationRecord(record: RevocationJustificationTable): Revo
     position: Number(record.position),
     revokedOn: record.revoked_on,
     recordedAt: record.recorded_at,
-    decidedBy: { sub: record.decided_by_sub, role: record.decided_by_role },
+    ...fourEyesOf(record),
     circumstances: record.circumstances,
     criteria: parse<Criterion[]>(record.criteria),
     evidence: parse<Evidence[]>(record.evidence),
@@ -180,5 +188,28 @@ export function fromRevocationRecord(record: RevocationJustificationTable): Revo
     extensions: Number(record.extensions),
     daysOfValidityLeft: Number(record.days_of_validity_left),
     daysBetweenIssueAndRevocation: Number(record.days_between_issue_and_revocation),
+  };
+}
+
+/**
+ * The officials and terms of a revocation row. A row projected before the four-eyes rule has
+ * nulls: it was one official's revocation, whose effect and objection term follow from its date
+ * exactly as the event's upcaster gives them to a rebuild.
+ */
+function fourEyesOf(record: RevocationJustificationTable) {
+  const terms = revocationTermsOn(record.revoked_on);
+  const proposedBy =
+    record.proposed_by_sub !== null && record.proposed_by_role !== null
+      ? { sub: record.proposed_by_sub, role: record.proposed_by_role }
+      : null;
+  return {
+    proposedBy,
+    proposedOn: record.proposed_on,
+    approvedBy: { sub: record.decided_by_sub, role: record.decided_by_role },
+    effectiveOn: record.effective_on ?? terms.effectiveOn,
+    objectionDeadline: record.objection_deadline ?? terms.objectionDeadline,
+    objectionTermId: record.objection_term_id ?? terms.objectionTermId,
+    additionalEvidence:
+      record.additional_evidence === null ? [] : parse<Evidence[]>(record.additional_evidence),
   };
 }

@@ -81,8 +81,21 @@ export interface RevocationJustificationTable {
   position: number;
   revoked_on: LocalDate;
   recorded_at: string;
+  /** The approver: the official who decided the revocation. */
   decided_by_sub: string;
   decided_by_role: string;
+  /*
+   * Added with the four-eyes rule; rows projected before it hold null (one-official revocations,
+   * whose effect and objection term follow from revoked_on) until the projection is rebuilt.
+   */
+  proposed_by_sub: string | null;
+  proposed_by_role: string | null;
+  proposed_on: LocalDate | null;
+  effective_on: LocalDate | null;
+  objection_deadline: LocalDate | null;
+  objection_term_id: string | null;
+  /** JSON array, like evidence. */
+  additional_evidence: string | null;
   circumstances: string;
   /** JSON arrays. */
   criteria: string;

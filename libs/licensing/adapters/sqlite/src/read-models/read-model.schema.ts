@@ -145,6 +145,13 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .addColumn('recorded_at', 'text', (c) => c.notNull())
         .addColumn('decided_by_sub', 'text', (c) => c.notNull())
         .addColumn('decided_by_role', 'text', (c) => c.notNull())
+        .addColumn('proposed_by_sub', 'text')
+        .addColumn('proposed_by_role', 'text')
+        .addColumn('proposed_on', 'text')
+        .addColumn('effective_on', 'text')
+        .addColumn('objection_deadline', 'text')
+        .addColumn('objection_term_id', 'text')
+        .addColumn('additional_evidence', 'text')
         .addColumn('circumstances', 'text', (c) => c.notNull())
         .addColumn('criteria', 'text', (c) => c.notNull())
         .addColumn('evidence', 'text', (c) => c.notNull())
@@ -256,4 +263,21 @@ async function addMissingColumns(db: Kysely<ReadModelDatabase>): Promise<void> {
   if (history && !history.columns.some((c) => c.name === 'imported')) {
     await db.schema.alterTable('decision_history').addColumn('imported', 'text').execute();
   }
+  const revocations = tables.find((t) => t.name === 'revocation_justification');
+  for (const column of REVOCATION_FOUR_EYES_COLUMNS) {
+    if (revocations && !revocations.columns.some((c) => c.name === column)) {
+      await db.schema.alterTable('revocation_justification').addColumn(column, 'text').execute();
+    }
+  }
 }
+
+/** The columns the four-eyes rule added to revocation_justification. */
+const REVOCATION_FOUR_EYES_COLUMNS = [
+  'proposed_by_sub',
+  'proposed_by_role',
+  'proposed_on',
+  'effective_on',
+  'objection_deadline',
+  'objection_term_id',
+  'additional_evidence',
+] as const;

@@ -3,7 +3,17 @@ import type { LicenceFilter } from '@licences/licensing-read-models';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the events under test come from the real event store
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import type { SqliteReadModelStore } from './sqlite-read-model.store';
-import { deny, details, goods, issue, register, revoke, withdraw } from './testing/licence-events.fixture';
+import {
+  approveRevocation,
+  deny,
+  details,
+  goods,
+  issue,
+  proposeRevocation,
+  register,
+  REVIEWER,
+  withdraw,
+} from './testing/licence-events.fixture';
 import { ReadModelHarness } from './testing/read-model-harness.fixture';
 
 describe('SqliteReadModelStore queries', () => {
@@ -67,7 +77,8 @@ describe('SqliteReadModelStore queries', () => {
       await h.writer.decide('lv-4', deny(), at('2024-03-02'));
       await h.writer.decide('lv-5', withdraw(), at('2024-03-03'));
       await h.writer.decide('lv-6', issue(), at('2024-03-04'));
-      await h.writer.decide('lv-6', revoke('2024-04-01'), at('2024-04-02'));
+      await h.writer.decide('lv-6', proposeRevocation('2024-04-01'), at('2024-04-02'));
+      await h.writer.decide('lv-6', approveRevocation(), at('2024-04-02'), REVIEWER);
       const { store } = await h.openStore();
       await store.project('licence-validity', await h.events.readAll());
       return store;

@@ -5,7 +5,7 @@ import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { licenceStreamId } from '@licences/licensing-application';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
 import type { ProjectionName } from '@licences/licensing-read-models';
-import { OFFICER, SUPERVISOR, goods, revoke } from './testing/licence-events.fixture';
+import { OFFICER, REVIEWER, SUPERVISOR, goods, proposeRevocation } from './testing/licence-events.fixture';
 import { A, B, C, ReadModelHarness } from './testing/read-model-harness.fixture';
 import { dumpTables } from './testing/read-model-tables.fixture';
 
@@ -27,8 +27,8 @@ describe('SqliteReadModelStore', () => {
     const streamA = await h.events.readStream(licenceStreamId(A));
     expect(await store.findValidity(A)).toEqual({
       caseId: A,
-      revision: 4,
-      position: streamA[4]!.position,
+      revision: 5,
+      position: streamA[5]!.position,
       status: 'revoked',
       procedure: 'application',
       kind: 'individual',
@@ -58,7 +58,7 @@ describe('SqliteReadModelStore', () => {
     expect(await store.findValidity(B)).toMatchObject({
       status: 'revoked',
       procedure: 'sondage',
-      revision: 6,
+      revision: 7,
     });
     expect(await store.findValidity(C)).toMatchObject({ status: 'denied', validUntil: null, ruleId: null });
     expect(await store.findValidity('no-such-case')).toBeUndefined();
@@ -70,7 +70,8 @@ describe('SqliteReadModelStore', () => {
       ['Issued', '2024-02-01', SUPERVISOR, 'allies'],
       ['Extended', '2025-03-03', OFFICER, 'allies'],
       ['Extended', '2026-01-12', OFFICER, 'allies'],
-      ['RevokedForChangedCircumstances', '2026-06-01', SUPERVISOR, null],
+      ['RevocationProposed', '2026-05-25', SUPERVISOR, null],
+      ['RevokedForChangedCircumstances', '2026-06-01', REVIEWER, null],
     ]);
     expect(
       entriesA.map((e) => [e.caseId, e.revision, e.position, e.eventId, e.recordedAt, e.payload]),
@@ -82,20 +83,27 @@ describe('SqliteReadModelStore', () => {
       ['Issued', 'default'],
       ['Extended', 'default'],
       ['Extended', 'default'],
+      ['RevocationProposed', null],
       ['RevokedForChangedCircumstances', null],
     ]);
     expect(history.get('no-such-case')).toEqual([]);
 
     expect(await store.findRevocation(A)).toEqual({
       caseId: A,
-      revision: 4,
-      position: streamA[4]!.position,
+      revision: 5,
+      position: streamA[5]!.position,
       revokedOn: '2026-06-01',
       recordedAt: '2026-06-01T12:00:00.000Z',
-      decidedBy: SUPERVISOR,
-      circumstances: revoke('2026-05-20').circumstances,
+      proposedBy: SUPERVISOR,
+      proposedOn: '2026-05-25',
+      approvedBy: REVIEWER,
+      effectiveOn: '2026-06-01',
+      objectionDeadline: '2026-07-13', // six weeks after 2026-06-01
+      objectionTermId: 'awb-6:7',
+      circumstances: proposeRevocation('2026-05-20').circumstances,
       criteria: [4, 7],
-      evidence: revoke('2026-05-20').evidence,
+      evidence: proposeRevocation('2026-05-20').evidence,
+      additionalEvidence: [],
       destinationCountry: 'DE',
       endUser: 'Bundeswehr',
       kind: 'individual',

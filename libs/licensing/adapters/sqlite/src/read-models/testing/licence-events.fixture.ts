@@ -9,6 +9,7 @@ import { decide, DUTCH_VALIDITY_POLICY, evolve, localDate } from '@licences/lice
 import type {
   AnswerSondage,
   ApplyAfterSondage,
+  ApproveRevocation,
   CaseDetails,
   DenyLicence,
   ExtendLicence,
@@ -17,12 +18,14 @@ import type {
   LicenceCommand,
   LicenceState,
   RegisterCase,
-  RevokeLicence,
+  ProposeRevocation,
   WithdrawCase,
 } from '@licences/licensing-domain';
 
 export const OFFICER: Actor = { sub: 'officer-17', role: 'licensing-officer' };
 export const SUPERVISOR: Actor = { sub: 'supervisor-3', role: 'licensing-supervisor' };
+/** A second supervisor, who approves revocations that the others proposed or whose licences they decided. */
+export const REVIEWER: Actor = { sub: 'supervisor-8', role: 'licensing-supervisor' };
 
 /** The event store's clock, moved by the writer to each decision's instant: recordedAt = decision time. */
 export class TestClock {
@@ -52,7 +55,7 @@ export class LicenceEventWriter {
   async decide(caseId: string, command: LicenceCommand, at: string, actor: Actor = OFFICER): Promise<void> {
     const now = new Date(at);
     const state = this.states.get(caseId);
-    const decided = decide(command, state, { now }, DUTCH_VALIDITY_POLICY);
+    const decided = decide(command, state, { now, actor }, DUTCH_VALIDITY_POLICY);
     const correlationId = randomUUID();
     const metadata: EventMetadata = {
       occurredAt: now.toISOString(),
@@ -131,9 +134,10 @@ export function extend(validUntil?: string): ExtendLicence {
   };
 }
 
-export function revoke(evidenceDate: string): RevokeLicence {
+/** The first half of a revocation; `approveRevocation` by another official completes it. */
+export function proposeRevocation(evidenceDate: string): ProposeRevocation {
   return {
-    type: 'RevokeLicence',
+    type: 'ProposeRevocation',
     circumstances: 'Armed conflict broke out in the region of the end user.',
     criteria: [4, 7],
     evidence: [
@@ -145,6 +149,10 @@ export function revoke(evidenceDate: string): RevokeLicence {
       },
     ],
   };
+}
+
+export function approveRevocation(): ApproveRevocation {
+  return { type: 'ApproveRevocation', additionalEvidence: [] };
 }
 
 export function deny(): DenyLicence {

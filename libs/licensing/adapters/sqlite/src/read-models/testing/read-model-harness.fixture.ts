@@ -19,7 +19,9 @@ import {
   issue,
   LicenceEventWriter,
   register,
-  revoke,
+  proposeRevocation,
+  approveRevocation,
+  REVIEWER,
   SUPERVISOR,
   TestClock,
 } from './licence-events.fixture';
@@ -93,11 +95,14 @@ export class ReadModelHarness {
     await decide(B, extend(), '2024-12-02T12:00:00Z'); // until 2025-12-01
     await decide(A, extend(), '2025-03-03T12:00:00Z'); // until 2028-03-02
     await decide(B, extend(), '2025-06-02T12:00:00Z'); // until 2026-06-01
-    await decide(B, revoke('2025-08-25'), '2025-09-01T12:00:00Z', SUPERVISOR);
+    await decide(B, proposeRevocation('2025-08-25'), '2025-08-28T12:00:00Z');
+    await decide(B, approveRevocation(), '2025-09-01T12:00:00Z', REVIEWER);
     await decide(A, extend(), '2026-01-12T12:00:00Z'); // until 2029-01-11
     await decide(C, register(C, toRussia), '2026-02-01T12:00:00Z');
     await decide(C, deny(), '2026-02-10T12:00:00Z', SUPERVISOR);
-    await decide(A, revoke('2026-05-20'), '2026-06-01T12:00:00Z', SUPERVISOR);
+    // Proposed by the official who issued it; approved by one who neither proposed nor decided it.
+    await decide(A, proposeRevocation('2026-05-20'), '2026-05-25T12:00:00Z', SUPERVISOR);
+    await decide(A, approveRevocation(), '2026-06-01T12:00:00Z', REVIEWER);
   }
 
   async dispose(): Promise<void> {

@@ -1,0 +1,120 @@
+import { DomainError, DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
+import type { LicenceEvent } from '@licences/licensing-domain';
+import { HistoricalCaseFold } from './historical-case.fold';
+import { parseHistoricalLine } from './historical-line.parser';
+import type { HistoricalLine } from './import.types';
+
+const caseId = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const ASSESSOR = { sub: 'p.de.vries', role: 'assessor' };
+const SENIOR = { sub: 'a.visser', role: 'senior-assessor' };
+const details = {
+  applicant: { name: 'Thales Nederland B.V.', chamberOfCommerceNumber: '06061578' },
+  kind: 'individual',
+  afterSales: false,
+  goodsCategory: 'military',
+  goods: [{ controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1250000 }],
+  destination: { country: 'DE', endUser: 'Bundeswehr' },
+};
+const assessment = { summary: 'No clear risk', findings: [{ criterion: 7, finding: 'Low diversion risk' }] };
+const evidence = [{ title: 'UN report', source: 'UN', date: '2021-05-20', reference: 'S/2021/1' }];
+const grounds = { circumstances: 'Armed conflict', criteria: [2, 3], evidence };
+
+function line(
+  type: string,
+  date: string,
+  actor: { sub: string; role: string },
+  data: unknown,
+): HistoricalLine {
+  const parsed = parseHistoricalLine(
+    JSON.stringify({ caseId, type, occurredAt: `${date}T10:00:00Z`, actor, data }),
+    1,
+  );
+  if (!parsed.ok) throw parsed.error;
+  return parsed.line;
+}
+
+/** An issued licence (by ASSESSOR), then the given lines, folded; the events or the refusal code. */
+function fold(...later: HistoricalLine[]): LicenceEvent[] | string {
+  const folding = new HistoricalCaseFold(DUTCH_VALIDITY_POLICY, new Date('2025-01-01T00:00:00Z'));
+  const lines = [
+    line('Applied', '2021-01-04', { sub: 'j.jansen', role: 'intake' }, details),
+    line('Issued', '2021-01-20', ASSESSOR, { assessment, validFrom: '2021-01-20', validUntil: '2024-01-19' }),
+    ...later,
+  ];
+  try {
+    return lines.map((l) => folding.apply(l));
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+}
+
+describe('HistoricalCaseFold: revocations', () => {
+  it('imports a proposal and its approval by another official, holding them to the four-eyes rule', () => {
+    const events = fold(
+      line('RevocationProposed', '2021-06-01', ASSESSOR, grounds),
+      line('RevokedForChangedCircumstances', '2021-06-08', SENIOR, {}),
+    );
+    expect(events).toEqual([
+      expect.anything(),
+      expect.objectContaining({ type: 'Issued', data: expect.objectContaining({ issuedBy: ASSESSOR }) }),
+      expect.objectContaining({ type: 'RevocationProposed' }),
+      {
+        type: 'RevokedForChangedCircumstances',
+        data: expect.objectContaining({
+          proposedBy: ASSESSOR,
+          proposedOn: '2021-06-01',
+          approvedBy: SENIOR,
+          decisionDate: '2021-06-08',
+          objectionDeadline: '2021-07-20',
+        }),
+      },
+    ]);
+  });
+
+  it('refuses a case whose revocation was approved by its proposer or by the issuer', () => {
+    const proposedBySenior = line('RevocationProposed', '2021-06-01', SENIOR, grounds);
+    expect(fold(proposedBySenior, line('RevokedForChangedCircumstances', '2021-06-08', SENIOR, {}))).toBe(
+      'REVOCATION_APPROVER_IS_PROPOSER',
+    );
+    const issuerAsSenior = { sub: ASSESSOR.sub, role: 'senior-assessor' };
+    expect(
+      fold(proposedBySenior, line('RevokedForChangedCircumstances', '2021-06-08', issuerAsSenior, {})),
+    ).toBe('REVOCATION_APPROVER_DECIDED_LICENCE');
+  });
+
+  it('records a lone revocation line with its grounds as one official’s, without a proposer', () => {
+    const events = fold(line('RevokedForChangedCircumstances', '2021-06-08', SENIOR, grounds));
+    expect(Array.isArray(events) && events.at(-1)).toEqual({
+      type: 'RevokedForChangedCircumstances',
+      data: expect.objectContaining({ proposedBy: null, proposedOn: null, approvedBy: SENIOR, ...grounds }),
+    });
+  });
+
+  it('refuses a lone revocation line while a proposal is open, and an approval line without one', () => {
+    expect(
+      fold(
+        line('RevocationProposed', '2021-06-01', ASSESSOR, grounds),
+        line('RevokedForChangedCircumstances', '2021-06-08', SENIOR, grounds),
+      ),
+    ).toBe('REVOCATION_PROPOSAL_ALREADY_OPEN');
+    expect(fold(line('RevokedForChangedCircumstances', '2021-06-08', SENIOR, {}))).toBe(
+      'NO_OPEN_REVOCATION_PROPOSAL',
+    );
+  });
+
+  it('imports withdrawals by the proposer and rejections by a second official', () => {
+    const events = fold(
+      line('RevocationProposed', '2021-06-01', ASSESSOR, grounds),
+      line('RevocationProposalWithdrawn', '2021-06-02', ASSESSOR, { reason: 'Retracted' }),
+      line('RevocationProposed', '2021-06-03', ASSESSOR, grounds),
+      line('RevocationProposalRejected', '2021-06-04', SENIOR, { reason: 'Not proven' }),
+    );
+    expect(Array.isArray(events) && events.map((e) => e.type).slice(2)).toEqual([
+      'RevocationProposed',
+      'RevocationProposalWithdrawn',
+      'RevocationProposed',
+      'RevocationProposalRejected',
+    ]);
+  });
+});
