@@ -19,7 +19,7 @@ export const LICENCE_STATUSES: readonly LicenceStatus[] = [
 export class PointInTimeQueryDto {
   @ApiPropertyOptional({
     example: '2025-06-01',
-    description: 'Business time: the case as it stood on this date',
+    description: 'Business time: the case as it stood on this date, with everything known now',
   })
   @IsOptional()
   @IsCalendarDate()
@@ -52,6 +52,15 @@ export class AsOfQueryDto {
 }
 
 export class ListLicencesQueryDto extends PointInTimeQueryDto {
+  // Same parameter, other question than on one case: which licences were valid that day.
+  @ApiPropertyOptional({
+    example: '2025-06-01',
+    description: 'Business time: only the licences valid on this date (issued, started, not expired or revoked)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  declare validOn?: string;
+
   @ApiPropertyOptional({ enum: LICENCE_STATUSES })
   @IsOptional()
   @IsIn(LICENCE_STATUSES)
