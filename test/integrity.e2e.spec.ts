@@ -32,16 +32,18 @@ describe('integrity of the event store', () => {
   let rows: Row[];
   const cases: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
 
-  /** A fresh copy of the stopped application's event store, changed by `tamper` behind its back. */
+  /**
+   * A fresh copy of the stopped application's event store, changed by `tamper` behind its back,
+   * with its access log (which `verify` checks against the anchor kept in the event store).
+   */
   function tamperedCopy(name: string, tamper: (db: Database.Database) => void): string {
     const dir = join(workDir, name);
     mkdirSync(dir);
-    const source = new Database(join(app.dataDir, 'licences.sqlite'), {
-      readonly: true,
-      fileMustExist: true,
-    });
-    source.exec(`VACUUM INTO '${join(dir, 'licences.sqlite')}'`);
-    source.close();
+    for (const file of ['licences.sqlite', 'access-log.sqlite']) {
+      const source = new Database(join(app.dataDir, file), { readonly: true, fileMustExist: true });
+      source.exec(`VACUUM INTO '${join(dir, file)}'`);
+      source.close();
+    }
     const db = new Database(join(dir, 'licences.sqlite'), { fileMustExist: true });
     try {
       db.transaction(() => tamper(db))();

@@ -7,6 +7,7 @@ import type { Clock } from '@licences/licensing-application';
 import { LicensingReadModelsModule, ProjectionRunner } from '@licences/licensing-read-models';
 import { LicensingReportingModule } from '@licences/licensing-reporting';
 import { AccessAuditInterceptor } from './audit/access-audit.interceptor';
+import { AccessAuditModule } from './audit/access-audit.module';
 import { AccessLogController } from './audit/access-log.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { PROJECTION_MODE } from './config/app-config';
@@ -45,6 +46,10 @@ export class AppModule implements OnApplicationBootstrap {
         InfrastructureModule.forRoot({
           dataDir: options.dataDir,
           clock: options.clock,
+          ...(options.eventStore && { eventStore: options.eventStore }),
+        }),
+        AccessAuditModule.forRoot({
+          dataDir: options.dataDir,
           ...(options.eventStore && { eventStore: options.eventStore }),
         }),
         JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),

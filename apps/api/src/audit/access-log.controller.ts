@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ACCESS_LOG } from '@licences/licensing-application';
-import type { AccessLog, AccessRecord } from '@licences/licensing-application';
+import type { AccessRecord } from '@licences/licensing-application';
 import { Roles } from '../auth/roles';
 import { IsInstant } from '../licences/dto/validators';
+import { AccessAudit } from './access-audit.service';
 
 export class AccessLogQueryDto {
   @ApiPropertyOptional() @IsOptional() @MaxLength(200) sub?: string;
@@ -27,16 +27,20 @@ export class AccessLogQueryDto {
   pageSize?: string;
 }
 
-/** Lets an admin see who read which case: the reads of oversight bodies and reporting jobs. */
+/**
+ * Lets an admin see who read which case: every request of a token with an oversight or reporting
+ * role, newest first, each with its place in the hash chain (`seq`, `prevHash`, `hash`), and the
+ * records that opened the log. Read by such a token, this listing is itself recorded.
+ */
 @ApiTags('oversight')
 @ApiBearerAuth()
 @Controller('api/oversight/access-log')
 export class AccessLogController {
-  constructor(@Inject(ACCESS_LOG) private readonly accessLog: AccessLog) {}
+  constructor(private readonly accessLog: AccessAudit) {}
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Reads by oversight and reporting, newest first' })
+  @ApiOperation({ summary: 'Requests by oversight and reporting tokens, newest first, hash-chained' })
   async list(
     @Query() q: AccessLogQueryDto,
   ): Promise<{ items: AccessRecord[]; total: number; page: number; pageSize: number }> {

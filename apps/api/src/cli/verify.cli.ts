@@ -6,7 +6,10 @@ import { EsdbEventStore } from '@licences/event-store-esdb';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { verifyIntegrity } from '@licences/licensing-application';
 import type { IntegrityReport } from '@licences/licensing-application';
+import { accessLogLocation } from '../audit/access-log-files';
 import { loadConfig } from '../config/app-config';
+import { checkAccessLog, describeAccessLog } from './access-log-verification';
+import type { AccessLogCheck } from './access-log-verification';
 import { echoCommand } from './echo-command';
 
 /** 0: intact; 2: tampered (or the published head does not match); 1: could not verify. */
@@ -69,6 +72,13 @@ function describe(report: IntegrityReport, name: string): string {
   return lines.join('\n');
 }
 
+/** Tampered when either chain is; otherwise not verified when either could not be checked. */
+function exitCodeOf(events: IntegrityReport, accessLog: AccessLogCheck): number {
+  if ((events.sealed && !events.intact) || accessLog.state === 'tampered') return EXIT_TAMPERED;
+  if (!events.sealed || accessLog.state === 'unreadable') return EXIT_ERROR;
+  return EXIT_INTACT;
+}
+
 async function verify(options: Options): Promise<void> {
   if (options.at !== undefined && options.expectHead === undefined) {
     throw new Error('--at needs --expect-head <hash>');
@@ -80,9 +90,14 @@ async function verify(options: Options): Promise<void> {
         expectHead: { hash: options.expectHead, ...(options.at !== undefined && { position: options.at }) },
       }),
     });
-    process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : describe(report, name)}\n`);
-    if (!report.sealed) process.exitCode = EXIT_ERROR;
-    else process.exitCode = report.intact ? EXIT_INTACT : EXIT_TAMPERED;
+    const { dataDir, eventStore } = loadConfig();
+    const accessLog = await checkAccessLog(accessLogLocation(dataDir, eventStore));
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify({ ...report, accessLog }, null, 2)}\n`
+        : `${describe(report, name)}\n${describeAccessLog(accessLog)}\n`,
+    );
+    process.exitCode = exitCodeOf(report, accessLog);
   } finally {
     await store.close();
   }
@@ -90,7 +105,7 @@ async function verify(options: Options): Promise<void> {
 
 new Command('verify')
   .description(
-    'Check the hash chains over every stored event; name the first event changed, removed, inserted or reordered',
+    'Check the hash chains over every stored event and over the access log; name the first event (record) changed, removed, inserted or reordered',
   )
   .option(
     '--expect-head <hash>',

@@ -7,17 +7,16 @@ import type { EventStore } from '@licences/event-store';
 import { EsdbEventStore } from '@licences/event-store-esdb';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import {
-  ACCESS_LOG,
   CLOCK,
   EventStoreIdempotencyStore,
   IDEMPOTENCY_STORE,
   VALIDITY_POLICY,
 } from '@licences/licensing-application';
 import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
-import type { AccessLog, Clock, IdempotencyStore } from '@licences/licensing-application';
+import type { Clock, IdempotencyStore } from '@licences/licensing-application';
 import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
-import { SqliteAccessLog, SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
+import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
 import type { EventStoreConfig } from '../config/app-config';
 
 export interface InfrastructureOptions {
@@ -60,7 +59,6 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    @Inject(ACCESS_LOG) private readonly accessLog: AccessLog,
   ) {}
 
   static forRoot(options: InfrastructureOptions): DynamicModule {
@@ -76,19 +74,14 @@ export class InfrastructureModule implements OnApplicationShutdown {
           provide: READ_MODEL_STORE,
           useFactory: () => SqliteReadModelStore.open(join(options.dataDir, 'read-models.sqlite')),
         },
-        {
-          provide: ACCESS_LOG,
-          useFactory: () => SqliteAccessLog.open(join(options.dataDir, 'access-log.sqlite')),
-        },
       ],
-      exports: [CLOCK, VALIDITY_POLICY, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE, ACCESS_LOG],
+      exports: [CLOCK, VALIDITY_POLICY, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.idempotency instanceof SqliteIdempotencyStore) this.idempotency.close();
     await this.readModels.close();
-    await this.accessLog.close();
     await this.store.close();
   }
 }

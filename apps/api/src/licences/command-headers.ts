@@ -27,6 +27,12 @@ export function idempotencyKeyOf(request: Request): string | undefined {
   return key;
 }
 
+/** The caller's `X-Correlation-Id`, when it sent a usable one (1 to 200 visible ASCII characters). */
+export function correlationIdOf(request: Request): string | undefined {
+  const value = request.headers['x-correlation-id'];
+  return typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) ? value : undefined;
+}
+
 /** What a request asks for, so that a key reused for another request can be told apart. */
 export function requestHashOf(request: Request): string {
   return createHash('sha256')

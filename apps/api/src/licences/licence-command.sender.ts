@@ -11,7 +11,7 @@ import type { LicenceCommand } from '@licences/licensing-domain';
 import { ProjectionWaiter } from '@licences/licensing-read-models';
 import { PROJECTION_MODE } from '../config/app-config';
 import type { ProjectionMode } from '../config/app-config';
-import { expectedRevisionOf, idempotencyKeyOf, requestHashOf } from './command-headers';
+import { correlationIdOf, expectedRevisionOf, idempotencyKeyOf, requestHashOf } from './command-headers';
 import type { CommandContext } from './command-context.decorator';
 
 export type CommandFactory = (meta: CommandMeta) => LicenceDecisionCommand<LicenceCommand>;
@@ -35,7 +35,7 @@ export class LicenceCommandSender {
     const requestId = randomUUID();
     const meta: CommandMeta = {
       actor: { sub: principal.sub, role: principal.actingRole },
-      correlationId: headerValue(request.headers['x-correlation-id']) ?? requestId,
+      correlationId: correlationIdOf(request) ?? requestId,
       causationId: requestId,
       ...(expectedRevision !== undefined && { expectedRevision }),
       ...(idempotencyKey !== undefined && { idempotencyKey: `${principal.sub}/${idempotencyKey}` }),
@@ -50,8 +50,4 @@ export class LicenceCommandSender {
     if (this.projections === 'inline') await this.waiter.waitFor(result.position, 2_000);
     return result;
   }
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) ? value : undefined;
 }

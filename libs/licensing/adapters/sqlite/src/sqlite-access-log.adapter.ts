@@ -1,55 +1,128 @@
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { AccessLog, AccessLogFilter, AccessRecord } from '@licences/licensing-application';
+import type { Statement } from 'better-sqlite3';
+import { AccessLogUnavailableError } from '@licences/licensing-application';
+import type {
+  AccessLog,
+  AccessLogEntry,
+  AccessLogFilter,
+  AccessRecord,
+} from '@licences/licensing-application';
+import {
+  ACCESS_LOG_COLUMNS,
+  migrateAccessLog,
+  sealAsStored,
+  toAccessLogRow,
+  toAccessRecord,
+} from './sqlite-access-log.schema';
+import type { AccessLogRow } from './sqlite-access-log.schema';
+import { isLockError, retryWhileLocked } from './sqlite-lock-retry';
 
-interface Row {
-  at: string;
-  sub: string;
-  role: string;
-  method: string;
-  route: string;
-  url: string;
-  case_id: string | null;
-  status: number;
+/** How long an append keeps trying while another connection holds the file locked. */
+export const ACCESS_LOG_LOCK_BUDGET_MS = 2000;
+
+/** Start-up may wait for a lock (a migrating peer); requests never do (busy_timeout 0). */
+const OPEN_TIMEOUT_MS = 5000;
+
+export interface SqliteAccessLogOptions {
+  /** Refuse to create the file: opening a log that should be there must not start a new one. */
+  readonly mustExist?: boolean;
+  readonly lockBudgetMs?: number;
 }
 
-/** The access log in its own SQLite file; triggers refuse updates and deletes. */
+/**
+ * The access log in its own SQLite file, hash-chained (`sealAccessRecord`); triggers refuse
+ * updates and deletes. An append is one synchronous transaction that reads the head and inserts
+ * after it, so records from any number of connections form one linear chain.
+ */
 export class SqliteAccessLog implements AccessLog {
-  private constructor(private readonly db: Database.Database) {}
+  /** The newest seq this connection wrote or saw: the file can only grow beyond it. */
+  private highestSeq: number;
+  private readonly sql: {
+    readonly head: Statement<[], AccessLogRow>;
+    readonly after: Statement<[number, number], AccessLogRow>;
+    readonly withHash: Statement<[string], { seq: number }>;
+    readonly insert: Statement<[AccessLogRow]>;
+  };
+  private readonly appendAtHead: (entry: AccessLogEntry) => AccessRecord;
 
-  static open(file: string): SqliteAccessLog {
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS access_log (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        sub TEXT NOT NULL,
-        role TEXT NOT NULL,
-        method TEXT NOT NULL,
-        route TEXT NOT NULL,
-        url TEXT NOT NULL,
-        case_id TEXT,
-        status INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS access_log_case ON access_log (case_id);
-      CREATE INDEX IF NOT EXISTS access_log_sub ON access_log (sub);
-      CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log
-        BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
-      CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
-        BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
-    `);
-    return new SqliteAccessLog(db);
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly identity: { dev: number; ino: number },
+    private readonly lockBudgetMs: number,
+  ) {
+    this.sql = {
+      head: db.prepare(`SELECT ${ACCESS_LOG_COLUMNS} FROM access_log ORDER BY seq DESC LIMIT 1`),
+      after: db.prepare(`SELECT ${ACCESS_LOG_COLUMNS} FROM access_log WHERE seq > ? ORDER BY seq LIMIT ?`),
+      withHash: db.prepare('SELECT seq FROM access_log WHERE hash = ? ORDER BY seq'),
+      insert: db.prepare(`INSERT INTO access_log (${ACCESS_LOG_COLUMNS}) VALUES
+        (@seq, @prev_hash, @hash, @kind, @at, @sub, @roles, @role, @method, @route, @url, @case_id, @status, @correlation_id, @detail)`),
+    };
+    this.highestSeq = this.sql.head.get()?.seq ?? 0;
+    const transaction = db.transaction((entry: AccessLogEntry) => {
+      const head = this.sql.head.get();
+      if ((head?.seq ?? 0) < this.highestSeq) {
+        throw new AccessLogUnavailableError(
+          `the access log ends at record ${head?.seq ?? 0}, but record ${this.highestSeq} was written before: its newest records were removed`,
+        );
+      }
+      const record = sealAsStored(head, entry);
+      this.sql.insert.run(toAccessLogRow(record));
+      return record;
+    });
+    this.appendAtHead = (entry) => transaction.immediate(entry);
   }
 
-  record(entry: AccessRecord): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO access_log (at, sub, role, method, route, url, case_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(entry.at, entry.sub, entry.role, entry.method, entry.route, entry.url, entry.caseId, entry.status);
-    return Promise.resolve();
+  /**
+   * Opens the log (creating it unless `mustExist`) and brings its schema up to date, sealing the
+   * records of a first-version file.
+   */
+  static open(file: string, options: SqliteAccessLogOptions = {}): SqliteAccessLog {
+    const db = new Database(file, { fileMustExist: options.mustExist ?? false, timeout: OPEN_TIMEOUT_MS });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      migrateAccessLog(db);
+      db.pragma('busy_timeout = 0');
+      const { dev, ino } = statSync(file);
+      return new SqliteAccessLog(db, file, { dev, ino }, options.lockBudgetMs ?? ACCESS_LOG_LOCK_BUDGET_MS);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  async append(entry: AccessLogEntry): Promise<AccessRecord> {
+    try {
+      const record = await retryWhileLocked(() => {
+        this.assertInPlace();
+        return this.appendAtHead(entry);
+      }, this.lockBudgetMs);
+      this.highestSeq = Math.max(this.highestSeq, record.seq);
+      return record;
+    } catch (error) {
+      if (error instanceof AccessLogUnavailableError) throw error;
+      const reason = isLockError(error)
+        ? `another connection held the access log locked for ${this.lockBudgetMs} ms`
+        : `the access log could not be written (${error instanceof Error ? error.message : String(error)})`;
+      throw new AccessLogUnavailableError(reason, { cause: error });
+    }
+  }
+
+  head(): Promise<AccessRecord | null> {
+    return this.read(() => {
+      const row = this.sql.head.get();
+      return row ? toAccessRecord(row) : null;
+    });
+  }
+
+  readAfter(afterSeq: number, maxCount: number): Promise<AccessRecord[]> {
+    return this.read(() => this.sql.after.all(afterSeq, maxCount).map(toAccessRecord));
+  }
+
+  seqsWithHash(hash: string): Promise<number[]> {
+    return this.read(() => this.sql.withHash.all(hash).map((row) => row.seq));
   }
 
   list(
@@ -63,30 +136,41 @@ export class SqliteAccessLog implements AccessLog {
       ['at <= ?', filter.to],
     ];
     const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
-    const clauses = used.map(([clause]) => clause);
+    const where = used.length ? `WHERE ${used.map(([clause]) => clause).join(' AND ')}` : '';
     const params = used.map(([, value]) => value);
-    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const total = (
-      this.db.prepare(`SELECT COUNT(*) AS n FROM access_log ${where}`).get(...params) as { n: number }
-    ).n;
-    const rows = this.db
-      .prepare(`SELECT * FROM access_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.offset) as Row[];
-    const items = rows.map((r) => ({
-      at: r.at,
-      sub: r.sub,
-      role: r.role,
-      method: r.method,
-      route: r.route,
-      url: r.url,
-      caseId: r.case_id,
-      status: r.status,
-    }));
-    return Promise.resolve({ items, total });
+    return this.read(() => {
+      const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM access_log ${where}`).get(...params) as {
+        n: number;
+      };
+      const rows = this.db
+        .prepare(`SELECT ${ACCESS_LOG_COLUMNS} FROM access_log ${where} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+        .all(...params, page.limit, page.offset) as AccessLogRow[];
+      return { items: rows.map(toAccessRecord), total: n };
+    });
   }
 
   close(): Promise<void> {
     this.db.close();
     return Promise.resolve();
+  }
+
+  /** WAL readers are rarely locked out (a checkpoint restarting the WAL); they retry too. */
+  private read<T>(query: () => T): Promise<T> {
+    return retryWhileLocked(query, this.lockBudgetMs);
+  }
+
+  /**
+   * A log file deleted or replaced under a running process would take its records with it (the
+   * open handle writes on into the unlinked file), so every append first checks that the path
+   * still names the file that was opened.
+   * @throws AccessLogUnavailableError when it does not.
+   */
+  assertInPlace(): void {
+    const now = statSync(this.file, { throwIfNoEntry: false });
+    if (!now || now.dev !== this.identity.dev || now.ino !== this.identity.ino) {
+      throw new AccessLogUnavailableError(
+        `the access log ${this.file} was ${now ? 'replaced' : 'removed'} while in use`,
+      );
+    }
   }
 }

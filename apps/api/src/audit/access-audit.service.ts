@@ -1,0 +1,137 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { EVENT_STORE } from '@licences/event-store';
+import type { EventStore } from '@licences/event-store';
+import {
+  AccessLogAnchorKeeper,
+  AccessLogUnavailableError,
+  CLOCK,
+  verifyAccessLog,
+} from '@licences/licensing-application';
+import type {
+  AccessLogEntry,
+  AccessLogFilter,
+  AccessLogReport,
+  AccessRecord,
+  Clock,
+} from '@licences/licensing-application';
+import { SqliteAccessLog, SqliteAccessLogAnchor } from '@licences/licensing-sqlite';
+import { ConfigError } from '../config/app-config';
+import { inspectAccessLog, refusalMessage } from './access-log-files';
+import type { AccessLogLocation } from './access-log-files';
+
+export const ACCESS_LOG_LOCATION = Symbol.for('licences.AccessLogLocation');
+
+/** The access log cannot be trusted to hold every read: the API must not serve. */
+export class AccessLogStartRefusedError extends ConfigError {}
+
+/**
+ * The API's access log: checked against its anchor before the first request (refusing to start on
+ * a log that is lost, cut short or broken), then appended to for every audited request, with the
+ * anchor following the head.
+ */
+@Injectable()
+export class AccessAudit implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('AccessAudit');
+  private log: SqliteAccessLog | undefined;
+  private anchor: SqliteAccessLogAnchor | undefined;
+  private keeper: AccessLogAnchorKeeper | undefined;
+  /** Hash of record 1: the name of this log in its anchor. */
+  private origin = '';
+
+  constructor(
+    @Inject(ACCESS_LOG_LOCATION) private readonly location: AccessLogLocation,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const anchor = SqliteAccessLogAnchor.open(this.location.anchorFile);
+    this.anchor = anchor;
+    const { log, facts, decision } = await inspectAccessLog(this.location, anchor, () =>
+      this.events.headPosition(),
+    );
+    switch (decision.action) {
+      case 'refuse':
+        await log?.close();
+        throw new AccessLogStartRefusedError(refusalMessage(this.location, decision.problem));
+      case 'start-new': {
+        this.log = log ?? SqliteAccessLog.open(this.location.logFile);
+        const first = await this.log.append({
+          kind: 'log-started',
+          at: this.clock.now().toISOString(),
+          sub: 'system',
+          roles: [],
+          role: null,
+          method: null,
+          route: null,
+          url: null,
+          caseId: null,
+          status: null,
+          correlationId: null,
+          detail: { reason: decision.reason },
+        });
+        this.origin = first.hash;
+        await anchor.reset({ origin: first.hash, seq: first.seq, hash: first.hash });
+        break;
+      }
+      case 'open': {
+        this.log = log;
+        const report = facts.log === 'present' ? facts.report : undefined;
+        if (!this.log || !report?.head || !report.origin) throw new Error('An open log has a head');
+        this.origin = report.origin;
+        // A log without an anchor (an older version) is adopted; a lagging anchor catches up.
+        const head = { origin: report.origin, ...report.head };
+        if (report.anchor) {
+          await anchor.advance(head);
+        } else {
+          this.logger.warn(`The access log had no anchor: anchored now at record ${head.seq}`);
+          await anchor.reset(head);
+        }
+        break;
+      }
+      default: {
+        const unexpected: never = decision;
+        throw new Error(`Unknown start-up decision ${JSON.stringify(unexpected)}`);
+      }
+    }
+    this.keeper = new AccessLogAnchorKeeper(anchor, (error) =>
+      this.logger.warn(`The access log anchor lags behind the log: ${String(error)}`),
+    );
+  }
+
+  /**
+   * Writes `entry`; resolves once it is durable.
+   * @throws AccessLogUnavailableError when it could not be written: the access must not be answered.
+   */
+  async record(entry: AccessLogEntry): Promise<AccessRecord> {
+    if (!this.log || !this.keeper) throw new AccessLogUnavailableError('the access log is not open');
+    const record = await this.log.append(entry);
+    this.keeper.advance({ origin: this.origin, seq: record.seq, hash: record.hash });
+    return record;
+  }
+
+  list(
+    filter: AccessLogFilter,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: AccessRecord[]; total: number }> {
+    if (!this.log) throw new AccessLogUnavailableError('the access log is not open');
+    return this.log.list(filter, page);
+  }
+
+  /** The whole chain recomputed and compared with the anchor. */
+  async verify(): Promise<AccessLogReport> {
+    if (!this.log || !this.anchor) throw new AccessLogUnavailableError('the access log is not open');
+    // The open handle would read on from a file removed under it.
+    this.log.assertInPlace();
+    return verifyAccessLog(this.log, await this.anchor.read());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.keeper?.flush();
+    await this.log?.close();
+    await this.anchor?.close();
+    this.log = undefined;
+    this.anchor = undefined;
+  }
+}

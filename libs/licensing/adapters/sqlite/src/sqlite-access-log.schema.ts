@@ -1,0 +1,189 @@
+import type { Database } from 'better-sqlite3';
+import { GENESIS_HASH } from '@licences/event-store';
+import { sealAccessRecord } from '@licences/licensing-application';
+import type { AccessLogEntry, AccessRecord, AccessRecordKind } from '@licences/licensing-application';
+
+/** 1: the unchained table of the first version; 2: every record hash-chained. */
+export const ACCESS_LOG_SCHEMA_VERSION = 2;
+
+/** One record; `roles` and `detail` are JSON text. */
+export interface AccessLogRow {
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  kind: string;
+  at: string;
+  sub: string;
+  roles: string;
+  role: string | null;
+  method: string | null;
+  route: string | null;
+  url: string | null;
+  case_id: string | null;
+  status: number | null;
+  correlation_id: string | null;
+  detail: string | null;
+}
+
+export const ACCESS_LOG_COLUMNS =
+  'seq, prev_hash, hash, kind, at, sub, roles, role, method, route, url, case_id, status, correlation_id, detail';
+
+interface LegacyRow {
+  at: string;
+  sub: string;
+  role: string;
+  method: string;
+  route: string;
+  url: string;
+  case_id: string | null;
+  status: number;
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The record a row holds. A column altered into something its type cannot hold is kept visibly
+ * unreadable rather than dropped, so that its hash no longer matches and the verifier names it.
+ */
+export function toAccessRecord(row: AccessLogRow): AccessRecord {
+  const roles = parsed(row.roles);
+  const detail = row.detail === null ? null : parsed(row.detail);
+  return {
+    seq: row.seq,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    kind: row.kind as AccessRecordKind,
+    at: row.at,
+    sub: row.sub,
+    roles:
+      Array.isArray(roles) && roles.every((r) => typeof r === 'string')
+        ? roles
+        : [`unreadable: ${row.roles}`],
+    role: row.role,
+    method: row.method,
+    route: row.route,
+    url: row.url,
+    caseId: row.case_id,
+    status: row.status,
+    correlationId: row.correlation_id,
+    detail:
+      detail === null || (typeof detail === 'object' && !Array.isArray(detail))
+        ? (detail as Record<string, unknown> | null)
+        : { unreadable: row.detail },
+  };
+}
+
+export function toAccessLogRow(record: AccessRecord): AccessLogRow {
+  return {
+    seq: record.seq,
+    prev_hash: record.prevHash,
+    hash: record.hash,
+    kind: record.kind,
+    at: record.at,
+    sub: record.sub,
+    roles: JSON.stringify(record.roles),
+    role: record.role,
+    method: record.method,
+    route: record.route,
+    url: record.url,
+    case_id: record.caseId,
+    status: record.status,
+    correlation_id: record.correlationId,
+    detail: record.detail === null ? null : JSON.stringify(record.detail),
+  };
+}
+
+/**
+ * Seals `entry` as the record after `previous` from its content as it will read back, so that a
+ * verifier recomputes exactly this hash.
+ */
+export function sealAsStored(
+  previous: { seq: number; hash: string } | undefined,
+  entry: AccessLogEntry,
+): AccessRecord {
+  const placeholder = { ...entry, seq: 0, prevHash: '', hash: '' };
+  const stored = toAccessRecord(toAccessLogRow(placeholder));
+  return sealAccessRecord(previous?.hash ?? GENESIS_HASH, (previous?.seq ?? 0) + 1, stored);
+}
+
+const CREATE_TABLE = `CREATE TABLE access_log (
+  seq INTEGER PRIMARY KEY,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  at TEXT NOT NULL,
+  sub TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  role TEXT,
+  method TEXT,
+  route TEXT,
+  url TEXT,
+  case_id TEXT,
+  status INTEGER,
+  correlation_id TEXT,
+  detail TEXT
+)`;
+
+const INDEXES_AND_TRIGGERS = `
+  CREATE INDEX access_log_case ON access_log (case_id);
+  CREATE INDEX access_log_sub ON access_log (sub);
+  CREATE INDEX access_log_hash ON access_log (hash);
+  CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+  CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+`;
+
+/**
+ * Brings the file to the chained schema, under the write lock so that two processes opening it
+ * at once migrate it once. The records of a first-version file are sealed in the order they were
+ * written, as if appended now, with their acting role as their only known role.
+ */
+export function migrateAccessLog(db: Database): void {
+  db.transaction(() => {
+    if (Number(db.pragma('user_version', { simple: true })) >= ACCESS_LOG_SCHEMA_VERSION) return;
+    const unchained = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'access_log'")
+      .get();
+    // Renamed first: its indexes keep their names until the table is dropped with them.
+    if (unchained) db.exec('ALTER TABLE access_log RENAME TO access_log_unchained');
+    db.exec(CREATE_TABLE);
+    if (unchained) {
+      const insert = db.prepare(`INSERT INTO access_log (${ACCESS_LOG_COLUMNS}) VALUES
+        (@seq, @prev_hash, @hash, @kind, @at, @sub, @roles, @role, @method, @route, @url, @case_id, @status, @correlation_id, @detail)`);
+      const page = db.prepare<[number], LegacyRow & { id: number }>(
+        'SELECT * FROM access_log_unchained WHERE id > ? ORDER BY id LIMIT 1000',
+      );
+      let previous: AccessRecord | undefined;
+      // In pages: a connection cannot insert while it still iterates a select.
+      for (let rows = page.all(0); rows.length > 0; rows = page.all((rows.at(-1) as { id: number }).id)) {
+        for (const row of rows) {
+          previous = sealAsStored(previous, {
+            kind: 'access',
+            at: row.at,
+            sub: row.sub,
+            roles: [row.role],
+            role: row.role,
+            method: row.method,
+            route: row.route,
+            url: row.url,
+            caseId: row.case_id,
+            status: row.status,
+            correlationId: null,
+            detail: null,
+          });
+          insert.run(toAccessLogRow(previous));
+        }
+      }
+      db.exec('DROP TABLE access_log_unchained');
+    }
+    db.exec(INDEXES_AND_TRIGGERS);
+    db.pragma(`user_version = ${ACCESS_LOG_SCHEMA_VERSION}`);
+  }).immediate();
+}
