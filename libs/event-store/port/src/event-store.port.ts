@@ -16,7 +16,18 @@ export interface EventMetadata {
   /** The id of the message (command or event) that caused this event. */
   readonly causationId: string;
   /** Set on events that record decisions taken before the system existed (a historical import). */
-  readonly imported?: { readonly importId: string; readonly line: number };
+  readonly imported?: ImportMarker;
+}
+
+/** Where an imported event came from, and the two officials who let it in. */
+export interface ImportMarker {
+  readonly importId: string;
+  /** The line of the imported file that the event records. */
+  readonly line: number;
+  /** The admin who staged the file; absent on events imported before imports needed approval. */
+  readonly uploadedBy?: Actor;
+  /** The other admin, who approved it; absent like `uploadedBy`. */
+  readonly approvedBy?: Actor;
 }
 
 /** The form of an event id (and of the ids that address cases in this product): a UUID. */
