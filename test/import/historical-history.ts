@@ -104,11 +104,27 @@ const intake = { sub: 'archive-intake', role: 'intake' };
 const assessor = { sub: 'archive-assessor', role: 'assessor' };
 const senior = { sub: 'archive-senior', role: 'senior-assessor' };
 
+/** A goods description of about `chars` characters, as archived files with long specifications have. */
+function longDescription(base: string, chars: number): string {
+  const sentence = ' Specification and serial numbers as listed in the annex to the application.';
+  return chars <= base.length
+    ? base
+    : (base + sentence.repeat(Math.ceil(chars / sentence.length))).slice(0, chars);
+}
+
 /** The lines of one case that keeps every rule: a flow picked by `i`, dates from 2018 to 2025. */
-function goodCase(i: number, rnd: () => number): { lines: HistoryLine[]; issued?: IssuedLicence } {
+function goodCase(
+  i: number,
+  rnd: () => number,
+  descriptionChars: number,
+): { lines: HistoryLine[]; issued?: IssuedLicence } {
   const caseId = idOf(`history/${i}`);
   const country = COUNTRIES[i % COUNTRIES.length] as string;
-  const details = caseData(i, country);
+  const plain = caseData(i, country);
+  const details = {
+    ...plain,
+    goods: plain.goods.map((g) => ({ ...g, description: longDescription(g.description, descriptionChars) })),
+  };
   let day = localDate(`${2018 + (i % 8)}-01-02`);
   day = addDays(day, Math.floor(rnd() * 250));
   const lines: HistoryLine[] = [];
@@ -195,11 +211,12 @@ function goodCase(i: number, rnd: () => number): { lines: HistoryLine[]; issued?
 /**
  * A multi-year history of `count` good cases, ordered by business time so that cases
  * interleave, followed by cases that break the rules in one way each (and one case whose
- * broken line is far from its first).
+ * broken line is far from its first). `descriptionChars` makes the goods descriptions that long,
+ * for a file of many bytes but fewer cases.
  */
-export function generateHistory(count: number, seed = 5): GeneratedHistory {
+export function generateHistory(count: number, seed = 5, descriptionChars = 0): GeneratedHistory {
   const rnd = random(seed);
-  const goods = Array.from({ length: count }, (_, i) => goodCase(i, rnd));
+  const goods = Array.from({ length: count }, (_, i) => goodCase(i, rnd, descriptionChars));
   const linesByCase = new Map(goods.map((g) => [g.lines[0]!.caseId, g.lines]));
   const chronological = goods
     .flatMap((g) => g.lines)

@@ -24,6 +24,8 @@ export class TestApp {
   private app?: INestApplication;
   private baseUrl = '';
   readonly dataDir = mkdtempSync(join(tmpdir(), 'licences-e2e-'));
+  /** LICENCES_IMPORT_CUTOVER for the next start; unset, the app refuses imports. */
+  importCutover: string | undefined;
 
   /**
    * Without an event-store configuration the app uses its embedded SQLite store; with
@@ -42,6 +44,7 @@ export class TestApp {
       logger: false,
       projections: this.projections,
       ...(this.eventStore && { eventStore: this.eventStore }),
+      ...(this.importCutover && { importCutover: new Date(this.importCutover) }),
     });
     await this.app.listen(0, '127.0.0.1');
     const address = this.app.getHttpServer().address() as { port: number };

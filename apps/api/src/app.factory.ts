@@ -16,6 +16,8 @@ export interface CreateAppOptions {
   readonly clock?: Clock;
   readonly projections?: ProjectionMode;
   readonly eventStore?: EventStoreConfig;
+  /** Only history before this instant can be imported; without it imports are refused. */
+  readonly importCutover?: Date;
   readonly logger?: LogLevel[] | false;
 }
 
@@ -28,6 +30,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       clock: options.clock ?? systemClock,
       projections: options.projections ?? 'inline',
       ...(options.eventStore && { eventStore: options.eventStore }),
+      ...(options.importCutover && { importCutover: options.importCutover }),
     }),
     { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },
   );

@@ -2,7 +2,11 @@ import { Inject, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { HistoricalImportModule, LicensingApplicationModule } from '@licences/licensing-application';
+import {
+  HistoricalImportModule,
+  LicensingApplicationModule,
+  stagingDirIn,
+} from '@licences/licensing-application';
 import type { Clock } from '@licences/licensing-application';
 import { LicensingReadModelsModule, ProjectionRunner } from '@licences/licensing-read-models';
 import { LicensingReportingModule } from '@licences/licensing-reporting';
@@ -30,6 +34,7 @@ export interface AppModuleOptions {
   readonly clock: Clock;
   readonly projections: ProjectionMode;
   readonly eventStore?: EventStoreConfig;
+  readonly importCutover?: Date;
 }
 
 @Module({})
@@ -55,7 +60,10 @@ export class AppModule implements OnApplicationBootstrap {
         JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),
         LicensingApplicationModule,
         LicensingReadModelsModule,
-        HistoricalImportModule,
+        HistoricalImportModule.forRoot({
+          cutover: options.importCutover,
+          stagingDir: stagingDirIn(options.dataDir),
+        }),
         LicensingReportingModule,
       ],
       controllers: [

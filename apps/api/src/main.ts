@@ -9,6 +9,7 @@ async function bootstrap(): Promise<void> {
     jwtSecret: config.jwtSecret,
     projections: config.projections,
     eventStore: config.eventStore,
+    ...(config.importCutover && { importCutover: config.importCutover }),
   });
   await app.listen(config.port, config.host);
   new Logger('Bootstrap').log(

@@ -1,46 +1,68 @@
 import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import { Command } from 'commander';
+import type { Actor } from '@licences/event-store';
 import {
   HistoricalImportModule,
   HistoricalImportService,
+  stagingDirIn,
   systemClock,
 } from '@licences/licensing-application';
 import type { ImportProgress } from '@licences/licensing-application';
 import { loadConfig } from '../config/app-config';
-import type { EventStoreConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { echoCommand } from './echo-command';
 import { progressBar } from './progress-bar';
 
-/** Exit code when the import ran but refused some cases (0: all in, 1: it failed). */
+/** Exit code when the file was staged but cases were refused (0: all would go in, 1: it failed). */
 const SOME_REFUSED = 3;
 
 /** The event store and the import service, without the HTTP API or the projections. */
 @Module({})
 class ImportCliModule {
-  static forRoot(dataDir: string, eventStore?: EventStoreConfig): DynamicModule {
+  static forRoot({ dataDir, eventStore, importCutover }: AppConfig): DynamicModule {
     return {
       module: ImportCliModule,
       imports: [
-        InfrastructureModule.forRoot({ dataDir, clock: systemClock, ...(eventStore && { eventStore }) }),
-        HistoricalImportModule,
+        InfrastructureModule.forRoot({ dataDir, clock: systemClock, eventStore }),
+        HistoricalImportModule.forRoot({ cutover: importCutover, stagingDir: stagingDirIn(dataDir) }),
       ],
     };
   }
 }
 
-/** The file's lines, streamed: the import reads it twice, never whole. */
-function linesOf(file: string): AsyncIterable<string> {
-  return createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+/**
+ * The admin who stages, from the token in LICENCES_TOKEN (never an argument, which the command
+ * echo and the process list would show): the record names the uploader, and the approval must
+ * come from someone else, so the uploader cannot be a name typed at will.
+ */
+async function uploaderOf({ jwtSecret }: AppConfig): Promise<Actor> {
+  const token = process.env['LICENCES_TOKEN'];
+  if (!token) {
+    throw new Error(
+      'Set LICENCES_TOKEN to your admin bearer token (npm run token -- --role admin --sub <you>); the import records you as its uploader',
+    );
+  }
+  let claims: { sub?: unknown; role?: unknown; roles?: unknown };
+  try {
+    claims = await new JwtService({ secret: jwtSecret }).verifyAsync(token, { algorithms: ['HS256'] });
+  } catch {
+    throw new Error('LICENCES_TOKEN is not a valid token for this installation (or it expired)');
+  }
+  const roles = Array.isArray(claims.roles) ? (claims.roles as unknown[]) : [claims.role];
+  if (typeof claims.sub !== 'string' || claims.sub === '' || !roles.includes('admin')) {
+    throw new Error('LICENCES_TOKEN must be an admin token with a subject (sub)');
+  }
+  return { sub: claims.sub, role: 'admin' };
 }
 
-/** Counts lines as readline yields them, so that the progress bar has a total. */
+/** Counts lines as the import numbers them, so that the progress bar has a total. */
 async function countLines(file: string): Promise<number> {
   let lines = 0;
   let last = 0x0a;
@@ -51,14 +73,20 @@ async function countLines(file: string): Promise<number> {
   return last === 0x0a ? lines : lines + 1;
 }
 
-async function importHistory(file: string): Promise<void> {
+/**
+ * Stages a file, as `POST /api/imports` does: the import is checked and recorded, and nothing
+ * goes in until another admin approves it through the API. The CLI has no approve command, so
+ * that no one person can take an import through both steps.
+ */
+async function stageHistory(file: string): Promise<void> {
   await access(file);
-  const { dataDir, eventStore } = loadConfig();
+  const config = loadConfig();
+  const uploadedBy = await uploaderOf(config);
   const total = await countLines(file);
-  const app = await NestFactory.createApplicationContext(ImportCliModule.forRoot(dataDir, eventStore), {
+  const app = await NestFactory.createApplicationContext(ImportCliModule.forRoot(config), {
     logger: ['warn', 'error'],
   });
-  // Both passes read every line: the bar runs over twice the file, and shows the cases as it goes.
+  // Staging reads the file twice (check, then review): the bar runs over twice its lines.
   const bar = progressBar(
     'import [{bar}] {percentage}% | {phase} | {linesRead}/{lines} lines | {cases} | ETA {eta}s',
   );
@@ -74,12 +102,24 @@ async function importHistory(file: string): Promise<void> {
     payload({ phase: 'check', linesRead: 0, casesDone: 0, casesTotal: 0 }),
   );
   try {
-    const report = await app.get(HistoricalImportService).run(() => linesOf(file), {
-      onProgress: (p) => bar.update((p.phase === 'check' ? 0 : total) + p.linesRead, payload(p)),
-    });
+    const { record, created } = await app
+      .get(HistoricalImportService)
+      .stage(createReadStream(file), uploadedBy, {
+        onProgress: (p) => bar.update((p.phase === 'check' ? 0 : total) + p.linesRead, payload(p)),
+      });
     bar.stop();
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    process.exitCode = report.refused.length > 0 ? SOME_REFUSED : 0;
+    process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+    const { staging } = record;
+    process.stderr.write(
+      `${created ? 'Staged' : 'Already recorded'}: import ${record.importId} is ${record.status}; ` +
+        `${staging.accepted} cases would go in, ${staging.alreadyImported} are in already, ${staging.refusedTotal} refused, ` +
+        `${staging.findings.deviations} deviations found.\n` +
+        (record.status === 'staged'
+          ? `An admin other than ${uploadedBy.sub} approves it with POST /api/imports/${record.importId}/approve ` +
+            `(or rejects it with POST /api/imports/${record.importId}/reject and a reason).\n`
+          : ''),
+    );
+    process.exitCode = staging.refusedTotal > 0 ? SOME_REFUSED : 0;
   } finally {
     bar.stop();
     await app.close();
@@ -88,11 +128,11 @@ async function importHistory(file: string): Promise<void> {
 
 new Command('import')
   .description(
-    'Import historical decisions from a JSON Lines file; prints the report as JSON (exit 3 when cases were refused)',
+    'Stage historical decisions from a JSON Lines file for a second admin to approve (LICENCES_TOKEN: your admin token); prints the staging record as JSON (exit 3 when cases were refused)',
   )
   .argument('<file>', 'one event per line: { caseId, type, occurredAt, actor, data }')
   .hook('preAction', () => echoCommand('import'))
-  .action(importHistory)
+  .action(stageHistory)
   .parseAsync()
   .catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -9,6 +9,8 @@ export interface AppConfig {
   /** `inline`: the API process runs the projections; `external`: a separate `npm run projector` does. */
   readonly projections: ProjectionMode;
   readonly eventStore: EventStoreConfig;
+  /** LICENCES_IMPORT_CUTOVER: only history before this instant can be imported; unset, imports are refused. */
+  readonly importCutover: Date | undefined;
 }
 
 /** The embedded SQLite store (default), or an EventStoreDB cluster. */
@@ -23,6 +25,20 @@ export const DEVELOPMENT_JWT_SECRET = 'licences-development-secret-do-not-use-in
 export class ConfigError extends Error {}
 
 export const PROJECTION_MODE = Symbol.for('licences.ProjectionMode');
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** LICENCES_IMPORT_CUTOVER as an instant; whether it has passed is checked when an import is staged. */
+function importCutoverOf(raw: string | undefined): Date | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = raw.trim();
+  if (!ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new ConfigError(
+      `LICENCES_IMPORT_CUTOVER=${raw} is not an ISO 8601 instant with a zone, e.g. 2025-01-01T00:00:00Z`,
+    );
+  }
+  return new Date(value);
+}
 
 /** Reads the configuration from the environment and refuses to start on a dangerous one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -64,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env['LICENCES_DATA_DIR'] ?? './data'),
     jwtSecret: secret ?? DEVELOPMENT_JWT_SECRET,
     production,
+    importCutover: importCutoverOf(env['LICENCES_IMPORT_CUTOVER']),
   };
 }

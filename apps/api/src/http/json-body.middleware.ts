@@ -1,5 +1,6 @@
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
+import { MAX_IMPORT_BYTES } from '@licences/licensing-application';
 import { problem, sendProblem } from './problem';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -10,12 +11,12 @@ const parseJson = express.json({
   type: ['application/json', 'application/*+json'],
 });
 
-/** Historical imports (`POST /api/imports`) come as JSON Lines, read as text up to 50 MiB. */
+/**
+ * Historical imports (`POST /api/imports`) come as JSON Lines up to 50 MiB. They are not parsed
+ * here: the import streams the body to a file, so that it is never held whole.
+ */
 export const NDJSON = 'application/x-ndjson';
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const NDJSON_ROUTES = new Set(['/api/imports']);
-
-const parseNdjson = express.text({ type: NDJSON, limit: MAX_IMPORT_BYTES });
 
 interface BodyParserError {
   type?: string;
@@ -24,7 +25,7 @@ interface BodyParserError {
 }
 
 /**
- * Parses JSON bodies up to 1 MiB (and, on the import route only, NDJSON as text) and answers parse failures itself as problem+json: these
+ * Parses JSON bodies up to 1 MiB (JSON Lines on the import route are left to the import) and answers parse failures itself as problem+json: these
  * errors happen before Nest's pipeline, so its exception filter never sees them.
  */
 export function jsonBodyMiddleware(request: Request, response: Response, next: NextFunction): void {
@@ -39,16 +40,20 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
     );
     return;
   }
-  const limit = ndjson ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
-  (ndjson ? parseNdjson : parseJson)(request, response, (error?: unknown) => {
+  if (ndjson) {
+    // A declared length over the limit is refused before a byte is read; the import counts the rest.
+    if (Number(request.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) {
+      sendProblem(response, tooLarge(MAX_IMPORT_BYTES), request.originalUrl);
+      return;
+    }
+    next();
+    return;
+  }
+  parseJson(request, response, (error?: unknown) => {
     if (error) {
       const e = error as BodyParserError;
       if (e.type === 'entity.too.large' || e.status === 413) {
-        sendProblem(
-          response,
-          problem(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `The body must not exceed ${limit} bytes`),
-          request.originalUrl,
-        );
+        sendProblem(response, tooLarge(MAX_BODY_BYTES), request.originalUrl);
       } else if (e.type === 'entity.parse.failed') {
         sendProblem(
           response,
@@ -69,7 +74,11 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
       }
       return;
     }
-    request.body ??= ndjson ? '' : {};
+    request.body ??= {};
     next();
   });
+}
+
+function tooLarge(limit: number) {
+  return problem(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `The body must not exceed ${limit} bytes`);
 }

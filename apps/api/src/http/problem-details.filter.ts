@@ -27,6 +27,8 @@ const APPLICATION_STATUS: Record<string, number> = {
   REVISION_MISMATCH: 412,
   IDEMPOTENCY_KEY_REUSED: 422,
   CONCURRENT_MODIFICATION: 409,
+  // An admin may approve imports, just not their own upload.
+  IMPORT_APPROVER_IS_UPLOADER: 403,
 };
 
 const HTTP_CODES: Record<number, string> = {

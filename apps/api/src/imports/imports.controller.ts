@@ -1,23 +1,54 @@
-import { Controller, HttpCode, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { HistoricalImportService } from '@licences/licensing-application';
-import type { ImportReport } from '@licences/licensing-application';
+import type { Request, Response } from 'express';
+import {
+  HistoricalImportService,
+  ImportTooLargeError,
+  MAX_IMPORT_BYTES,
+} from '@licences/licensing-application';
+import type { ImportRecord, ImportReport, ImportSummary } from '@licences/licensing-application';
+import type { Actor } from '@licences/event-store';
 import { Roles } from '../auth/roles';
+import type { Principal } from '../auth/roles';
 import { NDJSON } from '../http/json-body.middleware';
+import { RejectImportDto } from './reject-import.dto';
 
-/** Splits the body into lines lazily, so the import reads it like a file. */
-function* linesOf(body: string): Generator<string> {
-  let start = 0;
-  while (start < body.length) {
-    const end = body.indexOf('\n', start);
-    const stop = end === -1 ? body.length : end;
-    yield body.slice(start, stop > start && body[stop - 1] === '\r' ? stop - 1 : stop);
-    start = stop + 1;
+/** An import is named by the sha256 of its file. */
+class ImportIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!/^[0-9a-f]{64}$/.test(value)) {
+      throw new BadRequestException(
+        'The import id is the sha256 of the file: 64 lower-case hexadecimal characters',
+      );
+    }
+    return value;
   }
 }
 
-/** Decisions taken before the system existed, imported as JSON Lines (issue 5). */
+const ImportId = () => Param('id', new ImportIdPipe());
+
+function actorOf(request: Request): Actor {
+  const { principal } = request as Request & { principal: Principal };
+  return { sub: principal.sub, role: principal.actingRole };
+}
+
+/**
+ * Decisions taken before the system existed, imported in two steps by two admins (issue 10):
+ * one stages a JSON Lines file, another approves or rejects what staging found.
+ */
 @ApiTags('imports')
 @ApiBearerAuth()
 @Controller('api/imports')
@@ -25,7 +56,6 @@ export class ImportsController {
   constructor(private readonly imports: HistoricalImportService) {}
 
   @Post()
-  @HttpCode(200)
   @Roles('admin')
   @ApiConsumes(NDJSON)
   @ApiBody({
@@ -34,13 +64,68 @@ export class ImportsController {
     schema: { type: 'string' },
   })
   @ApiOperation({
-    summary: 'Import historical decisions; each case is checked against the lifecycle and refused whole',
+    summary:
+      'Stage a history file: checks every case (lifecycle, cut-over, roles) and answers what approval would append, what it refuses and what replay finds; appends nothing. 201 when staged, 200 when the same file was staged already',
   })
-  run(@Req() request: Request): Promise<ImportReport> {
-    const body: unknown = request.body;
-    if (typeof body !== 'string') {
+  async stage(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ImportRecord> {
+    if (!request.is(NDJSON)) {
       throw new UnsupportedMediaTypeException(`Send the history as ${NDJSON}, one event per line`);
     }
-    return this.imports.run(() => linesOf(body));
+    try {
+      const { record, created } = await this.imports.stage(request, actorOf(request));
+      response.status(created ? 201 : 200).setHeader('Location', `/api/imports/${record.importId}`);
+      return record;
+    } catch (error) {
+      if (error instanceof ImportTooLargeError) {
+        throw new PayloadTooLargeException(`The body must not exceed ${MAX_IMPORT_BYTES} bytes`);
+      }
+      throw error;
+    }
+  }
+
+  @Get()
+  @Roles('admin', 'oversight')
+  @ApiOperation({
+    summary: 'Every import, newest first: staged, approved, committed or rejected, and by whom',
+  })
+  list(): Promise<ImportSummary[]> {
+    return this.imports.list();
+  }
+
+  @Get(':id')
+  @Roles('admin', 'oversight')
+  @ApiOperation({
+    summary: 'An import: its staging report, who uploaded, approved or rejected it, and its result',
+  })
+  get(@ImportId() id: string): Promise<ImportRecord> {
+    return this.imports.get(id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Approve a staged import (an admin other than the uploader): the file is checked again and the accepted cases are appended',
+  })
+  approve(@ImportId() id: string, @Req() request: Request): Promise<ImportReport> {
+    return this.imports.approve(id, actorOf(request));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Reject a staged import with a reason (an admin other than the uploader); nothing is appended',
+  })
+  reject(
+    @ImportId() id: string,
+    @Body() body: RejectImportDto,
+    @Req() request: Request,
+  ): Promise<ImportRecord> {
+    return this.imports.reject(id, actorOf(request), body.reason);
   }
 }

@@ -1,248 +1,307 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, WrongExpectedRevisionError } from '@licences/event-store';
-import type { EventStore, NewEvent } from '@licences/event-store';
-import { DomainError } from '@licences/licensing-domain';
+import type { Actor, EventStore } from '@licences/event-store';
 import type { ValidityPolicy } from '@licences/licensing-domain';
-import { licenceStreamId, toNewEvent } from '../events/licence-event.codec';
-import { stableId, VALIDITY_POLICY } from '../licence-command.executor';
+import { VALIDITY_POLICY } from '../licence-command.executor';
 import { CLOCK } from '../ports/clock.port';
 import type { Clock } from '../ports/clock.port';
-import { HistoricalCaseFold } from './historical-case.fold';
-import { parseHistoricalLine } from './historical-line.parser';
-import { ImportRefusal } from './import.types';
+import { EventLoopTurns } from './event-loop-turns';
+import { ImportFileChangedError } from './import-cases';
+import type { CaseWalkInput } from './import-cases';
+import { checkFile, verdictOf } from './import-check';
+import type { CheckOutcome } from './import-check';
+import { commitStaged } from './import-commit';
+import {
+  ImportAlreadyDecidedError,
+  ImportCommitInProgressError,
+  ImportCutoverInFutureError,
+  ImportCutoverMovedError,
+  ImportCutoverNotConfiguredError,
+  ImportDecidedByUploaderError,
+  importNotFound,
+  ImportVerdictChangedError,
+} from './import.errors';
+import {
+  foldImportRecord,
+  IMPORT_INDEX_STREAM,
+  importStreamId,
+  listedEvent,
+  recordEvent,
+} from './import-record';
+import type { ImportRecordEvent, LoadedRecord } from './import-record';
+import { reviewStaged } from './import-review';
+import { IMPORT_SETTINGS } from './import-settings';
+import type { ImportSettings } from './import-settings';
+import { MAX_IMPORT_BYTES } from './import.types';
 import type {
-  HistoricalLine,
   ImportOptions,
   ImportProgress,
+  ImportRecord,
   ImportReport,
-  LineSource,
-  RefusedCase,
+  ImportSummary,
+  ImportUpload,
 } from './import.types';
+import { StagedImportFiles } from './staged-import-files';
 
-/** What the check pass keeps per case: its lines and verdict, not its events (memory stays flat). */
-interface CaseCheck {
-  readonly lines: number[];
-  fold: HistoricalCaseFold | undefined;
-  refusal?: Failure;
-}
-
-interface Failure {
-  readonly line: number;
-  readonly type?: string;
-  readonly error: ImportRefusal | DomainError;
-}
-
-/** A case being imported: its events so far; appended when its last line is reached. */
-interface OpenCase {
-  readonly fold: HistoricalCaseFold;
-  readonly events: NewEvent[];
-}
-
-const PROGRESS_EVERY = 500;
-const MAX_ATTEMPTS = 3;
-
-/** Raised when the file read in the import pass is not the one the check pass validated. */
-export class ImportSourceChangedError extends Error {
-  constructor() {
-    super('The file changed while it was being imported; run the import again');
-  }
+/** A staged import, and whether this upload staged it (false: the same file was staged already). */
+export interface StagingOutcome {
+  readonly record: ImportRecord;
+  readonly created: boolean;
 }
 
 /**
- * Imports decisions taken before the system existed (issue 5). Two passes over the lines:
- * the check pass folds every case through the real decider and hashes the file (the import id);
- * the import pass decides the accepted cases again, each appended whole when its last line is
- * read, so only cases whose lines interleave are held in memory at once.
- *
- * Event ids derive from each case's canonical lines, so re-running a history appends nothing;
- * a case the store already holds with other events is refused, never merged.
+ * Imports decisions taken before the system existed (issues 5 and 10), in two steps by two
+ * officials. `stage` keeps the upload, checks every case against the lifecycle, the cut-over and
+ * the roles, and records what approval would do; `approve`, by another admin, checks the file
+ * again and appends the accepted cases; `reject` closes the import with a reason. The record of
+ * each step is itself an event (see import-record.ts). Every pass streams the file and yields to
+ * the event loop, so the API keeps answering while an import runs.
  */
 @Injectable()
 export class HistoricalImportService {
+  private readonly files: StagedImportFiles;
+  /** Imports this process is appending, so that a second approval does not run beside the first. */
+  private readonly committing = new Set<string>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(VALIDITY_POLICY) private readonly policy: ValidityPolicy,
-  ) {}
-
-  async run(source: LineSource, options: ImportOptions = {}): Promise<ImportReport> {
-    const importedAt = this.clock.now();
-    const report = options.onProgress ?? (() => undefined);
-    const checked = await this.check(source, importedAt, (linesRead, seen) =>
-      report({ phase: 'check', linesRead, casesDone: seen, casesTotal: seen }),
-    );
-    const refused: RefusedCase[] = [...checked.orphans];
-    for (const [caseId, check] of checked.cases) {
-      if (check.refusal) refused.push(refusalOf(caseId, check.lines, check.refusal));
-    }
-    const tally = await this.importAccepted(source, importedAt, checked, refused, report);
-    refused.sort((a, b) => a.line - b.line);
-    const position = await this.store.headPosition();
-    return { importId: checked.importId, lines: checked.lines, ...tally, refused, position };
-  }
-
-  /** The import pass: the accepted cases decided again, each appended whole at its last line. */
-  private async importAccepted(
-    source: LineSource,
-    importedAt: Date,
-    { cases, importId, lines }: Awaited<ReturnType<HistoricalImportService['check']>>,
-    refused: RefusedCase[],
-    report: (progress: ImportProgress) => void,
+    @Inject(IMPORT_SETTINGS) private readonly settings: ImportSettings,
   ) {
-    const lastLines = new Map<number, string>();
-    for (const [caseId, check] of cases)
-      if (!check.refusal) lastLines.set(check.lines.at(-1) as number, caseId);
-    const tally = { accepted: 0, alreadyImported: 0, eventsAppended: 0 };
-    const casesTotal = lastLines.size;
-    let casesDone = 0;
-    const open = new Map<string, OpenCase>();
-    const hash = createHash('sha256');
-    let n = 0;
-    for await (const text of source()) {
-      n += 1;
-      hash.update(`${text}\n`);
-      if (n % PROGRESS_EVERY === 0) report({ phase: 'import', linesRead: n, casesDone, casesTotal });
-      if (text.trim() === '') continue;
-      const parsed = parseHistoricalLine(text, n);
-      if (!parsed.ok || cases.get(parsed.line.caseId)?.refusal) continue;
-      const { caseId } = parsed.line;
-      const current = open.get(caseId) ?? {
-        fold: new HistoricalCaseFold(this.policy, importedAt),
-        events: [],
-      };
-      open.set(caseId, current);
-      current.events.push(this.eventOf(current, parsed.line, importId));
-      if (lastLines.get(n) !== caseId) continue;
-      open.delete(caseId);
-      const outcome = await this.appendCase(caseId, current.events);
-      casesDone += 1;
-      if (outcome.kind === 'refused') {
-        const caseLines = cases.get(caseId)?.lines ?? [];
-        refused.push(refusalOf(caseId, caseLines, { line: caseLines[0] as number, error: outcome.error }));
-      } else if (outcome.appended === 0) {
-        tally.alreadyImported += 1;
-      } else {
-        tally.accepted += 1;
-        tally.eventsAppended += outcome.appended;
-      }
-    }
-    if (open.size > 0 || n !== lines || hash.digest('hex') !== importId) throw new ImportSourceChangedError();
-    report({ phase: 'import', linesRead: n, casesDone, casesTotal });
-    return tally;
-  }
-
-  /** The check pass: every line parsed, every case folded, the file hashed. */
-  private async check(
-    source: LineSource,
-    importedAt: Date,
-    progress: (linesRead: number, cases: number) => void,
-  ) {
-    const cases = new Map<string, CaseCheck>();
-    const orphans: RefusedCase[] = [];
-    const hash = createHash('sha256');
-    let n = 0;
-    for await (const text of source()) {
-      n += 1;
-      hash.update(`${text}\n`);
-      if (n % PROGRESS_EVERY === 0) progress(n, cases.size);
-      if (text.trim() === '') continue;
-      const parsed = parseHistoricalLine(text, n);
-      const caseId = parsed.ok ? parsed.line.caseId : parsed.caseId;
-      if (caseId === null) {
-        if (!parsed.ok) orphans.push(refusalOf(null, [n], { line: n, error: parsed.error }));
-        continue;
-      }
-      let check = cases.get(caseId);
-      if (!check) {
-        check = { lines: [], fold: new HistoricalCaseFold(this.policy, importedAt) };
-        cases.set(caseId, check);
-      }
-      check.lines.push(n);
-      if (check.refusal) continue;
-      try {
-        if (!parsed.ok) throw parsed.error;
-        check.fold?.apply(parsed.line);
-      } catch (error) {
-        if (!(error instanceof ImportRefusal || error instanceof DomainError)) throw error;
-        check.refusal = { line: n, error, ...(parsed.ok && { type: parsed.line.type }) };
-        check.fold = undefined;
-      }
-    }
-    progress(n, cases.size);
-    // The import pass folds the accepted cases again; their states need not stay in memory meanwhile.
-    for (const check of cases.values()) check.fold = undefined;
-    return { cases, orphans, importId: hash.digest('hex'), lines: n };
-  }
-
-  private eventOf(current: OpenCase, line: HistoricalLine, importId: string): NewEvent {
-    const revision = current.events.length;
-    return toNewEvent(
-      decideAgain(current.fold, line),
-      stableId(`import/${line.caseId}/${revision}/${line.canonical}`),
-      {
-        occurredAt: line.occurredAt,
-        actor: line.actor,
-        correlationId: importId,
-        causationId: `import:${importId}:${line.line}`,
-        imported: { importId, line: line.line },
-      },
-    );
+    this.files = new StagedImportFiles(settings.stagingDir);
   }
 
   /**
-   * Appends a case whole. A stream that already holds these events (a re-run, or a longer
-   * version of the same history) only gets what it lacks; one that holds others is refused.
+   * Receives a file and checks it; appends nothing to any case. The same file staged again answers
+   * its existing record, unless that was rejected: then it is checked and staged anew.
+   * @throws ImportCutoverNotConfiguredError, ImportCutoverInFutureError before reading the upload.
    */
-  private async appendCase(
-    caseId: string,
-    events: readonly NewEvent[],
-  ): Promise<{ kind: 'stored'; appended: number } | { kind: 'refused'; error: ImportRefusal }> {
-    const streamId = licenceStreamId(caseId);
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await this.store.readStream(streamId);
-      const differs = stored.findIndex((s, i) => i < events.length && s.id !== events[i]?.id);
-      if (differs >= 0) {
-        return {
-          kind: 'refused',
-          error: new ImportRefusal(
-            'CASE_EXISTS',
-            `The store already holds case ${caseId} with other events (from revision ${differs}); an import never merges into a case`,
-          ),
-        };
-      }
-      const missing = events.slice(stored.length);
-      if (missing.length === 0) return { kind: 'stored', appended: 0 };
-      try {
-        await this.store.append(streamId, missing, stored.at(-1)?.revision ?? 'no-stream');
-        return { kind: 'stored', appended: missing.length };
-      } catch (error) {
-        // Someone wrote to the case meanwhile: look at it again.
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      }
+  async stage(upload: ImportUpload, uploadedBy: Actor, options: ImportOptions = {}): Promise<StagingOutcome> {
+    const cutover = this.cutover();
+    const { importId, bytes } = await this.files.receive(upload, MAX_IMPORT_BYTES);
+    const loaded = await this.load(importId);
+    if (loaded.record && loaded.record.status !== 'rejected')
+      return { record: loaded.record, created: false };
+    const turns = new EventLoopTurns();
+    const check = await this.check(importId, cutover, turns, options);
+    const report = await reviewStaged(
+      this.store,
+      this.policy,
+      this.walk(importId, check, cutover, turns, options, 'review'),
+      bytes,
+    );
+    const stagedAt = this.clock.now().toISOString();
+    const round = (loaded.record?.round ?? 0) + 1;
+    const staged: ImportRecordEvent = {
+      type: 'ImportStaged',
+      data: { round, stagedAt, uploadedBy, report, verdict: verdictOf(check) },
+    };
+    await this.store.append(IMPORT_INDEX_STREAM, [listedEvent(importId, uploadedBy, stagedAt)], 'any');
+    try {
+      await this.store.append(
+        importStreamId(importId),
+        [recordEvent(importId, staged, uploadedBy, stagedAt)],
+        loaded.revision,
+      );
+    } catch (error) {
+      // The same file was staged by another request meanwhile: that staging stands.
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const again = await this.load(importId);
+      if (again.record) return { record: again.record, created: false };
+      throw error;
     }
     return {
-      kind: 'refused',
-      error: new ImportRefusal('CONCURRENT_MODIFICATION', `Case ${caseId} kept changing during the import`),
+      record: { importId, status: 'staged', round, stagedAt, uploadedBy, staging: report },
+      created: true,
+    };
+  }
+
+  /**
+   * A second admin lets a staged import in: the file is checked again (it must hash and decide as
+   * staged) and the accepted cases are appended. An import left `approved` by a crash is finished
+   * by approving it again, under its recorded approver.
+   */
+  async approve(importId: string, by: Actor, options: ImportOptions = {}): Promise<ImportReport> {
+    const configured = this.cutover();
+    // Taken before the first await, so that a second approval in this process sees it.
+    if (this.committing.has(importId)) throw new ImportCommitInProgressError(importId);
+    this.committing.add(importId);
+    try {
+      const loaded = await this.load(importId);
+      const record = this.decidable(importId, loaded, by, ['staged', 'approved']);
+      const cutover = new Date(record.staging.cutover);
+      if (cutover.getTime() > configured.getTime()) {
+        throw new ImportCutoverMovedError(record.staging.cutover, configured);
+      }
+      // Checked before the approval is recorded: a file or rules that changed since staging leave it staged.
+      const turns = new EventLoopTurns();
+      const check = await this.check(importId, cutover, turns, options);
+      if (verdictOf(check) !== loaded.verdict) throw new ImportVerdictChangedError(importId);
+      let { revision } = loaded;
+      let approvedBy = record.approvedBy;
+      if (record.status === 'staged' || !approvedBy) {
+        const approvedAt = this.clock.now().toISOString();
+        approvedBy = by;
+        const approved: ImportRecordEvent = {
+          type: 'ImportApproved',
+          data: { round: record.round, approvedAt, approvedBy },
+        };
+        revision = await this.appendDecision(importId, approved, by, approvedAt, revision);
+      }
+      const walk = this.walk(importId, check, cutover, turns, options, 'import');
+      const report = await commitStaged({
+        store: this.store,
+        walk,
+        turns,
+        uploadedBy: record.uploadedBy,
+        approvedBy,
+      });
+      const committedAt = this.clock.now().toISOString();
+      const committed: ImportRecordEvent = {
+        type: 'ImportCommitted',
+        data: { round: record.round, committedAt, report },
+      };
+      await this.appendDecision(importId, committed, by, committedAt, revision);
+      return report;
+    } finally {
+      this.committing.delete(importId);
+    }
+  }
+
+  /** A second admin closes a staged import with a reason; nothing is appended to any case. */
+  async reject(importId: string, by: Actor, reason: string): Promise<ImportRecord> {
+    const loaded = await this.load(importId);
+    const record = this.decidable(importId, loaded, by, ['staged']);
+    const rejectedAt = this.clock.now().toISOString();
+    const rejected: ImportRecordEvent = {
+      type: 'ImportRejected',
+      data: { round: record.round, rejectedAt, rejectedBy: by, reason },
+    };
+    await this.appendDecision(importId, rejected, by, rejectedAt, loaded.revision);
+    return { ...record, status: 'rejected', rejectedAt, rejectedBy: by, rejectionReason: reason };
+  }
+
+  async get(importId: string): Promise<ImportRecord> {
+    const { record } = await this.load(importId);
+    if (!record) throw importNotFound(importId);
+    return record;
+  }
+
+  /** Every import, newest staging first. */
+  async list(): Promise<ImportSummary[]> {
+    const listed = await this.store.readStream(IMPORT_INDEX_STREAM);
+    const summaries: ImportSummary[] = [];
+    for (const event of listed) {
+      const { importId } = event.data as { importId: string };
+      const { record } = await this.load(importId);
+      if (record) summaries.push(summaryOf(record));
+    }
+    return summaries.sort((a, b) => b.stagedAt.localeCompare(a.stagedAt));
+  }
+
+  /** The configured cut-over, which must have passed. */
+  private cutover(): Date {
+    const { cutover } = this.settings;
+    if (!cutover) throw new ImportCutoverNotConfiguredError();
+    const now = this.clock.now();
+    if (cutover.getTime() > now.getTime()) throw new ImportCutoverInFutureError(cutover, now);
+    return cutover;
+  }
+
+  private async load(importId: string): Promise<LoadedRecord> {
+    return foldImportRecord(importId, await this.store.readStream(importStreamId(importId)));
+  }
+
+  /** The record, if `by` may take the next decision on it in one of `statuses`. */
+  private decidable(
+    importId: string,
+    { record }: LoadedRecord,
+    by: Actor,
+    statuses: readonly ImportRecord['status'][],
+  ): ImportRecord {
+    if (!record) throw importNotFound(importId);
+    if (!statuses.includes(record.status)) throw new ImportAlreadyDecidedError(importId, record.status);
+    if (record.uploadedBy.sub === by.sub) throw new ImportDecidedByUploaderError(importId, by.sub);
+    return record;
+  }
+
+  /** Appends a step of the record at the revision it was decided on: of two racing decisions, one wins. */
+  private async appendDecision(
+    importId: string,
+    event: ImportRecordEvent,
+    by: Actor,
+    at: string,
+    expected: LoadedRecord['revision'],
+  ): Promise<number> {
+    try {
+      const result = await this.store.append(
+        importStreamId(importId),
+        [recordEvent(importId, event, by, at)],
+        expected,
+      );
+      return result.nextRevision;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const { record } = await this.load(importId);
+      throw new ImportAlreadyDecidedError(importId, record?.status ?? 'staged');
+    }
+  }
+
+  private async check(
+    importId: string,
+    cutover: Date,
+    turns: EventLoopTurns,
+    options: ImportOptions,
+  ): Promise<CheckOutcome> {
+    if (!(await this.files.exists(importId))) throw new ImportFileChangedError(importId);
+    const report = options.onProgress ?? (() => undefined);
+    const check = await checkFile({
+      file: this.files.read(importId),
+      policy: this.policy,
+      cutover,
+      turns,
+      progress: (linesRead, seen) => report({ phase: 'check', linesRead, casesDone: seen, casesTotal: seen }),
+    });
+    if (check.sha256 !== importId) throw new ImportFileChangedError(importId);
+    return check;
+  }
+
+  private walk(
+    importId: string,
+    check: CheckOutcome,
+    cutover: Date,
+    turns: EventLoopTurns,
+    options: ImportOptions,
+    phase: ImportProgress['phase'],
+  ): CaseWalkInput {
+    const report = options.onProgress ?? (() => undefined);
+    return {
+      importId,
+      file: this.files.read(importId),
+      check,
+      policy: this.policy,
+      cutover,
+      turns,
+      progress: (linesRead, casesDone, casesTotal) => report({ phase, linesRead, casesDone, casesTotal }),
     };
   }
 }
 
-function decideAgain(fold: HistoricalCaseFold, line: HistoricalLine) {
-  try {
-    return fold.apply(line);
-  } catch {
-    // The check pass accepted this case, so only a changed file can make it fail now.
-    throw new ImportSourceChangedError();
-  }
-}
-
-function refusalOf(caseId: string | null, lines: number[], { line, type, error }: Failure): RefusedCase {
-  // The decider knows no case before its first event; say what that means in a history.
-  const message =
-    error.code === 'CASE_NOT_FOUND'
-      ? 'the case has no SondageRequested or Applied before this line'
-      : error.message;
-  const where = type === undefined ? `line ${line}` : `line ${line} (${type})`;
-  return { caseId, lines, line, code: error.code, reason: `${where}: ${error.code}: ${message}` };
+function summaryOf(record: ImportRecord): ImportSummary {
+  const { staging } = record;
+  return {
+    importId: record.importId,
+    status: record.status,
+    stagedAt: record.stagedAt,
+    uploadedBy: record.uploadedBy,
+    ...(record.approvedBy && { approvedBy: record.approvedBy }),
+    ...(record.rejectedBy && { rejectedBy: record.rejectedBy }),
+    ...(record.committedAt && { committedAt: record.committedAt }),
+    bytes: staging.bytes,
+    lines: staging.lines,
+    accepted: staging.accepted,
+    refusedTotal: staging.refusedTotal,
+    deviations: staging.findings.deviations,
+  };
 }

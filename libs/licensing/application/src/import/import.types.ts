@@ -6,6 +6,7 @@ import type {
   Evidence,
   LicenceEventType,
   LocalDate,
+  OversightFinding,
 } from '@licences/licensing-domain';
 
 /** What one line of a historical import asks to record, checked for shape but not yet for the rules. */
@@ -44,7 +45,6 @@ export type HistoricalLine =
       'Extended',
       { readonly reassessment: Assessment; readonly validUntil: LocalDate; readonly validFrom?: LocalDate }
     >
-  | LineBase<
   | LineBase<'RevocationProposed', RevocationGrounds>
   | LineBase<'RevocationProposalWithdrawn', { readonly reason: string }>
   | LineBase<'RevocationProposalRejected', { readonly reason: string }>
@@ -53,11 +53,11 @@ export type HistoricalLine =
    * it added), or, with the grounds and no proposal, a revocation one official took alone before
    * the four-eyes rule, recorded as such.
    */
+  | LineBase<
       'RevokedForChangedCircumstances',
       RevocationGrounds | { readonly additionalEvidence: Evidence[] }
     >;
 
-/**
 /** Why a licence is revoked: the body of a revocation proposal. */
 export interface RevocationGrounds {
   readonly circumstances: string;
@@ -65,6 +65,7 @@ export interface RevocationGrounds {
   readonly evidence: Evidence[];
 }
 
+/**
  * Why a line or a case cannot be imported. Codes are stable like the domain's: `MALFORMED_JSON`
  * and `INVALID_LINE` (shape), the import's own rules below, or a DomainError code.
  */
@@ -90,8 +91,46 @@ export interface RefusedCase {
   readonly reason: string;
 }
 
+/** The most refusals and findings an answer (and the staging record) lists; the totals count all. */
+export const LISTED_MAX = 1000;
+
+/** Largest file an import takes (the API refuses larger bodies with 413). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** A replay finding of a staged case, with the file line of the decision it is about. */
+export interface ImportFinding extends OversightFinding {
+  readonly line: number;
+}
+
+/** What staging found: the file, what approving it would append, and what it refuses. */
+export interface StagingReport {
+  /** sha256 (hex) of the file's bytes: the same file always gets the same id. */
+  readonly importId: string;
+  readonly bytes: number;
+  readonly lines: number;
+  /** Every line had to lie strictly before this instant. */
+  readonly cutover: string;
+  /** Cases named in the file. */
+  readonly cases: number;
+  /** Cases whose events approval would append (new cases, or stored ones that would gain lines). */
+  readonly accepted: number;
+  /** Cases whose events are all stored already (the same history imported before). */
+  readonly alreadyImported: number;
+  readonly eventsToAppend: number;
+  /** The first LISTED_MAX refusals by line; `refusedTotal` counts them all. */
+  readonly refused: RefusedCase[];
+  readonly refusedTotal: number;
+  /** Replay re-check of the accepted and already imported cases, as oversight will see them. */
+  readonly findings: {
+    readonly deviations: number;
+    readonly notes: number;
+    /** Deviations first, then notes; at most LISTED_MAX. */
+    readonly listed: ImportFinding[];
+  };
+}
+
+/** The answer to an approval: what went in, and who let it in. */
 export interface ImportReport {
-  /** sha256 (hex) of the lines, each ending in a newline: the same file always gets the same id. */
   readonly importId: string;
   readonly lines: number;
   /** Cases whose events were appended by this run (new cases, or stored ones that gained lines). */
@@ -99,21 +138,56 @@ export interface ImportReport {
   /** Cases whose events were all stored already (an earlier run of the same history). */
   readonly alreadyImported: number;
   readonly eventsAppended: number;
+  /** The first LISTED_MAX refusals by line (staging's, and cases changed in the store since). */
   readonly refused: RefusedCase[];
+  readonly refusedTotal: number;
   /** Head of the store after the import: pass it as `minPosition` to read the imported cases. */
   readonly position: number;
+  readonly uploadedBy: Actor;
+  readonly approvedBy: Actor;
 }
 
+/**
+ * `staged`: waiting for a second admin; `approved`: its events are being appended (a crash here
+ * leaves it so, and approving again finishes it); `committed`: in; `rejected`: nothing appended.
+ */
+export type ImportStatus = 'staged' | 'approved' | 'committed' | 'rejected';
+
+/** An import as its record stream tells it. */
+export interface ImportRecord {
+  readonly importId: string;
+  readonly status: ImportStatus;
+  /** How often the file was staged: once, unless a rejected file was uploaded again. */
+  readonly round: number;
+  readonly stagedAt: string;
+  readonly uploadedBy: Actor;
+  readonly staging: StagingReport;
+  readonly approvedAt?: string;
+  readonly approvedBy?: Actor;
+  readonly rejectedAt?: string;
+  readonly rejectedBy?: Actor;
+  readonly rejectionReason?: string;
+  readonly committedAt?: string;
+  readonly commit?: ImportReport;
+}
+
+/** One line of the list of imports. */
+export type ImportSummary = Pick<
+  ImportRecord,
+  'importId' | 'status' | 'stagedAt' | 'uploadedBy' | 'approvedBy' | 'rejectedBy' | 'committedAt'
+> &
+  Pick<StagingReport, 'bytes' | 'lines' | 'accepted' | 'refusedTotal'> & { readonly deviations: number };
+
 export interface ImportProgress {
-  /** `check` validates every case; `import` appends the accepted ones. */
-  readonly phase: 'check' | 'import';
+  /** `check` validates every case; `review` re-checks the accepted ones; `import` appends them. */
+  readonly phase: 'check' | 'review' | 'import';
   readonly linesRead: number;
   readonly casesDone: number;
   readonly casesTotal: number;
 }
 
-/** Lines of the file. Read twice (check, then import), so that memory stays flat however long it is. */
-export type LineSource = () => AsyncIterable<string> | Iterable<string>;
+/** The file's bytes as they arrive (an HTTP body, a file stream, generated lines). */
+export type ImportUpload = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { DECISION_ROLES, KNOWN_ROLES } from '@licences/licensing-application';
+import type { LicenceEventType } from '@licences/licensing-domain';
+import { LicencesController } from '../licences/licences.controller';
+import { ROLES, ROLES_KEY } from '../auth/roles';
+
+type Route = Exclude<keyof LicencesController, 'constructor'>;
+
+/** The routes that record each event type live. */
+const ROUTES_OF: Record<LicenceEventType, readonly Route[]> = {
+  SondageRequested: ['register'],
+  Applied: ['register', 'apply'],
+  SondageAnswered: ['answerSondage'],
+  Issued: ['issue'],
+  Denied: ['deny'],
+  Withdrawn: ['withdraw'],
+  Extended: ['extend'],
+  RevocationProposed: ['proposeRevocation'],
+  RevocationProposalWithdrawn: ['withdrawRevocationProposal'],
+  RevocationProposalRejected: ['rejectRevocationProposal'],
+  RevokedForChangedCircumstances: ['revoke'],
+};
+
+function rolesOf(route: Route): string[] {
+  const handler = Object.getOwnPropertyDescriptor(LicencesController.prototype, route)?.value as object;
+  return [...((Reflect.getMetadata(ROLES_KEY, handler) as string[] | undefined) ?? [])].sort();
+}
+
+describe('the roles an import admits', () => {
+  it('are the roles of the API', () => {
+    expect([...KNOWN_ROLES].sort()).toEqual([...ROLES].sort());
+  });
+
+  it.each(Object.entries(ROUTES_OF))(
+    'for %s, are those of the route that records it live',
+    (type, routes) => {
+      for (const route of routes) {
+        expect(rolesOf(route)).toEqual([...DECISION_ROLES[type as LicenceEventType]].sort());
+      }
+    },
+  );
+});
