@@ -39,3 +39,37 @@ export class EventStoreUnavailableError extends Error {
     this.name = 'EventStoreUnavailableError';
   }
 }
+
+/** What differs between an event being appended and the stored event that already has its id. */
+export type EventIdConflictKind = 'other-stream' | 'other-type' | 'other-schema-version' | 'other-data';
+
+const DIFFERENCE: Record<Exclude<EventIdConflictKind, 'other-stream'>, string> = {
+  'other-type': 'another type',
+  'other-schema-version': 'another schema version',
+  'other-data': 'other data',
+};
+
+/**
+ * An append carried an event id that the store already holds for different content: in another
+ * stream, or in the same stream with another type, schema version or data. It is never a retry,
+ * so nothing of the batch was stored.
+ */
+export class EventIdConflictError extends Error {
+  readonly code = 'EVENT_ID_CONFLICT';
+
+  constructor(
+    /** The stream the refused append was for. */
+    readonly streamId: string,
+    readonly eventId: string,
+    /** The stream that holds (or, in EventStoreDB, has claimed) the id. */
+    readonly existingStreamId: string,
+    readonly kind: EventIdConflictKind,
+  ) {
+    super(
+      kind === 'other-stream'
+        ? `Event id ${eventId} belongs to stream ${existingStreamId}; it cannot be appended to ${streamId}`
+        : `Event id ${eventId} is already stored in ${streamId} with ${DIFFERENCE[kind]}; the append was refused`,
+    );
+    this.name = 'EventIdConflictError';
+  }
+}

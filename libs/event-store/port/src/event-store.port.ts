@@ -39,8 +39,8 @@ export function isUuid(value: unknown): boolean {
 }
 
 /**
- * An event to append. `id` is a UUID, unique across the whole store. An event whose id is already
- * stored in the same stream is skipped, so a retried append never duplicates it.
+ * An event to append. `id` is a UUID that names this one event across the whole store: appending
+ * it again is a retry (see `EventStore` for exactly when), never a second event.
  */
 export interface NewEvent<TType extends string = string, TData = unknown> {
   readonly id: string;
@@ -114,14 +114,22 @@ export interface SubscribeToAllOptions {
  * Guarantees every adapter must keep (the conformance suite checks them):
  * - an append is atomic: all events of the batch are stored, or none;
  * - an acknowledged append is durable;
- * - an event whose id is already stored in the stream is not stored again (a batch made only
- *   of stored ids is a successful no-op, whatever the expected revision);
+ * - event ids are unique in the whole store, and a stored id is only ever answered for the same
+ *   event. An event whose id is already stored in the same stream with the same type, schema
+ *   version and data (`eventIdConflictOf`) is an idempotent retry: it is not stored again, and a
+ *   batch made only of such events is a successful no-op answering the stored revision and
+ *   position, whatever the expected revision. Metadata takes no part in this: a retry may carry
+ *   another `occurredAt`, correlation or causation, and the stored metadata stays. Any other reuse
+ *   of a stored id (in another stream, or with another type, schema version or data) throws
+ *   `EventIdConflictError` and stores nothing of the batch; it is never reported as success;
  * - global positions follow append order and never repeat.
  */
 export interface EventStore {
   /**
    * Appends events to a stream if its current revision matches `expected`.
    * @throws WrongExpectedRevisionError when it does not.
+   * @throws EventIdConflictError when an event's id is stored for another event (see above).
+   * @throws InvalidAppendError when the batch is not storable.
    */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
 

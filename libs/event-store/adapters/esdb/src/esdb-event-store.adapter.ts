@@ -14,7 +14,7 @@ import type {
   Direction,
   ReadPosition,
 } from '@eventstore/db-client';
-import { InvalidAppendError, isUuid } from '@licences/event-store';
+import { EventIdConflictError, eventIdConflictOf, InvalidAppendError, isUuid } from '@licences/event-store';
 import type {
   AppendResult,
   EventStore,
@@ -28,7 +28,8 @@ import type {
 import type { Observable } from 'rxjs';
 import { DEFAULT_RETRY, isStreamNotFound, toPortError, withRetry } from './esdb-errors';
 import type { RetryPolicy } from './esdb-errors';
-import { isSystemEvent, toEsdbPosition, toEventData, toRecordedEvent } from './esdb-event.mapper';
+import { EventIdClaims, isClaimStream } from './esdb-event-id-claims';
+import { isHiddenEvent, toEsdbPosition, toEventData, toRecordedEvent } from './esdb-event.mapper';
 import { subscribeToAllWithResume } from './esdb-subscription';
 
 export interface EsdbEventStoreOptions {
@@ -68,19 +69,31 @@ function validate(events: readonly NewEvent[], expected: ExpectedRevision): void
 /**
  * The event store on an EventStoreDB cluster, through the official gRPC client.
  *
- * Event ids pass through unchanged, so the server itself deduplicates a retried append; the
- * adapter also reads the stream before appending, so that an id stored earlier in the stream is
- * skipped whatever the expected revision (the port's promise). Reads and appends are retried on
- * NotLeader, Unavailable and DeadlineExceeded; nothing else is retried.
+ * Event ids pass through unchanged, so the server itself deduplicates a retried append. The
+ * server compares ids only, and only within a stream, so the adapter keeps the port's rule on
+ * ids itself (`EventStore`):
+ * - it reads the stream before appending: a stored id with the same content is skipped whatever
+ *   the expected revision, one with other content is refused;
+ * - it binds each new id to the stream in a claim stream (`esdb-event-id-claims.ts`) before the
+ *   append, so that an id another stream holds is refused;
+ * - it reads the appended revisions back, because a concurrent writer may have stored other
+ *   content under the same ids there first, which the server answers as an idempotent success.
+ * An id is bound to the first stream an append proposed it for, even if that append then failed
+ * (a lost race, a crash); that refuses only ids that were already reused across streams. Ids
+ * stored by adapter versions without claims are not bound, so their reuse in another stream is
+ * not detected. Reads and appends are retried on NotLeader, Unavailable and DeadlineExceeded;
+ * nothing else is retried.
  */
 export class EsdbEventStore implements EventStore {
   private readonly retry: RetryPolicy;
+  private readonly claims: EventIdClaims;
 
   private constructor(
     private readonly client: EventStoreDBClient,
     private readonly options: EsdbEventStoreOptions,
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY;
+    this.claims = new EventIdClaims(client);
   }
 
   static connect(options: EsdbEventStoreOptions): EsdbEventStore {
@@ -93,6 +106,7 @@ export class EsdbEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (!streamId) throw new InvalidAppendError('The stream id must not be empty');
+    if (isClaimStream(streamId)) throw new InvalidAppendError(`Stream ${streamId} is kept by the adapter`);
     validate(events, expected);
     try {
       return await withRetry(this.retry, () => this.appendOnce(streamId, events, expected));
@@ -107,6 +121,10 @@ export class EsdbEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     const stored = new Map((await this.readStreamRaw(streamId, {})).map((e) => [e.id, e]));
+    for (const event of events) {
+      const same = stored.get(event.id);
+      if (same) refuseConflict(streamId, event, same);
+    }
     const fresh = events.filter((e) => !stored.has(e.id));
     if (fresh.length === 0) {
       // A retry of an acknowledged batch: answer as the first time.
@@ -115,14 +133,39 @@ export class EsdbEventStore implements EventStore {
         .reduce((a, b) => (b.position > a.position ? b : a));
       return { nextRevision: last.revision, position: last.position };
     }
+    await this.claims.bind(
+      streamId,
+      fresh.map((e) => e.id),
+    );
     const result = await this.client.appendToStream(streamId, fresh.map(toEventData), {
       expectedRevision: toExpected(expected),
     });
-    if (!result.position) throw new Error('EventStoreDB did not return the position of the append');
-    return {
-      nextRevision: Number(result.nextExpectedRevision),
-      position: Number(result.position.commit) + 1,
-    };
+    return this.checkAppended(streamId, fresh, Number(result.nextExpectedRevision));
+  }
+
+  /**
+   * Reads back what the server says it holds for the batch. It answers an append whose ids
+   * already sit at the expected place as an idempotent success without looking at their content,
+   * so a concurrent writer's other event under one of our ids shows up only here.
+   */
+  private async checkAppended(
+    streamId: string,
+    fresh: readonly NewEvent[],
+    nextRevision: number,
+  ): Promise<AppendResult> {
+    const from = nextRevision - fresh.length + 1;
+    const appended = await this.readStreamRaw(streamId, { fromRevision: from, maxCount: fresh.length });
+    for (const [i, event] of fresh.entries()) {
+      const found = appended[i];
+      if (found?.id !== event.id) {
+        throw new Error(
+          `EventStoreDB acknowledged ${event.id} at revision ${from + i} of ${streamId}, which holds ${found?.id ?? 'nothing'}`,
+        );
+      }
+      refuseConflict(streamId, event, found);
+    }
+    const last = appended.at(-1) as RecordedEvent;
+    return { nextRevision: last.revision, position: last.position };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -169,7 +212,7 @@ export class EsdbEventStore implements EventStore {
           const size = Math.min(READ_PAGE, Math.max(2, limit - out.length + 1));
           const page = await this.readAllPage(FORWARDS, from, size);
           for (const resolved of page) {
-            if (isSystemEvent(resolved)) continue;
+            if (isHiddenEvent(resolved)) continue;
             const event = toRecordedEvent(resolved);
             if (event.position > after && event.position > (out.at(-1)?.position ?? 0)) out.push(event);
           }
@@ -191,7 +234,7 @@ export class EsdbEventStore implements EventStore {
         let from: ReadPosition = END;
         for (;;) {
           const page = await this.readAllPage(BACKWARDS, from, READ_PAGE);
-          const ours = page.find((resolved) => !isSystemEvent(resolved));
+          const ours = page.find((resolved) => !isHiddenEvent(resolved));
           if (ours) return toRecordedEvent(ours).position;
           const last = page.at(-1)?.event?.position;
           if (page.length < READ_PAGE || !last) return 0;
@@ -235,4 +278,9 @@ export class EsdbEventStore implements EventStore {
   async close(): Promise<void> {
     await this.client.dispose();
   }
+}
+
+function refuseConflict(streamId: string, event: NewEvent, stored: RecordedEvent): void {
+  const conflict = eventIdConflictOf({ ...event, streamId }, stored);
+  if (conflict) throw new EventIdConflictError(streamId, event.id, stored.streamId, conflict);
 }

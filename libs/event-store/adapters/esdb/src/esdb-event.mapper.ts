@@ -1,6 +1,7 @@
 import { jsonEvent } from '@eventstore/db-client';
 import type { AllStreamResolvedEvent, EventData, ResolvedEvent } from '@eventstore/db-client';
 import type { EventMetadata, NewEvent, RecordedEvent } from '@licences/event-store';
+import { isClaim } from './esdb-event-id-claims';
 
 /**
  * How our events sit in EventStoreDB: the payload is the event's JSON data; the metadata holds
@@ -47,6 +48,11 @@ export function toEventData(event: NewEvent): EventData {
 export function isSystemEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): boolean {
   const event = resolved.event;
   return !event || event.type.startsWith('$') || event.streamId.startsWith('$');
+}
+
+/** What no reader of the port sees: the server's own events and the adapter's id claims. */
+export function isHiddenEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): boolean {
+  return isSystemEvent(resolved) || isClaim(resolved);
 }
 
 export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent {

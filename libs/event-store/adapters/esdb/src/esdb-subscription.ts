@@ -1,7 +1,7 @@
 import type { AllStreamSubscription, Position } from '@eventstore/db-client';
 import type { RecordedEvent } from '@licences/event-store';
 import { Observable } from 'rxjs';
-import { isSystemEvent, toOurPosition, toRecordedEvent } from './esdb-event.mapper';
+import { isHiddenEvent, toOurPosition, toRecordedEvent } from './esdb-event.mapper';
 
 /**
  * A catch-up subscription to `$all` that survives dropped connections: after an error it
@@ -27,7 +27,7 @@ export function subscribeToAllWithResume(
       });
       current = subscription;
       subscription.on('data', (resolved) => {
-        if (isSystemEvent(resolved)) return;
+        if (isHiddenEvent(resolved)) return;
         const event = toRecordedEvent(resolved);
         if (event.position <= last) return;
         last = event.position;

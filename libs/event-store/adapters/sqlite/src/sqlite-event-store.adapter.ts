@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Observable } from 'rxjs';
-import { WrongExpectedRevisionError } from '@licences/event-store';
+import { EventIdConflictError, eventIdConflictOf, WrongExpectedRevisionError } from '@licences/event-store';
 import type {
   AppendResult,
   EventStore,
@@ -43,7 +43,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   private readonly sql: {
-    readonly findEvent: Database.Statement<[string], { position: number; revision: number }>;
+    readonly findEvent: Database.Statement<[string], StoredIdentity>;
     readonly lastRevision: Database.Statement<[string], { revision: number | null }>;
     readonly lastRecordedAt: Database.Statement<[], { recorded_at: string }>;
     readonly insert: Database.Statement<InsertParams>;
@@ -63,7 +63,9 @@ export class SqliteEventStore implements EventStore {
     private readonly pollIntervalMs: number,
   ) {
     this.sql = {
-      findEvent: db.prepare('SELECT position, revision FROM events WHERE event_id = ?'),
+      findEvent: db.prepare(
+        'SELECT position, revision, stream_id, type, schema_version, data FROM events WHERE event_id = ?',
+      ),
       lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
       lastRecordedAt: db.prepare('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1'),
       insert: db.prepare(
@@ -187,8 +189,14 @@ export class SqliteEventStore implements EventStore {
     let latestStored: { position: number; revision: number } | undefined;
     for (const event of events) {
       const stored = this.sql.findEvent.get(event.id);
-      if (!stored) fresh.push(event);
-      else if (!latestStored || stored.position > latestStored.position) latestStored = stored;
+      if (!stored) {
+        fresh.push(event);
+        continue;
+      }
+      // Throwing here rolls the transaction back before anything of the batch is inserted.
+      const conflict = conflictWith(streamId, event, stored);
+      if (conflict) throw new EventIdConflictError(streamId, event.id, stored.stream_id, conflict);
+      if (!latestStored || stored.position > latestStored.position) latestStored = stored;
     }
     // A retry of an acknowledged batch: answer as the first time, whatever the stream became since.
     if (fresh.length === 0 && latestStored) {
@@ -251,6 +259,28 @@ export class SqliteEventStore implements EventStore {
     if (this.poller) clearInterval(this.poller);
     this.poller = undefined;
   }
+}
+
+/** What the append needs to know of a stored event that has the id of one being appended. */
+interface StoredIdentity {
+  readonly position: number;
+  readonly revision: number;
+  readonly stream_id: string;
+  readonly type: string;
+  readonly schema_version: number;
+  readonly data: string;
+}
+
+function conflictWith(streamId: string, event: PreparedEvent, stored: StoredIdentity) {
+  return eventIdConflictOf(
+    { streamId, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(event.data) },
+    {
+      streamId: stored.stream_id,
+      type: stored.type,
+      schemaVersion: stored.schema_version,
+      data: JSON.parse(stored.data),
+    },
+  );
 }
 
 interface AppendOutcome {

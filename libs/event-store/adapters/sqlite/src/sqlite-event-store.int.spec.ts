@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { EventIdConflictError } from '@licences/event-store';
 import type { RecordedEvent } from '@licences/event-store';
 import {
   EventRecorder,
@@ -10,6 +11,7 @@ import {
   newEvent,
   newEvents,
   newStreamId,
+  rejectionOf,
   runEventStoreConformance,
 } from '@licences/event-store-conformance';
 import type { EventStoreHarness } from '@licences/event-store-conformance';
@@ -81,23 +83,23 @@ describe('SqliteEventStore specifics', () => {
     return writer;
   }
 
-  // Beyond the port (which promises deduplication within a stream): this store refuses reuse anywhere.
-  it('does not store again, in another stream, an event whose id is already stored', async () => {
-    const store = openStore();
+  // Ids are checked inside the write transaction, so another connection to the file (another
+  // process) is held to the ids the first one committed.
+  it('refuses through another connection an id stored in another stream, storing nothing of the batch', async () => {
+    const writer = openStore();
+    const other = openStore();
     const first = newStreamId();
     const second = newStreamId();
     const shared = newEvent();
-    await store.append(first, [shared], 'no-stream');
+    await writer.append(first, [shared], 'no-stream');
     const fresh = newEvent();
 
-    await store.append(second, [shared, fresh], 'no-stream');
+    const error = await rejectionOf(other.append(second, [fresh, shared], 'no-stream'));
 
-    expect(idsOf(await store.readStream(first))).toEqual([shared.id]);
-    const secondStream = await store.readStream(second);
-    expect(idsOf(secondStream)).toEqual([fresh.id]);
-    expect(secondStream[0]?.revision).toBe(0);
-    const all = idsOf(await store.readAll());
-    expect([shared.id, fresh.id].map((id) => all.filter((stored) => stored === id).length)).toEqual([1, 1]);
+    expect(error).toBeInstanceOf(EventIdConflictError);
+    expect(error).toMatchObject({ streamId: second, existingStreamId: first, kind: 'other-stream' });
+    expect(await other.streamRevision(second)).toBeUndefined();
+    expect(idsOf(await writer.readAll())).toEqual([shared.id]);
   });
 
   beforeEach(async () => {
