@@ -74,8 +74,8 @@ export async function inspectAccessLog(
 /** One line: what is wrong and how an operator goes on. */
 export function refusalMessage(location: AccessLogLocation, problem: string): string {
   return (
-    `${problem} (log ${location.logFile}, anchor in ${basename(location.anchorFile)}). ` +
-    `Every read of the record must be recorded, so nothing is served. Once the loss is understood, ` +
+    `${problem} (log ${location.logFile}, anchor in ${basename(location.anchorFile)}); ` +
+    'the API serves nothing without a log that holds every record. Once the loss is understood, ' +
     `start a new log whose first record acknowledges it: ${ACKNOWLEDGE_COMMAND}`
   );
 }

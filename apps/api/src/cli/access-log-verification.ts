@@ -8,6 +8,13 @@ import type { AccessLogLocation } from '../audit/access-log-files';
 /** `absent`: no log and no anchor (the API never served here); `unreadable`: not a database. */
 export type AccessLogState = 'intact' | 'tampered' | 'absent' | 'unreadable';
 
+const RESULTS: Record<AccessLogState, string> = {
+  intact: 'INTACT',
+  tampered: 'TAMPERED',
+  absent: 'NO LOG',
+  unreadable: 'NOT VERIFIED',
+};
+
 export interface AccessLogCheck {
   readonly file: string;
   readonly anchorFile: string;
@@ -81,8 +88,9 @@ function describeRecord(record: AccessRecord): string {
 export function describeAccessLog(check: AccessLogCheck): string {
   const lines = [`Access log ${check.file} (anchor in ${basename(check.anchorFile)})`];
   const { report } = check;
-  if (!report) return [...lines, `  ${check.summary}`].join('\n');
-  lines.push(`  result:           ${report.intact ? 'INTACT' : 'TAMPERED'}`);
+  if (!report)
+    return [...lines, `  result:           ${RESULTS[check.state]}`, `  ${check.summary}`].join('\n');
+  lines.push(`  result:           ${RESULTS[check.state]}`);
   const problem = report.firstProblem;
   if (problem) {
     lines.push(`  first problem:    ${problem.kind} at record ${problem.seq}`);

@@ -1,11 +1,14 @@
-import Database from 'better-sqlite3';
-
 /** Pauses between attempts while the file is locked: short at first, so a brief lock costs little. */
 const BACKOFF_MS = [1, 2, 5, 10, 20, 40, 80, 100] as const;
 
-/** SQLITE_BUSY or SQLITE_LOCKED (and their extended codes): another connection holds the lock. */
+/**
+ * SQLITE_BUSY or SQLITE_LOCKED (and their extended codes): another connection holds the lock.
+ * Told by its code, not by `instanceof`: the native addon keeps the error class of the first copy
+ * of better-sqlite3 loaded in the process, which a test runner's fresh module registry is not.
+ */
 export function isLockError(error: unknown): boolean {
-  return error instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
 /**
