@@ -1,4 +1,4 @@
-import type { Actor } from '@licences/event-store';
+import type { Actor, ImportMarker } from '@licences/event-store';
 import type {
   Criterion,
   Evidence,
@@ -59,7 +59,7 @@ export interface DecisionHistoryEntry {
   readonly correlationId: string;
   readonly causationId: string;
   /** Set when the decision came in through a historical import. */
-  readonly imported: { readonly importId: string; readonly line: number } | null;
+  readonly imported: ImportMarker | null;
   readonly ruleId: string | null;
   readonly policyVersion: string | null;
   /** The event's payload as stored: what justified the decision. */

@@ -1,4 +1,4 @@
-import type { Actor } from '@licences/event-store';
+import type { Actor, ImportMarker } from '@licences/event-store';
 import { replayCase } from '@licences/licensing-domain';
 import type {
   DecisionRecheck,
@@ -19,8 +19,8 @@ export interface ReplayStepView {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly actor: Actor;
-  /** Set when the decision came in through a historical import. */
-  readonly imported?: { readonly importId: string; readonly line: number };
+  /** Set when the decision came in through a historical import: which file and line, and its two admins. */
+  readonly imported?: ImportMarker;
   /** Null before the case existed (and after an event that could not apply to it). */
   readonly stateBefore: LicenceCase | null;
   readonly stateAfter: LicenceCase | null;

@@ -1,3 +1,4 @@
+import type { ImportMarker } from '@licences/event-store';
 import { revocationTermsOn } from '@licences/licensing-domain';
 import type { Criterion, Evidence, GoodsItem, LicenceCase } from '@licences/licensing-domain';
 import type {
@@ -126,7 +127,7 @@ export function fromHistoryRecord(record: DecisionHistoryTable): DecisionHistory
     actor: { sub: record.actor_sub, role: record.actor_role },
     correlationId: record.correlation_id,
     causationId: record.causation_id,
-    imported: record.imported ? parse<{ importId: string; line: number }>(record.imported) : null,
+    imported: record.imported ? parse<ImportMarker>(record.imported) : null,
     ruleId: record.rule_id,
     policyVersion: record.policy_version,
     payload: parse<unknown>(record.payload),
