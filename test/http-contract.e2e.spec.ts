@@ -46,9 +46,18 @@ describe('HTTP contract of the admin API', () => {
       });
       const revokeByAssessor = await app.request('POST', `/api/licences/${created.body.id}/revoke`, {
         role: 'assessor',
-        body: revocation,
+        body: {},
       });
       expect(revokeByAssessor.status).toBe(403);
+      const proposalByIntake = await app.request(
+        'POST',
+        `/api/licences/${created.body.id}/revocation-proposal`,
+        {
+          role: 'intake',
+          body: revocation,
+        },
+      );
+      expect(proposalByIntake.status).toBe(403);
     });
 
     it('records who decided, in which role', async () => {
@@ -89,14 +98,14 @@ describe('HTTP contract of the admin API', () => {
       expect(await head()).toBe(before);
     });
 
-    it('refuses a revocation without evidence or criteria', async () => {
+    it('refuses a revocation proposal without evidence or criteria', async () => {
       const created = await app.request('POST', '/api/licences', { role: 'intake', body: caseBody() });
       await app.request('POST', `/api/licences/${created.body.id}/issue`, {
         role: 'assessor',
         body: { assessment },
       });
       const before = await head();
-      const bare = await app.request('POST', `/api/licences/${created.body.id}/revoke`, {
+      const bare = await app.request('POST', `/api/licences/${created.body.id}/revocation-proposal`, {
         role: 'senior-assessor',
         body: { circumstances: 'changed', criteria: [], evidence: [] },
       });
@@ -105,10 +114,14 @@ describe('HTTP contract of the admin API', () => {
         'criteria',
         'evidence',
       ]);
-      const noCircumstances = await app.request('POST', `/api/licences/${created.body.id}/revoke`, {
-        role: 'senior-assessor',
-        body: { ...revocation, circumstances: '' },
-      });
+      const noCircumstances = await app.request(
+        'POST',
+        `/api/licences/${created.body.id}/revocation-proposal`,
+        {
+          role: 'assessor',
+          body: { ...revocation, circumstances: '' },
+        },
+      );
       expect(noCircumstances.status).toBe(400);
       expect(await head()).toBe(before);
     });
@@ -154,8 +167,8 @@ describe('HTTP contract of the admin API', () => {
         body: { assessment },
       });
       const { evidence: _evidence, ...withoutEvidence } = revocation;
-      const noEvidence = await app.request('POST', `/api/licences/${created.body.id}/revoke`, {
-        role: 'senior-assessor',
+      const noEvidence = await app.request('POST', `/api/licences/${created.body.id}/revocation-proposal`, {
+        role: 'assessor',
         body: withoutEvidence,
       });
       expect(noEvidence.body.errors).toEqual([
@@ -391,6 +404,9 @@ describe('HTTP contract of the admin API', () => {
         expect.arrayContaining([
           '/api/licences',
           '/api/licences/{id}/issue',
+          '/api/licences/{id}/revocation-proposal',
+          '/api/licences/{id}/revocation-proposal/withdraw',
+          '/api/licences/{id}/revocation-proposal/reject',
           '/api/licences/{id}/revoke',
           '/api/policy/validity',
         ]),

@@ -72,7 +72,9 @@ describe('integrity of the event store', () => {
     cases.c = (await post('/api/licences', 'intake', caseBody())).id;
     await post(`/api/licences/${cases.b}/issue`, 'assessor', { assessment });
     app.clock.set('2025-06-01T09:00:00Z');
-    await post(`/api/licences/${cases.a}/revoke`, 'senior-assessor', revocation);
+    // Revoked in two steps (proposal, approval by a second official): two events of case a.
+    await post(`/api/licences/${cases.a}/revocation-proposal`, 'assessor', revocation);
+    await post(`/api/licences/${cases.a}/revoke`, 'senior-assessor', {});
     await post(`/api/licences/${cases.c}/deny`, 'assessor', { criteria: [1], reasoning: 'Embargo' });
     await app.stop();
 
@@ -98,18 +100,18 @@ describe('integrity of the event store', () => {
       const { report } = verify(dir, '--json');
 
       expect(printed.status).toBe(0);
-      expect(report).toMatchObject({ intact: true, sealed: true, eventsChecked: 7, headPosition: 7 });
+      expect(report).toMatchObject({ intact: true, sealed: true, eventsChecked: 8, headPosition: 8 });
       expect(report.headHash).toMatch(/^[0-9a-f]{64}$/);
       expect(printed.stdout).toContain('INTACT');
       expect(printed.stdout).toContain(`head hash:        ${report.headHash}`);
       expect(verify(dir, '--expect-head', report.headHash).status).toBe(0);
-      expect(verify(dir, '--expect-head', report.headHash, '--at', '7').status).toBe(0);
+      expect(verify(dir, '--expect-head', report.headHash, '--at', '8').status).toBe(0);
       const wrong = verify(dir, '--expect-head', 'ab'.repeat(32));
       expect(wrong.status).toBe(2);
       expect(wrong.stdout).toContain('DOES NOT MATCH');
-      const earlier = verify(dir, '--expect-head', report.headHash, '--at', '6', '--json');
+      const earlier = verify(dir, '--expect-head', report.headHash, '--at', '7', '--json');
       expect(earlier.status).toBe(2);
-      expect(earlier.report.checkpoint).toMatchObject({ position: 6, matches: false });
+      expect(earlier.report.checkpoint).toMatchObject({ position: 7, matches: false });
     },
     timeoutAbove(6 * SCRIPT_MS),
   );
@@ -192,14 +194,15 @@ describe('integrity of the event store', () => {
     () => {
       const [first, second] = [rowOf(cases.a, 1), rowOf(cases.a, 2)];
       const dir = tamperedCopy('reordered', (db) => {
-        // Swap what the two rows say (ids, types, payloads), leaving their places and seals.
+        // Swap what the two rows say (ids, types, schema versions, payloads), leaving their places
+        // and seals.
         const content = db.prepare<[number], Record<string, unknown>>(
-          'SELECT event_id, type, data, metadata, occurred_at FROM events WHERE position = ?',
+          'SELECT event_id, type, schema_version, data, metadata, occurred_at FROM events WHERE position = ?',
         );
         const [a, b] = [content.get(first.position)!, content.get(second.position)!];
         const write = db.prepare(
-          `UPDATE events SET event_id = @event_id, type = @type, data = @data, metadata = @metadata,
-           occurred_at = @occurred_at WHERE position = @position`,
+          `UPDATE events SET event_id = @event_id, type = @type, schema_version = @schema_version,
+           data = @data, metadata = @metadata, occurred_at = @occurred_at WHERE position = @position`,
         );
         write.run({ ...a, event_id: randomUUID(), position: second.position });
         write.run({ ...b, position: first.position });
@@ -235,7 +238,7 @@ describe('integrity of the event store', () => {
         expect(answer.body).toMatchObject({
           intact: true,
           sealed: true,
-          eventsChecked: 7,
+          eventsChecked: 8,
           headHash: report.headHash,
         });
         expect((await app.request('GET', '/api/oversight/integrity', { role: 'admin' })).status).toBe(200);

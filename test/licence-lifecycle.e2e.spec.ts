@@ -65,20 +65,29 @@ describe('licence lifecycle over HTTP', () => {
       validUntil: '2028-12-31',
     });
 
+    app.clock.set('2026-06-20T09:00:00Z');
+    const proposed = await app.request('POST', `/api/licences/${id}/revocation-proposal`, {
+      role: 'assessor',
+      body: revocation,
+    });
+    // A proposal is not a decision: the licence stays issued until a second official approves.
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).toMatchObject({ revision: 5, status: 'issued' });
+
     app.clock.set('2026-07-01T09:00:00Z');
     const revoked = await app.request('POST', `/api/licences/${id}/revoke`, {
       role: 'senior-assessor',
-      body: revocation,
+      body: {},
     });
     expect(revoked.status).toBe(200);
-    expect(revoked.body).toMatchObject({ revision: 5, status: 'revoked' });
+    expect(revoked.body).toMatchObject({ revision: 6, status: 'revoked' });
 
     const state = await app.request('GET', `/api/licences/${id}`, { role: 'oversight' });
     expect(state.status).toBe(200);
-    expect(state.headers.get('etag')).toBe('"5"');
+    expect(state.headers.get('etag')).toBe('"6"');
     expect(state.body).toMatchObject({
       id,
-      revision: 5,
+      revision: 6,
       status: 'revoked',
       procedure: 'sondage',
       kind: 'individual',
@@ -164,8 +173,8 @@ describe('licence lifecycle over HTTP', () => {
     expect((await app.request('GET', `/api/licences/${id}`, { role: 'assessor' })).body.status).toBe(
       'expired',
     );
-    const revoke = await app.request('POST', `/api/licences/${id}/revoke`, {
-      role: 'senior-assessor',
+    const revoke = await app.request('POST', `/api/licences/${id}/revocation-proposal`, {
+      role: 'assessor',
       body: revocation,
     });
     expect(revoke.status).toBe(409);
@@ -272,8 +281,8 @@ describe('licence lifecycle over HTTP', () => {
       body: { reassessment: assessment },
     });
     expect(notLater).toMatchObject({ status: 422, body: { code: 'EXTENSION_NOT_LATER' } });
-    const futureEvidence = await app.request('POST', `/api/licences/${id}/revoke`, {
-      role: 'senior-assessor',
+    const futureEvidence = await app.request('POST', `/api/licences/${id}/revocation-proposal`, {
+      role: 'assessor',
       body: { ...revocation, evidence: [{ ...revocation.evidence[0], date: '2030-01-01' }] },
     });
     expect(futureEvidence).toMatchObject({ status: 422, body: { code: 'EVIDENCE_FROM_THE_FUTURE' } });

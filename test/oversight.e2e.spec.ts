@@ -166,10 +166,7 @@ describe('oversight over HTTP', () => {
     //   What-if 2025-06-01 -> 2028-06-01 = 365 + 365 + 366 = 1096, -> 2029-02-28 = 272 more: 1368.
     //   Final: 2026-01-31 -> 2029-01-31 = 365 + 365 + 366 = 1096, -> 2029-02-28 = 28 more: +1124.
     at('2025-06-01T10:00:00Z');
-    expect(
-      (await app.request('POST', `/api/licences/${sa}/revoke`, { role: 'senior-assessor', body: revocation }))
-        .status,
-    ).toBe(200);
+    expect((await app.revokeLicence(sa, revocation)).status).toBe(200);
     const head = await headPosition(app.dataDir);
 
     const request = { policy: 'contract-duration', from: '2024-01-01', to: '2024-12-31' };
@@ -255,6 +252,9 @@ describe('oversight over HTTP', () => {
       `/${id}/deny`,
       `/${id}/withdraw`,
       `/${id}/extend`,
+      `/${id}/revocation-proposal`,
+      `/${id}/revocation-proposal/withdraw`,
+      `/${id}/revocation-proposal/reject`,
       `/${id}/revoke`,
     ];
     for (const path of commands.map((p) => `/api/licences${p}`)) {

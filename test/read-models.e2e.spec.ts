@@ -43,7 +43,10 @@ describe('read models over HTTP', () => {
     });
     const afterExtension = await instantBetween();
     app.clock.set('2026-02-01T10:00:00Z');
-    await app.request('POST', `/api/licences/${id}/revoke`, { role: 'senior-assessor', body: revocation });
+    expect(await app.revokeLicence(id, revocation)).toMatchObject({
+      status: 200,
+      body: { status: 'revoked' },
+    });
 
     const get = async (query: string) =>
       (await app.request('GET', `/api/licences/${id}${query}`, { role: 'oversight' })).body;
@@ -52,7 +55,7 @@ describe('read models over HTTP', () => {
       status: 'revoked',
       valid: false,
       validUntil: '2026-11-30',
-      revision: 3,
+      revision: 4,
     });
     // Business time, with everything known now.
     expect(await get('?validOn=2025-01-09')).toMatchObject({ status: 'applied', valid: false, revision: 0 });
@@ -146,16 +149,15 @@ describe('read models over HTTP', () => {
     expect(notRevoked).toMatchObject({ status: 404, body: { code: 'NOT_REVOKED' } });
 
     app.clock.set('2025-04-01T09:00:00Z');
-    await app.request('POST', `/api/licences/${id}/revoke`, {
-      token: app.token('senior-assessor', 'carol'),
-      body: revocation,
-    });
+    const revoked = await app.revokeLicence(id, revocation, { proposer: 'dave', approver: 'carol' });
+    expect(revoked.status).toBe(200);
 
     const history = await app.request('GET', `/api/licences/${id}/history`, { role: 'oversight' });
     expect(history.status).toBe(200);
     expect(history.body.decisions.map((d: { type: string }) => d.type)).toEqual([
       'Applied',
       'Issued',
+      'RevocationProposed',
       'RevokedForChangedCircumstances',
     ]);
     expect(history.body.decisions[1]).toMatchObject({
@@ -172,7 +174,11 @@ describe('read models over HTTP', () => {
     expect(justification.body).toMatchObject({
       caseId: id,
       revokedOn: '2025-04-01',
-      decidedBy: { sub: 'carol', role: 'senior-assessor' },
+      proposedBy: { sub: 'dave', role: 'assessor' },
+      proposedOn: '2025-04-01',
+      approvedBy: { sub: 'carol', role: 'senior-assessor' },
+      effectiveOn: '2025-04-01',
+      objectionDeadline: '2025-05-13',
       circumstances: revocation.circumstances,
       criteria: [2, 3],
       evidence: revocation.evidence,
@@ -198,10 +204,7 @@ describe('read models over HTTP', () => {
         await register({ destination: { country: 'JP', endUser: 'JSDF' } }),
       ];
       for (const id of ids) await issue(id);
-      await app.request('POST', `/api/licences/${ids[0]}/revoke`, {
-        role: 'senior-assessor',
-        body: revocation,
-      });
+      expect((await app.revokeLicence(ids[0] as string, revocation)).status).toBe(200);
       const before = await app.request('GET', '/api/licences?pageSize=500', { role: 'oversight' });
 
       const status = await app.request('GET', '/api/projections', { role: 'oversight' });
@@ -213,7 +216,7 @@ describe('read models over HTTP', () => {
         'statistics',
       ]);
       for (const p of status.body)
-        expect(p).toMatchObject({ checkpoint: 7, headPosition: 7, lag: 0, state: 'running' });
+        expect(p).toMatchObject({ checkpoint: 8, headPosition: 8, lag: 0, state: 'running' });
       expect((await app.request('GET', '/api/projections', { role: 'assessor' })).status).toBe(403);
 
       const started = await app.request('POST', '/api/projections/licence-validity/rebuild', {
@@ -235,9 +238,9 @@ describe('read models over HTTP', () => {
       );
       expect(validity?.rebuild).toMatchObject({
         state: 'completed',
-        eventsDone: 7,
-        targetPosition: 7,
-        position: 7,
+        eventsDone: 8,
+        targetPosition: 8,
+        position: 8,
       });
       const after = await app.request('GET', '/api/licences?pageSize=500', { role: 'oversight' });
       expect(after.body).toEqual(before.body);

@@ -22,7 +22,10 @@ describe('statistics over HTTP', () => {
   const get = (path: string, role: 'reporting' | 'oversight' | 'assessor' = 'reporting') =>
     app.request('GET', `/api/statistics/${path}`, { role });
 
-  /** A licence with ML5 and ML10 goods to DE, two denials to FR, one revoked in the next year. */
+  /**
+   * A licence with ML5 and ML10 goods to DE, two denials to FR, one revoked in the next year after
+   * a first proposal was rejected: ten events.
+   */
   async function history(): Promise<void> {
     app.clock.set('2025-03-03T10:00:00Z');
     const both = await register({
@@ -37,15 +40,17 @@ describe('statistics over HTTP', () => {
     expect((await issue(both)).status).toBe(200);
     expect((await deny(fr1, [1, 7])).status).toBe(200);
     expect((await deny(fr2, [7])).status).toBe(200);
+    // A proposal that is rejected, then one that is approved: only the revocation itself counts.
+    app.clock.set('2026-01-15T10:00:00Z');
+    const proposal = `/api/licences/${both}/revocation-proposal`;
+    expect((await app.request('POST', proposal, { role: 'assessor', body: revocation })).status).toBe(200);
+    const rejected = await app.request('POST', `${proposal}/reject`, {
+      role: 'senior-assessor',
+      body: { reason: 'Not shown to concern this end user' },
+    });
+    expect(rejected.status).toBe(200);
     app.clock.set('2026-02-01T10:00:00Z');
-    expect(
-      (
-        await app.request('POST', `/api/licences/${both}/revoke`, {
-          role: 'senior-assessor',
-          body: revocation,
-        })
-      ).status,
-    ).toBe(200);
+    expect((await app.revokeLicence(both, revocation)).status).toBe(200);
   }
 
   it('builds the EU annual report with the required JSON shape', async () => {
@@ -53,7 +58,7 @@ describe('statistics over HTTP', () => {
     const answer = await get('eu-annual?year=2025');
     expect(answer.status).toBe(200);
     expect(answer.contentType).toMatch(/^application\/json/);
-    expect(answer.body).toMatchObject({ year: 2025, policyVersion: expect.any(String), position: 7 });
+    expect(answer.body).toMatchObject({ year: 2025, policyVersion: expect.any(String), position: 10 });
     expect(
       answer.body.rows.map((r: Record<string, unknown>) => [
         r['destination'],
@@ -107,7 +112,7 @@ describe('statistics over HTTP', () => {
   it('rebuilds a report at an earlier position byte for byte, whatever came later', async () => {
     await history();
     const first = await get('eu-annual?year=2025&format=csv');
-    const position = 7;
+    const position = 10;
     expect(first.body).toContain(`eu-annual,2025,${position},`);
     app.clock.set('2025-06-01T10:00:00Z');
     // An imported-like late decision in the same business year: later position, same period.

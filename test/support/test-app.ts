@@ -62,8 +62,14 @@ export class TestApp {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  token(role: string, sub = `${role}-user`, secret = TEST_SECRET): string {
-    return new JwtService({ secret }).sign({ sub, role }, { algorithm: 'HS256', expiresIn: '1h' });
+  /** Signs `{ sub, role }`, or `{ sub, roles }` when given several roles. */
+  token(
+    role: string | readonly string[],
+    sub = `${[role].flat().join('+')}-user`,
+    secret = TEST_SECRET,
+  ): string {
+    const claims = typeof role === 'string' ? { sub, role } : { sub, roles: [...role] };
+    return new JwtService({ secret }).sign(claims, { algorithm: 'HS256', expiresIn: '1h' });
   }
 
   async request<T = any>(
@@ -98,6 +104,26 @@ export class TestApp {
   async registerCase(overrides: Record<string, unknown> = {}): Promise<string> {
     const answer = await this.request('POST', '/api/licences', { role: 'intake', body: caseBody(overrides) });
     return answer.body.id as string;
+  }
+
+  /**
+   * Revokes in the two steps the four-eyes rule requires: proposed by an assessor (by default the
+   * one who issued through `issueLicence`), approved by a senior assessor; answers the approval.
+   */
+  async revokeLicence(
+    id: string,
+    proposal: Record<string, unknown>,
+    officials: { proposer?: string; approver?: string } = {},
+  ): Promise<HttpAnswer> {
+    const proposed = await this.request('POST', `/api/licences/${id}/revocation-proposal`, {
+      token: this.token('assessor', officials.proposer),
+      body: proposal,
+    });
+    if (proposed.status !== 200) return proposed;
+    return this.request('POST', `/api/licences/${id}/revoke`, {
+      token: this.token('senior-assessor', officials.approver),
+      body: {},
+    });
   }
 
   /** Issues a licence as assessor, with a standard assessment unless the body says otherwise. */
