@@ -2,7 +2,9 @@ import type { Issued, LicenceEvent } from '../licence/licence.events';
 import { DUTCH_VALIDITY_POLICY } from '../policy/validity-policy';
 import { applicableRule } from '../policy/validity-policy.evaluator';
 import type { LocalDate } from '../shared/local-date';
-import { ASSESSMENT, ASSESSOR, CaseEvents } from '../testing/case-events';
+import { decide } from '../licence/licence.decider';
+import { ASSESSMENT, ASSESSOR, CaseEvents, SENIOR } from '../testing/case-events';
+import { instant, stateAfter } from '../testing/given-when-then';
 import { replayCase } from './replay';
 
 const d = (value: string) => value as LocalDate;
@@ -181,6 +183,41 @@ describe('re-checking recorded decisions against the policy in force on their de
           code: 'TRANSITION_NOT_ALLOWED',
           recorded: 'expired',
           expected: ['issued'],
+        }),
+      ]);
+    });
+  });
+
+  describe('revocations and the four-eyes rule', () => {
+    const evidence = [{ title: 'UN report', source: 'UN', date: d('2021-06-01'), reference: 'S/2021/1' }];
+    const grounds = { circumstances: 'Armed conflict', criteria: [2 as const], evidence };
+
+    it('given a revocation proposed and approved by two officials, then nothing is found', () => {
+      const events = new CaseEvents('four-eyes')
+        .register('2021-01-04')
+        .issue('2021-01-20')
+        .revoke('2021-06-01');
+      expect(codes(events)).toEqual([]);
+    });
+
+    it('given imported history of a revocation by one official alone, then it is a note naming that official', () => {
+      const events = new CaseEvents('alone').register('2021-01-04').issue('2021-01-20');
+      const [alone] = decide(
+        { type: 'RecordHistoricalRevocation', ...grounds },
+        stateAfter(...events.events),
+        { now: instant('2021-06-01'), actor: SENIOR, historical: true },
+        DUTCH_VALIDITY_POLICY,
+      );
+      events.record(alone!);
+      expect(replay(events).findings).toEqual([
+        expect.objectContaining({
+          code: 'REVOCATION_BY_ONE_OFFICIAL',
+          severity: 'note',
+          decisionType: 'RevokedForChangedCircumstances',
+          revision: 2,
+          field: 'proposedBy',
+          recorded: null,
+          message: expect.stringContaining(SENIOR.sub),
         }),
       ]);
     });

@@ -79,6 +79,19 @@ function transitionFinding(event: LicenceEvent, state: LicenceState): RecheckFin
   );
 }
 
+/** A revocation that names no proposer was taken by one official alone, before the four-eyes rule. */
+function fourEyesFinding(event: LicenceEvent): RecheckFinding | undefined {
+  if (event.type !== 'RevokedForChangedCircumstances' || event.data.proposedBy !== null) return undefined;
+  const { approvedBy, decisionDate } = event.data;
+  return finding(
+    'REVOCATION_BY_ONE_OFFICIAL',
+    'proposedBy',
+    null,
+    'another official than the one who revoked',
+    `Revoked on ${decisionDate} by ${approvedBy.sub} alone, without a proposal by a second official`,
+  );
+}
+
 /**
  * Replays a case's decisions in stream order: the state before and after each one, each issue
  * and extension re-checked against the policy in force on its decision date, and whether each
@@ -103,7 +116,14 @@ export function replayCase(
       decisionDate: event.data.decisionDate,
       ...f,
     });
-    findings.push(...[...(transition ? [transition] : []), ...(recheck?.findings ?? [])].map(located));
+    const fourEyes = fourEyesFinding(event);
+    findings.push(
+      ...[
+        ...(transition ? [transition] : []),
+        ...(recheck?.findings ?? []),
+        ...(fourEyes ? [fourEyes] : []),
+      ].map(located),
+    );
     state = applyRecorded(before, event);
     steps.push({ revision, event, stateBefore: before, stateAfter: state, ...(recheck && { recheck }) });
   }
