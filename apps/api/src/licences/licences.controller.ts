@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
@@ -71,6 +71,12 @@ const CaseId = () => Param('id', new ParseUUIDPipe());
 /** The admin API through which assessors drive a case's lifecycle. */
 @ApiTags('licences')
 @ApiBearerAuth()
+@ApiHeader({
+  name: 'X-Acting-Role',
+  required: false,
+  description:
+    'The one role the request acts in, required when the token holds several that the route allows (400 ACTING_ROLE_REQUIRED otherwise)',
+})
 @Controller('api/licences')
 export class LicencesController {
   constructor(
