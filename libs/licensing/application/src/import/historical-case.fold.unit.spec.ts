@@ -2,20 +2,11 @@ import { DomainError, DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
 import type { LicenceEvent } from '@licences/licensing-domain';
 import { HistoricalCaseFold } from './historical-case.fold';
 import { parseHistoricalLine } from './historical-line.parser';
+import { assessment, caseId, details } from './testing/historical-lines.fixture';
 import type { HistoricalLine } from './import.types';
 
-const caseId = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const ASSESSOR = { sub: 'p.de.vries', role: 'assessor' };
 const SENIOR = { sub: 'a.visser', role: 'senior-assessor' };
-const details = {
-  applicant: { name: 'Thales Nederland B.V.', chamberOfCommerceNumber: '06061578' },
-  kind: 'individual',
-  afterSales: false,
-  goodsCategory: 'military',
-  goods: [{ controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1250000 }],
-  destination: { country: 'DE', endUser: 'Bundeswehr' },
-};
-const assessment = { summary: 'No clear risk', findings: [{ criterion: 7, finding: 'Low diversion risk' }] };
 const evidence = [{ title: 'UN report', source: 'UN', date: '2021-05-20', reference: 'S/2021/1' }];
 const grounds = { circumstances: 'Armed conflict', criteria: [2, 3], evidence };
 

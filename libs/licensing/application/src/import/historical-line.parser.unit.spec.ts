@@ -1,15 +1,6 @@
 import { parseHistoricalLine } from './historical-line.parser';
+import { assessment, caseId, details } from './testing/historical-lines.fixture';
 
-const caseId = '0f8fad5b-d9cb-469f-a165-70867728950e';
-const details = {
-  applicant: { name: 'Thales Nederland B.V.', chamberOfCommerceNumber: '06061578' },
-  kind: 'individual',
-  afterSales: false,
-  goodsCategory: 'military',
-  goods: [{ controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1250000 }],
-  destination: { country: 'DE', endUser: 'Bundeswehr' },
-};
-const assessment = { summary: 'No clear risk', findings: [{ criterion: 7, finding: 'Low diversion risk' }] };
 const lineOf = (overrides: Record<string, unknown> = {}) =>
   JSON.stringify({
     caseId,

@@ -2,6 +2,7 @@ import { applicableRule } from '../policy/validity-policy.evaluator';
 import { DUTCH_VALIDITY_POLICY } from '../policy/validity-policy';
 import { addDays, localDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
+import { revocationProposal } from '../testing/case-events';
 import { DEFAULT_ACTOR, given, stateAfter } from '../testing/given-when-then';
 import type {
   AnswerSondage,
@@ -215,13 +216,7 @@ const extend = (validUntil?: string): ExtendLicence => ({
   reassessment: assessment,
   ...(validUntil === undefined ? {} : { validUntil: validUntil as LocalDate }),
 });
-const propose = (overrides: Partial<ProposeRevocation> = {}): ProposeRevocation => ({
-  type: 'ProposeRevocation',
-  circumstances: 'Armed conflict broke out in the country of destination.',
-  criteria: [3, 4],
-  evidence: [evidence],
-  ...overrides,
-});
+const propose = (overrides: Partial<ProposeRevocation> = {}) => revocationProposal([evidence], overrides);
 
 /** One valid instance of every command except RegisterCase. */
 const EVERY_LATER_COMMAND: readonly [string, LicenceCommand][] = [

@@ -2,7 +2,7 @@ import { DUTCH_VALIDITY_POLICY } from '../policy/validity-policy';
 import { DomainError } from '../shared/domain-error';
 import { localDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
-import { ASSESSMENT, CaseEvents } from '../testing/case-events';
+import { ASSESSMENT, CaseEvents, revocationProposal } from '../testing/case-events';
 import { given, instant, stateAfter } from '../testing/given-when-then';
 import type { LicenceCommand, ProposeRevocation } from './licence.commands';
 import { decide } from './licence.decider';
@@ -30,13 +30,7 @@ const evidence: Evidence = {
   reference: 'S/2024/123',
 };
 
-const propose = (overrides: Partial<ProposeRevocation> = {}): ProposeRevocation => ({
-  type: 'ProposeRevocation',
-  circumstances: 'Armed conflict broke out in the country of destination.',
-  criteria: [3, 4],
-  evidence: [evidence],
-  ...overrides,
-});
+const propose = (overrides: Partial<ProposeRevocation> = {}) => revocationProposal([evidence], overrides);
 const approve = (additionalEvidence: Evidence[] = []): LicenceCommand => ({
   type: 'ApproveRevocation',
   additionalEvidence,

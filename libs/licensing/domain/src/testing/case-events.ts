@@ -6,10 +6,10 @@
  *   new CaseEvents('c1').register('2024-01-08', { destination }).issue('2024-01-10').events
  */
 import { decide } from '../licence/licence.decider';
-import type { LicenceCommand } from '../licence/licence.commands';
+import type { LicenceCommand, ProposeRevocation } from '../licence/licence.commands';
 import type { Extended, Issued, LicenceEvent } from '../licence/licence.events';
 import type { LicenceState } from '../licence/licence.state';
-import type { CaseDetails, Official } from '../licence/licence.values';
+import type { CaseDetails, Evidence, Official } from '../licence/licence.values';
 import { applyRecorded } from '../oversight/replay';
 import type { ReplayInput } from '../oversight/replay';
 import { DUTCH_VALIDITY_POLICY } from '../policy/validity-policy';
@@ -25,6 +25,20 @@ export const ASSESSMENT = {
   summary: 'No clear risk',
   findings: [{ criterion: 7 as const, finding: 'Low diversion risk' }],
 };
+
+/** A proposal to revoke for an armed conflict (criteria 3 and 4) on the given evidence. */
+export function revocationProposal(
+  evidence: readonly Evidence[],
+  overrides: Partial<ProposeRevocation> = {},
+): ProposeRevocation {
+  return {
+    type: 'ProposeRevocation',
+    circumstances: 'Armed conflict broke out in the country of destination.',
+    criteria: [3, 4],
+    evidence,
+    ...overrides,
+  };
+}
 
 export function caseDetails(overrides: Partial<CaseDetails> = {}): CaseDetails {
   return {

@@ -1,0 +1,21 @@
+/*
+ * Test support (not exported from the library): the parts of historical import lines that the
+ * parser and fold specs share, as a file would spell them.
+ */
+
+export const caseId = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+/** The `data` of a registering line: the body of `POST /api/licences` without its procedure. */
+export const details = {
+  applicant: { name: 'Thales Nederland B.V.', chamberOfCommerceNumber: '06061578' },
+  kind: 'individual',
+  afterSales: false,
+  goodsCategory: 'military',
+  goods: [{ controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1250000 }],
+  destination: { country: 'DE', endUser: 'Bundeswehr' },
+};
+
+export const assessment = {
+  summary: 'No clear risk',
+  findings: [{ criterion: 7, finding: 'Low diversion risk' }],
+};
