@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { EventStoreUnavailableError } from '@licences/event-store';
+import { EventIdConflictError, EventStoreUnavailableError } from '@licences/event-store';
 import { ApplicationError } from '@licences/licensing-application';
 import { DomainError } from '@licences/licensing-domain';
 import type { DomainErrorKind } from '@licences/licensing-domain';
@@ -116,6 +116,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           minPosition: exception.minPosition,
           headPosition: exception.headPosition,
         }),
+      };
+    }
+    if (exception instanceof EventIdConflictError) {
+      // Never a success: the decision was not stored. Which stream holds the id is not the caller's business.
+      return {
+        body: problem(
+          409,
+          exception.code,
+          'Event id conflict',
+          'The decision was not recorded: an event id it derives is already stored for another event. Nothing was stored; send it again under a new Idempotency-Key.',
+          { eventId: exception.eventId },
+        ),
       };
     }
     if (exception instanceof EventStoreUnavailableError) {

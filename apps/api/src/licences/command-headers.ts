@@ -33,9 +33,12 @@ export function correlationIdOf(request: Request): string | undefined {
   return typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) ? value : undefined;
 }
 
-/** What a request asks for, so that a key reused for another request can be told apart. */
-export function requestHashOf(request: Request): string {
+/**
+ * What a request asks for, so that a key reused for another request can be told apart. The role
+ * the caller acts in belongs to it: the same body sent in another role is another decision.
+ */
+export function requestHashOf(request: Request, actingRole: string): string {
   return createHash('sha256')
-    .update(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`)
+    .update(JSON.stringify([request.method, request.path, actingRole, request.body ?? null]))
     .digest('hex');
 }

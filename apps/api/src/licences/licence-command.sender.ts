@@ -38,12 +38,16 @@ export class LicenceCommandSender {
       correlationId: correlationIdOf(request) ?? requestId,
       causationId: requestId,
       ...(expectedRevision !== undefined && { expectedRevision }),
-      ...(idempotencyKey !== undefined && { idempotencyKey: `${principal.sub}/${idempotencyKey}` }),
+      ...(idempotencyKey !== undefined && { idempotencyKey }),
     };
     const execute = () =>
       this.commands.execute<LicenceDecisionCommand<LicenceCommand>, LicenceCommandResult>(build(meta));
     const result = idempotencyKey
-      ? await this.idempotent.run(principal.sub, idempotencyKey, requestHashOf(request), execute)
+      ? await this.idempotent.run(
+          { principal: principal.sub, key: idempotencyKey },
+          requestHashOf(request, principal.actingRole),
+          execute,
+        )
       : await execute();
     response.setHeader('ETag', `"${result.revision}"`);
     // Read your writes: with the projections in this process, answer once they include the write.

@@ -21,12 +21,12 @@ import {
   ApplyAfterSondageCommand,
   ApproveRevocationCommand,
   DenyLicenceCommand,
+  derivedId,
   ExtendLicenceCommand,
   IssueLicenceCommand,
   ProposeRevocationCommand,
   RegisterCaseCommand,
   RejectRevocationProposalCommand,
-  stableId,
   WithdrawCaseCommand,
   WithdrawRevocationProposalCommand,
 } from '@licences/licensing-application';
@@ -93,7 +93,7 @@ export class LicencesController {
     const { procedure, ...details } = body;
     // A repeated request under the same key must address the same case.
     const key = idempotencyKeyOf(ctx.request);
-    const caseId = key ? stableId(`case/${ctx.principal.sub}/${key}`) : randomUUID();
+    const caseId = key ? derivedId(['licence-case/v1', ctx.principal.sub, key]) : randomUUID();
     const command = { type: 'RegisterCase', caseId, procedure, details } as const;
     return this.sender.send(ctx, (meta) => new RegisterCaseCommand(caseId, command, meta));
   }

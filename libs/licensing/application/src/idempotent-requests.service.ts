@@ -3,11 +3,13 @@ import { IdempotencyKeyReusedError } from './application.errors';
 import { CLOCK } from './ports/clock.port';
 import type { Clock } from './ports/clock.port';
 import { IDEMPOTENCY_STORE } from './ports/idempotency-store.port';
-import type { IdempotencyStore } from './ports/idempotency-store.port';
+import type { IdempotencyScope, IdempotencyStore } from './ports/idempotency-store.port';
 
 /**
- * Gives a request made with an idempotency key its first answer on every repeat. A failed
- * request stores nothing, so the client may retry it under the same key.
+ * Gives a request made with an idempotency key its first answer on every repeat: only to the same
+ * principal with the same key (`IdempotencyScope`), and only for the same request (`requestHash`);
+ * the same key with another request is refused. A failed request stores nothing, so the client
+ * may retry it under the same key.
  */
 @Injectable()
 export class IdempotentRequests {
@@ -16,11 +18,11 @@ export class IdempotentRequests {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async run<T>(scope: string, key: string, requestHash: string, handle: () => Promise<T>): Promise<T> {
-    const existing = await this.store.find(scope, key);
+  async run<T>(scope: IdempotencyScope, requestHash: string, handle: () => Promise<T>): Promise<T> {
+    const existing = await this.store.find(scope);
     if (existing) return this.answer<T>(existing.requestHash, requestHash, existing.response);
     const response = await handle();
-    const stored = await this.store.saveIfAbsent(scope, key, {
+    const stored = await this.store.saveIfAbsent(scope, {
       requestHash,
       response,
       createdAt: this.clock.now().toISOString(),

@@ -5,6 +5,7 @@ export * from './events/licence-event.codec';
 export * from './licence.view';
 export * from './licence.repository';
 export * from './licence-command.executor';
+export * from './derived-id';
 export * from './idempotent-requests.service';
 export * from './commands/licence-decision.handler';
 export * from './commands/register-case.handler';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { IdempotencyRecord, IdempotencyStore } from '@licences/licensing-application';
+import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore } from '@licences/licensing-application';
 
 interface Row {
   request_hash: string;
@@ -7,7 +7,10 @@ interface Row {
   created_at: string;
 }
 
-/** Idempotency records in an SQLite file (by default the event store's own file). */
+/**
+ * Idempotency records in an SQLite file (by default the event store's own file), keyed by the
+ * principal and the key in columns of their own.
+ */
 export class SqliteIdempotencyStore implements IdempotencyStore {
   private constructor(private readonly db: Database.Database) {}
 
@@ -27,12 +30,12 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return new SqliteIdempotencyStore(db);
   }
 
-  find(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+  find({ principal, key }: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
     const row = this.db
       .prepare<[string, string], Row>(
         'SELECT request_hash, response, created_at FROM idempotency_keys WHERE scope = ? AND idempotency_key = ?',
       )
-      .get(scope, key);
+      .get(principal, key);
     return Promise.resolve(
       row && {
         requestHash: row.request_hash,
@@ -42,14 +45,14 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     );
   }
 
-  async saveIfAbsent(scope: string, key: string, record: IdempotencyRecord): Promise<IdempotencyRecord> {
+  async saveIfAbsent(scope: IdempotencyScope, record: IdempotencyRecord): Promise<IdempotencyRecord> {
     this.db
       .prepare(
         `INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, response, created_at)
          VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope, idempotency_key) DO NOTHING`,
       )
-      .run(scope, key, record.requestHash, JSON.stringify(record.response), record.createdAt);
-    return (await this.find(scope, key)) as IdempotencyRecord;
+      .run(scope.principal, scope.key, record.requestHash, JSON.stringify(record.response), record.createdAt);
+    return (await this.find(scope)) as IdempotencyRecord;
   }
 
   close(): void {

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
-import type { IdempotencyRecord, IdempotencyStore } from '../ports/idempotency-store.port';
+import { derivedId } from '../derived-id';
+import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore } from '../ports/idempotency-store.port';
 
 export const IDEMPOTENCY_STREAM_PREFIX = 'idempotency-';
 const RECORD_TYPE = 'IdempotentRequestAnswered';
@@ -14,29 +15,29 @@ const RECORD_TYPE = 'IdempotentRequestAnswered';
 export class EventStoreIdempotencyStore implements IdempotencyStore {
   constructor(private readonly events: EventStore) {}
 
-  private streamOf(scope: string, key: string): string {
-    return IDEMPOTENCY_STREAM_PREFIX + createHash('sha256').update(`${scope}\n${key}`).digest('hex');
+  private streamOf({ principal, key }: IdempotencyScope): string {
+    return IDEMPOTENCY_STREAM_PREFIX + derivedId(['idempotency-scope/v1', principal, key]);
   }
 
-  async find(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
-    const [first] = await this.events.readStream(this.streamOf(scope, key), { maxCount: 1 });
+  async find(scope: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
+    const [first] = await this.events.readStream(this.streamOf(scope), { maxCount: 1 });
     return first?.data as IdempotencyRecord | undefined;
   }
 
-  async saveIfAbsent(scope: string, key: string, record: IdempotencyRecord): Promise<IdempotencyRecord> {
+  async saveIfAbsent(scope: IdempotencyScope, record: IdempotencyRecord): Promise<IdempotencyRecord> {
     const metadata = {
       occurredAt: record.createdAt,
-      actor: { sub: scope, role: 'system' },
-      correlationId: key,
-      causationId: key,
+      actor: { sub: scope.principal, role: 'system' },
+      correlationId: scope.key,
+      causationId: scope.key,
     };
     try {
       const event = { id: randomUUID(), type: RECORD_TYPE, schemaVersion: 1, data: record, metadata };
-      await this.events.append(this.streamOf(scope, key), [event], 'no-stream');
+      await this.events.append(this.streamOf(scope), [event], 'no-stream');
       return record;
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      return (await this.find(scope, key)) as IdempotencyRecord;
+      return (await this.find(scope)) as IdempotencyRecord;
     }
   }
 }

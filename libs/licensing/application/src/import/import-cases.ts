@@ -2,7 +2,7 @@ import { WrongExpectedRevisionError } from '@licences/event-store';
 import type { EventStore, NewEvent } from '@licences/event-store';
 import type { LicenceEvent, ValidityPolicy } from '@licences/licensing-domain';
 import { licenceStreamId } from '../events/licence-event.codec';
-import { stableId } from '../licence-command.executor';
+import { derivedId } from '../derived-id';
 import { ApplicationError } from '../application.errors';
 import type { EventLoopTurns } from './event-loop-turns';
 import { HistoricalCaseFold } from './historical-case.fold';
@@ -85,7 +85,7 @@ function decideAgain(fold: HistoricalCaseFold, line: HistoricalLine, importId: s
 
 /** The id of an imported event: from the case's line at that revision, so a re-run appends nothing. */
 export function importedEventId(line: HistoricalLine, revision: number): string {
-  return stableId(`import/${line.caseId}/${revision}/${line.canonical}`);
+  return derivedId(['historical-import-event/v1', line.caseId, revision, line.canonical]);
 }
 
 /** What the store holds of a case that is about to be imported. */

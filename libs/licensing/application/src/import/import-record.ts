@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, NewEvent, RecordedEvent } from '@licences/event-store';
-import { stableId } from '../licence-command.executor';
+import { derivedId } from '../derived-id';
 import type { ImportRecord, ImportReport, StagingReport } from './import.types';
 
 /*
@@ -128,7 +128,7 @@ export function recordEvent(
 export function listedEvent(importId: string, actor: Actor, occurredAt: string): NewEvent {
   const event: ImportListed = { type: 'ImportListed', data: { importId } };
   return {
-    id: stableId(`import-index/${importId}`),
+    id: derivedId(['import-listing/v1', importId]),
     ...event,
     schemaVersion: 1,
     metadata: { occurredAt, actor, correlationId: importId, causationId: `import:${importId}` },
