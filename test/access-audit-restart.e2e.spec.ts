@@ -43,6 +43,10 @@ const script = (dataDir: string, cli: string, ...args: string[]) =>
     LICENCES_DATA_DIR: dataDir,
   });
 
+/** `npm run access-log -- acknowledge-new`, as operator carol. */
+const acknowledgeNew = (dataDir: string, reason: string) =>
+  script(dataDir, 'access-log.cli.ts', 'acknowledge-new', '--by', 'carol', '--reason', reason);
+
 /** Changes the log behind the API's back, as someone with the file would. */
 function tamper(dataDir: string, sql: string): void {
   const db = new Database(join(dataDir, 'access-log.sqlite'), { fileMustExist: true });
@@ -92,26 +96,10 @@ describe('an access log that cannot vanish', () => {
       );
 
       const reason = 'Disk replaced on 2025-03-01; the access log was not in the backup';
-      const acknowledged = await script(
-        dataDir,
-        'access-log.cli.ts',
-        'acknowledge-new',
-        '--by',
-        'carol',
-        '--reason',
-        reason,
-      );
+      const acknowledged = await acknowledgeNew(dataDir, reason);
       expect(acknowledged.status).toBe(0);
       expect(acknowledged.stdout).toContain('Started a new access log');
-      const again = await script(
-        dataDir,
-        'access-log.cli.ts',
-        'acknowledge-new',
-        '--by',
-        'carol',
-        '--reason',
-        reason,
-      );
+      const again = await acknowledgeNew(dataDir, reason);
       expect(again.status).toBe(1);
       expect(again.stderr).toContain('Nothing to acknowledge: the access log is in order');
 
@@ -172,15 +160,7 @@ describe('an access log that cannot vanish', () => {
         /^Refusing to start: the access log is damaged: Tampered: record 1 removed: records 1 to 4 are missing/m,
       );
       // Acknowledged, the damaged file is kept beside the new log as evidence.
-      const acknowledged = await script(
-        dataDir,
-        'access-log.cli.ts',
-        'acknowledge-new',
-        '--by',
-        'carol',
-        '--reason',
-        'x',
-      );
+      const acknowledged = await acknowledgeNew(dataDir, 'x');
       expect(acknowledged.status).toBe(0);
       const kept = /The old log is kept as (\S+)\.\n/.exec(acknowledged.stdout)?.[1];
       expect(kept).toMatch(/access-log\.replaced-[\dT-]+Z\.sqlite$/);

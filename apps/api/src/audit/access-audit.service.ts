@@ -6,6 +6,7 @@ import {
   AccessLogAnchorKeeper,
   AccessLogUnavailableError,
   CLOCK,
+  logOpeningEntry,
   verifyAccessLog,
 } from '@licences/licensing-application';
 import type {
@@ -57,20 +58,11 @@ export class AccessAudit implements OnModuleInit, OnApplicationShutdown {
         throw new AccessLogStartRefusedError(refusalMessage(this.location, decision.problem));
       case 'start-new': {
         this.log = log ?? SqliteAccessLog.open(this.location.logFile);
-        const first = await this.log.append({
-          kind: 'log-started',
-          at: this.clock.now().toISOString(),
-          sub: 'system',
-          roles: [],
-          role: null,
-          method: null,
-          route: null,
-          url: null,
-          caseId: null,
-          status: null,
-          correlationId: null,
-          detail: { reason: decision.reason },
-        });
+        const first = await this.log.append(
+          logOpeningEntry('log-started', this.clock.now().toISOString(), 'system', {
+            reason: decision.reason,
+          }),
+        );
         this.origin = first.hash;
         await anchor.reset({ origin: first.hash, seq: first.seq, hash: first.hash });
         break;

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { EventStore } from '@licences/event-store';
 import { EsdbEventStore } from '@licences/event-store-esdb';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
+import { logOpeningEntry } from '@licences/licensing-application';
 import { SqliteAccessLog, SqliteAccessLogAnchor } from '@licences/licensing-sqlite';
 import { accessLogLocation, inspectAccessLog } from '../audit/access-log-files';
 import type { AccessLogLocation } from '../audit/access-log-files';
@@ -70,25 +71,14 @@ async function acknowledgeNew(options: AcknowledgeOptions): Promise<void> {
     const kept = keepAside(location, now.toISOString().replace(/[:.]/g, '-'));
     const fresh = SqliteAccessLog.open(location.logFile);
     try {
-      const first = await fresh.append({
-        kind: 'new-log-acknowledged',
-        at: now.toISOString(),
-        sub: by,
-        roles: [],
-        role: null,
-        method: null,
-        route: null,
-        url: null,
-        caseId: null,
-        status: null,
-        correlationId: null,
-        detail: {
+      const first = await fresh.append(
+        logOpeningEntry('new-log-acknowledged', now.toISOString(), by, {
           reason,
           found: decision.problem,
           anchor: anchored,
           previousLogKeptAs: kept && basename(kept),
-        },
-      });
+        }),
+      );
       await anchor.reset({ origin: first.hash, seq: first.seq, hash: first.hash });
       process.stdout.write(
         `Started a new access log at ${location.logFile}; its first record acknowledges: ${decision.problem}.\n` +

@@ -149,16 +149,6 @@ export class SqliteAccessLog implements AccessLog {
     });
   }
 
-  close(): Promise<void> {
-    this.db.close();
-    return Promise.resolve();
-  }
-
-  /** WAL readers are rarely locked out (a checkpoint restarting the WAL); they retry too. */
-  private read<T>(query: () => T): Promise<T> {
-    return retryWhileLocked(query, this.lockBudgetMs);
-  }
-
   /**
    * A log file deleted or replaced under a running process would take its records with it (the
    * open handle writes on into the unlinked file), so every append first checks that the path
@@ -172,5 +162,15 @@ export class SqliteAccessLog implements AccessLog {
         `the access log ${this.file} was ${now ? 'replaced' : 'removed'} while in use`,
       );
     }
+  }
+
+  close(): Promise<void> {
+    this.db.close();
+    return Promise.resolve();
+  }
+
+  /** WAL readers are rarely locked out (a checkpoint restarting the WAL); they retry too. */
+  private read<T>(query: () => T): Promise<T> {
+    return retryWhileLocked(query, this.lockBudgetMs);
   }
 }

@@ -28,17 +28,6 @@ export interface AccessLogRow {
 export const ACCESS_LOG_COLUMNS =
   'seq, prev_hash, hash, kind, at, sub, roles, role, method, route, url, case_id, status, correlation_id, detail';
 
-interface LegacyRow {
-  at: string;
-  sub: string;
-  role: string;
-  method: string;
-  route: string;
-  url: string;
-  case_id: string | null;
-  status: number;
-}
-
 function parsed(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -157,27 +146,17 @@ export function migrateAccessLog(db: Database): void {
     if (unchained) {
       const insert = db.prepare(`INSERT INTO access_log (${ACCESS_LOG_COLUMNS}) VALUES
         (@seq, @prev_hash, @hash, @kind, @at, @sub, @roles, @role, @method, @route, @url, @case_id, @status, @correlation_id, @detail)`);
-      const page = db.prepare<[number], LegacyRow & { id: number }>(
-        'SELECT * FROM access_log_unchained WHERE id > ? ORDER BY id LIMIT 1000',
+      // Read as rows of the new table: an access whose only known role is its acting role.
+      const page = db.prepare<[number], AccessLogRow & { id: number }>(
+        `SELECT id, 0 AS seq, '' AS prev_hash, '' AS hash, 'access' AS kind, at, sub, json_array(role) AS roles,
+          role, method, route, url, case_id, status, NULL AS correlation_id, NULL AS detail
+        FROM access_log_unchained WHERE id > ? ORDER BY id LIMIT 1000`,
       );
       let previous: AccessRecord | undefined;
       // In pages: a connection cannot insert while it still iterates a select.
       for (let rows = page.all(0); rows.length > 0; rows = page.all((rows.at(-1) as { id: number }).id)) {
         for (const row of rows) {
-          previous = sealAsStored(previous, {
-            kind: 'access',
-            at: row.at,
-            sub: row.sub,
-            roles: [row.role],
-            role: row.role,
-            method: row.method,
-            route: row.route,
-            url: row.url,
-            caseId: row.case_id,
-            status: row.status,
-            correlationId: null,
-            detail: null,
-          });
+          previous = sealAsStored(previous, toAccessRecord(row));
           insert.run(toAccessLogRow(previous));
         }
       }

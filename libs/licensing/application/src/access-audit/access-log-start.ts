@@ -1,4 +1,5 @@
 import type { AccessLogAnchorHead } from '../ports/access-log-anchor.port';
+import type { AccessLogEntry, AccessRecordKind } from '../ports/access-log.port';
 import type { AccessLogReport } from './access-log-verifier';
 
 /** What start-up found: the log file, its verification against the anchor, and the event store. */
@@ -62,4 +63,31 @@ export function decideAccessLogStart(facts: AccessLogStartFacts): AccessLogStart
       throw new Error(`Unknown access log state ${JSON.stringify(unexpected)}`);
     }
   }
+}
+
+/**
+ * The first record of a log: who opened it (`system` for a new installation, the operator who
+ * acknowledged a lost log), when, and in `detail` why and what was found. It answers no request,
+ * so its request fields are null.
+ */
+export function logOpeningEntry(
+  kind: Exclude<AccessRecordKind, 'access'>,
+  at: string,
+  sub: string,
+  detail: Readonly<Record<string, unknown>>,
+): AccessLogEntry {
+  return {
+    kind,
+    at,
+    sub,
+    roles: [],
+    role: null,
+    method: null,
+    route: null,
+    url: null,
+    caseId: null,
+    status: null,
+    correlationId: null,
+    detail,
+  };
 }

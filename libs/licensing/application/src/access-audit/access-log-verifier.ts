@@ -1,5 +1,6 @@
 import type { AccessLogAnchorHead } from '../ports/access-log-anchor.port';
-import type { AccessLog, AccessRecord } from '../ports/access-log.port';
+import type { AccessLog } from '../ports/access-log.port';
+import { inPages } from '../integrity/in-pages';
 import { classifyAccessRecord } from './access-log-problems';
 import type { AccessLogProblem, AccessWalkState, VerifiedLink } from './access-log-problems';
 
@@ -35,18 +36,6 @@ export const ACCESS_LOG_PAGE_SIZE = 1000;
 
 export type AccessLogSource = Pick<AccessLog, 'readAfter' | 'seqsWithHash'>;
 
-async function* allRecords(log: AccessLogSource, pageSize: number): AsyncGenerator<AccessRecord> {
-  let after = 0;
-  for (;;) {
-    const page = await log.readAfter(after, pageSize);
-    yield* page;
-    if (page.length < pageSize) return;
-    after = (page.at(-1) as AccessRecord).seq;
-    // Hashing is synchronous work: let an HTTP server answer other requests between pages.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 /**
  * Walks the log in seq order, recomputing every hash (`accessRecordHash`) from the stored content,
  * and stops at the first record that does not verify (named as `classifyAccessRecord` says). Then
@@ -64,7 +53,11 @@ export async function verifyAccessLog(
   let state: AccessWalkState = { previous: undefined, beforePrevious: undefined };
   let origin: string | null = null;
   let atAnchor: string | undefined;
-  const iterator = allRecords(log, pageSize);
+  const iterator = inPages(
+    (after, maxCount) => log.readAfter(after, maxCount),
+    (r) => r.seq,
+    pageSize,
+  );
   let next = await iterator.next();
   while (!next.done) {
     const record = next.value;

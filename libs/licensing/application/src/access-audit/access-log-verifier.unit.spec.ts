@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { GENESIS_HASH } from '@licences/event-store';
 import type { AccessLogEntry, AccessRecord } from '../ports/access-log.port';
 import { accessRecordHash, canonicalAccessRecordEncoding, sealAccessRecord } from './access-log-seal';
+import { logOpeningEntry } from './access-log-start';
 import { verifyAccessLog } from './access-log-verifier';
 
 /** Just the reads the verifier uses, over an array the test tampers with as it likes. */
@@ -48,19 +49,7 @@ function chain(entries: AccessLogEntry[]): AccessRecord[] {
 /** Six records: a log-started record and five accesses. */
 function log(): AccessRecord[] {
   return chain([
-    {
-      ...access(0),
-      kind: 'log-started',
-      sub: 'system',
-      roles: [],
-      role: null,
-      method: null,
-      route: null,
-      url: null,
-      caseId: null,
-      status: null,
-      detail: { reason: 'new installation' },
-    },
+    logOpeningEntry('log-started', '2025-02-03T09:00:00.000Z', 'system', { reason: 'new installation' }),
     ...[1, 2, 3, 4, 5].map(access),
   ]);
 }

@@ -1,5 +1,6 @@
 import { GENESIS_HASH, sealOf } from '@licences/event-store';
 import type { EventStore, RecordedEvent } from '@licences/event-store';
+import { inPages } from './in-pages';
 import { classifyProblem } from './integrity-problems';
 import type { IntegrityProblem, WalkState } from './integrity-problems';
 
@@ -48,17 +49,13 @@ export const INTEGRITY_PAGE_SIZE = 1000;
 
 type IntegritySource = Pick<EventStore, 'readAll' | 'readStream'>;
 
-/** The whole store in global order, one page at a time, so memory stays flat whatever its size. */
-async function* allEvents(store: IntegritySource, pageSize: number): AsyncGenerator<RecordedEvent> {
-  let after = 0;
-  for (;;) {
-    const page = await store.readAll({ after, maxCount: pageSize });
-    yield* page;
-    if (page.length < pageSize) return;
-    after = (page.at(-1) as RecordedEvent).position;
-    // Hashing is synchronous work: let an HTTP server answer other requests between pages.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+/** The whole store in global order, one page at a time. */
+function allEvents(store: IntegritySource, pageSize: number): AsyncGenerator<RecordedEvent> {
+  return inPages(
+    (after, maxCount) => store.readAll({ after, maxCount }),
+    (event) => event.position,
+    pageSize,
+  );
 }
 
 /**
