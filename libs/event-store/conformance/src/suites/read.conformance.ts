@@ -205,6 +205,12 @@ export function describeRead(context: ConformanceContext): void {
           actor: { sub: 'auth0|officer-42', role: 'licensing-officer' },
           correlationId: 'correlation-1',
           causationId: 'command-1',
+          imported: {
+            importId: 'f'.repeat(64),
+            line: 7,
+            uploadedBy: { sub: 'alice', role: 'admin' },
+            approvedBy: { sub: 'bob', role: 'admin' },
+          },
         },
       });
 
