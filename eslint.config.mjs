@@ -53,6 +53,11 @@ export default tseslint.config(
               sourceTag: 'type:application',
               onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:port', 'type:util'],
             },
+            // Sample data for the demo and benchmarks: built on the domain, used only by the app's CLI and tests.
+            {
+              sourceTag: 'type:sample-data',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:port', 'type:util'],
+            },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
@@ -60,6 +65,7 @@ export default tseslint.config(
                 'type:domain',
                 'type:port',
                 'type:adapter',
+                'type:sample-data',
                 'type:util',
               ],
             },
@@ -100,6 +106,27 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
           message: 'The domain is deterministic.',
+        },
+      ],
+    },
+  },
+  {
+    // The same seed and today must give the same sample history: no clock, no unseeded chance.
+    files: ['libs/licensing/sample-data/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Today comes in as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Today comes in as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Chance comes from the seeded generator.',
         },
       ],
     },
