@@ -127,12 +127,17 @@ export function describeIdempotency(context: ConformanceContext): void {
       },
     );
 
+    /** An event stored in `home`, and a name for another stream that does not exist yet. */
+    async function storedAtHome() {
+      const home = newStreamId();
+      const stored = newEvent();
+      await context.store.append(home, [stored], 'no-stream');
+      return { home, other: newStreamId(), stored };
+    }
+
     it('in another stream, even with the same content, is refused and that stream is not created', async () => {
       const { store } = context;
-      const home = newStreamId();
-      const other = newStreamId();
-      const stored = newEvent();
-      await store.append(home, [stored], 'no-stream');
+      const { home, other, stored } = await storedAtHome();
 
       const error = await refused(other, [stored], 'no-stream', [home, other]);
 
@@ -149,10 +154,7 @@ export function describeIdempotency(context: ConformanceContext): void {
 
     it('in a batch with new events stores none of them, in the same stream or another', async () => {
       const { store } = context;
-      const home = newStreamId();
-      const other = newStreamId();
-      const stored = newEvent();
-      await store.append(home, [stored], 'no-stream');
+      const { home, other, stored } = await storedAtHome();
       const before = newEvents(2);
       const after = newEvents(2);
       const altered = { ...stored, data: { value: 'altered' } };
