@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@licences/licensing-application';
@@ -18,7 +18,8 @@ export interface CreateAppOptions {
   readonly eventStore?: EventStoreConfig;
   /** Only history before this instant can be imported; without it imports are refused. */
   readonly importCutover?: Date;
-  readonly logger?: LogLevel[] | false;
+  /** Levels, a logger (main.ts: LOG_LEVEL, framework chatter at debug), or false for none. */
+  readonly logger?: LoggerService | LogLevel[] | false;
 }
 
 /** Assembles the admin API; `main.ts` and the end-to-end tests build it the same way. */

@@ -1,23 +1,71 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
+import type { AppConfig } from './config/app-config';
+import { AppLogger } from './config/app.logger';
+import { prepareDataFolder } from './config/data-folder';
+import { holdInlineProjectionsLease } from './config/inline-projections.lease';
+import { startUpBanner } from './config/start-up-banner';
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A listen failure the operator can fix, as a ConfigError naming the setting; others as they are. */
+function listenFailure(error: unknown, { host, port }: AppConfig): unknown {
+  switch (codeOf(error) ?? '') {
+    case 'EADDRINUSE':
+      return new ConfigError(`port ${port} on ${host} is in use; set PORT to a free port`);
+    case 'EACCES':
+      return new ConfigError(
+        `port ${port} on ${host} needs privileges this process does not have; set PORT to 1024 or above`,
+      );
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ConfigError(
+        `HOST ${host} is no address of this machine; set HOST to one of its addresses (0.0.0.0: all of them)`,
+      );
+    default:
+      return error;
+  }
+}
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  // Before SQLite opens anything: a bad folder is one line naming LICENCES_DATA_DIR.
+  prepareDataFolder(config.dataDir);
   const app = await createApp({
     dataDir: config.dataDir,
     jwtSecret: config.jwtSecret,
     projections: config.projections,
     eventStore: config.eventStore,
     ...(config.importCutover && { importCutover: config.importCutover }),
+    logger: new AppLogger(config.logLevel),
+  }).catch((error: unknown) => {
+    // A folder that takes files may still hold a file SQLite cannot use (not a database, locked).
+    if (!codeOf(error)?.startsWith('SQLITE_')) throw error;
+    throw new ConfigError(
+      `SQLite cannot use the files in LICENCES_DATA_DIR ${config.dataDir}: ${(error as Error).message} ` +
+        `(${codeOf(error)}); set LICENCES_DATA_DIR to another folder or repair the file`,
+    );
   });
-  await app.listen(config.port, config.host);
-  new Logger('Bootstrap').log(
-    `Admin API on http://${config.host}:${config.port}/api (${config.eventStore.kind} event store, data in ${config.dataDir})`,
-  );
+  const release = config.projections === 'inline' ? holdInlineProjectionsLease(config.dataDir) : undefined;
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    throw listenFailure(error, config);
+  }
+  if (release) (app.getHttpServer() as NodeJS.EventEmitter).once('close', release);
+  const { lines, warnings } = startUpBanner(config);
+  const logger = new Logger('Licences');
+  for (const line of lines) logger.log(line);
+  for (const warning of warnings) logger.warn(warning);
 }
 
 bootstrap().catch((error: unknown) => {
+  // A misconfiguration is one line that names the setting to change, never a stack trace.
   console.error(error instanceof ConfigError ? `Refusing to start: ${error.message}` : error);
   process.exit(1);
 });

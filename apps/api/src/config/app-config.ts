@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { LogLevel } from '@nestjs/common';
 
 export interface AppConfig {
   readonly port: number;
@@ -11,6 +12,8 @@ export interface AppConfig {
   readonly eventStore: EventStoreConfig;
   /** LICENCES_IMPORT_CUTOVER: only history before this instant can be imported; unset, imports are refused. */
   readonly importCutover: Date | undefined;
+  /** The least severe level written: `log` by default; `debug` adds Nest's module and route lines. */
+  readonly logLevel: LogLevel;
 }
 
 /** The embedded SQLite store (default), or an EventStoreDB cluster. */
@@ -23,6 +26,35 @@ export type ProjectionMode = 'inline' | 'external';
 export const DEVELOPMENT_JWT_SECRET = 'licences-development-secret-do-not-use-in-production';
 
 export class ConfigError extends Error {}
+
+export const DEFAULT_PORT = 3000;
+
+/** From most to least severe; LOG_LEVEL names the last one written. */
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * PORT, refusing what would make the API listen where nobody expects: an empty or non-numeric
+ * value, or 0 (which Node takes as "any free port" and nobody would be told which).
+ */
+function portOf(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_PORT;
+  const fix = `set PORT to a port from 1 to 65535, or unset it for ${DEFAULT_PORT}`;
+  if (raw.trim() === '') throw new ConfigError(`PORT is set but empty; ${fix}`);
+  if (!/^\d{1,5}$/.test(raw.trim())) throw new ConfigError(`PORT=${raw} is not a port number; ${fix}`);
+  const port = Number(raw);
+  if (port === 0) {
+    throw new ConfigError(`PORT=0 would listen on a random free port that nobody is told; ${fix}`);
+  }
+  if (port > 65535) throw new ConfigError(`PORT=${raw} is beyond 65535; ${fix}`);
+  return port;
+}
+
+function logLevelOf(raw: string | undefined): LogLevel {
+  const level = raw?.trim() || 'log';
+  const known = LOG_LEVELS.find((l) => l === level);
+  if (!known) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${raw}`);
+  return known;
+}
 
 export const PROJECTION_MODE = Symbol.for('licences.ProjectionMode');
 
@@ -50,9 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && secret === DEVELOPMENT_JWT_SECRET) {
     throw new ConfigError('LICENCES_JWT_SECRET must not be the development default in production');
   }
-  const port = Number(env['PORT'] ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ConfigError(`PORT ${env['PORT']} is not a port number`);
+  const port = portOf(env['PORT']);
   const projections = env['LICENCES_PROJECTIONS'] ?? 'inline';
   if (projections !== 'inline' && projections !== 'external') {
     throw new ConfigError(`LICENCES_PROJECTIONS must be inline or external, not ${projections}`);
@@ -81,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: secret ?? DEVELOPMENT_JWT_SECRET,
     production,
     importCutover: importCutoverOf(env['LICENCES_IMPORT_CUTOVER']),
+    logLevel: logLevelOf(env['LOG_LEVEL']),
   };
 }
