@@ -293,26 +293,24 @@ describe('historical import without a cut-over that has passed', () => {
   });
 
   it('refuses every import, naming the setting, until a cut-over is configured and has passed', async () => {
-    await app.start();
-    app.clock.set(NOW);
-    const unset = await app.request('POST', '/api/imports', {
-      role: 'admin',
-      rawBody: goodCase('no-cutover'),
-      headers: NDJSON,
-    });
+    /** Starts the app with `cutover` (or none) and stages a good case as an admin. */
+    const stageWith = async (cutover: string | undefined) => {
+      await app.stop();
+      app.importCutover = cutover;
+      await app.start();
+      app.clock.set(NOW);
+      return app.request('POST', '/api/imports', {
+        role: 'admin',
+        rawBody: goodCase('no-cutover'),
+        headers: NDJSON,
+      });
+    };
+    const unset = await stageWith(undefined);
     expect(unset).toMatchObject({ status: 409, body: { code: 'IMPORT_CUTOVER_NOT_CONFIGURED' } });
     expect(unset.body.detail).toContain('LICENCES_IMPORT_CUTOVER');
-    await app.stop();
-
-    app.importCutover = '2026-02-01T00:00:00Z';
-    await app.start();
-    app.clock.set(NOW);
-    const future = await app.request('POST', '/api/imports', {
-      role: 'admin',
-      rawBody: goodCase('no-cutover'),
-      headers: NDJSON,
-    });
+    const future = await stageWith('2026-02-01T00:00:00Z');
     expect(future).toMatchObject({ status: 409, body: { code: 'IMPORT_CUTOVER_IN_FUTURE' } });
+    expect(future.body.detail).toContain('LICENCES_IMPORT_CUTOVER');
     expect((await app.request('GET', '/api/imports', { role: 'admin' })).body).toEqual([]);
   });
 });

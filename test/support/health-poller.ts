@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 
-/** One `/health` answer: when it was asked (ms since the poller started) and how long it took. */
+/** One `/health` answer: when it was asked (ms since the poller started), how long it took, its status (0: none). */
 export interface HealthSample {
   readonly at: number;
   readonly ms: number;
@@ -19,9 +19,15 @@ export function pollHealth(baseUrl: string, pauseMs = 10): { stop(): Promise<Hea
   const loop = (async () => {
     while (running) {
       const asked = performance.now();
-      const response = await fetch(`${baseUrl}/health`);
-      await response.arrayBuffer();
-      samples.push({ at: asked - start, ms: performance.now() - asked, status: response.status });
+      let status = 0;
+      try {
+        const response = await fetch(`${baseUrl}/health`);
+        await response.arrayBuffer();
+        status = response.status;
+      } catch {
+        // No answer at all (the server is gone): a failed sample, for the caller to see.
+      }
+      samples.push({ at: asked - start, ms: performance.now() - asked, status });
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   })();

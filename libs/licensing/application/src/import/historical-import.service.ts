@@ -27,6 +27,7 @@ import {
   importStreamId,
   listedEvent,
   recordEvent,
+  summaryOf,
 } from './import-record';
 import type { ImportRecordEvent, LoadedRecord } from './import-record';
 import { reviewStaged } from './import-review';
@@ -286,22 +287,4 @@ export class HistoricalImportService {
       progress: (linesRead, casesDone, casesTotal) => report({ phase, linesRead, casesDone, casesTotal }),
     };
   }
-}
-
-function summaryOf(record: ImportRecord): ImportSummary {
-  const { staging } = record;
-  return {
-    importId: record.importId,
-    status: record.status,
-    stagedAt: record.stagedAt,
-    uploadedBy: record.uploadedBy,
-    ...(record.approvedBy && { approvedBy: record.approvedBy }),
-    ...(record.rejectedBy && { rejectedBy: record.rejectedBy }),
-    ...(record.committedAt && { committedAt: record.committedAt }),
-    bytes: staging.bytes,
-    lines: staging.lines,
-    accepted: staging.accepted,
-    refusedTotal: staging.refusedTotal,
-    deviations: staging.findings.deviations,
-  };
 }

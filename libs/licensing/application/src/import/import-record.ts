@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, NewEvent, RecordedEvent } from '@licences/event-store';
 import { derivedId } from '../derived-id';
-import type { ImportRecord, ImportReport, StagingReport } from './import.types';
+import type { ImportRecord, ImportReport, ImportSummary, StagingReport } from './import.types';
 
 /*
  * Each import keeps its record in the event store, on a stream of its own, so that who staged
@@ -132,5 +132,24 @@ export function listedEvent(importId: string, actor: Actor, occurredAt: string):
     ...event,
     schemaVersion: 1,
     metadata: { occurredAt, actor, correlationId: importId, causationId: `import:${importId}` },
+  };
+}
+
+/** An import as one line of the list of imports. */
+export function summaryOf(record: ImportRecord): ImportSummary {
+  const { staging } = record;
+  return {
+    importId: record.importId,
+    status: record.status,
+    stagedAt: record.stagedAt,
+    uploadedBy: record.uploadedBy,
+    ...(record.approvedBy && { approvedBy: record.approvedBy }),
+    ...(record.rejectedBy && { rejectedBy: record.rejectedBy }),
+    ...(record.committedAt && { committedAt: record.committedAt }),
+    bytes: staging.bytes,
+    lines: staging.lines,
+    accepted: staging.accepted,
+    refusedTotal: staging.refusedTotal,
+    deviations: staging.findings.deviations,
   };
 }
