@@ -22,13 +22,7 @@ const cli = (script: string, ...args: string[]) => [
 ];
 
 describe('npm run demo', () => {
-  const folders: string[] = [];
-  const newFolder = () => {
-    const folder = mkdtempSync(join(tmpdir(), 'licences-demo-'));
-    folders.push(folder);
-    return folder;
-  };
-  const dataDir = newFolder();
+  const dataDir = mkdtempSync(join(tmpdir(), 'licences-demo-'));
   const env = { LICENCES_DATA_DIR: dataDir };
   let loaded: { status: number | null; stdout: string; stderr: string };
   let summary: any;
@@ -42,7 +36,7 @@ describe('npm run demo', () => {
 
   afterAll(async () => {
     if (api) await kill(api.child, 'SIGTERM');
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   }, timeoutAbove(STOP_MS));
 
   it('loads the cases live and through the two-admin import, with the bar on stderr once at its end', async () => {
@@ -154,7 +148,7 @@ describe('npm run demo', () => {
   it(
     'refuses to run with NODE_ENV=production, before it creates anything',
     async () => {
-      const untouched = join(newFolder(), 'never-created');
+      const untouched = join(dataDir, 'never-created');
       const result = await runScriptAsync(cli('demo', '--cases', '20'), {
         LICENCES_DATA_DIR: untouched,
         NODE_ENV: 'production',

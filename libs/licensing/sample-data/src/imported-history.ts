@@ -1,11 +1,10 @@
 import { addMonths, compareDates, validUntilFor } from '@licences/licensing-domain';
 import type { LicenceEvent, LocalDate, ValidityPolicy } from '@licences/licensing-domain';
-import { CaseBuilder } from './case.builder';
 import { caseDetails } from './case-profile';
 import type { ProfileChoice } from './case-profile';
-import { outcomeOf, PathRunner } from './case-script';
 import type { PathAdjustments } from './case-script';
-import { DESTINATION_GROUP_WEIGHTS, isAlliedGroup } from './destinations.catalogue';
+import { DESTINATION_GROUP_WEIGHTS } from './destinations.catalogue';
+import { planCase } from './planned-case';
 import type { CaseScript, DemoPath, ImportedVariant, PlannedStep } from './demo-plan.types';
 import { SeededRandom, weighted } from './seeded-random';
 
@@ -138,34 +137,18 @@ export function importedCase(input: ImportedCaseInput): CaseScript {
         path: weighted(IMPORTED_PATH_WEIGHTS, random.next()),
         adjustments: {},
       };
-  const details = caseDetails(random, plan.choice);
-  const builder = new CaseBuilder(caseId, random, input.lastDay, input.policy, true);
-  const runner = new PathRunner(builder, random, isAlliedGroup(plan.choice.group), plan.adjustments, true);
-  const procedure = plan.path.startsWith('sondage') ? 'sondage' : 'application';
-  if (!runner.register(input.registeredAt, procedure, details)) {
-    throw new Error(`Imported case ${caseId} registered after the archive's last day`);
-  }
-  runner.run(plan.path);
-  const state = builder.current;
-  return {
-    case: {
-      caseId,
-      source: 'imported',
-      path: plan.path,
-      outcome: outcomeOf(state),
-      extensions: state.extensions,
-      destination: { country: details.destination.country, group: plan.choice.group },
-      kind: details.kind,
-      goodsCategory: details.goodsCategory,
-      afterSales: details.afterSales,
-      valueEur: details.goods.reduce((sum, item) => sum + item.valueEur, 0),
-      controlListEntries: details.goods.map((item) => item.controlListEntry),
-      ...(state.validFrom && { validFrom: state.validFrom }),
-      ...(state.validUntil && { validUntil: state.validUntil }),
-      ...(input.variant && { variant: input.variant }),
-    },
-    steps: builder.steps,
-  };
+  return planCase(random, {
+    caseId,
+    source: 'imported',
+    registeredAt: input.registeredAt,
+    details: caseDetails(random, plan.choice),
+    group: plan.choice.group,
+    path: plan.path,
+    lastDay: input.lastDay,
+    policy: input.policy,
+    adjustments: plan.adjustments,
+    ...(input.variant && { variant: input.variant }),
+  });
 }
 
 /** One line of the import file: `data` is the body of the command, plus the validity decided then. */

@@ -1,9 +1,8 @@
 import { addDays, compareDates, localDate } from '@licences/licensing-domain';
 import type { LocalDate, ValidityPolicy } from '@licences/licensing-domain';
-import { CaseBuilder } from './case.builder';
 import { caseDetails } from './case-profile';
-import { outcomeOf, PathRunner } from './case-script';
 import { isAlliedGroup } from './destinations.catalogue';
+import { planCase } from './planned-case';
 import type { DestinationGroup } from './destinations.catalogue';
 import type { CaseScript, DemoPath } from './demo-plan.types';
 import { SeededRandom } from './seeded-random';
@@ -62,33 +61,15 @@ export function liveCase(input: LiveCaseInput): CaseScript {
   // decided in days, so that their licences record it as an EU member.
   const beforeBrexit = !ADVERSE.includes(input.path) && compareDates(addDays(registered, 10), BREXIT) <= 0;
   if (beforeBrexit && random.chance(0.3)) group = 'united-kingdom';
-  const details = caseDetails(random, { group });
-  const builder = new CaseBuilder(caseId, random, input.lastDay, input.policy);
-  const runner = new PathRunner(builder, random, isAlliedGroup(group), {
-    prompt: beforeBrexit && group === 'united-kingdom',
+  return planCase(random, {
+    caseId,
+    source: 'live',
+    registeredAt: input.registeredAt,
+    details: caseDetails(random, { group }),
+    group,
+    path: input.path,
+    lastDay: input.lastDay,
+    policy: input.policy,
+    adjustments: { prompt: beforeBrexit && group === 'united-kingdom' },
   });
-  const procedure = input.path.startsWith('sondage') ? 'sondage' : 'application';
-  if (!runner.register(input.registeredAt, procedure, details)) {
-    throw new Error(`Case ${caseId} registered at ${input.registeredAt}, after the plan's last day`);
-  }
-  runner.run(input.path);
-  const state = builder.current;
-  return {
-    case: {
-      caseId,
-      source: 'live',
-      path: input.path,
-      outcome: outcomeOf(state),
-      extensions: state.extensions,
-      destination: { country: details.destination.country, group },
-      kind: details.kind,
-      goodsCategory: details.goodsCategory,
-      afterSales: details.afterSales,
-      valueEur: details.goods.reduce((sum, item) => sum + item.valueEur, 0),
-      controlListEntries: details.goods.map((item) => item.controlListEntry),
-      ...(state.validFrom && { validFrom: state.validFrom }),
-      ...(state.validUntil && { validUntil: state.validUntil }),
-    },
-    steps: builder.steps,
-  };
 }
