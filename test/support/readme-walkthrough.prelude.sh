@@ -1,6 +1,7 @@
 # Runs before the README's shell blocks (test/readme.e2e.spec.ts): the first failing command
 # stops the walkthrough, and `curl` and `npm run` fail a step on any non-2xx answer, a failed
-# script, or an empty result (no body, `[]`, `{}`, or an answer whose every list is empty).
+# script, or an empty result (no body, `[]`, `{}`, or an answer whose every list of results is
+# empty, such as a page without items).
 set -euo pipefail
 shopt -s inherit_errexit
 README_STEP_FILE=$(mktemp)
@@ -16,7 +17,9 @@ check_result() {
     if (Array.isArray(value)) { if (value.length === 0) fail("an empty list"); process.exit(0); }
     if (value === null || typeof value !== "object") process.exit(0);
     if (Object.keys(value).length === 0) fail("an empty object");
-    const lists = Object.values(value).filter(Array.isArray);
+    // Lists of what went wrong or of remarks may rightly be empty; the answer itself may not.
+    const remarks = new Set(["refused", "findings", "warnings", "notes", "errors"]);
+    const lists = Object.entries(value).filter(([key, v]) => Array.isArray(v) && !remarks.has(key)).map(([, v]) => v);
     if (lists.length > 0 && lists.every((list) => list.length === 0)) fail(`only empty lists: ${text.slice(0, 300)}`);
   ' "$1"
 }

@@ -22,7 +22,9 @@ export function readmeShellBlocks(
   const blocks: ShellBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!/^```(sh|bash)\s*$/.test(lines[i] ?? '')) continue;
-    const skipped = (lines[i - 1] ?? '').startsWith(NOT_RUN_MARKER);
+    let above = i - 1;
+    while (above >= 0 && (lines[above] ?? '').trim() === '') above--;
+    const skipped = (lines[above] ?? '').startsWith(NOT_RUN_MARKER);
     const start = i;
     const body: string[] = [];
     for (i++; i < lines.length && !(lines[i] ?? '').startsWith('```'); i++) body.push(lines[i] ?? '');
