@@ -19,7 +19,8 @@ export async function catchUpReadModels(app: INestApplicationContext): Promise<n
   const waiter = app.get(ProjectionWaiter);
   const runner = app.get(ProjectionRunner);
   const bar = progressBar('projecting [{bar}] {percentage}% | {value}/{total} events');
-  bar.start(Math.max(head, 1), Math.min(await waiter.reached(), head));
+  // An empty store is caught up at once: cli-progress shows a total of 0 as 100%.
+  bar.start(head, Math.min(await waiter.reached(), head));
   await runner.start();
   const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
   try {
