@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { runScript } from './support/app-process';
+import type Database from 'better-sqlite3';
+import { tamperedCopy as copyTampered, verifyScript as verify } from './support/tampering';
 import { TestApp } from './support/test-app';
 
 /** Each verify is a process of its own (up to 30 s on a busy machine); a test runs several. */
 const TEST_MS = 200_000;
-
-/** `npm run verify` as its own process, on the store in `dataDir`. */
-function verify(dataDir: string, ...args: string[]) {
-  const result = runScript(['-r', './tools/register.cjs', 'apps/api/src/cli/verify.cli.ts', ...args], {
-    LICENCES_DATA_DIR: dataDir,
-  });
-  const report = args.includes('--json') ? JSON.parse(result.stdout) : undefined;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, report };
-}
 
 describe('npm run verify --expect-head on a tampered store', () => {
   let app: TestApp;
@@ -23,24 +14,8 @@ describe('npm run verify --expect-head on a tampered store', () => {
   let head: number;
   let published: string;
 
-  /** A copy of the stopped application's event store, changed by `tamper` behind its back. */
-  function tamperedCopy(name: string, tamper: (db: Database.Database) => void): string {
-    const dir = join(workDir, name);
-    mkdirSync(dir);
-    const source = new Database(join(app.dataDir, 'licences.sqlite'), {
-      readonly: true,
-      fileMustExist: true,
-    });
-    source.exec(`VACUUM INTO '${join(dir, 'licences.sqlite')}'`);
-    source.close();
-    const db = new Database(join(dir, 'licences.sqlite'), { fileMustExist: true });
-    try {
-      db.transaction(() => tamper(db))();
-    } finally {
-      db.close();
-    }
-    return dir;
-  }
+  const tamperedCopy = (name: string, tamper: (db: Database.Database) => void) =>
+    copyTampered(app.dataDir, join(workDir, name), tamper);
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'licences-published-head-'));

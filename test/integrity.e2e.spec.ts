@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { runScript } from './support/app-process';
 import { SCRIPT_MS } from './support/child-processes';
 import { timeoutAbove } from './support/waiting';
 import { assessment, caseBody, revocation } from './support/cases';
+import { tamperedCopy as copyTampered, verifyScript as verify } from './support/tampering';
 import { TestApp } from './support/test-app';
 
 interface Row {
@@ -17,41 +17,14 @@ interface Row {
   type: string;
 }
 
-/** `npm run verify` as its own process, on the store in `dataDir`. */
-function verify(dataDir: string, ...args: string[]) {
-  const result = runScript(['-r', './tools/register.cjs', 'apps/api/src/cli/verify.cli.ts', ...args], {
-    LICENCES_DATA_DIR: dataDir,
-  });
-  const report = args.includes('--json') ? JSON.parse(result.stdout) : undefined;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, report };
-}
-
 describe('integrity of the event store', () => {
   let app: TestApp;
   let workDir: string;
   let rows: Row[];
   const cases: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
 
-  /**
-   * A fresh copy of the stopped application's event store, changed by `tamper` behind its back,
-   * with its access log (which `verify` checks against the anchor kept in the event store).
-   */
-  function tamperedCopy(name: string, tamper: (db: Database.Database) => void): string {
-    const dir = join(workDir, name);
-    mkdirSync(dir);
-    for (const file of ['licences.sqlite', 'access-log.sqlite']) {
-      const source = new Database(join(app.dataDir, file), { readonly: true, fileMustExist: true });
-      source.exec(`VACUUM INTO '${join(dir, file)}'`);
-      source.close();
-    }
-    const db = new Database(join(dir, 'licences.sqlite'), { fileMustExist: true });
-    try {
-      db.transaction(() => tamper(db))();
-    } finally {
-      db.close();
-    }
-    return dir;
-  }
+  const tamperedCopy = (name: string, tamper: (db: Database.Database) => void) =>
+    copyTampered(app.dataDir, join(workDir, name), tamper);
   const rowOf = (caseId: string, revision: number) =>
     rows.find((row) => row.stream_id === `licence-${caseId}` && row.revision === revision)!;
   const rowAfter = (position: number) => rows.find((row) => row.position > position)!;
