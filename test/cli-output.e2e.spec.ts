@@ -3,10 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, runScript } from './support/app-process';
+import { SCRIPT_MS } from './support/child-processes';
 import { TestApp } from './support/test-app';
+import { timeoutAbove } from './support/waiting';
 
-/** Several CLI processes of up to 30 s each on a busy machine. */
-const TEST_MS = 240_000;
+/** At most three processes a test (CLIs, Prettier), each bounded by SCRIPT_MS. */
+const TEST_MS = timeoutAbove(SCRIPT_MS, SCRIPT_MS, SCRIPT_MS);
 
 /** The lines of `text` equal to `line`: a progress bar's final state must be written once. */
 const count = (text: string, line: string) => text.split('\n').filter((l) => l === line).length;
@@ -59,7 +61,7 @@ describe('what the command-line tools print and write', () => {
       const prettier = spawnSync(
         process.execPath,
         [join(REPO_ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', file],
-        { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 },
+        { cwd: REPO_ROOT, encoding: 'utf8', timeout: SCRIPT_MS, killSignal: 'SIGKILL' },
       );
       expect(prettier.status).toBe(0);
     },

@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { SCRIPT_MS } from './support/child-processes';
 import { tamperedCopy as copyTampered, verifyScript as verify } from './support/tampering';
 import { TestApp } from './support/test-app';
+import { timeoutAbove } from './support/waiting';
 
-/** Each verify is a process of its own (up to 30 s on a busy machine); a test runs several. */
-const TEST_MS = 200_000;
+/** Each verify is a process of its own, bounded by SCRIPT_MS; a test (or the setup) runs two. */
+const TEST_MS = timeoutAbove(SCRIPT_MS, SCRIPT_MS);
 
 describe('npm run verify --expect-head on a tampered store', () => {
   let app: TestApp;

@@ -1,8 +1,10 @@
+import { MIN_POSITION_WAIT_MS } from '../apps/api/src/http/read-model-freshness';
 import { caseBody } from './support/cases';
 import { TestApp } from './support/test-app';
+import { timeoutAbove } from './support/waiting';
 
 /** Longer than the 5 s a read with minPosition waits, with room for a busy machine. */
-const SLOW_TEST_MS = 60_000;
+const SLOW_TEST_MS = timeoutAbove(MIN_POSITION_WAIT_MS);
 
 describe('how fresh a read is, over HTTP', () => {
   let app: TestApp;

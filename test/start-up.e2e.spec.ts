@@ -1,87 +1,63 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, kill, REPO_ROOT, runScript } from './support/app-process';
-
-/** Bounds for a busy two-core machine: an API start takes about 2 s idle, a refusal about 1 s. */
-const START_MS = 60_000;
-const TEST_MS = 240_000;
+import { freePort, runScript } from './support/app-process';
+import { APP_START_MS, SCRIPT_MS, startNodeScript, STOP_MS, stopProcess } from './support/child-processes';
+import { timeoutAbove, waitUntil } from './support/waiting';
 
 const MAIN = ['-r', './tools/register.cjs', 'apps/api/src/main.ts'];
 const PROJECTOR = ['-r', './tools/register.cjs', 'apps/api/src/cli/projector.cli.ts'];
 
-/** The environment of the test without the settings a test must choose itself. */
-function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of [
-    'PORT',
-    'HOST',
-    'LICENCES_JWT_SECRET',
-    'LOG_LEVEL',
-    'NODE_ENV',
-    'LICENCES_PROJECTIONS',
-  ]) {
-    delete inherited[name];
-  }
-  return { ...inherited, ...env };
-}
+/** Settings each test chooses itself; whatever the runner's environment says is set aside. */
+const CHOSEN = [
+  'PORT',
+  'HOST',
+  'LICENCES_DATA_DIR',
+  'LICENCES_JWT_SECRET',
+  'LICENCES_PROJECTIONS',
+  'LICENCES_EVENT_STORE',
+  'LOG_LEVEL',
+  'NODE_ENV',
+];
 
 interface Started {
   readonly child: ChildProcess;
   /** Everything it wrote so far, stdout and stderr interleaved as they came. */
   output(): string;
-  /** Waits until the output contains `text`; fails if the process exits first or `ms` pass. */
-  waitFor(text: string, ms?: number): Promise<void>;
+  /** Waits until the output contains `text`; fails if the process exits first or the bound passes. */
+  waitFor(text: string, timeoutMs: number): Promise<void>;
 }
 
 /** A long-running script of the package, with its output kept for the test to read. */
 function start(args: string[], env: Record<string, string>): Started {
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: baseEnv(env) });
+  const child = startNodeScript(args, env);
   let output = '';
-  const append = (chunk: Buffer) => (output += chunk.toString());
-  child.stdout.on('data', append);
-  child.stderr.on('data', append);
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return {
     child,
     output: () => output,
-    waitFor: (text, ms = START_MS) =>
-      new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (output.includes(text)) return finish();
+    waitFor: (text, timeoutMs) =>
+      waitUntil(
+        () => {
+          if (output.includes(text)) return true;
           if (child.exitCode !== null || child.signalCode !== null) {
-            return finish(new Error(`Exited before writing "${text}":\n${output}`));
+            throw new Error(`Exited before writing "${text}":\n${output}`);
           }
-        };
-        const timer = setTimeout(() => finish(new Error(`No "${text}" within ${ms} ms:\n${output}`)), ms);
-        const finish = (error?: Error) => {
-          clearTimeout(timer);
-          child.stdout?.off('data', check);
-          child.stderr?.off('data', check);
-          child.off('exit', check);
-          if (error) reject(error);
-          else resolve();
-        };
-        child.stdout?.on('data', check);
-        child.stderr?.on('data', check);
-        child.on('exit', check);
-        check();
-      }),
+          return false;
+        },
+        `it writes "${text}"`,
+        timeoutMs,
+      ),
   };
-}
-
-/** Signals `child` unless it already ended, and waits for its exit. */
-async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await kill(child, signal);
 }
 
 /** Runs `npm start` to its end and returns what it said; for the settings it must refuse. */
 function refusal(env: Record<string, string>) {
-  const result = runScript(MAIN, baseEnv({ HOST: '127.0.0.1', ...env }) as Record<string, string>);
+  const result = runScript(MAIN, { HOST: '127.0.0.1', ...env });
   const lines = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() !== '');
   return { status: result.status, lines, stderr: result.stderr };
 }
@@ -94,7 +70,12 @@ describe('npm start: what it says when it starts, and when it will not', () => {
     return dir;
   };
 
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const saved = Object.fromEntries(CHOSEN.map((name) => [name, process.env[name]]));
+  beforeAll(() => CHOSEN.forEach((name) => delete process.env[name]));
+  afterAll(() => {
+    for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  });
 
   it(
     'starts with a short banner and a warning about the development secret, and keeps a projector out while it projects inline',
@@ -105,7 +86,7 @@ describe('npm start: what it says when it starts, and when it will not', () => {
       const api = start(MAIN, { HOST: '127.0.0.1', PORT: String(port), LICENCES_DATA_DIR: dataDir });
       let projector: Started | undefined;
       try {
-        await api.waitFor('WARNING');
+        await api.waitFor('WARNING', APP_START_MS);
         const banner = api
           .output()
           .split('\n')
@@ -124,10 +105,7 @@ describe('npm start: what it says when it starts, and when it will not', () => {
         expect((await fetch(`http://127.0.0.1:${port}/api/docs`)).status).toBe(200);
 
         // The API projects inline into this folder: a projector beside it is refused.
-        const refused = runScript(
-          PROJECTOR,
-          baseEnv({ LICENCES_DATA_DIR: dataDir }) as Record<string, string>,
-        );
+        const refused = runScript(PROJECTOR, { LICENCES_DATA_DIR: dataDir });
         expect(refused.status).toBe(1);
         expect(refused.stderr).toMatch(
           new RegExp(
@@ -138,17 +116,17 @@ describe('npm start: what it says when it starts, and when it will not', () => {
         );
 
         // Killed outright, the API leaves its lease behind; its process is gone, so the lease is stale.
-        await stop(api.child, 'SIGKILL');
+        await stopProcess(api.child, 'SIGKILL');
         expect(existsSync(join(dataDir, 'inline-projections.lease'))).toBe(true);
         projector = start(PROJECTOR, { LICENCES_DATA_DIR: dataDir });
-        await projector.waitFor('LICENCES_PROJECTIONS=external');
+        await projector.waitFor('LICENCES_PROJECTIONS=external', APP_START_MS);
         expect(projector.output()).toContain(`into ${join(dataDir, 'read-models.sqlite')}, from ${dataDir}`);
       } finally {
-        await stop(api.child, 'SIGKILL');
-        if (projector) await stop(projector.child, 'SIGKILL');
+        await stopProcess(api.child, 'SIGKILL');
+        if (projector) await stopProcess(projector.child, 'SIGKILL');
       }
     },
-    TEST_MS,
+    timeoutAbove(APP_START_MS, SCRIPT_MS, STOP_MS, APP_START_MS, STOP_MS, STOP_MS),
   );
 
   it(
@@ -164,16 +142,16 @@ describe('npm start: what it says when it starts, and when it will not', () => {
         LOG_LEVEL: 'debug',
       });
       try {
-        await api.waitFor('Tokens       npm run -s token');
+        await api.waitFor('Tokens       npm run -s token', APP_START_MS);
         expect(existsSync(join(dataDir, 'inline-projections.lease'))).toBe(true);
         expect(api.output()).toMatch(/DEBUG.*Mapped \{\/api\/licences, POST\} route/);
         expect(api.output()).not.toContain('WARNING');
       } finally {
-        await stop(api.child, 'SIGTERM');
+        await stopProcess(api.child, 'SIGTERM');
       }
       expect(existsSync(join(dataDir, 'inline-projections.lease'))).toBe(false);
     },
-    TEST_MS,
+    timeoutAbove(APP_START_MS, STOP_MS),
   );
 
   describe('refuses in one line naming the setting, exit 1, no stack trace', () => {
@@ -197,7 +175,7 @@ describe('npm start: what it says when it starts, and when it will not', () => {
           await new Promise((resolve) => occupier.close(resolve));
         }
       },
-      TEST_MS,
+      timeoutAbove(SCRIPT_MS),
     );
 
     it(
@@ -218,7 +196,7 @@ describe('npm start: what it says when it starts, and when it will not', () => {
           `Refusing to start: PORT=0 would listen on a random free port that nobody is told; ${fix}`,
         );
       },
-      TEST_MS,
+      timeoutAbove(SCRIPT_MS, SCRIPT_MS, SCRIPT_MS),
     );
 
     it(
@@ -250,7 +228,7 @@ describe('npm start: what it says when it starts, and when it will not', () => {
           `Refusing to start: LICENCES_DATA_DIR /proc does not let this process create files (ENOENT); ${fix}`,
         );
       },
-      TEST_MS,
+      timeoutAbove(SCRIPT_MS, SCRIPT_MS, SCRIPT_MS, SCRIPT_MS),
     );
 
     it(
@@ -265,7 +243,7 @@ describe('npm start: what it says when it starts, and when it will not', () => {
           'Refusing to start: LICENCES_JWT_SECRET must be set when NODE_ENV=production',
         );
       },
-      TEST_MS,
+      timeoutAbove(SCRIPT_MS, SCRIPT_MS),
     );
   });
 });
