@@ -52,8 +52,6 @@ function titleOf(codeOrKind: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The one place where errors become HTTP answers: application/problem+json with a stable code. */
-@Catch()
 /** A stable code an HttpException carries in its response body (`{ code, message }`), if any. */
 function codeOf(exception: HttpException): string | undefined {
   const response = exception.getResponse();
@@ -61,6 +59,8 @@ function codeOf(exception: HttpException): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** The one place where errors become HTTP answers: application/problem+json with a stable code. */
+@Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
