@@ -120,10 +120,21 @@ function stopEverything() {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }
+const results = [];
+function report() {
+  process.stdout.write('\nStress results:\n');
+  for (const { round, code, seconds, summary, burnersDown } of results) {
+    const verdict = code === null ? 'HUNG (killed)' : code === 0 ? 'passed' : `FAILED (exit ${code})`;
+    const load = burnersDown > 0 ? `; ${burnersDown} burner(s) had stopped` : '';
+    process.stdout.write(`  round ${round}: ${verdict} in ${seconds} s; ${summary}${load}\n`);
+  }
+}
 process.on('exit', stopEverything);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     stopEverything();
+    report();
+    process.stdout.write(`  stopped by ${signal} during round ${results.length + 1}\n`);
     process.exit(1);
   });
 }
@@ -141,7 +152,6 @@ async function main() {
       `each round bounded to ${options.roundTimeoutMin} min:\n  ${specs.join('\n  ')}\n`,
   );
   burners = startBurners(options.burners, options.rounds * roundMs + 60_000);
-  const results = [];
   for (let round = 1; round <= options.rounds; round++) {
     process.stdout.write(`\n=== Round ${round} of ${options.rounds} ===\n`);
     const result = await runRound(specs, roundMs);
@@ -149,12 +159,7 @@ async function main() {
     results.push({ round, ...result, burnersDown: idle });
   }
   stopEverything();
-  process.stdout.write('\nStress results:\n');
-  for (const { round, code, seconds, summary, burnersDown } of results) {
-    const verdict = code === null ? 'HUNG (killed)' : code === 0 ? 'passed' : `FAILED (exit ${code})`;
-    const load = burnersDown > 0 ? `; ${burnersDown} burner(s) had stopped` : '';
-    process.stdout.write(`  round ${round}: ${verdict} in ${seconds} s; ${summary}${load}\n`);
-  }
+  report();
   return results.every((r) => r.code === 0 && r.burnersDown === 0) ? 0 : 1;
 }
 
