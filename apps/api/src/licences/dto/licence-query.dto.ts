@@ -55,7 +55,8 @@ export class ListLicencesQueryDto extends PointInTimeQueryDto {
   // Same parameter, other question than on one case: which licences were valid that day.
   @ApiPropertyOptional({
     example: '2025-06-01',
-    description: 'Business time: only the licences valid on this date (issued, started, not expired or revoked)',
+    description:
+      'Business time: only the licences valid on this date (issued, started, not expired or revoked)',
   })
   @IsOptional()
   @IsCalendarDate()
