@@ -87,7 +87,14 @@ describe('the README, pasted in order', () => {
 
         const lastYear = new Date().getUTCFullYear() - 1;
         const report = await runScriptAsync(
-          ['-r', './tools/register.cjs', 'apps/api/src/cli/report.cli.ts', 'eu-annual', '--year', String(lastYear)],
+          [
+            '-r',
+            './tools/register.cjs',
+            'apps/api/src/cli/report.cli.ts',
+            'eu-annual',
+            '--year',
+            String(lastYear),
+          ],
           { LICENCES_DATA_DIR: dataDir },
         );
         expect(report.status).toBe(0);
