@@ -1,4 +1,5 @@
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -63,6 +64,24 @@ async function json(response: Response): Promise<Record<string, unknown>> {
   return body;
 }
 
+/**
+ * A POST that waits as long as the answer takes: committing 50 MiB of small cases takes minutes,
+ * past fetch's own 300 s wait for response headers.
+ */
+function postWithoutTimeout(url: string, authorization: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', headers: { authorization } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => {
+        if (response.statusCode === 200) resolve(JSON.parse(body) as Record<string, unknown>);
+        else reject(new Error(`${response.statusCode}: ${body}`));
+      });
+    });
+    request.on('error', reject).end();
+  });
+}
+
 async function bench({ mib, descriptionChars }: { mib: string; descriptionChars: string }): Promise<void> {
   const bytes = Math.min(MAX_BYTES, Math.round(Number(mib) * 1024 * 1024));
   const dir = mkdtempSync(join(tmpdir(), 'licences-bench-import-'));
@@ -76,6 +95,7 @@ async function bench({ mib, descriptionChars }: { mib: string; descriptionChars:
     LICENCES_DATA_DIR: join(dir, 'data'),
     LICENCES_JWT_SECRET: SECRET,
     LICENCES_IMPORT_CUTOVER: CUTOVER,
+    ...(process.env['LICENCES_PROJECTIONS'] && { LICENCES_PROJECTIONS: process.env['LICENCES_PROJECTIONS'] }),
   });
   const token = (sub: string) => new JwtService({ secret: SECRET }).sign({ sub, role: 'admin' });
   try {
@@ -99,11 +119,9 @@ async function bench({ mib, descriptionChars }: { mib: string; descriptionChars:
 
     poller = pollHealth(baseUrl);
     started = performance.now();
-    const report = await json(
-      await fetch(`${baseUrl}/api/imports/${String(staged['importId'])}/approve`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token('bench.approver')}` },
-      }),
+    const report = await postWithoutTimeout(
+      `${baseUrl}/api/imports/${String(staged['importId'])}/approve`,
+      `Bearer ${token('bench.approver')}`,
     );
     const commitMs = performance.now() - started;
     const duringCommit = await poller.stop();

@@ -13,10 +13,23 @@ import { ImportRefusal } from './import.types';
 import type { HistoricalLine } from './import.types';
 import type { FileLines } from './staged-import-files';
 
+/**
+ * One line of an accepted case, decided again: what its event needs and no more (not the line's
+ * text), since every case between its first and last line is held in memory.
+ */
+export interface DecidedStep {
+  /** The line number in the file. */
+  readonly line: number;
+  readonly occurredAt: string;
+  readonly actor: HistoricalLine['actor'];
+  readonly eventId: string;
+  readonly event: LicenceEvent;
+}
+
 /** An accepted case decided again, complete: one event per line, in file order. */
 export interface DecidedCase {
   readonly caseId: string;
-  readonly steps: readonly { readonly line: HistoricalLine; readonly event: LicenceEvent }[];
+  readonly steps: readonly DecidedStep[];
 }
 
 /** Raised when a staged file no longer reads as it did when it was checked. */
@@ -50,7 +63,7 @@ const PROGRESS_EVERY = 500;
 export async function* decidedCases(input: CaseWalkInput): AsyncGenerator<DecidedCase> {
   const { importId, file, check, policy, cutover, turns, progress } = input;
   const ends = acceptedCaseEnds(check);
-  const open = new Map<string, { fold: HistoricalCaseFold; steps: DecidedCase['steps'][number][] }>();
+  const open = new Map<string, { fold: HistoricalCaseFold; steps: DecidedStep[] }>();
   let casesDone = 0;
   let n = 0;
   for await (const source of file.lines) {
@@ -63,7 +76,14 @@ export async function* decidedCases(input: CaseWalkInput): AsyncGenerator<Decide
     const { caseId } = parsed.line;
     const current = open.get(caseId) ?? { fold: new HistoricalCaseFold(policy, cutover), steps: [] };
     open.set(caseId, current);
-    current.steps.push({ line: parsed.line, event: decideAgain(current.fold, parsed.line, importId) });
+    const { line, occurredAt, actor } = parsed.line;
+    current.steps.push({
+      line,
+      occurredAt,
+      actor,
+      eventId: importedEventId(parsed.line, current.steps.length),
+      event: decideAgain(current.fold, parsed.line, importId),
+    });
     if (ends.get(n) !== caseId) continue;
     open.delete(caseId);
     casesDone += 1;

@@ -1,7 +1,7 @@
 import type { Actor, EventStore } from '@licences/event-store';
 import { toNewEvent } from '../events/licence-event.codec';
 import type { EventLoopTurns } from './event-loop-turns';
-import { appendCase, decidedCases, importedEventId } from './import-cases';
+import { appendCase, decidedCases } from './import-cases';
 import type { CaseWalkInput } from './import-cases';
 import { refusalOf, refusalsOf } from './import-check';
 import { mergeRefusals } from './import-review';
@@ -30,19 +30,19 @@ export async function commitStaged({
   const tally = { accepted: 0, alreadyImported: 0, eventsAppended: 0 };
   const conflicts: RefusedCase[] = [];
   for await (const { caseId, steps } of decidedCases(walk)) {
-    const events = steps.map(({ line, event }, revision) =>
-      toNewEvent(event, importedEventId(line, revision), {
-        occurredAt: line.occurredAt,
-        actor: line.actor,
+    const events = steps.map(({ line, occurredAt, actor, eventId, event }) =>
+      toNewEvent(event, eventId, {
+        occurredAt,
+        actor,
         correlationId: importId,
-        causationId: `import:${importId}:${line.line}`,
-        imported: { importId, line: line.line, uploadedBy, approvedBy },
+        causationId: `import:${importId}:${line}`,
+        imported: { importId, line, uploadedBy, approvedBy },
       }),
     );
     const outcome = await appendCase(store, caseId, events);
     await turns.maybeYield();
     if (outcome.kind === 'refused') {
-      const lines = steps.map((s) => s.line.line);
+      const lines = steps.map((s) => s.line);
       conflicts.push(refusalOf(caseId, lines, { line: lines[0]!, error: outcome.error }));
     } else if (outcome.appended === 0) {
       tally.alreadyImported += 1;

@@ -1,7 +1,7 @@
 import type { EventStore } from '@licences/event-store';
 import { replayCase } from '@licences/licensing-domain';
 import type { ValidityPolicy } from '@licences/licensing-domain';
-import { decidedCases, importedEventId, storedCase } from './import-cases';
+import { decidedCases, storedCase } from './import-cases';
 import type { CaseWalkInput } from './import-cases';
 import { refusalOf, refusalsOf } from './import-check';
 import { LISTED_MAX } from './import.types';
@@ -34,9 +34,9 @@ export async function reviewStaged(
   const notes: ImportFinding[] = [];
   const counts = { deviations: 0, notes: 0 };
   for await (const { caseId, steps } of decidedCases(walk)) {
-    const ids = steps.map((step, revision) => importedEventId(step.line, revision));
+    const ids = steps.map((s) => s.eventId);
     const stored = await storedCase(store, caseId, ids);
-    const lines = steps.map((s) => s.line.line);
+    const lines = steps.map((s) => s.line);
     if (stored.kind === 'conflict') {
       conflicts.push(refusalOf(caseId, lines, { line: lines[0]!, error: stored.refusal }));
       continue;
