@@ -22,6 +22,7 @@ import { ImportsController } from './imports/imports.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LicenceCommandSender } from './licences/licence-command.sender';
 import { LicencesController } from './licences/licences.controller';
+import { RevocationsController } from './licences/revocations.controller';
 import { IntegrityController } from './oversight/integrity.controller';
 import { OversightController } from './oversight/oversight.controller';
 import { PolicyController } from './policy/policy.controller';
@@ -68,6 +69,7 @@ export class AppModule implements OnApplicationBootstrap {
       ],
       controllers: [
         LicencesController,
+        RevocationsController,
         PolicyController,
         ProjectionsController,
         HealthController,

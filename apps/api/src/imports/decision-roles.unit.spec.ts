@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { DECISION_ROLES, KNOWN_ROLES } from '@licences/licensing-application';
 import type { LicenceEventType } from '@licences/licensing-domain';
 import { LicencesController } from '../licences/licences.controller';
+import { RevocationsController } from '../licences/revocations.controller';
 import { ROLES, ROLES_KEY } from '../auth/roles';
 
-type Route = Exclude<keyof LicencesController, 'constructor'>;
+type Route =
+  Exclude<keyof LicencesController, 'constructor'> | Exclude<keyof RevocationsController, 'constructor'>;
 
 /** The routes that record each event type live. */
 const ROUTES_OF: Record<LicenceEventType, readonly Route[]> = {
@@ -22,7 +24,10 @@ const ROUTES_OF: Record<LicenceEventType, readonly Route[]> = {
 };
 
 function rolesOf(route: Route): string[] {
-  const handler = Object.getOwnPropertyDescriptor(LicencesController.prototype, route)?.value as object;
+  const handler = [LicencesController.prototype, RevocationsController.prototype]
+    .map((prototype) => Object.getOwnPropertyDescriptor(prototype, route)?.value as object | undefined)
+    .find((found) => found !== undefined);
+  if (!handler) throw new Error(`No route handler ${route}`);
   return [...((Reflect.getMetadata(ROLES_KEY, handler) as string[] | undefined) ?? [])].sort();
 }
 

@@ -1,34 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
 import {
   AnswerSondageCommand,
   ApplyAfterSondageCommand,
-  ApproveRevocationCommand,
   DenyLicenceCommand,
   derivedId,
   ExtendLicenceCommand,
   IssueLicenceCommand,
-  ProposeRevocationCommand,
   RegisterCaseCommand,
-  RejectRevocationProposalCommand,
   WithdrawCaseCommand,
-  WithdrawRevocationProposalCommand,
 } from '@licences/licensing-application';
 import type { LicenceCommandResult } from '@licences/licensing-application';
 import {
@@ -45,38 +30,26 @@ import type {
   PointInTime,
   RevocationJustification,
 } from '@licences/licensing-read-models';
-import type { Evidence, LocalDate } from '@licences/licensing-domain';
+import type { LocalDate } from '@licences/licensing-domain';
 import { Roles } from '../auth/roles';
 import { awaitReadModels } from '../http/read-model-freshness';
 import { idempotencyKeyOf } from './command-headers';
 import { Exchange } from './command-context.decorator';
 import type { CommandContext } from './command-context.decorator';
 import { RegisterCaseDto } from './dto/case.dto';
+import { CaseId, LicenceRoutes } from './licence-route.decorators';
 import { AsOfQueryDto, ListLicencesQueryDto, PointInTimeQueryDto } from './dto/licence-query.dto';
 import {
   AnswerSondageDto,
-  ApproveRevocationDto,
   DenyLicenceDto,
   ExtendLicenceDto,
   IssueLicenceDto,
-  ProposeRevocationDto,
-  RevocationProposalReasonDto,
   WithdrawCaseDto,
 } from './dto/decision.dto';
-import type { EvidenceDto } from './dto/decision.dto';
 import { LicenceCommandSender } from './licence-command.sender';
 
-const CaseId = () => Param('id', new ParseUUIDPipe());
-
-/** The admin API through which assessors drive a case's lifecycle. */
-@ApiTags('licences')
-@ApiBearerAuth()
-@ApiHeader({
-  name: 'X-Acting-Role',
-  required: false,
-  description:
-    'The one role the request acts in, required when the token holds several that the route allows (400 ACTING_ROLE_REQUIRED otherwise)',
-})
+/** The admin API through which assessors drive a case's lifecycle up to its decisions. */
+@LicenceRoutes()
 @Controller('api/licences')
 export class LicencesController {
   constructor(
@@ -247,76 +220,10 @@ export class LicencesController {
    * rejects. The domain decides who may; the roles here only say who may ask.
    */
 
-  @Post(':id/revocation-proposal')
-  @HttpCode(200)
-  @Roles('assessor', 'senior-assessor')
-  @ApiOperation({
-    summary:
-      'Propose revoking a valid licence for changed circumstances, with evidence; it stays valid until approved',
-  })
-  proposeRevocation(@CaseId() id: string, @Body() b: ProposeRevocationDto, @Exchange() ctx: CommandContext) {
-    const command = {
-      type: 'ProposeRevocation',
-      circumstances: b.circumstances,
-      criteria: b.criteria,
-      evidence: evidenceOf(b.evidence),
-    } as const;
-    return this.sender.send(ctx, (meta) => new ProposeRevocationCommand(id, command, meta));
-  }
-
-  @Post(':id/revocation-proposal/withdraw')
-  @HttpCode(200)
-  @Roles('assessor', 'senior-assessor')
-  @ApiOperation({ summary: 'Withdraw your own open revocation proposal' })
-  withdrawRevocationProposal(
-    @CaseId() id: string,
-    @Body() b: RevocationProposalReasonDto,
-    @Exchange() ctx: CommandContext,
-  ) {
-    const command = { type: 'WithdrawRevocationProposal', reason: b.reason } as const;
-    return this.sender.send(ctx, (meta) => new WithdrawRevocationProposalCommand(id, command, meta));
-  }
-
-  @Post(':id/revocation-proposal/reject')
-  @HttpCode(200)
-  @Roles('senior-assessor')
-  @ApiOperation({ summary: 'Reject an open revocation proposal, as a second official, with a reason' })
-  rejectRevocationProposal(
-    @CaseId() id: string,
-    @Body() b: RevocationProposalReasonDto,
-    @Exchange() ctx: CommandContext,
-  ) {
-    const command = { type: 'RejectRevocationProposal', reason: b.reason } as const;
-    return this.sender.send(ctx, (meta) => new RejectRevocationProposalCommand(id, command, meta));
-  }
-
-  @Post(':id/revoke')
-  @HttpCode(200)
-  @Roles('senior-assessor')
-  @ApiOperation({
-    summary: 'Approve the open revocation proposal as a second official: the licence is revoked',
-  })
-  revoke(@CaseId() id: string, @Body() b: ApproveRevocationDto, @Exchange() ctx: CommandContext) {
-    const command = {
-      type: 'ApproveRevocation',
-      additionalEvidence: evidenceOf(b.additionalEvidence ?? []),
-    } as const;
-    return this.sender.send(ctx, (meta) => new ApproveRevocationCommand(id, command, meta));
-  }
-
   /** Lets a client that wrote at `minPosition` read its own write, or tells it the read models are behind. */
   private catchUp(minPosition: string | undefined, res: Response): Promise<void> {
     return awaitReadModels({ waiter: this.waiter, events: this.events }, minPosition, res);
   }
-}
-
-/** Evidence as the domain records it: hashes in lower case, as the import stores them too. */
-function evidenceOf(items: readonly EvidenceDto[]): Evidence[] {
-  return items.map((e) => ({
-    ...e,
-    date: e.date as LocalDate,
-    ...(e.sha256 && { sha256: e.sha256.toLowerCase() }),
-  }));
 }
 
 function pointInTime(q: { validOn?: string; asOf?: string }): PointInTime {
