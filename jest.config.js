@@ -6,7 +6,9 @@ const moduleNameMapper = Object.fromEntries(
   Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
 
+// jose ships only ES modules; Jest loads CommonJS, so its files are compiled like ours.
 const transform = {
+  '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   '^.+\\.ts$': [
     '@swc/jest',
     {
@@ -27,6 +29,7 @@ const project = (displayName, testMatch, extra = {}) => ({
   testEnvironment: '<rootDir>/tools/jest-process-guard-environment.cjs',
   testMatch,
   transform,
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   ...extra,
 });
