@@ -6,13 +6,20 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@licences/licensing-application';
 import { systemClock } from '@licences/licensing-application';
 import { AppModule } from './app.module';
-import type { EventStoreConfig, ProjectionMode } from './config/app-config';
+import type { IdentityConfig } from './auth/identity-config';
+import { DEFAULT_RATE_LIMITS } from './config/app-config';
+import type { EventStoreConfig, ProjectionMode, RateLimits } from './config/app-config';
+import { installHttpHardening } from './http/http-hardening';
+import type { HttpServerLimits } from './http/http-server-limits';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestValidationPipe } from './http/request-validation';
 
 export interface CreateAppOptions {
   readonly dataDir: string;
-  readonly jwtSecret: string;
+  /** Who may call: `loadIdentityConfig` reads it from the environment. */
+  readonly identity: IdentityConfig;
+  /** Requests per minute per principal and per address; DEFAULT_RATE_LIMITS when left out. */
+  readonly rateLimits?: RateLimits;
   readonly clock?: Clock;
   readonly projections?: ProjectionMode;
   readonly eventStore?: EventStoreConfig;
@@ -20,6 +27,8 @@ export interface CreateAppOptions {
   readonly importCutover?: Date;
   /** Levels, a logger (main.ts: LOG_LEVEL, framework chatter at debug), or false for none. */
   readonly logger?: LoggerService | LogLevel[] | false;
+  /** Server timeouts; unset ones keep their defaults (DEFAULT_HTTP_SERVER_LIMITS). */
+  readonly httpLimits?: Partial<HttpServerLimits>;
 }
 
 /** Assembles the admin API; `main.ts` and the end-to-end tests build it the same way. */
@@ -27,7 +36,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({
       dataDir: options.dataDir,
-      jwtSecret: options.jwtSecret,
+      identity: options.identity,
+      rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
       clock: options.clock ?? systemClock,
       projections: options.projections ?? 'inline',
       ...(options.eventStore && { eventStore: options.eventStore }),
@@ -36,6 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },
   );
   app.disable('x-powered-by');
+  installHttpHardening(app, options.httpLimits);
   app.use(jsonBodyMiddleware);
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();
