@@ -8,9 +8,21 @@ import type { Report } from './report.types';
  * a blank line. A null cell is empty.
  */
 
-function field(cell: Cell): string {
-  const text = cell === null ? '' : String(cell);
-  return /[",\r\n#]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * A text cell a spreadsheet would read as a formula (OWASP's CSV injection rule: it starts with
+ * `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, so that it is shown as text.
+ * Numbers the report computes are not text and stay numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A field needing quotes: a separator, a quote, a line break, or a `#` a reader would take for a section line. */
+const NEEDS_QUOTES = /[",\r\n#]/;
+
+export function csvField(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return String(cell);
+  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function renderReportCsv(report: Report): string {
@@ -18,8 +30,8 @@ export function renderReportCsv(report: Report): string {
     .map((table) =>
       [
         `# ${table.name}`,
-        table.header.map(field).join(','),
-        ...table.rows.map((row) => row.map(field).join(',')),
+        table.header.map(csvField).join(','),
+        ...table.rows.map((row) => row.map(csvField).join(',')),
       ]
         .map((line) => `${line}\r\n`)
         .join(''),
