@@ -27,6 +27,16 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * What `npm start` sets (development mode), with rate limits no test's polling and walkthroughs
+ * reach: a test that means to hit a limit, or to run in production mode, says so in its `env`.
+ */
+export const DEVELOPMENT_PROCESS_ENV: Readonly<Record<string, string>> = {
+  LICENCES_MODE: 'development',
+  LICENCES_RATE_LIMIT_PER_PRINCIPAL: '1000000',
+  LICENCES_RATE_LIMIT_PER_ADDRESS: '1000000',
+};
+
+/**
  * Starts the admin API the way `npm start` does, as its own process, on loopback, and waits (at
  * most APP_START_MS) until `/health` answers. On failure the process is stopped before throwing.
  */
@@ -35,6 +45,7 @@ export async function startAppProcess(
 ): Promise<{ child: ChildProcess; baseUrl: string }> {
   const port = await freePort();
   const child = startNodeScript(['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
+    ...DEVELOPMENT_PROCESS_ENV,
     HOST: '127.0.0.1',
     PORT: String(port),
     ...env,

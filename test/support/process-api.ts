@@ -1,12 +1,12 @@
-import { JwtService } from '@nestjs/jwt';
 import { DEVELOPMENT_JWT_SECRET } from '../../apps/api/src/config/app-config';
+import { signHs256 } from './tokens';
 
-/** A token for an API process started without LICENCES_JWT_SECRET (signed as `npm run token` does). */
+/**
+ * A token for an API process in development mode without LICENCES_JWT_SECRET (signed as
+ * `npm run token` does then), valid for an hour.
+ */
 export function developmentToken(sub: string, roles: string[]): string {
-  return new JwtService({ secret: DEVELOPMENT_JWT_SECRET }).sign(
-    { sub, roles },
-    { algorithm: 'HS256', expiresIn: '1h' },
-  );
+  return signHs256({ sub, roles }, DEVELOPMENT_JWT_SECRET);
 }
 
 /** One HTTP exchange with an API process: the status, the body (parsed when JSON) and how long it took. */

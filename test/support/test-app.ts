@@ -2,14 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { createApp } from '../../apps/api/src/app.factory';
+import { loadIdentityConfig } from '../../apps/api/src/auth/identity-config';
 import type { Role } from '../../apps/api/src/auth/roles';
-import type { EventStoreConfig, ProjectionMode } from '../../apps/api/src/config/app-config';
+import type { EventStoreConfig, ProjectionMode, RateLimits } from '../../apps/api/src/config/app-config';
 import { assessment, caseBody } from './cases';
 import { SettableClock } from './settable-clock';
+import { signHs256 } from './tokens';
 
-export const TEST_SECRET = 'e2e-test-secret';
+/** The shared HS256 secret of the test app (at least 32 bytes, as the API requires). */
+export const TEST_SECRET = 'e2e-test-secret-of-thirty-two-bytes-or-more';
+
+/**
+ * Far above what any test sends from its one address and few principals (the hostile-input run
+ * sends 10,000 requests): only the rate-limit tests set limits they mean to reach.
+ */
+export const TEST_RATE_LIMITS: RateLimits = { perPrincipal: 1_000_000, perAddress: 1_000_000 };
 
 export interface HttpAnswer<T = any> {
   status: number;
@@ -26,6 +34,9 @@ export class TestApp {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'licences-e2e-'));
   /** LICENCES_IMPORT_CUTOVER for the next start; unset, the app refuses imports. */
   importCutover: string | undefined;
+  /** The identity settings for the next start, as the environment would give them to `npm start`. */
+  identityEnv: Record<string, string> = { LICENCES_JWT_SECRET: TEST_SECRET };
+  rateLimits: RateLimits = TEST_RATE_LIMITS;
 
   /**
    * Without an event-store configuration the app uses its embedded SQLite store; with
@@ -36,10 +47,16 @@ export class TestApp {
     private readonly projections: ProjectionMode = 'inline',
   ) {}
 
+  /** The address it listens on, e.g. `http://127.0.0.1:41234`, once started. */
+  get url(): string {
+    return this.baseUrl;
+  }
+
   async start(): Promise<this> {
     this.app = await createApp({
       dataDir: this.dataDir,
-      jwtSecret: TEST_SECRET,
+      identity: loadIdentityConfig(this.identityEnv, 'production'),
+      rateLimits: this.rateLimits,
       clock: this.clock,
       logger: false,
       projections: this.projections,
@@ -62,14 +79,14 @@ export class TestApp {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  /** Signs `{ sub, role }`, or `{ sub, roles }` when given several roles. */
+  /** Signs `{ sub, role }`, or `{ sub, roles }` when given several roles, valid for an hour. */
   token(
     role: string | readonly string[],
     sub = `${[role].flat().join('+')}-user`,
     secret = TEST_SECRET,
   ): string {
     const claims = typeof role === 'string' ? { sub, role } : { sub, roles: [...role] };
-    return new JwtService({ secret }).sign(claims, { algorithm: 'HS256', expiresIn: '1h' });
+    return signHs256(claims, secret);
   }
 
   async request<T = any>(

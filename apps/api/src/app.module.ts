@@ -1,7 +1,6 @@
 import { Inject, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import {
   HistoricalImportModule,
   LicensingApplicationModule,
@@ -13,9 +12,12 @@ import { LicensingReportingModule } from '@licences/licensing-reporting';
 import { AccessAuditInterceptor } from './audit/access-audit.interceptor';
 import { AccessAuditModule } from './audit/access-audit.module';
 import { AccessLogController } from './audit/access-log.controller';
+import type { IdentityConfig } from './auth/identity-config';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RateLimiter } from './auth/rate-limiter';
+import { TokenVerifier } from './auth/token-verifier';
 import { PROJECTION_MODE } from './config/app-config';
-import type { EventStoreConfig, ProjectionMode } from './config/app-config';
+import type { EventStoreConfig, ProjectionMode, RateLimits } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ImportsController } from './imports/imports.controller';
@@ -31,7 +33,8 @@ import { StatisticsController } from './statistics/statistics.controller';
 
 export interface AppModuleOptions {
   readonly dataDir: string;
-  readonly jwtSecret: string;
+  readonly identity: IdentityConfig;
+  readonly rateLimits: RateLimits;
   readonly clock: Clock;
   readonly projections: ProjectionMode;
   readonly eventStore?: EventStoreConfig;
@@ -58,7 +61,6 @@ export class AppModule implements OnApplicationBootstrap {
           dataDir: options.dataDir,
           ...(options.eventStore && { eventStore: options.eventStore }),
         }),
-        JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),
         LicensingApplicationModule,
         LicensingReadModelsModule,
         HistoricalImportModule.forRoot({
@@ -82,6 +84,9 @@ export class AppModule implements OnApplicationBootstrap {
       providers: [
         { provide: PROJECTION_MODE, useValue: options.projections },
         LicenceCommandSender,
+        // One verifier and one limiter per app: the key set's cache and the counters live in them.
+        { provide: TokenVerifier, useValue: new TokenVerifier(options.identity) },
+        { provide: RateLimiter, useValue: new RateLimiter(options.rateLimits) },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: AccessAuditInterceptor },

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { loadIdentityConfig } from './auth/identity-config';
 import { ConfigError, loadConfig } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 import { AppLogger } from './config/app.logger';
@@ -34,11 +35,13 @@ function listenFailure(error: unknown, { host, port }: AppConfig): unknown {
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  const identity = loadIdentityConfig(process.env, config.mode);
   // Before SQLite opens anything: a bad folder is one line naming LICENCES_DATA_DIR.
   prepareDataFolder(config.dataDir);
   const app = await createApp({
     dataDir: config.dataDir,
-    jwtSecret: config.jwtSecret,
+    identity,
+    rateLimits: config.rateLimits,
     projections: config.projections,
     eventStore: config.eventStore,
     ...(config.importCutover && { importCutover: config.importCutover }),
@@ -58,7 +61,7 @@ async function bootstrap(): Promise<void> {
     throw listenFailure(error, config);
   }
   if (release) (app.getHttpServer() as NodeJS.EventEmitter).once('close', release);
-  const { lines, warnings } = startUpBanner(config);
+  const { lines, warnings } = startUpBanner(config, identity);
   const logger = new Logger('Licences');
   for (const line of lines) logger.log(line);
   for (const warning of warnings) logger.warn(warning);

@@ -1,16 +1,21 @@
-import { BadRequestException, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { RateLimiter } from './rate-limiter';
+import type { RetryAfter } from './rate-limiter';
 import { isRole, PUBLIC_KEY, ROLES, ROLES_KEY } from './roles';
 import type { Principal, Role } from './roles';
-
-interface TokenClaims {
-  sub?: unknown;
-  role?: unknown;
-  roles?: unknown;
-}
+import { IdentityProviderUnavailableError, TokenRefusedError, TokenVerifier } from './token-verifier';
+import type { VerifiedToken } from './token-verifier';
 
 /** Names the one role a request acts in, when the token holds more than one that the route allows. */
 export const ACTING_ROLE_HEADER = 'x-acting-role';
@@ -55,23 +60,43 @@ function actingRoleOf(
   return named;
 }
 
-/** Every route needs a valid bearer token and one of its roles, unless it is marked public. */
+/** RFC 6750: a 401 tells the client which scheme to use, and whether its token was the problem. */
+const REALM = 'Bearer realm="licences"';
+
+/**
+ * Every route needs a valid bearer token and one of its roles, unless it is marked public. Rate
+ * limits come first: an address that has used up its unauthenticated budget gets 429 before its
+ * token is even looked at, so a flood of forged tokens costs no verification.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly verifier: TokenVerifier,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
-    const claims = await this.verify(request.headers.authorization);
-    const roles = this.rolesOf(claims);
-    if (typeof claims.sub !== 'string' || claims.sub === '' || roles.length === 0) {
-      throw new UnauthorizedException('The token must name a subject (sub) and a known role');
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { principal?: Principal }>();
+    const response = http.getResponse<Response>();
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    refuseIfLimited(response, this.limiter.addressBlocked(address));
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      refuseIfLimited(response, this.limiter.countAddress(address));
+      return true;
     }
+    let token: VerifiedToken;
+    try {
+      token = await this.verify(request.headers.authorization, response);
+    } catch (error) {
+      if (error instanceof UnauthorizedException)
+        refuseIfLimited(response, this.limiter.countAddress(address));
+      throw error;
+    }
+    refuseIfLimited(response, this.limiter.countPrincipal(`${token.issuer ?? ''} ${token.sub}`));
+    const { roles, sub } = token;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     const fitting = allowed.filter((r) => roles.includes(r));
     if (fitting.length === 0) {
@@ -80,22 +105,38 @@ export class JwtAuthGuard implements CanActivate {
       );
     }
     const actingRole = actingRoleOf(request.headers[ACTING_ROLE_HEADER], roles, allowed, fitting);
-    request.principal = { sub: claims.sub, roles, actingRole };
+    request.principal = { sub, roles, actingRole };
     return true;
   }
 
-  private async verify(header: string | undefined): Promise<TokenClaims> {
+  private async verify(header: string | undefined, response: Response): Promise<VerifiedToken> {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    if (!match) throw new UnauthorizedException('Send Authorization: Bearer <token>');
+    if (!match) {
+      response.setHeader('WWW-Authenticate', REALM);
+      throw new UnauthorizedException('Send Authorization: Bearer <token>');
+    }
     try {
-      return await this.jwt.verifyAsync<TokenClaims & object>(match[1] as string, { algorithms: ['HS256'] });
-    } catch {
-      throw new UnauthorizedException('The token is invalid or expired');
+      return await this.verifier.verify(match[1] as string);
+    } catch (error) {
+      if (error instanceof IdentityProviderUnavailableError) {
+        response.setHeader('Retry-After', String(IDENTITY_PROVIDER_RETRY_SECONDS));
+        throw new ServiceUnavailableException({ code: error.code, message: error.message });
+      }
+      if (!(error instanceof TokenRefusedError)) throw error;
+      response.setHeader('WWW-Authenticate', `${REALM}, error="invalid_token"`);
+      throw new UnauthorizedException({ code: error.code, message: error.message });
     }
   }
+}
 
-  private rolesOf(claims: TokenClaims): Role[] {
-    const raw = Array.isArray(claims.roles) ? (claims.roles as unknown[]) : [claims.role];
-    return raw.filter(isRole);
-  }
+const IDENTITY_PROVIDER_RETRY_SECONDS = 5;
+
+/** 429 with Retry-After, set on the response itself: the problem filter keeps headers already set. */
+function refuseIfLimited(response: Response, retryAfter: RetryAfter): void {
+  if (retryAfter === undefined) return;
+  response.setHeader('Retry-After', String(retryAfter));
+  throw new HttpException(
+    { code: 'RATE_LIMITED', message: `Too many requests; try again in ${retryAfter} s` },
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
 }

@@ -4,7 +4,6 @@ import { access } from 'node:fs/promises';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { Command } from 'commander';
 import type { Actor } from '@licences/event-store';
 import {
@@ -14,6 +13,8 @@ import {
   systemClock,
 } from '@licences/licensing-application';
 import type { ImportProgress } from '@licences/licensing-application';
+import { loadIdentityConfig } from '../auth/identity-config';
+import { TokenVerifier } from '../auth/token-verifier';
 import { loadConfig } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
@@ -42,24 +43,26 @@ class ImportCliModule {
  * echo and the process list would show): the record names the uploader, and the approval must
  * come from someone else, so the uploader cannot be a name typed at will.
  */
-async function uploaderOf({ jwtSecret }: AppConfig): Promise<Actor> {
+async function uploaderOf({ mode }: AppConfig): Promise<Actor> {
   const token = process.env['LICENCES_TOKEN'];
   if (!token) {
     throw new Error(
       'Set LICENCES_TOKEN to your admin bearer token (npm run token -- --role admin --sub <you>); the import records you as its uploader',
     );
   }
-  let claims: { sub?: unknown; role?: unknown; roles?: unknown };
+  // Verified as the API verifies it: the same identity settings, key set, expiry and lifetime rules.
+  const verifier = new TokenVerifier(loadIdentityConfig(process.env, mode));
+  let verified: Awaited<ReturnType<TokenVerifier['verify']>>;
   try {
-    claims = await new JwtService({ secret: jwtSecret }).verifyAsync(token, { algorithms: ['HS256'] });
-  } catch {
-    throw new Error('LICENCES_TOKEN is not a valid token for this installation (or it expired)');
+    verified = await verifier.verify(token);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new Error(
+      `LICENCES_TOKEN was refused${typeof code === 'string' ? ` (${code})` : ''}: ${(error as Error).message}`,
+    );
   }
-  const roles = Array.isArray(claims.roles) ? (claims.roles as unknown[]) : [claims.role];
-  if (typeof claims.sub !== 'string' || claims.sub === '' || !roles.includes('admin')) {
-    throw new Error('LICENCES_TOKEN must be an admin token with a subject (sub)');
-  }
-  return { sub: claims.sub, role: 'admin' };
+  if (!verified.roles.includes('admin')) throw new Error('LICENCES_TOKEN must be an admin token');
+  return { sub: verified.sub, role: 'admin' };
 }
 
 /** Counts lines as the import numbers them, so that the progress bar has a total. */

@@ -5,8 +5,9 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
-  readonly jwtSecret: string;
-  readonly production: boolean;
+  /** LICENCES_MODE: `development` only when asked for by name; NODE_ENV never decides it. */
+  readonly mode: RunMode;
+  readonly rateLimits: RateLimits;
   /** `inline`: the API process runs the projections; `external`: a separate `npm run projector` does. */
   readonly projections: ProjectionMode;
   readonly eventStore: EventStoreConfig;
@@ -22,7 +23,21 @@ export type EventStoreConfig =
 
 export type ProjectionMode = 'inline' | 'external';
 
-/** Signs development tokens; never accepted when NODE_ENV=production. */
+/**
+ * `development` accepts tokens signed with DEVELOPMENT_JWT_SECRET when no identity is configured,
+ * and listens on loopback only; `production` (the default) needs a configured identity.
+ */
+export type RunMode = 'production' | 'development';
+
+/** Requests per minute before 429: per authenticated principal, and per address for the rest. */
+export interface RateLimits {
+  readonly perPrincipal: number;
+  readonly perAddress: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { perPrincipal: 600, perAddress: 60 };
+
+/** Signs development tokens; accepted only in development mode (LICENCES_MODE=development). */
 export const DEVELOPMENT_JWT_SECRET = 'licences-development-secret-do-not-use-in-production';
 
 export class ConfigError extends Error {}
@@ -72,16 +87,69 @@ function importCutoverOf(raw: string | undefined): Date | undefined {
   return new Date(value);
 }
 
-/** Reads the configuration from the environment and refuses to start on a dangerous one. */
+/** LICENCES_MODE; NODE_ENV=production beside LICENCES_MODE=development is a contradiction, not a choice. */
+function modeOf(env: NodeJS.ProcessEnv): RunMode {
+  const raw = env['LICENCES_MODE']?.trim() ?? '';
+  if (raw === '' || raw === 'production') return 'production';
+  if (raw !== 'development') {
+    throw new ConfigError(`LICENCES_MODE must be production (the default) or development, not ${raw}`);
+  }
+  if (env['NODE_ENV']?.trim().toLowerCase() === 'production') {
+    throw new ConfigError('LICENCES_MODE=development contradicts NODE_ENV=production; unset one of them');
+  }
+  return 'development';
+}
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+/** Development mode listens on loopback only: its tokens can be minted by anyone who reads the source. */
+function hostOf(raw: string | undefined, mode: RunMode): string {
+  if (mode === 'production') return raw ?? '0.0.0.0';
+  if (raw === undefined || raw.trim() === '') return '127.0.0.1';
+  if (!isLoopbackHost(raw)) {
+    throw new ConfigError(
+      `HOST=${raw} is not a loopback address; development mode (LICENCES_MODE=development) listens on 127.0.0.1 only`,
+    );
+  }
+  return raw.trim();
+}
+
+function perMinuteOf(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^[1-9]\d{0,8}$/.test(raw.trim())) {
+    throw new ConfigError(`${name} must be a whole number of requests per minute from 1, not ${raw}`);
+  }
+  return Number(raw.trim());
+}
+
+function rateLimitsOf(env: NodeJS.ProcessEnv): RateLimits {
+  return {
+    perPrincipal: perMinuteOf(
+      'LICENCES_RATE_LIMIT_PER_PRINCIPAL',
+      env['LICENCES_RATE_LIMIT_PER_PRINCIPAL'],
+      DEFAULT_RATE_LIMITS.perPrincipal,
+    ),
+    perAddress: perMinuteOf(
+      'LICENCES_RATE_LIMIT_PER_ADDRESS',
+      env['LICENCES_RATE_LIMIT_PER_ADDRESS'],
+      DEFAULT_RATE_LIMITS.perAddress,
+    ),
+  };
+}
+
+/**
+ * Reads the configuration from the environment and refuses to start on a dangerous one. Identity
+ * (who may call the API) is loaded apart, by `loadIdentityConfig`, only where tokens are verified.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const production = env['NODE_ENV'] === 'production';
-  const secret = env['LICENCES_JWT_SECRET'];
-  if (production && !secret) {
-    throw new ConfigError('LICENCES_JWT_SECRET must be set when NODE_ENV=production');
-  }
-  if (production && secret === DEVELOPMENT_JWT_SECRET) {
-    throw new ConfigError('LICENCES_JWT_SECRET must not be the development default in production');
-  }
+  const mode = modeOf(env);
   const port = portOf(env['PORT']);
   const projections = env['LICENCES_PROJECTIONS'] ?? 'inline';
   if (projections !== 'inline' && projections !== 'external') {
@@ -106,10 +174,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore,
     projections,
     port,
-    host: env['HOST'] ?? '0.0.0.0',
+    host: hostOf(env['HOST'], mode),
     dataDir: resolve(env['LICENCES_DATA_DIR'] ?? './data'),
-    jwtSecret: secret ?? DEVELOPMENT_JWT_SECRET,
-    production,
+    mode,
+    rateLimits: rateLimitsOf(env),
     importCutover: importCutoverOf(env['LICENCES_IMPORT_CUTOVER']),
     logLevel: logLevelOf(env['LOG_LEVEL']),
   };

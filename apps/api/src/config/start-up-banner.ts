@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import type { IdentityConfig } from '../auth/identity-config';
 import type { AppConfig, EventStoreConfig } from './app-config';
-import { DEVELOPMENT_JWT_SECRET } from './app-config';
 
 export interface StartUpBanner {
   readonly lines: readonly string[];
@@ -32,8 +32,21 @@ function browsableBase(host: string, port: number): string {
   return `http://${name}:${port}`;
 }
 
+/** Which tokens the API accepts, in one line: no secret, only where its keys come from. */
+function identityOf(identity: IdentityConfig): string {
+  const sources: string[] = [];
+  if (identity.hs256) {
+    sources.push(identity.hs256.development ? 'HS256 with the DEVELOPMENT secret' : 'HS256 shared secret');
+  }
+  if (identity.jwks) {
+    const { source, issuer } = identity.jwks;
+    sources.push(`issuer ${issuer}, keys from ${source.kind === 'url' ? source.url.href : source.path}`);
+  }
+  return sources.join('; ');
+}
+
 /** What an operator needs once the API listens, in a few lines: where it is and what it uses. */
-export function startUpBanner(config: AppConfig): StartUpBanner {
+export function startUpBanner(config: AppConfig, identity: IdentityConfig): StartUpBanner {
   const base = browsableBase(config.host, config.port);
   const listening = base.includes('localhost') ? ` (listening on ${config.host}:${config.port})` : '';
   const projections =
@@ -46,14 +59,21 @@ export function startUpBanner(config: AppConfig): StartUpBanner {
     `Event store  ${eventStoreOf(config.eventStore, config.dataDir)}`,
     `Data folder  ${config.dataDir}`,
     `Projections  ${projections}`,
-    'Tokens       npm run -s token -- --role <role> --sub <name>',
+    `Identity     ${identityOf(identity)}`,
+    identity.hs256
+      ? 'Tokens       npm run -s token -- --role <role> --sub <name>'
+      : `Tokens       from the identity provider ${identity.jwks?.issuer ?? ''}`,
   ];
   const warnings =
-    config.jwtSecret === DEVELOPMENT_JWT_SECRET
+    config.mode === 'development'
       ? [
-          'WARNING: tokens are signed with the built-in DEVELOPMENT secret, which anyone can read in ' +
-            'the source and use to mint an admin token. Set LICENCES_JWT_SECRET before this API holds ' +
-            'real data (NODE_ENV=production refuses to start without it).',
+          'WARNING: development mode (LICENCES_MODE=development), listening on loopback only' +
+            (identity.hs256?.development
+              ? ': tokens signed with the DEVELOPMENT secret that stands in the source are accepted, ' +
+                'so anyone who reads it can mint an admin token. Never let this API hold real data; ' +
+                'without LICENCES_MODE it refuses to start until an identity is configured ' +
+                '(LICENCES_JWKS_URL or LICENCES_JWT_SECRET).'
+              : '. Production runs without LICENCES_MODE.'),
         ]
       : [];
   return { lines, warnings };
