@@ -7,15 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalDate } from '@licences/licensing-domain';
 import type { YearlyOverviewReport } from '@licences/licensing-reporting';
-import { renderReportHtml } from '@licences/licensing-reporting';
-import type { Browser, Page } from 'playwright-core';
+import { formatReport } from '@licences/licensing-reporting';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { timeoutAbove } from './support/waiting';
 
 /*
  * The HTML report in a real browser: Debian's Chromium, driven by playwright-core, with JavaScript
- * off. The page must load, show every chart as SVG and show the same numbers in the charts as in
- * the tables. Chromium must be installed (`apt-get install chromium`, or CHROMIUM_PATH naming
+ * off, served with the Content-Security-Policy the API sends it with. The page must load, show
+ * every chart as SVG, show the same numbers in the charts as in the tables, and break no rule of
+ * its policy (Chromium reports each refusal on the console). Chromium must be installed (`apt-get install chromium`, or CHROMIUM_PATH naming
  * another Chromium or Chrome); the test fails without it, it never skips.
  */
 
@@ -34,6 +35,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+const contentSecurityPolicyOf = (formatted: { contentSecurityPolicy?: string }): string =>
+  formatted.contentSecurityPolicy ?? '';
 
 const CHARTS = ['value-by-destination', 'licences-per-month', 'validity-mix', 'denial-criteria'] as const;
 
@@ -85,6 +89,7 @@ describe('the HTML report in headless Chromium', () => {
   let url: string;
   let browser: Browser;
   let page: Page;
+  const consoleMessages: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
@@ -99,14 +104,21 @@ describe('the HTML report in headless Chromium', () => {
     }
     dir = await mkdtemp(join(tmpdir(), 'report-html-'));
     const file = join(dir, 'report.html');
-    await writeFile(file, renderReportHtml(report), 'utf8');
+    const { body, contentSecurityPolicy } = formatReport(report, 'html');
+    await writeFile(file, body, 'utf8');
     server = createServer((req, res) => {
       if (req.url !== '/report.html') {
         res.writeHead(404).end();
         return;
       }
       readFile(file).then(
-        (body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body),
+        (html) =>
+          res
+            .writeHead(200, {
+              'content-type': 'text/html; charset=utf-8',
+              'content-security-policy': contentSecurityPolicy ?? '',
+            })
+            .end(html),
         () => res.writeHead(500).end(),
       );
     });
@@ -116,6 +128,7 @@ describe('the HTML report in headless Chromium', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     context.setDefaultTimeout(ACTION_MS);
     page = await context.newPage();
+    page.on('console', (message: ConsoleMessage) => consoleMessages.push(message.text()));
   }, timeoutAbove(LAUNCH_MS));
 
   afterAll(async () => {
@@ -138,6 +151,16 @@ describe('the HTML report in headless Chromium', () => {
     },
     timeoutAbove(3 * ACTION_MS),
   );
+
+  it('styles the page under its strict policy, with no inline style or script refused', async () => {
+    expect(contentSecurityPolicyOf(formatReport(report, 'html'))).not.toMatch(/unsafe-(inline|eval|hashes)/);
+    // The stylesheet applies (allowed by its hash): table headers are shaded, the notice is framed.
+    expect(await page.$eval('th', (e) => getComputedStyle(e).backgroundColor)).toBe('rgb(240, 240, 240)');
+    const labels = await page.$$eval('svg text', (els) => els.map((e) => getComputedStyle(e).fontSize));
+    expect(new Set(labels)).toEqual(new Set(['12px']));
+    expect(await page.$$('[style], svg style')).toHaveLength(0);
+    expect(consoleMessages.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
+  });
 
   it('shows every chart as an SVG of non-zero size', async () => {
     const names = await page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));

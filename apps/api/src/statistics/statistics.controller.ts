@@ -67,8 +67,10 @@ export class StatisticsController {
       const built = await this.queries.execute<BuildReportQuery, Report>(
         new BuildReportQuery(report, period, at),
       );
-      const { contentType, body } = formatReport(built, chosenFormat);
+      const { contentType, body, contentSecurityPolicy } = formatReport(built, chosenFormat);
       res.type(contentType);
+      // The HTML report's own policy (its stylesheet by hash) replaces the API's `default-src 'none'`.
+      if (contentSecurityPolicy) res.setHeader('Content-Security-Policy', contentSecurityPolicy);
       return body;
     } catch (error) {
       if (error instanceof ReportPeriodError) throw new BadRequestException(error.message);

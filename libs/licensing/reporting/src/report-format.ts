@@ -1,3 +1,4 @@
+import { REPORT_CONTENT_SECURITY_POLICY } from './html/html-document';
 import { renderReportHtml } from './html/render-report-html';
 import { renderReportCsv } from './report.csv';
 import { renderReportJson } from './report.json';
@@ -7,6 +8,8 @@ import type { Report, ReportFormat } from './report.types';
 export interface FormattedReport {
   readonly contentType: string;
   readonly body: string;
+  /** For HTML: the Content-Security-Policy header the page must be served with. */
+  readonly contentSecurityPolicy?: string;
 }
 
 export function formatReport(report: Report, format: ReportFormat): FormattedReport {
@@ -18,7 +21,11 @@ export function formatReport(report: Report, format: ReportFormat): FormattedRep
     case 'md':
       return { contentType: 'text/markdown; charset=utf-8', body: renderReportMarkdown(report) };
     case 'html':
-      return { contentType: 'text/html; charset=utf-8', body: renderReportHtml(report) };
+      return {
+        contentType: 'text/html; charset=utf-8',
+        body: renderReportHtml(report),
+        contentSecurityPolicy: REPORT_CONTENT_SECURITY_POLICY,
+      };
     default: {
       const unexpected: never = format;
       throw new Error(`Unknown format ${String(unexpected)}`);

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+
 /*
  * The page shell of an HTML report: a complete HTML5 document with inline CSS (screen and print),
- * no JavaScript, and helpers to escape text and format numbers the same way everywhere.
+ * no JavaScript, and helpers to escape text and format numbers the same way everywhere. The page
+ * carries its own Content-Security-Policy, so that a report opened from a file is held to it too.
  */
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -66,6 +69,23 @@ figcaption { font-weight: 600; margin-bottom: 0.25rem; }
 }
 `;
 
+/**
+ * Nothing loads, nothing runs: the page may use its one stylesheet, allowed by its hash, and
+ * nothing else. The charts carry no styles of their own (see report-charts.ts).
+ */
+const PAGE_POLICY = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+/**
+ * The Content-Security-Policy header for a report page: the policy the page states itself, and
+ * `frame-ancestors 'none'`, which only a header can set.
+ */
+export const REPORT_CONTENT_SECURITY_POLICY = [...PAGE_POLICY, "frame-ancestors 'none'"].join('; ');
+
 /** A complete HTML5 document; `title` is escaped here, `body` must already be safe HTML. */
 export function htmlDocument(title: string, body: string): string {
   return [
@@ -73,6 +93,7 @@ export function htmlDocument(title: string, body: string): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(PAGE_POLICY.join('; '))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLE}</style>`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LocalDate } from '@licences/licensing-domain';
 import type {
   CriteriaCount,
@@ -7,7 +8,7 @@ import type {
   Report,
   YearlyOverviewReport,
 } from '../report.types';
-import { formatEur } from './html-document';
+import { formatEur, REPORT_CONTENT_SECURITY_POLICY } from './html-document';
 import { ACTUAL_EXPORTS_NOT_RECORDED, renderReportHtml } from './render-report-html';
 
 const d = (value: string): LocalDate => value as LocalDate;
@@ -187,6 +188,40 @@ describe('renderReportHtml', () => {
     expect(renderReportHtml(issued)).toContain('Night &lt;vision&gt; goggles');
     expect(renderReportHtml(euAnnual)).toContain('Figures are &lt;provisional&gt;.');
   });
+
+  it('escapes hostile text in the charts as well as in the tables', () => {
+    const hostileYear = {
+      ...yearly,
+      valueByDestination: [{ destination: HOSTILE, valueEur: 5, licences: 1 }],
+    };
+    const hostileLarge = {
+      ...large,
+      licences: large.licences.map((l) => ({ ...l, caseId: HOSTILE })),
+    };
+    for (const html of [renderReportHtml(hostileYear), renderReportHtml(hostileLarge)]) {
+      expect(html).not.toMatch(/<img/i);
+      expect(html).toMatch(/>&lt;img src=x onerror=alert\(1\)&gt;<\/text>/);
+    }
+  });
+
+  it.each(ALL)(
+    'holds %s to a policy of its own stylesheet only: no style attribute, no other style',
+    (_, report) => {
+      const html = renderReportHtml(report);
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+      const policy = meta?.replace(/&#39;/g, "'");
+      expect(policy).toMatch(
+        /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; base-uri 'none'; form-action 'none'$/,
+      );
+      // The header says the same, and what only a header can say.
+      expect(REPORT_CONTENT_SECURITY_POLICY).toBe(`${policy}; frame-ancestors 'none'`);
+      expect(occurrences(html, /<style\b/)).toBe(1);
+      const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+      expect(policy).toContain(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+      expect(html).not.toMatch(/\sstyle=/);
+      expect(html).not.toMatch(/unsafe-/);
+    },
+  );
 
   it('states that actual exports are not recorded in the eu-annual report, never as zero', () => {
     const html = renderReportHtml(euAnnual);

@@ -57,6 +57,58 @@ function stableClassNames(svg: string, chartName: string): string {
   });
 }
 
+/** SVG attributes that take the same values as the CSS properties of the same name. */
+const PRESENTATION_ATTRIBUTES = new Set([
+  'alignment-baseline',
+  'baseline-shift',
+  'dominant-baseline',
+  'fill',
+  'fill-opacity',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-variant',
+  'font-weight',
+  'letter-spacing',
+  'opacity',
+  'paint-order',
+  'stroke',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-opacity',
+  'stroke-width',
+  'text-anchor',
+  'text-decoration',
+  'visibility',
+  'white-space',
+  'word-spacing',
+]);
+
+/**
+ * The report's Content-Security-Policy allows no inline style attributes, and zrender writes its
+ * text styles as `style="font-size:12px;..."`: they become presentation attributes, which CSP does
+ * not govern. A declaration with no such attribute, or one the element already has, is dropped,
+ * as a browser would drop it under the policy. zrender's `<style>` blocks (hover rules) go too:
+ * the charts are still images, and the policy allows only the page's own stylesheet.
+ */
+function withoutInlineStyles(svg: string): string {
+  return svg
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/<[a-z][^>]*\sstyle="[^"]*"[^>]*>/gi, (tag) => {
+      const style = /\sstyle="([^"]*)"/.exec(tag)?.[1] ?? '';
+      const present = new Set([...tag.matchAll(/\s([a-z:-]+)=/gi)].map((m) => m[1]));
+      const attributes = style
+        .split(';')
+        .map((declaration) => declaration.split(':'))
+        .map(([name = '', ...value]) => [name.trim(), value.join(':').trim()] as const)
+        .filter(([name, value]) => PRESENTATION_ATTRIBUTES.has(name) && !present.has(name) && value !== '')
+        .map(([name, value]) => ` ${name}="${value}"`)
+        .join('');
+      return tag.replace(/\sstyle="[^"]*"/, attributes);
+    });
+}
+
 /** Room for the category names left of horizontal bars (about 7px a character at 12px). */
 function categoryLabelWidth(spec: ChartSpec): number {
   const longest = Math.max(1, ...spec.categories.map((c) => c.length));
@@ -115,7 +167,7 @@ export function renderChartSvg(spec: ChartSpec): string {
         },
       ],
     });
-    return stableClassNames(chart.renderToSVGString(), spec.name);
+    return withoutInlineStyles(stableClassNames(chart.renderToSVGString(), spec.name));
   } finally {
     chart.dispose();
   }
