@@ -14,6 +14,7 @@ import {
   RETRY_AFTER_SECONDS,
 } from './read-model-freshness';
 import { RequestValidationError } from './request-validation';
+import { storageProblem } from './storage-problems';
 
 const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
   'not-found': 404,
@@ -130,6 +131,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ),
       };
     }
+    const storage = storageProblem(exception);
+    if (storage) return storage;
     if (exception instanceof EventStoreUnavailableError) {
       return {
         body: problem(

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { EVENT_STORE } from '@licences/event-store';
+import { EVENT_STORE, PRIVATE_FOLDER_MODE } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
 import { EsdbEventStore } from '@licences/event-store-esdb';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
@@ -18,6 +18,7 @@ import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
 import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
 import type { EventStoreConfig } from '../config/app-config';
+import { READINESS_CHECKS, readinessChecks } from '../health/readiness.checks';
 
 export interface InfrastructureOptions {
   readonly dataDir: string;
@@ -62,7 +63,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
   ) {}
 
   static forRoot(options: InfrastructureOptions): DynamicModule {
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
     return {
       module: InfrastructureModule,
       providers: [
@@ -74,8 +75,13 @@ export class InfrastructureModule implements OnApplicationShutdown {
           provide: READ_MODEL_STORE,
           useFactory: () => SqliteReadModelStore.open(join(options.dataDir, 'read-models.sqlite')),
         },
+        {
+          provide: READINESS_CHECKS,
+          useFactory: (events: EventStore) => readinessChecks(options.dataDir, options.eventStore, events),
+          inject: [EVENT_STORE],
+        },
       ],
-      exports: [CLOCK, VALIDITY_POLICY, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE],
+      exports: [CLOCK, VALIDITY_POLICY, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE, READINESS_CHECKS],
     };
   }
 

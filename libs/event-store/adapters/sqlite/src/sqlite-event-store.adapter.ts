@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
+import { dirname } from 'node:path';
 import { Observable } from 'rxjs';
-import { EventIdConflictError, eventIdConflictOf, WrongExpectedRevisionError } from '@licences/event-store';
+import {
+  EventIdConflictError,
+  eventIdConflictOf,
+  withStorageFaults,
+  WrongExpectedRevisionError,
+} from '@licences/event-store';
 import type {
   AppendResult,
   EventStore,
@@ -29,6 +35,8 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 250;
+/** How storage faults name this store. */
+const STORE_NAME = 'event store';
 const CATCH_UP_BATCH_SIZE = 500;
 /** Portable "no limit": PostgreSQL and SQLite both accept a large LIMIT, not both accept -1. */
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
@@ -61,6 +69,7 @@ export class SqliteEventStore implements EventStore {
     private readonly db: Database.Database,
     private readonly clock: () => Date,
     private readonly pollIntervalMs: number,
+    private readonly folder: string,
   ) {
     this.sql = {
       findEvent: db.prepare(
@@ -91,7 +100,12 @@ export class SqliteEventStore implements EventStore {
     const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     if (!(pollIntervalMs > 0)) throw new RangeError(`pollIntervalMs must be positive, got ${pollIntervalMs}`);
     const db = openEventStoreDatabase(options.file);
-    return new SqliteEventStore(db, options.clock ?? (() => new Date()), pollIntervalMs);
+    return new SqliteEventStore(
+      db,
+      options.clock ?? (() => new Date()),
+      pollIntervalMs,
+      dirname(options.file),
+    );
   }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -168,16 +182,22 @@ export class SqliteEventStore implements EventStore {
     return Promise.resolve();
   }
 
-  /** Runs synchronous database work as a Promise, turning throws into rejections. */
+  /**
+   * Runs synchronous database work as a Promise, turning throws into rejections, and a full,
+   * read-only, damaged or failing disk into a StorageFaultError. A failed append is rolled back
+   * whole by its transaction, so such a fault never leaves part of a batch stored.
+   */
   private run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve) => {
       if (this.closed) throw new Error('The event store is closed');
-      resolve(work());
+      resolve(withStorageFaults(STORE_NAME, this.folder, work));
     });
   }
 
   private readAfter(position: number, limit: number): RecordedEvent[] {
-    return this.sql.all.all(position, limit).map(toRecordedEvent);
+    return withStorageFaults(STORE_NAME, this.folder, () =>
+      this.sql.all.all(position, limit).map(toRecordedEvent),
+    );
   }
 
   private appendLocked(

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '@licences/event-store';
 import { migrate } from './sqlite-event-store.schema';
 
 /** How long a writer waits for another process holding the write lock before failing with SQLITE_BUSY. */
@@ -6,9 +7,10 @@ export const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (creating if needed) an event store file with the settings its guarantees depend on,
- * and migrates its schema. The parent folder must exist.
+ * and migrates its schema. The parent folder must exist; a new file is readable by its owner only.
  */
 export function openEventStoreDatabase(file: string): Database.Database {
+  ensurePrivateFile(file);
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

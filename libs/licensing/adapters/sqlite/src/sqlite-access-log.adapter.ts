@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
+import { ensurePrivateFile, storageFaultOf, withStorageFaultsAsync } from '@licences/event-store';
 import { AccessLogUnavailableError } from '@licences/licensing-application';
 import type {
   AccessLog,
@@ -20,6 +22,8 @@ import { isLockError, retryWhileLocked } from './sqlite-lock-retry';
 
 /** How long an append keeps trying while another connection holds the file locked. */
 export const ACCESS_LOG_LOCK_BUDGET_MS = 2000;
+
+const STORE_NAME = 'access log';
 
 /** Start-up may wait for a lock (a migrating peer); requests never do (busy_timeout 0). */
 const OPEN_TIMEOUT_MS = 5000;
@@ -79,6 +83,7 @@ export class SqliteAccessLog implements AccessLog {
    * records of a first-version file.
    */
   static open(file: string, options: SqliteAccessLogOptions = {}): SqliteAccessLog {
+    if (!options.mustExist) ensurePrivateFile(file);
     const db = new Database(file, { fileMustExist: options.mustExist ?? false, timeout: OPEN_TIMEOUT_MS });
     try {
       db.pragma('journal_mode = WAL');
@@ -103,9 +108,11 @@ export class SqliteAccessLog implements AccessLog {
       return record;
     } catch (error) {
       if (error instanceof AccessLogUnavailableError) throw error;
+      // A full or read-only disk keeps its own words: the operator must know what to mend.
+      const fault = storageFaultOf(error, STORE_NAME, dirname(this.file));
       const reason = isLockError(error)
         ? `another connection held the access log locked for ${this.lockBudgetMs} ms`
-        : `the access log could not be written (${error instanceof Error ? error.message : String(error)})`;
+        : `the access log could not be written (${fault?.message ?? (error instanceof Error ? error.message : String(error))})`;
       throw new AccessLogUnavailableError(reason, { cause: error });
     }
   }
@@ -169,8 +176,13 @@ export class SqliteAccessLog implements AccessLog {
     return Promise.resolve();
   }
 
-  /** WAL readers are rarely locked out (a checkpoint restarting the WAL); they retry too. */
+  /**
+   * WAL readers are rarely locked out (a checkpoint restarting the WAL); they retry too. A failing
+   * disk is a StorageFaultError.
+   */
   private read<T>(query: () => T): Promise<T> {
-    return retryWhileLocked(query, this.lockBudgetMs);
+    return withStorageFaultsAsync(STORE_NAME, dirname(this.file), () =>
+      retryWhileLocked(query, this.lockBudgetMs),
+    );
   }
 }

@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, withStorageFaults } from '@licences/event-store';
 import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore } from '@licences/licensing-application';
 
 interface Row {
@@ -12,9 +14,13 @@ interface Row {
  * principal and the key in columns of their own.
  */
 export class SqliteIdempotencyStore implements IdempotencyStore {
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly folder: string,
+  ) {}
 
   static open(file: string): SqliteIdempotencyStore {
+    ensurePrivateFile(file);
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -27,15 +33,17 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       created_at TEXT NOT NULL,
       PRIMARY KEY (scope, idempotency_key)
     )`);
-    return new SqliteIdempotencyStore(db);
+    return new SqliteIdempotencyStore(db, dirname(file));
   }
 
   find({ principal, key }: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
-    const row = this.db
-      .prepare<[string, string], Row>(
-        'SELECT request_hash, response, created_at FROM idempotency_keys WHERE scope = ? AND idempotency_key = ?',
-      )
-      .get(principal, key);
+    const row = this.guarded(() =>
+      this.db
+        .prepare<[string, string], Row>(
+          'SELECT request_hash, response, created_at FROM idempotency_keys WHERE scope = ? AND idempotency_key = ?',
+        )
+        .get(principal, key),
+    );
     return Promise.resolve(
       row && {
         requestHash: row.request_hash,
@@ -46,13 +54,26 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   }
 
   async saveIfAbsent(scope: IdempotencyScope, record: IdempotencyRecord): Promise<IdempotencyRecord> {
-    this.db
-      .prepare(
-        `INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, response, created_at)
+    this.guarded(() =>
+      this.db
+        .prepare(
+          `INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, response, created_at)
          VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope, idempotency_key) DO NOTHING`,
-      )
-      .run(scope.principal, scope.key, record.requestHash, JSON.stringify(record.response), record.createdAt);
+        )
+        .run(
+          scope.principal,
+          scope.key,
+          record.requestHash,
+          JSON.stringify(record.response),
+          record.createdAt,
+        ),
+    );
     return (await this.find(scope)) as IdempotencyRecord;
+  }
+
+  /** A full, read-only or failing disk as a StorageFaultError, never the driver's error. */
+  private guarded<T>(work: () => T): T {
+    return withStorageFaults('idempotency store', this.folder, work);
   }
 
   close(): void {

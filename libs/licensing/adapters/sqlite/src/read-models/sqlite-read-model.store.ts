@@ -1,5 +1,7 @@
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
+import { ensurePrivateFile, withStorageFaultsAsync } from '@licences/event-store';
 import type { RecordedEvent } from '@licences/event-store';
 import type { LocalDate } from '@licences/licensing-domain';
 import { isProjectionName, PROJECTION_NAMES } from '@licences/licensing-read-models';
@@ -28,6 +30,7 @@ import type { ReadModelDatabase } from './read-model.records';
 const BUSY_TIMEOUT_MS = 5000;
 
 function openDatabase(file: string): Database.Database {
+  ensurePrivateFile(file);
   const database = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -63,7 +66,10 @@ function checkTarget(target: ProjectionTarget): ProjectionTarget {
 export class SqliteReadModelStore implements ReadModelStore {
   private closed = false;
 
-  private constructor(private readonly db: Kysely<ReadModelDatabase>) {}
+  private constructor(
+    private readonly db: Kysely<ReadModelDatabase>,
+    private readonly folder: string,
+  ) {}
 
   /** Opens (creating if needed) the file and the live tables of every projection. */
   static async open(file: string): Promise<SqliteReadModelStore> {
@@ -76,11 +82,13 @@ export class SqliteReadModelStore implements ReadModelStore {
       await db.destroy();
       throw error;
     }
-    return new SqliteReadModelStore(db);
+    return new SqliteReadModelStore(db, dirname(file));
   }
 
   async checkpoint(name: ProjectionName, target: ProjectionTarget = 'live'): Promise<number> {
-    return (await readCheckpoint(this.kysely(), checkName(name), checkTarget(target))) ?? 0;
+    checkName(name);
+    checkTarget(target);
+    return (await this.query((db) => readCheckpoint(db, name, target))) ?? 0;
   }
 
   async project(
@@ -110,7 +118,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async findValidity(caseId: string): Promise<LicenceValidityRow | undefined> {
-    return await reads.findValidity(this.kysely(), caseId);
+    return await this.query((db) => reads.findValidity(db, caseId));
   }
 
   async listValidity(
@@ -123,7 +131,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]> {
-    return await reads.findCaseIds(this.kysely(), filter, asOf);
+    return await this.query((db) => reads.findCaseIds(db, filter, asOf));
   }
 
   async historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>> {
@@ -132,7 +140,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async findRevocation(caseId: string): Promise<RevocationJustification | undefined> {
-    return await reads.findRevocation(this.kysely(), caseId);
+    return await this.query((db) => reads.findRevocation(db, caseId));
   }
 
   async statisticsFacts(
@@ -140,7 +148,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     toDate: LocalDate,
     upToPosition: number,
   ): Promise<StatisticsFact[]> {
-    return await statistics.statisticsFacts(this.kysely(), fromDate, toDate, upToPosition);
+    return await this.query((db) => statistics.statisticsFacts(db, fromDate, toDate, upToPosition));
   }
 
   async close(): Promise<void> {
@@ -154,12 +162,21 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.db;
   }
 
+  /**
+   * Every access goes through here, so that a full, read-only or failing disk is a
+   * StorageFaultError. A projection batch that fails this way is rolled back with its checkpoint,
+   * and the runner applies it again later: nothing is skipped.
+   */
+  private query<T>(work: (db: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
+    return withStorageFaultsAsync('read models', this.folder, () => work(this.kysely()));
+  }
+
   private write<T>(work: (trx: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
-    return this.kysely().transaction().execute(work);
+    return this.query((db) => db.transaction().execute(work));
   }
 
   private read<T>(work: (trx: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
-    return this.kysely().transaction().setAccessMode('read only').execute(work);
+    return this.query((db) => db.transaction().setAccessMode('read only').execute(work));
   }
 }
 
