@@ -11,3 +11,4 @@ export * from './licence/licence.state';
 export * from './licence/licence.decider';
 export * from './oversight';
 export * from './licence/revocation-terms';
+export * from './policy/date-limits';

@@ -1,12 +1,19 @@
 import { applicableRule, validUntilFor } from '../policy/validity-policy.evaluator';
 import type { ValidityPolicy } from '../policy/validity-policy';
 import { forbiddenTransition, ruleViolation } from '../shared/domain-error';
-import { amsterdamDateOf, compareDates, isLocalDate } from '../shared/local-date';
+import { checkValidFromNotTooFarAhead } from '../policy/date-limits';
+import { amsterdamDateOf, compareDates } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
 import type { DecisionContext, LicenceCommand } from './licence.commands';
 import type { LicenceEvent } from './licence.events';
 import { requireStatus } from './licence.lifecycle';
-import { checkAssessment, checkCaseDetails, requireCriteria, requireText } from './licence.rules';
+import {
+  checkAssessment,
+  checkCaseDetails,
+  requireCriteria,
+  requireDate,
+  requireText,
+} from './licence.rules';
 import type { LicenceCase, LicenceState } from './licence.state';
 import { decideRevocation } from './revocation.decider';
 
@@ -51,7 +58,8 @@ export function decide(
       const current = requireStatus(command.type, state, decisionDate);
       checkAssessment(command.assessment, 'assessment');
       const validFrom = command.validFrom ?? decisionDate;
-      if (!isLocalDate(validFrom) || compareDates(validFrom, decisionDate) < 0) {
+      requireDate(validFrom, 'validFrom');
+      if (compareDates(validFrom, decisionDate) < 0) {
         throw ruleViolation(
           'VALID_FROM_BEFORE_DECISION',
           `validFrom ${validFrom} lies before the decision date ${decisionDate}`,
@@ -61,6 +69,7 @@ export function decide(
           },
         );
       }
+      checkValidFromNotTooFarAhead(validFrom, decisionDate);
       const rule = applicableRule(policy, questionOf(current), decisionDate);
       const validUntil = validUntilFor(validFrom, rule.months);
       return [
@@ -97,7 +106,8 @@ export function decide(
       const rule = applicableRule(policy, questionOf(current), decisionDate);
       const maxValidUntil = validUntilFor(decisionDate, rule.months);
       const validUntil = command.validUntil ?? maxValidUntil;
-      if (!isLocalDate(validUntil) || compareDates(validUntil, previousValidUntil) <= 0) {
+      requireDate(validUntil, 'validUntil');
+      if (compareDates(validUntil, previousValidUntil) <= 0) {
         throw ruleViolation(
           'EXTENSION_NOT_LATER',
           `An extension must end after the current end of validity ${previousValidUntil}; it would end on ${validUntil}`,

@@ -616,8 +616,8 @@ describe('licence decider', () => {
       );
     });
 
-    it('refuses a validFrom that is not a calendar date', () => {
-      given(applied()).when(issue('2025-02-30')).thenThrows('VALID_FROM_BEFORE_DECISION', 'rule-violation');
+    it('refuses a validFrom that is not a calendar date: INVALID_DATE', () => {
+      given(applied()).when(issue('2025-02-30')).thenThrows('INVALID_DATE', 'rule-violation');
     });
 
     it('refuses an assessment without findings: FINDINGS_REQUIRED', () => {

@@ -1,4 +1,5 @@
 import { isIsoCountryCode } from '../countries';
+import { LONGEST_VALIDITY_MONTHS } from '../policy/date-limits';
 import { ruleViolation } from '../shared/domain-error';
 import { compareDates, isLocalDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
@@ -54,12 +55,12 @@ export function checkCaseDetails(details: CaseDetails): void {
     !(
       Number.isInteger(details.contract.termMonths) &&
       details.contract.termMonths >= 1 &&
-      details.contract.termMonths <= 600
+      details.contract.termMonths <= LONGEST_VALIDITY_MONTHS
     )
   ) {
     throw ruleViolation(
       'INVALID_CONTRACT_TERM',
-      'contract.termMonths must be a whole number of months from 1 to 600',
+      `contract.termMonths must be a whole number of months from 1 to ${LONGEST_VALIDITY_MONTHS}`,
       {
         field: 'contract.termMonths',
       },
@@ -108,6 +109,13 @@ export function checkAssessment(assessment: Assessment, field: string): void {
   assessment.findings.forEach((f, i) => requireText(f.finding, `${field}.findings[${i}].finding`));
 }
 
+/** A date a command gives, as an existing calendar date; `field` is its path (`evidence.0.date`). */
+export function requireDate(value: unknown, field: string): asserts value is LocalDate {
+  if (!isLocalDate(value)) {
+    throw ruleViolation('INVALID_DATE', `${field} must be a calendar date YYYY-MM-DD`, { field });
+  }
+}
+
 const SHA256 = /^[0-9a-f]{64}$/i;
 
 /** Evidence of a revocation; `atLeastOne` is false for what an approver adds to a proposal's. */
@@ -125,11 +133,7 @@ export function checkEvidence(
     requireText(e.title, `evidence[${i}].title`);
     requireText(e.source, `evidence[${i}].source`);
     requireText(e.reference, `evidence[${i}].reference`);
-    if (!isLocalDate(e.date)) {
-      throw ruleViolation('INVALID_DATE', `evidence[${i}].date must be a calendar date YYYY-MM-DD`, {
-        field: `evidence.${i}.date`,
-      });
-    }
+    requireDate(e.date, `evidence.${i}.date`);
     if (compareDates(e.date, decisionDate) > 0) {
       throw ruleViolation(
         'EVIDENCE_FROM_THE_FUTURE',

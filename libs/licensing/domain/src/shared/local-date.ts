@@ -4,7 +4,33 @@
  */
 export type LocalDate = string & { readonly __brand: 'LocalDate' };
 
+import { ruleViolation } from './domain-error';
+
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/*
+ * The calendar the domain counts in: the years `YYYY` can write. Arithmetic that would leave it
+ * is refused with a DomainError rather than producing a string no later step can read again, so
+ * that no date the domain accepted can make a later computation throw a RangeError.
+ */
+export const FIRST_LOCAL_DATE = '0001-01-01' as LocalDate;
+export const LAST_LOCAL_DATE = '9999-12-31' as LocalDate;
+const FIRST_YEAR = 1;
+const LAST_YEAR = 9999;
+
+/** What of a rejected value goes into a message: enough to recognise it, never a whole body. */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
+}
+
+function outOfRange(what: string) {
+  return ruleViolation(
+    'DATE_OUT_OF_RANGE',
+    `${what} lies outside the calendar the system counts in (${FIRST_LOCAL_DATE} to ${LAST_LOCAL_DATE})`,
+    { firstDate: FIRST_LOCAL_DATE, lastDate: LAST_LOCAL_DATE },
+  );
+}
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -16,13 +42,17 @@ function pad(n: number, width: number): string {
 }
 
 function format(year: number, month: number, day: number): LocalDate {
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) {
+    throw outOfRange(`The date ${year}-${pad(month, 2)}-${pad(day, 2)}`);
+  }
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as LocalDate;
 }
 
 function parts(date: LocalDate): [number, number, number] {
-  const m = PATTERN.exec(date);
-  if (!m) throw new RangeError(`Not a calendar date: ${date}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isLocalDate(date)) {
+    throw ruleViolation('INVALID_DATE', `Not a calendar date YYYY-MM-DD: ${shown(date)}`);
+  }
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
 /** True when `value` is an existing calendar date written `YYYY-MM-DD`. */
@@ -34,8 +64,15 @@ export function isLocalDate(value: unknown): value is LocalDate {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-export function localDate(value: string): LocalDate {
-  if (!isLocalDate(value)) throw new RangeError(`Not a calendar date: ${value}`);
+/**
+ * The value as a LocalDate.
+ * @throws DomainError INVALID_DATE (rule-violation), naming `field` when given.
+ */
+export function localDate(value: string, field?: string): LocalDate {
+  if (!isLocalDate(value)) {
+    const what = field === undefined ? 'Not a calendar date' : `${field} must be a calendar date`;
+    throw ruleViolation('INVALID_DATE', `${what} YYYY-MM-DD: ${shown(value)}`, field ? { field } : {});
+  }
   return value;
 }
 
@@ -106,8 +143,14 @@ const amsterdamFormatter = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar date in Europe/Amsterdam at the given instant. */
+/**
+ * The calendar date in Europe/Amsterdam at the given instant.
+ * @throws DomainError DATE_OUT_OF_RANGE for an invalid instant or one outside years 1..9999.
+ */
 export function amsterdamDateOf(instant: Date): LocalDate {
+  // Intl writes year 0 as 1 (1 BC, era dropped) and throws on an invalid Date: refuse both first.
+  const year = instant.getUTCFullYear();
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) throw outOfRange(`The instant ${shown(instant)}`);
   const byType = Object.fromEntries(amsterdamFormatter.formatToParts(instant).map((p) => [p.type, p.value]));
   return format(Number(byType['year']), Number(byType['month']), Number(byType['day']));
 }

@@ -45,9 +45,18 @@ describe('isLocalDate', () => {
     },
   );
 
-  it('localDate accepts a calendar date and refuses anything else', () => {
+  it('localDate accepts a calendar date and refuses anything else with INVALID_DATE naming the field', () => {
     expect(localDate('2024-02-29')).toBe('2024-02-29');
-    expect(() => localDate('2023-02-29')).toThrow(RangeError);
+    expect(() => localDate('2023-02-29')).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', kind: 'rule-violation' }),
+    );
+    expect(() => localDate('2025-02-30', 'asOf')).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', details: { field: 'asOf' } }),
+    );
+  });
+
+  it('a refused value is shown cut short, never whole', () => {
+    expect(() => localDate('9'.repeat(10_000))).toThrow(/^Not a calendar date YYYY-MM-DD: "9{40}\.\.\."$/);
   });
 });
 
@@ -164,5 +173,40 @@ describe('amsterdamDateOf', () => {
     expect(amsterdamDateOf(new Date('2024-11-28T00:30:00+01:00'))).toBe('2024-11-28');
     expect(amsterdamDateOf(new Date('2024-11-27T18:30:00-05:00'))).toBe('2024-11-28');
     expect(amsterdamDateOf(new Date('2024-11-28T07:30:00+09:00'))).toBe('2024-11-27');
+  });
+});
+
+describe('arithmetic at the edges of the calendar (issue 11)', () => {
+  const outOfRange = expect.objectContaining({
+    code: 'DATE_OUT_OF_RANGE',
+    kind: 'rule-violation',
+    details: { firstDate: '0001-01-01', lastDate: '9999-12-31' },
+  });
+
+  it('reaches 9999-12-31 and 0001-01-01 but refuses to step past them with a DomainError', () => {
+    expect(addDays(d('9999-12-30'), 1)).toBe('9999-12-31');
+    expect(addMonths(d('9999-11-30'), 1)).toBe('9999-12-30');
+    expect(addDays(d('0001-01-02'), -1)).toBe('0001-01-01');
+    expect(() => addDays(d('9999-12-31'), 1)).toThrow(outOfRange);
+    expect(() => addMonths(d('9999-12-31'), 12)).toThrow(outOfRange);
+    expect(() => addDays(d('0001-01-01'), -1)).toThrow(outOfRange);
+    expect(() => addMonths(d('0001-01-31'), -1)).toThrow(outOfRange);
+  });
+
+  it('refuses a value that is no calendar date in arithmetic with INVALID_DATE, not a RangeError', () => {
+    for (const bad of ['10000-01-01', '2023-02-29', 'x']) {
+      expect(() => addDays(bad as LocalDate, 1)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+      expect(() => daysBetween(d('2024-01-01'), bad as LocalDate)).toThrow(
+        expect.objectContaining({ code: 'INVALID_DATE' }),
+      );
+    }
+  });
+
+  it('amsterdamDateOf refuses an invalid instant and one outside years 1..9999', () => {
+    expect(amsterdamDateOf(new Date('9999-12-31T22:59:59Z'))).toBe('9999-12-31');
+    expect(amsterdamDateOf(new Date('0001-01-01T00:00:00Z'))).toBe('0001-01-01');
+    for (const instant of ['9999-12-31T23:00:00Z', '0000-12-31T12:00:00Z', 'not an instant']) {
+      expect(() => amsterdamDateOf(new Date(instant))).toThrow(outOfRange);
+    }
   });
 });
