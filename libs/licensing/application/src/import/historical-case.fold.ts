@@ -1,5 +1,12 @@
-import { compareDates, decide, evolve } from '@licences/licensing-domain';
+import {
+  compareDates,
+  decide,
+  evolve,
+  latestRecordedValidUntil,
+  LONGEST_VALIDITY_MONTHS,
+} from '@licences/licensing-domain';
 import type {
+  LocalDate,
   LicenceCase,
   LicenceCommand,
   LicenceEvent,
@@ -124,6 +131,7 @@ export class HistoricalCaseFold {
           `validUntil ${validUntil} lies before validFrom ${validFrom}`,
         );
       }
+      requireRecordableEnd(validUntil, validFrom, 'validFrom');
       return { type: 'Issued', data: { ...event.data, validFrom, validUntil } };
     }
     if (line.type === 'Extended' && event.type === 'Extended') {
@@ -141,8 +149,23 @@ export class HistoricalCaseFold {
           `An extension must end after the current end of validity ${event.data.previousValidUntil}; it ends on ${validUntil}`,
         );
       }
+      requireRecordableEnd(validUntil, event.data.decisionDate, 'the decision date');
       return { type: 'Extended', data: { ...event.data, validUntil } };
     }
     return event;
   }
+}
+
+/**
+ * History may keep a validity the policy did not give (oversight reports the deviation), but not
+ * an end no licence period reaches: that is a wrong record (year 9999), refused with its line.
+ */
+function requireRecordableEnd(validUntil: LocalDate, start: LocalDate, startName: string): void {
+  const latest = latestRecordedValidUntil(start);
+  if (compareDates(validUntil, latest) <= 0) return;
+  throw new ImportRefusal(
+    'VALID_UNTIL_TOO_FAR_AHEAD',
+    `validUntil ${validUntil} lies more than ${LONGEST_VALIDITY_MONTHS} months after ${startName} ${start} (at most ${latest}); no licence period is that long`,
+    'data.validUntil',
+  );
 }

@@ -3,6 +3,7 @@ import type { LicenceEvent } from '@licences/licensing-domain';
 import { HistoricalCaseFold } from './historical-case.fold';
 import { parseHistoricalLine } from './historical-line.parser';
 import { assessment, caseId, details } from './testing/historical-lines.fixture';
+import { ImportRefusal } from './import.types';
 import type { HistoricalLine } from './import.types';
 
 const ASSESSOR = { sub: 'p.de.vries', role: 'assessor' };
@@ -107,5 +108,73 @@ describe('HistoricalCaseFold: revocations', () => {
       'RevocationProposed',
       'RevocationProposalRejected',
     ]);
+  });
+});
+
+describe('HistoricalCaseFold: dates no licence can have (issue 11)', () => {
+  const issuedLine = (validFrom: string, validUntil: string) =>
+    line('Issued', '2021-01-20', ASSESSOR, { assessment, validFrom, validUntil });
+
+  /** The case applied for and issued as given, then `later`; the events, or the refusal's code and field. */
+  function foldDates(issued: HistoricalLine, ...later: HistoricalLine[]) {
+    const folding = new HistoricalCaseFold(DUTCH_VALIDITY_POLICY, new Date('2025-01-01T00:00:00Z'));
+    const lines = [
+      line('Applied', '2021-01-04', { sub: 'j.jansen', role: 'intake' }, details),
+      issued,
+      ...later,
+    ];
+    try {
+      return lines.map((l) => folding.apply(l));
+    } catch (error) {
+      if (error instanceof DomainError) return { code: error.code, field: error.details['field'] };
+      if (error instanceof ImportRefusal) return { code: error.code, field: error.field };
+      throw error;
+    }
+  }
+
+  it('refuses an imported validFrom in year 9999 with the decider’s VALID_FROM_TOO_FAR_AHEAD', () => {
+    expect(foldDates(issuedLine('9999-12-30', '9999-12-31'))).toEqual({
+      code: 'VALID_FROM_TOO_FAR_AHEAD',
+      field: 'validFrom',
+    });
+  });
+
+  it('refuses an imported validUntil in year 9999, and keeps one that deviates within 50 years', () => {
+    expect(foldDates(issuedLine('2021-01-20', '9999-12-31'))).toEqual({
+      code: 'VALID_UNTIL_TOO_FAR_AHEAD',
+      field: 'data.validUntil',
+    });
+    expect(foldDates(issuedLine('2021-01-20', '2071-01-20'))).toMatchObject({
+      code: 'VALID_UNTIL_TOO_FAR_AHEAD',
+    });
+    const kept = foldDates(issuedLine('2021-01-20', '2071-01-19'));
+    expect(Array.isArray(kept) && kept[1]).toMatchObject({ data: { validUntil: '2071-01-19' } });
+  });
+
+  it('refuses an imported extension to year 9999', () => {
+    const extended = line('Extended', '2023-06-01', ASSESSOR, {
+      reassessment: assessment,
+      validUntil: '9999-12-31',
+    });
+    expect(foldDates(issuedLine('2021-01-20', '2024-01-19'), extended)).toEqual({
+      code: 'VALID_UNTIL_TOO_FAR_AHEAD',
+      field: 'data.validUntil',
+    });
+  });
+
+  it('refuses a decision dated in year 0 with DATE_OUT_OF_RANGE instead of misreading it as year 1', () => {
+    const folding = new HistoricalCaseFold(DUTCH_VALIDITY_POLICY, new Date('2025-01-01T00:00:00Z'));
+    const parsed = parseHistoricalLine(
+      JSON.stringify({
+        caseId,
+        type: 'Applied',
+        occurredAt: '0000-06-01T10:00:00Z',
+        actor: { sub: 'j.jansen', role: 'intake' },
+        data: details,
+      }),
+      1,
+    );
+    if (!parsed.ok) throw parsed.error;
+    expect(() => folding.apply(parsed.line)).toThrow(expect.objectContaining({ code: 'DATE_OUT_OF_RANGE' }));
   });
 });
