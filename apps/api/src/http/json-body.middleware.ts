@@ -1,14 +1,20 @@
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { MAX_IMPORT_BYTES } from '@licences/licensing-application';
+import { jsonShapeDefect } from './json-limits';
+import type { JsonShapeDefect } from './json-limits';
 import { problem, sendProblem } from './problem';
+import { urlUtf8Defect, verifyUtf8Body } from './utf8-input';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
 
 const parseJson = express.json({
   limit: MAX_BODY_BYTES,
   strict: true,
-  type: ['application/json', 'application/*+json'],
+  type: JSON_TYPES,
+  verify: verifyUtf8Body,
 });
 
 /**
@@ -24,59 +30,75 @@ interface BodyParserError {
   message?: string;
 }
 
+/** The charset a Content-Type names, lower-cased, if it names one. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+}
+
+function invalidUtf8(field: string, message: string) {
+  return problem(400, 'INVALID_UTF8', 'Invalid UTF-8', message, { errors: [{ field, messages: [message] }] });
+}
+
+/** Answers a failure of the body parser (these happen before Nest, whose filter never sees them). */
+function parseFailure(error: BodyParserError) {
+  if (error.type === 'entity.too.large') return tooLarge(MAX_BODY_BYTES);
+  if (error.type === 'entity.parse.failed')
+    return problem(400, 'MALFORMED_JSON', 'Malformed JSON', error.message);
+  if (error.type === 'body.invalid-utf8') return invalidUtf8('body', 'The body is not valid UTF-8');
+  return problem(
+    error.status && error.status < 500 ? error.status : 400,
+    'UNREADABLE_BODY',
+    'Unreadable body',
+    error.message,
+  );
+}
+
 /**
- * Parses JSON bodies up to 1 MiB (JSON Lines on the import route are left to the import) and answers parse failures itself as problem+json: these
- * errors happen before Nest's pipeline, so its exception filter never sees them.
+ * Refuses what no route can read before any route sees it: percent-encoded bytes that are not
+ * UTF-8 in the path or query, bodies that are not UTF-8 JSON up to 1 MiB, and JSON deeper or
+ * larger than any request needs (json-limits.ts). JSON Lines on the import route are left to the
+ * import. Every refusal is problem+json.
  */
 export function jsonBodyMiddleware(request: Request, response: Response, next: NextFunction): void {
+  const refuse = (body: ReturnType<typeof problem>) => sendProblem(response, body, request.originalUrl);
+  const urlDefect = urlUtf8Defect(request.originalUrl);
+  if (urlDefect) return refuse(invalidUtf8(urlDefect.field, urlDefect.message));
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   const ndjson = NDJSON_ROUTES.has(request.path.replace(/\/$/, '')) && Boolean(request.is(NDJSON));
-  if (hasBody && !ndjson && !request.is(['application/json', 'application/*+json'])) {
-    sendProblem(
-      response,
+  if (hasBody && !ndjson && !request.is(JSON_TYPES)) {
+    return refuse(
       problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the body as application/json'),
-      request.originalUrl,
     );
-    return;
+  }
+  const charset = charsetOf(request.headers['content-type']);
+  // JSON between systems is UTF-8 (RFC 8259 section 8.1); another charset would only hide bad bytes.
+  if (hasBody && !ndjson && charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    return refuse(
+      problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send JSON as UTF-8 (charset=utf-8)'),
+    );
   }
   if (ndjson) {
     // A declared length over the limit is refused before a byte is read; the import counts the rest.
     if (Number(request.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) {
-      sendProblem(response, tooLarge(MAX_IMPORT_BYTES), request.originalUrl);
-      return;
+      return refuse(tooLarge(MAX_IMPORT_BYTES));
     }
-    next();
-    return;
+    return next();
   }
-  parseJson(request, response, (error?: unknown) => {
-    if (error) {
-      const e = error as BodyParserError;
-      if (e.type === 'entity.too.large' || e.status === 413) {
-        sendProblem(response, tooLarge(MAX_BODY_BYTES), request.originalUrl);
-      } else if (e.type === 'entity.parse.failed') {
-        sendProblem(
-          response,
-          problem(400, 'MALFORMED_JSON', 'Malformed JSON', e.message),
-          request.originalUrl,
-        );
-      } else {
-        sendProblem(
-          response,
-          problem(
-            e.status && e.status < 500 ? e.status : 400,
-            'UNREADABLE_BODY',
-            'Unreadable body',
-            e.message,
-          ),
-          request.originalUrl,
-        );
-      }
-      return;
-    }
+  parseJson(request, response, (error?: BodyParserError) => {
+    if (error) return refuse(parseFailure(error));
     request.body ??= {};
+    const shape = jsonShapeDefect(request.body);
+    if (shape) return refuse(shapeProblem(shape));
     next();
   });
+}
+
+function shapeProblem(defect: JsonShapeDefect) {
+  const errors =
+    defect.field === undefined ? {} : { errors: [{ field: defect.field, messages: [defect.message] }] };
+  const title = defect.code === 'JSON_FORBIDDEN_KEY' ? 'Forbidden key in JSON' : 'JSON body too large';
+  return problem(400, defect.code, title, defect.message, errors);
 }
 
 function tooLarge(limit: number) {

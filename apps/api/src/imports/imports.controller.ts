@@ -23,6 +23,7 @@ import type { ImportRecord, ImportReport, ImportSummary } from '@licences/licens
 import type { Actor } from '@licences/event-store';
 import { Roles } from '../auth/roles';
 import type { Principal } from '../auth/roles';
+import { NoBody } from '../http/empty-body.pipe';
 import { NDJSON } from '../http/json-body.middleware';
 import { RejectImportDto } from './reject-import.dto';
 
@@ -111,7 +112,11 @@ export class ImportsController {
     summary:
       'Approve a staged import (an admin other than the uploader): the file is checked again and the accepted cases are appended',
   })
-  approve(@ImportId() id: string, @Req() request: Request): Promise<ImportReport> {
+  approve(
+    @ImportId() id: string,
+    @NoBody() _body: undefined,
+    @Req() request: Request,
+  ): Promise<ImportReport> {
     return this.imports.approve(id, actorOf(request));
   }
 

@@ -32,6 +32,7 @@ import type {
 } from '@licences/licensing-read-models';
 import type { LocalDate } from '@licences/licensing-domain';
 import { Roles } from '../auth/roles';
+import { NoBody } from '../http/empty-body.pipe';
 import { awaitReadModels } from '../http/read-model-freshness';
 import { idempotencyKeyOf } from './command-headers';
 import { Exchange } from './command-context.decorator';
@@ -159,7 +160,7 @@ export class LicencesController {
   @HttpCode(200)
   @Roles('intake')
   @ApiOperation({ summary: 'Turn an answered sondage into a formal application' })
-  apply(@CaseId() id: string, @Exchange() ctx: CommandContext) {
+  apply(@CaseId() id: string, @NoBody() _body: undefined, @Exchange() ctx: CommandContext) {
     return this.sender.send(
       ctx,
       (meta) => new ApplyAfterSondageCommand(id, { type: 'ApplyAfterSondage' }, meta),

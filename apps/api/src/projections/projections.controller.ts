@@ -10,6 +10,7 @@ import {
 } from '@licences/licensing-read-models';
 import type { ProjectionName, ProjectionStatus, RebuildProgress } from '@licences/licensing-read-models';
 import { Roles } from '../auth/roles';
+import { NoBody } from '../http/empty-body.pipe';
 
 /** Operating the projections: their checkpoints and lag, and rebuilds from the first event. */
 @ApiTags('projections')
@@ -38,7 +39,7 @@ export class ProjectionsController {
   @ApiOperation({
     summary: 'Rebuild a projection into fresh tables; they replace the live ones once caught up',
   })
-  rebuild(@Param('name') name: string): RebuildProgress {
+  rebuild(@Param('name') name: string, @NoBody() _body: undefined): RebuildProgress {
     const projection = this.projectionNamed(name);
     if (this.rebuilder.isRunning(projection)) {
       throw new DomainError(

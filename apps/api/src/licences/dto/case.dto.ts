@@ -4,26 +4,22 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsNumber,
   IsObject,
   IsOptional,
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { GOODS_CATEGORIES, LICENCE_KINDS, PROCEDURES } from '@licences/licensing-domain';
 import type { GoodsCategory, LicenceKind, Procedure } from '@licences/licensing-domain';
-import { IsList, NAME_MAX, TEXT_MAX } from './validators';
+import { IsList, IsLongText, IsNameText, NAME_MAX, TEXT_MAX } from './validators';
 
 export class ApplicantDto {
-  @ApiProperty({ example: 'Thales Nederland B.V.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX)
+  @ApiProperty({ example: 'Thales Nederland B.V.', maxLength: NAME_MAX })
+  @IsNameText()
   name!: string;
 
   @ApiProperty({ example: '06061578', description: 'KvK number' })
@@ -44,10 +40,8 @@ export class GoodsItemDto {
   })
   controlListEntry!: string;
 
-  @ApiProperty({ example: 'Fire control radar' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX)
+  @ApiProperty({ example: 'Fire control radar', maxLength: TEXT_MAX })
+  @IsLongText()
   description!: string;
 
   @ApiProperty({ example: 2, minimum: 1 })
@@ -69,10 +63,8 @@ export class DestinationDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code in capitals' })
   country!: string;
 
-  @ApiProperty({ example: 'Bundeswehr' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX)
+  @ApiProperty({ example: 'Bundeswehr', maxLength: NAME_MAX })
+  @IsNameText()
   endUser!: string;
 }
 

@@ -1,20 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { Criterion } from '@licences/licensing-domain';
-import { EachWholeNumber, IsCalendarDate, IsList, NAME_MAX, TEXT_MAX } from './validators';
+import {
+  EachWholeNumber,
+  IsCalendarDate,
+  IsList,
+  IsLongText,
+  IsNameText,
+  NAME_MAX,
+  TEXT_MAX,
+} from './validators';
 
 /** Criteria of the EU Common Position (2008/944/CFSP art. 2), each 1 to 8. */
 const CriterionList = (minimum: number) => (target: object, key: string) => {
@@ -23,24 +19,25 @@ const CriterionList = (minimum: number) => (target: object, key: string) => {
 };
 
 export class FindingDto {
-  @ApiProperty({ minimum: 1, maximum: 8, description: 'EU Common Position 2008/944/CFSP art. 2 criterion' })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 8,
+    example: 7,
+    description: 'EU Common Position 2008/944/CFSP art. 2 criterion',
+  })
   @IsInt()
   @Min(1)
   @Max(8)
   criterion!: Criterion;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX)
+  @ApiProperty({ example: 'End-user certificate received; low diversion risk', maxLength: TEXT_MAX })
+  @IsLongText()
   finding!: string;
 }
 
 export class AssessmentDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX)
+  @ApiProperty({ example: 'No clear risk under the Common Position criteria', maxLength: TEXT_MAX })
+  @IsLongText()
   summary!: string;
 
   @ApiProperty({ type: [FindingDto] })
@@ -55,13 +52,11 @@ export class AnswerSondageDto {
   @IsIn(['positive', 'negative'])
   outcome!: 'positive' | 'negative';
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX)
+  @ApiProperty({ example: 'A clear risk of use in internal repression (criterion 2)', maxLength: TEXT_MAX })
+  @IsLongText()
   reasoning!: string;
 
-  @ApiPropertyOptional({ type: [Number] })
+  @ApiPropertyOptional({ type: [Number], example: [2] })
   @IsOptional()
   @CriterionList(0)
   criteria?: Criterion[];
@@ -81,22 +76,18 @@ export class IssueLicenceDto {
 }
 
 export class DenyLicenceDto {
-  @ApiProperty({ type: [Number] })
+  @ApiProperty({ type: [Number], example: [2, 7] })
   @CriterionList(1)
   criteria!: Criterion[];
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX)
+  @ApiProperty({ example: 'A clear risk of use in internal repression (criterion 2)', maxLength: TEXT_MAX })
+  @IsLongText()
   reasoning!: string;
 }
 
 export class WithdrawCaseDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX)
+  @ApiProperty({ example: 'The applicant withdrew the application', maxLength: TEXT_MAX })
+  @IsLongText()
   reason!: string;
 }
 
@@ -114,29 +105,23 @@ export class ExtendLicenceDto {
 }
 
 export class EvidenceDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX)
+  @ApiProperty({ example: 'UN Security Council report', maxLength: NAME_MAX })
+  @IsNameText()
   title!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX)
+  @ApiProperty({ example: 'United Nations', maxLength: NAME_MAX })
+  @IsNameText()
   source!: string;
 
   @ApiProperty({ example: '2025-03-01' })
   @IsCalendarDate()
   date!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX)
+  @ApiProperty({ example: 'S/2025/123', maxLength: NAME_MAX })
+  @IsNameText()
   reference!: string;
 
-  @ApiPropertyOptional({ description: 'SHA-256 of the document, hex' })
+  @ApiPropertyOptional({ description: 'SHA-256 of the document, hex', example: 'a'.repeat(64) })
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be 64 hexadecimal characters' })
   sha256?: string;
@@ -144,13 +129,11 @@ export class EvidenceDto {
 
 /** The first official's part of a revocation: what changed, under which criteria, on what evidence. */
 export class ProposeRevocationDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX)
+  @ApiProperty({ example: 'Armed conflict broke out in which the goods could be used', maxLength: TEXT_MAX })
+  @IsLongText()
   circumstances!: string;
 
-  @ApiProperty({ type: [Number] })
+  @ApiProperty({ type: [Number], example: [2, 7] })
   @CriterionList(1)
   criteria!: Criterion[];
 
@@ -163,10 +146,8 @@ export class ProposeRevocationDto {
 
 /** Why a revocation proposal is withdrawn (by its proposer) or rejected (by a second official). */
 export class RevocationProposalReasonDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT_MAX)
+  @ApiProperty({ example: 'The applicant withdrew the application', maxLength: TEXT_MAX })
+  @IsLongText()
   reason!: string;
 }
 
