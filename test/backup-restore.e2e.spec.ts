@@ -1,4 +1,15 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -166,5 +177,109 @@ describe('npm run backup and npm run restore', () => {
     },
     // Two starts, three scripts and a verify, each bounded; the commands themselves take little.
     timeoutAbove(APP_START_MS, APP_START_MS, SCRIPT_MS, SCRIPT_MS, SCRIPT_MS, STOP_MS, STOP_MS),
+  );
+
+  it(
+    'refuses a tampered backup, a folder in use (inline or external projections), a non-empty folder without --replace, and a used backup folder',
+    async () => {
+      const dataDir = join(root, 'refusals-live');
+      const backupDir = join(root, 'refusals-backup');
+      const live = await startAppProcess({ LICENCES_DATA_DIR: dataDir });
+      let external: Awaited<ReturnType<typeof startAppProcess>> | undefined;
+      try {
+        await recordIssuedCase(live.baseUrl);
+        const backup = await backupScript(dataDir, '--to', backupDir);
+        expect({ status: backup.status, stderr: backup.stderr }).toMatchObject({ status: 0 });
+        expect(backup.stdout).toContain('verified');
+        const codeOf = (result: { stderr: string }) =>
+          (JSON.parse(result.stderr.split('\n').filter(Boolean).pop()!) as { code: string }).code;
+
+        const again = await backupScript(dataDir, '--to', backupDir, '--json');
+        expect({ status: again.status, code: codeOf(again) }).toEqual({
+          status: 1,
+          code: 'BACKUP_TARGET_NOT_EMPTY',
+        });
+
+        // One byte changed in the events' copy: the sha256 no longer matches, nothing is restored.
+        const tamperedDir = join(root, 'refusals-tampered');
+        cpSync(backupDir, tamperedDir, { recursive: true });
+        const eventsCopy = join(tamperedDir, 'licences.sqlite');
+        const bytes = readFileSync(eventsCopy);
+        bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
+        writeFileSync(eventsCopy, bytes);
+        const fresh = join(root, 'refusals-fresh');
+        const tampered = await restoreScript('--from', tamperedDir, '--to', fresh, '--json');
+        expect({ status: tampered.status, code: codeOf(tampered) }).toEqual({
+          status: 1,
+          code: 'BACKUP_FILE_MISMATCH',
+        });
+        expect(tampered.stderr).toContain('licences.sqlite');
+        expect(existsSync(fresh)).toBe(false);
+
+        // An event changed and the manifest's sha256 forged to match: the chain check refuses it.
+        const forgedDir = join(root, 'refusals-forged');
+        cpSync(backupDir, forgedDir, { recursive: true });
+        const forgedEvents = new Database(join(forgedDir, 'licences.sqlite'), { fileMustExist: true });
+        forgedEvents.prepare("UPDATE events SET data = replace(data, 'Bundeswehr', 'Someone else')").run();
+        forgedEvents.close();
+        const manifestFile = join(forgedDir, 'manifest.json');
+        const forged = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+        const events = forged.files.find((file) => file.kind === 'events')!;
+        const forgedBytes = readFileSync(join(forgedDir, 'licences.sqlite'));
+        events.sha256 = createHash('sha256').update(forgedBytes).digest('hex');
+        events.bytes = forgedBytes.byteLength;
+        writeFileSync(manifestFile, JSON.stringify(forged));
+        const unverified = await restoreScript('--from', forgedDir, '--to', fresh, '--json');
+        expect({ status: unverified.status, code: codeOf(unverified) }).toEqual({
+          status: 1,
+          code: 'RESTORE_NOT_VERIFIED',
+        });
+        expect(readdirSync(root).filter((name) => name.startsWith('refusals-fresh'))).toEqual([]);
+
+        // The live folder: the API projecting inline holds its lease.
+        const inUse = await restoreScript('--from', backupDir, '--to', dataDir, '--replace', '--json');
+        expect({ status: inUse.status, code: codeOf(inUse) }).toEqual({
+          status: 1,
+          code: 'RESTORE_TARGET_IN_USE',
+        });
+        expect(inUse.stderr).toContain(`pid ${live.child.pid}`);
+
+        // A non-empty folder is refused without --replace, and left as it was.
+        const occupied = join(root, 'refusals-occupied');
+        mkdirSync(occupied);
+        writeFileSync(join(occupied, 'notes.txt'), 'kept');
+        const notEmpty = await restoreScript('--from', backupDir, '--to', occupied, '--json');
+        expect({ status: notEmpty.status, code: codeOf(notEmpty) }).toEqual({
+          status: 1,
+          code: 'RESTORE_TARGET_NOT_EMPTY',
+        });
+        expect(readdirSync(occupied)).toEqual(['notes.txt']);
+
+        // With --replace, the old contents are moved aside, not deleted.
+        const replaced = await restoreScript('--from', backupDir, '--to', occupied, '--replace', '--json');
+        expect({ status: replaced.status, stderr: replaced.stderr }).toMatchObject({ status: 0 });
+        const { movedAside } = JSON.parse(replaced.stdout) as { movedAside: string };
+        expect(movedAside).toMatch(/refusals-occupied\.before-restore-/);
+        expect(readFileSync(join(movedAside, 'notes.txt'), 'utf8')).toBe('kept');
+        expect(readdirSync(occupied).sort()).toEqual([
+          'access-log.sqlite',
+          'licences.sqlite',
+          'read-models.sqlite',
+        ]);
+
+        // An API with external projections holds no lease, but keeps its databases open.
+        external = await startAppProcess({ LICENCES_DATA_DIR: occupied, LICENCES_PROJECTIONS: 'external' });
+        const locked = await restoreScript('--from', backupDir, '--to', occupied, '--replace', '--json');
+        expect({ status: locked.status, code: codeOf(locked) }).toEqual({
+          status: 1,
+          code: 'RESTORE_TARGET_IN_USE',
+        });
+        expect(locked.stderr).toContain('is open in another process');
+      } finally {
+        if (external) await kill(external.child);
+        await kill(live.child);
+      }
+    },
+    timeoutAbove(APP_START_MS, APP_START_MS, ...Array<number>(8).fill(SCRIPT_MS), STOP_MS, STOP_MS),
   );
 });
