@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { freePort, kill, runScriptAsync, startAppProcess } from './support/app-process';
+import {
+  DEVELOPMENT_PROCESS_ENV,
+  freePort,
+  kill,
+  runScriptAsync,
+  startAppProcess,
+} from './support/app-process';
 import { caseBody } from './support/cases';
 import { APP_START_MS, SCRIPT_MS, STOP_MS } from './support/child-processes';
 import { callApi, developmentToken } from './support/process-api';
@@ -32,6 +38,7 @@ async function serveReads(dataDir: string, reads: number): Promise<void> {
 async function startRefused(dataDir: string) {
   const port = await freePort();
   return runScriptAsync(['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
+    ...DEVELOPMENT_PROCESS_ENV,
     LICENCES_DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: String(port),

@@ -1,17 +1,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { JwtService } from '@nestjs/jwt';
 import Database from 'better-sqlite3';
 import { caseBody } from './support/cases';
 import { TEST_SECRET, TestApp } from './support/test-app';
 import type { HttpAnswer } from './support/test-app';
+import { signHs256 } from './support/tokens';
 
 /** A token that carries several roles, as people with more than one task get. */
 function tokenWithRoles(sub: string, roles: string[]): string {
-  return new JwtService({ secret: TEST_SECRET }).sign(
-    { sub, roles },
-    { algorithm: 'HS256', expiresIn: '1h' },
-  );
+  return signHs256({ sub, roles }, TEST_SECRET);
 }
 
 describe('access audit of oversight and reporting requests', () => {

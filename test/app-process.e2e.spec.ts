@@ -63,16 +63,16 @@ describe('the admin API as a process', () => {
   );
 
   it(
-    'refuses to start in production without LICENCES_JWT_SECRET',
+    'refuses to start outside development mode without an identity, whatever NODE_ENV says',
     () => {
       const result = runScript(['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
-        NODE_ENV: 'production',
+        NODE_ENV: 'development',
+        LICENCES_MODE: '',
         LICENCES_JWT_SECRET: '',
         LICENCES_DATA_DIR: dataDir,
-        PORT: '0',
       });
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain('LICENCES_JWT_SECRET must be set');
+      expect(result.stderr).toContain('Refusing to start: no identity is configured');
     },
     timeoutAbove(SCRIPT_MS),
   );

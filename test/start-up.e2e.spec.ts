@@ -17,6 +17,13 @@ const CHOSEN = [
   'HOST',
   'LICENCES_DATA_DIR',
   'LICENCES_JWT_SECRET',
+  'LICENCES_MODE',
+  'LICENCES_JWKS_URL',
+  'LICENCES_JWKS_FILE',
+  'LICENCES_JWT_ISSUER',
+  'LICENCES_JWT_AUDIENCE',
+  'LICENCES_JWT_MAX_LIFETIME',
+  'LICENCES_JWT_CLOCK_SKEW',
   'LICENCES_PROJECTIONS',
   'LICENCES_EVENT_STORE',
   'LOG_LEVEL',
@@ -55,9 +62,9 @@ function start(args: string[], env: Record<string, string>): Started {
   };
 }
 
-/** Runs `npm start` to its end and returns what it said; for the settings it must refuse. */
+/** Runs `npm start` (development mode unless `env` says otherwise) to its end and returns what it said. */
 function refusal(env: Record<string, string>) {
-  const result = runScript(MAIN, { HOST: '127.0.0.1', ...env });
+  const result = runScript(MAIN, { HOST: '127.0.0.1', LICENCES_MODE: 'development', ...env });
   const lines = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() !== '');
   return { status: result.status, lines, stderr: result.stderr };
 }
@@ -78,12 +85,17 @@ describe('npm start: what it says when it starts, and when it will not', () => {
   });
 
   it(
-    'starts with a short banner and a warning about the development secret, and keeps a projector out while it projects inline',
+    'starts in development mode with a short banner and a warning about the development secret, and keeps a projector out while it projects inline',
     async () => {
       // Missing, with a parent that exists: created.
       const dataDir = join(newDir(), 'data');
       const port = await freePort();
-      const api = start(MAIN, { HOST: '127.0.0.1', PORT: String(port), LICENCES_DATA_DIR: dataDir });
+      // As `npm start` runs it; HOST unset, development mode listens on 127.0.0.1.
+      const api = start(MAIN, {
+        LICENCES_MODE: 'development',
+        PORT: String(port),
+        LICENCES_DATA_DIR: dataDir,
+      });
       let projector: Started | undefined;
       try {
         await api.waitFor('WARNING', APP_START_MS);
@@ -99,8 +111,10 @@ describe('npm start: what it says when it starts, and when it will not', () => {
         expect(text).toContain(`Data folder  ${dataDir}`);
         expect(text).toContain('Projections  inline, in this process');
         expect(text).toContain('Tokens       npm run -s token -- --role <role> --sub <name>');
-        expect(text).toMatch(/WARN.*WARNING: tokens are signed with the built-in DEVELOPMENT secret/);
-        expect(text).toContain('Set LICENCES_JWT_SECRET');
+        expect(text).toContain('Identity     HS256 with the DEVELOPMENT secret');
+        expect(text).toMatch(
+          /WARN.*WARNING: development mode \(LICENCES_MODE=development\), listening on loopback only: tokens signed with the DEVELOPMENT secret that stands in the source are accepted/,
+        );
         expect(text).not.toMatch(/RouterExplorer|RoutesResolver|InstanceLoader|successfully started/);
         expect((await fetch(`http://127.0.0.1:${port}/api/docs`)).status).toBe(200);
 
@@ -138,7 +152,7 @@ describe('npm start: what it says when it starts, and when it will not', () => {
         HOST: '127.0.0.1',
         PORT: String(port),
         LICENCES_DATA_DIR: dataDir,
-        LICENCES_JWT_SECRET: 'a-secret-for-this-test',
+        LICENCES_JWT_SECRET: 'a-secret-for-this-test-of-32-bytes-or-more',
         LOG_LEVEL: 'debug',
       });
       try {
@@ -239,8 +253,9 @@ describe('npm start: what it says when it starts, and when it will not', () => {
           'Refusing to start: LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose, not loud',
         );
         expectRefusal(
-          refusal({ NODE_ENV: 'production', LICENCES_DATA_DIR: newDir() }),
-          'Refusing to start: LICENCES_JWT_SECRET must be set when NODE_ENV=production',
+          refusal({ NODE_ENV: 'production', LICENCES_MODE: '', LICENCES_DATA_DIR: newDir() }),
+          'Refusing to start: no identity is configured: set LICENCES_JWKS_URL (or LICENCES_JWKS_FILE) with LICENCES_JWT_ISSUER ' +
+            'and LICENCES_JWT_AUDIENCE, or LICENCES_JWT_SECRET (at least 32 bytes); only LICENCES_MODE=development accepts the development secret',
         );
       },
       timeoutAbove(SCRIPT_MS, SCRIPT_MS),

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -25,15 +24,19 @@ import { Roles } from '../auth/roles';
 import type { Principal } from '../auth/roles';
 import { NoBody } from '../http/empty-body.pipe';
 import { NDJSON } from '../http/json-body.middleware';
+import { RequestValidationError } from '../http/request-validation';
 import { RejectImportDto } from './reject-import.dto';
 
 /** An import is named by the sha256 of its file. */
 class ImportIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!/^[0-9a-f]{64}$/.test(value)) {
-      throw new BadRequestException(
-        'The import id is the sha256 of the file: 64 lower-case hexadecimal characters',
-      );
+      throw new RequestValidationError([
+        {
+          field: 'id',
+          messages: ['The import id is the sha256 of the file: 64 lower-case hexadecimal characters'],
+        },
+      ]);
     }
     return value;
   }
