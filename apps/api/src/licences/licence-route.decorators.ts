@@ -1,8 +1,9 @@
-import { applyDecorators, Param, ParseUUIDPipe } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../http/uuid-param.pipe';
 
 /** The case addressed by the route; anything but a UUID is a 400 before any handler runs. */
-export const CaseId = () => Param('id', new ParseUUIDPipe());
+export const CaseId = () => UuidParam('id');
 
 /** What every licence controller declares in OpenAPI: its tag, the bearer token and X-Acting-Role. */
 export const LicenceRoutes = () =>

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -25,6 +14,7 @@ import {
 import type { CaseReplayView, DecisionsInPeriodView } from '@licences/licensing-read-models';
 import { Roles } from '../auth/roles';
 import { awaitReadModels } from '../http/read-model-freshness';
+import { UuidParam } from '../http/uuid-param.pipe';
 import { DecisionsQueryDto, ReplayQueryDto, WhatIfDto } from './dto/oversight.dto';
 
 /**
@@ -48,7 +38,7 @@ export class OversightController {
       'Every step of a case with the state before and after; each decision re-checked against the policy in force on its date',
   })
   async replay(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Query() q: ReplayQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseReplayView> {
