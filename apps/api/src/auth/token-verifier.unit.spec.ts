@@ -150,12 +150,11 @@ describe('the token verifier', () => {
       );
 
     it('verifies each of the provider algorithms, checking issuer and audience and reading the roles claim path', async () => {
-      const pairs = await Promise.all([
-        keyPair('rsa', 'RS256'),
-        keyPair('ec', 'ES256'),
-        keyPair('ed', 'EdDSA'),
-        keyPair('ps', 'PS256'),
-      ]);
+      const rsa = await keyPair('rsa', 'RS256');
+      const pairs = [
+        rsa,
+        ...(await Promise.all([keyPair('ec', 'ES256'), keyPair('ed', 'EdDSA'), keyPair('ps', 'PS256')])),
+      ];
       writeFileSync(file, JSON.stringify({ keys: pairs.map((p) => p.jwk) }));
       const verifier = verifierFor();
       for (const pair of pairs) {
@@ -165,7 +164,6 @@ describe('the token verifier', () => {
         });
         expect(await verifier.verify(token)).toEqual({ sub: 'kc-user', roles: ['assessor'], issuer: ISSUER });
       }
-      const [rsa] = pairs as [(typeof pairs)[0]];
       const roles = { sub: 'kc-user', realm_access: { roles: ['admin'] } };
       expect(await refusalOf(verifier, await rsa.sign({ ...roles, iss: 'https://evil.example.org' }))).toBe(
         'TOKEN_INVALID',
