@@ -6,7 +6,8 @@ import type { CspDirectives } from './content-security-policy';
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
 const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
-function sha256Source(text: string): string {
+/** A text as a CSP hash source, `'sha256-...'`. */
+export function sha256Source(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 

@@ -3,12 +3,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { API_CONTENT_SECURITY_POLICY } from './content-security-policy';
 import type { CspDirectives } from './content-security-policy';
 import { sendWithInlineStyleHashes } from './inline-style-hashes';
+import { swaggerUiContentSecurityPolicy } from './swagger-ui.policy';
 
 /*
  * Security headers on every answer, the problems and the 404s included. The Content-Security-Policy
  * depends on what a path serves: JSON needs nothing (`default-src 'none'`), the Swagger UI its own
  * scripts and styles. Pages the API renders itself (the HTML report) set their own policy, which
- * replaces the one here. A later part (a console under /console) adds its line to PATH_POLICIES.
+ * replaces the one here. A later part (a console under /console) adds its line to pathPolicies.
  */
 
 interface PathPolicy {
@@ -24,28 +25,6 @@ interface PathPolicy {
   readonly hashInlineStyles?: boolean;
 }
 
-/**
- * Swagger UI: its scripts and stylesheet from this origin, the inline styles of its page by hash,
- * the data: images its stylesheet embeds, and calls to this API ("Try it out"). No eval, no
- * inline script.
- */
-const DOCS_CONTENT_SECURITY_POLICY: CspDirectives = {
-  ...API_CONTENT_SECURITY_POLICY,
-  'script-src': ["'self'"],
-  'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-};
-
-const PATH_POLICIES: readonly PathPolicy[] = [
-  {
-    path: '/api/docs',
-    contentSecurityPolicy: DOCS_CONTENT_SECURITY_POLICY,
-    noStore: false,
-    hashInlineStyles: true,
-  },
-];
-
 const DEFAULT_POLICY: PathPolicy = {
   path: '/',
   contentSecurityPolicy: API_CONTENT_SECURITY_POLICY,
@@ -56,12 +35,23 @@ function covers(policy: PathPolicy, path: string): boolean {
   return path === policy.path || path.startsWith(`${policy.path}/`);
 }
 
+/** The policies that differ from the API's, by path. */
+function pathPolicies(): PathPolicy[] {
+  return [
+    {
+      path: '/api/docs',
+      contentSecurityPolicy: swaggerUiContentSecurityPolicy(),
+      noStore: false,
+      hashInlineStyles: true,
+    },
+  ];
+}
+
 /** The most specific policy for a path: the longest path that covers it. */
-function policyFor(path: string): PathPolicy {
-  return PATH_POLICIES.filter((policy) => covers(policy, path)).reduce(
-    (best, policy) => (policy.path.length > best.path.length ? policy : best),
-    DEFAULT_POLICY,
-  );
+function policyFor(policies: readonly PathPolicy[], path: string): PathPolicy {
+  return policies
+    .filter((policy) => covers(policy, path))
+    .reduce((best, policy) => (policy.path.length > best.path.length ? policy : best), DEFAULT_POLICY);
 }
 
 function helmetFor(directives: CspDirectives) {
@@ -85,11 +75,12 @@ export function securityHeadersMiddleware(): (
   response: Response,
   next: NextFunction,
 ) => void {
+  const policies = pathPolicies();
   const helmets = new Map<PathPolicy, ReturnType<typeof helmetFor>>(
-    [DEFAULT_POLICY, ...PATH_POLICIES].map((policy) => [policy, helmetFor(policy.contentSecurityPolicy)]),
+    [DEFAULT_POLICY, ...policies].map((policy) => [policy, helmetFor(policy.contentSecurityPolicy)]),
   );
   return (request, response, next) => {
-    const policy = policyFor(request.path);
+    const policy = policyFor(policies, request.path);
     if (policy.noStore) {
       response.setHeader('Cache-Control', 'no-store');
       // For HTTP/1.0 caches, which know no Cache-Control.
