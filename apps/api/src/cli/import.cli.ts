@@ -6,9 +6,12 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import type { Actor } from '@licences/event-store';
+import { DomainError } from '@licences/licensing-domain';
 import {
   HistoricalImportModule,
   HistoricalImportService,
+  ImportTooManyLinesError,
+  MAX_IMPORT_LINES,
   stagingDirIn,
   systemClock,
 } from '@licences/licensing-application';
@@ -65,7 +68,7 @@ async function uploaderOf({ mode }: AppConfig): Promise<Actor> {
   return { sub: verified.sub, role: 'admin' };
 }
 
-/** Counts lines as the import numbers them, so that the progress bar has a total. */
+/** Counts lines as the import numbers them, for the progress bar's total and the line limit. */
 async function countLines(file: string): Promise<number> {
   let lines = 0;
   let last = 0x0a;
@@ -86,6 +89,8 @@ async function stageHistory(file: string): Promise<void> {
   const config = loadConfig();
   const uploadedBy = await uploaderOf(config);
   const total = await countLines(file);
+  // The service refuses it too, but only after copying it into staging: say so before.
+  if (total > MAX_IMPORT_LINES) throw new ImportTooManyLinesError(MAX_IMPORT_LINES);
   const app = await NestFactory.createApplicationContext(ImportCliModule.forRoot(config), {
     logger: ['warn', 'error'],
   });
@@ -109,6 +114,14 @@ async function stageHistory(file: string): Promise<void> {
       .get(HistoricalImportService)
       .stage(createReadStream(file), uploadedBy, {
         onProgress: (p) => bar.update((p.phase === 'check' ? 0 : total) + p.linesRead, payload(p)),
+      })
+      .catch((error: unknown) => {
+        bar.stop();
+        // Refused whole: the first refusals go to stdout as the staging record would have.
+        if (error instanceof DomainError && error.code === 'IMPORT_TOO_MANY_REFUSALS') {
+          process.stdout.write(`${JSON.stringify({ code: error.code, ...error.details }, null, 2)}\n`);
+        }
+        throw error;
       });
     bar.stop();
     process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);

@@ -16,7 +16,10 @@ import type { Request, Response } from 'express';
 import {
   HistoricalImportService,
   ImportTooLargeError,
+  ImportTooManyLinesError,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_LINES,
+  MAX_REFUSALS,
 } from '@licences/licensing-application';
 import type { ImportRecord, ImportReport, ImportSummary } from '@licences/licensing-application';
 import type { Actor } from '@licences/event-store';
@@ -70,6 +73,7 @@ export class ImportsController {
   @ApiOperation({
     summary:
       'Stage a history file: checks every case (lifecycle, cut-over, roles) and answers what approval would append, what it refuses and what replay finds; appends nothing. 201 when staged, 200 when the same file was staged already',
+    description: `Refused whole, with nothing staged: over ${MAX_IMPORT_BYTES} bytes or ${MAX_IMPORT_LINES} lines (413 IMPORT_TOO_MANY_LINES), or more than ${MAX_REFUSALS} refusals (422 IMPORT_TOO_MANY_REFUSALS, listing the first ones).`,
   })
   async stage(
     @Req() request: Request,
@@ -85,6 +89,10 @@ export class ImportsController {
     } catch (error) {
       if (error instanceof ImportTooLargeError) {
         throw new PayloadTooLargeException(`The body must not exceed ${MAX_IMPORT_BYTES} bytes`);
+      }
+      // A body limit like the size: 413, with the import's own code and how to split the file.
+      if (error instanceof ImportTooManyLinesError) {
+        throw new PayloadTooLargeException({ code: error.code, message: error.message });
       }
       throw error;
     }

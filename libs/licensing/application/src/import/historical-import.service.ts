@@ -76,7 +76,9 @@ export class HistoricalImportService {
   /**
    * Receives a file and checks it; appends nothing to any case. The same file staged again answers
    * its existing record, unless that was rejected: then it is checked and staged anew.
-   * @throws ImportCutoverNotConfiguredError, ImportCutoverInFutureError before reading the upload.
+   * @throws ImportCutoverNotConfiguredError, ImportCutoverInFutureError before reading the upload;
+   * ImportTooLargeError, ImportTooManyLinesError while receiving it; IMPORT_TOO_MANY_REFUSALS (a
+   * DomainError) when checking it. A file refused whole leaves no record and no staged copy.
    */
   async stage(upload: ImportUpload, uploadedBy: Actor, options: ImportOptions = {}): Promise<StagingOutcome> {
     const cutover = this.cutover();
@@ -85,7 +87,11 @@ export class HistoricalImportService {
     if (loaded.record && loaded.record.status !== 'rejected')
       return { record: loaded.record, created: false };
     const turns = new EventLoopTurns();
-    const check = await this.check(importId, cutover, turns, options);
+    const check = await this.check(importId, cutover, turns, options).catch(async (error: unknown) => {
+      // A file refused whole is not staged: unless a record keeps it, nothing of it stays.
+      if (!loaded.record) await this.files.remove(importId);
+      throw error;
+    });
     const report = await reviewStaged(
       this.store,
       this.policy,

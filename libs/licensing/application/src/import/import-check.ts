@@ -5,7 +5,8 @@ import { isKnownRole, rolesThatMayRecord } from './decision-roles';
 import type { EventLoopTurns } from './event-loop-turns';
 import { HistoricalCaseFold } from './historical-case.fold';
 import { parseHistoricalLine } from './historical-line.parser';
-import { ImportRefusal, LISTED_MAX } from './import.types';
+import { importTooManyRefusals } from './import.errors';
+import { ImportRefusal, LISTED_MAX, MAX_REFUSALS } from './import.types';
 import type { HistoricalLine, RefusedCase } from './import.types';
 import { MAX_LINE_CHARS } from './staged-import-files';
 import type { FileLines } from './staged-import-files';
@@ -38,6 +39,8 @@ export interface CheckInput {
   readonly cutover: Date;
   readonly turns: EventLoopTurns;
   readonly progress: (linesRead: number, cases: number) => void;
+  /** Past this many refusals the file is refused whole (MAX_REFUSALS unless a test says). */
+  readonly maxRefusals?: number;
 }
 
 const PROGRESS_EVERY = 500;
@@ -83,11 +86,16 @@ export async function checkFile({
   cutover,
   turns,
   progress,
+  maxRefusals = MAX_REFUSALS,
 }: CheckInput): Promise<CheckOutcome> {
   const cases = new Map<string, CaseCheck>();
   const orphans: RefusedCase[] = [];
   let orphanTotal = 0;
+  let refusedCases = 0;
   let n = 0;
+  const tooMany = () => {
+    return importTooManyRefusals(maxRefusals, n, refusalsOf({ cases, orphans, orphanTotal }).listed);
+  };
   for await (const source of file.lines) {
     n += 1;
     if (n % PROGRESS_EVERY === 0) progress(n, cases.size);
@@ -103,6 +111,7 @@ export async function checkFile({
     if (caseId === null) {
       orphanTotal += 1;
       if (orphans.length < LISTED_MAX) orphans.push(refusalOf(null, [n], { line: n, error: error! }));
+      if (orphanTotal + refusedCases > maxRefusals) throw tooMany();
       continue;
     }
     let check = cases.get(caseId);
@@ -119,6 +128,8 @@ export async function checkFile({
       if (!(failure instanceof ImportRefusal || failure instanceof DomainError)) throw failure;
       check.refusal = { line: n, error: failure, ...(parsed.ok && { type: parsed.line.type }) };
       check.fold = undefined;
+      refusedCases += 1;
+      if (orphanTotal + refusedCases > maxRefusals) throw tooMany();
     }
   }
   progress(n, cases.size);
@@ -128,7 +139,10 @@ export async function checkFile({
 }
 
 /** The refusals of a check, the first LISTED_MAX by line, and how many there are. */
-export function refusalsOf(outcome: CheckOutcome): { listed: RefusedCase[]; total: number } {
+export function refusalsOf(outcome: Pick<CheckOutcome, 'cases' | 'orphans' | 'orphanTotal'>): {
+  listed: RefusedCase[];
+  total: number;
+} {
   const refused: RefusedCase[] = [...outcome.orphans];
   let total = outcome.orphanTotal;
   for (const [caseId, check] of outcome.cases) {

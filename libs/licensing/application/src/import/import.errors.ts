@@ -1,6 +1,6 @@
 import { DomainError } from '@licences/licensing-domain';
 import { ApplicationError } from '../application.errors';
-import type { ImportStatus } from './import.types';
+import type { ImportStatus, RefusedCase } from './import.types';
 
 /** Which setting holds the cut-over, named in the refusals so that an operator knows what to set. */
 export const CUTOVER_SETTING = 'LICENCES_IMPORT_CUTOVER';
@@ -77,4 +77,31 @@ export class ImportTooLargeError extends ApplicationError {
   constructor(maxBytes: number) {
     super('IMPORT_TOO_LARGE', `An import file may hold at most ${maxBytes} bytes`, { maxBytes });
   }
+}
+
+export class ImportTooManyLinesError extends ApplicationError {
+  constructor(readonly maxLines: number) {
+    super(
+      'IMPORT_TOO_MANY_LINES',
+      `An import file may hold at most ${maxLines} lines (blank lines counted); split the history into files of at most ${maxLines} lines, each case whole in one file, and stage them one by one`,
+      { maxLines },
+    );
+  }
+}
+
+/**
+ * A file with more refusals than an answer can list is refused whole: nothing staged or appended.
+ * A rule violation of the file (422), with the first refusals by line so that the cause shows.
+ */
+export function importTooManyRefusals(
+  maxRefusals: number,
+  linesRead: number,
+  refused: readonly RefusedCase[],
+): DomainError {
+  return new DomainError(
+    'IMPORT_TOO_MANY_REFUSALS',
+    'rule-violation',
+    `The file was refused whole: more than ${maxRefusals} of its lines or cases were refused within its first ${linesRead} lines, so it is not staged. The first ${refused.length} refusals are listed; mend the file (or check that it is the right file and format) and stage it again`,
+    { maxRefusals, linesRead, refused },
+  );
 }

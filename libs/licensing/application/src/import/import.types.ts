@@ -97,6 +97,23 @@ export const LISTED_MAX = 1000;
 /** Largest file an import takes (the API refuses larger bodies with 413). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/**
+ * Most lines a file may hold, blank ones counted (413 IMPORT_TOO_MANY_LINES past it, before any
+ * line is checked). The shortest line an import accepts is about 150 bytes, so MAX_IMPORT_BYTES
+ * of real history holds at most about 350,000 lines: the limit refuses no real file, and bounds
+ * the work and the per-case bookkeeping (every case keeps its line numbers through staging) of a
+ * file of tiny lines, which the byte limit alone lets run to millions.
+ */
+export const MAX_IMPORT_LINES = 500_000;
+
+/**
+ * Most refusals a file may earn (lines whose case cannot be told, and refused cases) before it is
+ * refused whole with 422 IMPORT_TOO_MANY_REFUSALS and its first LISTED_MAX refusals: past it the
+ * file is not a history to review case by case but the wrong file or the wrong format, and
+ * checking on would only spend time and memory on an answer no one can read.
+ */
+export const MAX_REFUSALS = 10_000;
+
 /** A replay finding of a staged case, with the file line of the decision it is about. */
 export interface ImportFinding extends OversightFinding {
   readonly line: number;

@@ -4,7 +4,8 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { ImportTooLargeError } from './import.errors';
+import { ImportTooLargeError, ImportTooManyLinesError } from './import.errors';
+import { MAX_IMPORT_LINES } from './import.types';
 import type { ImportUpload } from './import.types';
 
 /** A line longer than a request body may be (1 MiB) is refused without being held whole. */
@@ -40,34 +41,57 @@ export class StagedImportFiles {
 
   /**
    * Writes an upload to its file, hashing it on the way; the file is named by the hash once the
-   * upload is complete, so that a broken or oversized upload leaves nothing behind.
-   * @throws ImportTooLargeError past `maxBytes` (the partial file is removed).
+   * upload is complete, so that a broken or oversized upload leaves nothing behind. Lines are
+   * counted as the import numbers them (a last line without a newline counts), so that a file of
+   * too many lines is refused as soon as its bytes show it, before any of it is checked.
+   * @throws ImportTooLargeError past `maxBytes`, ImportTooManyLinesError past `maxLines` (the
+   * partial file is removed).
    */
-  async receive(upload: ImportUpload, maxBytes: number): Promise<{ importId: string; bytes: number }> {
+  async receive(
+    upload: ImportUpload,
+    maxBytes: number,
+    maxLines: number = MAX_IMPORT_LINES,
+  ): Promise<{ importId: string; bytes: number; lines: number }> {
     await mkdir(this.dir, { recursive: true });
     const partial = join(this.dir, `upload-${randomUUID()}.part`);
     const hash = createHash('sha256');
     let bytes = 0;
+    let newlines = 0;
+    let endsInNewline = true;
     const handle = await open(partial, 'w');
     try {
       // A plain iterable is read the same way: for-await takes both.
       for await (const piece of upload as AsyncIterable<Uint8Array | string>) {
-        const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+        const chunk =
+          typeof piece === 'string'
+            ? Buffer.from(piece, 'utf8')
+            : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+        if (chunk.byteLength === 0) continue;
         bytes += chunk.byteLength;
         if (bytes > maxBytes) throw new ImportTooLargeError(maxBytes);
+        newlines += newlinesIn(chunk);
+        endsInNewline = chunk[chunk.byteLength - 1] === NEWLINE;
+        if (newlines > maxLines) throw new ImportTooManyLinesError(maxLines);
         hash.update(chunk);
         await handle.write(chunk);
       }
+      const lines = endsInNewline ? newlines : newlines + 1;
+      if (lines > maxLines) throw new ImportTooManyLinesError(maxLines);
       await handle.sync();
       await handle.close();
       const importId = hash.digest('hex');
       await rename(partial, this.fileOf(importId));
-      return { importId, bytes };
+      return { importId, bytes, lines };
     } catch (error) {
       await handle.close().catch(() => undefined);
       await rm(partial, { force: true });
       throw error;
     }
+  }
+
+  /** Removes a staged file that no record names (a file refused whole). */
+  async remove(importId: string): Promise<void> {
+    await rm(this.fileOf(importId), { force: true });
   }
 
   async exists(importId: string): Promise<boolean> {
@@ -93,6 +117,14 @@ export class StagedImportFiles {
       },
     };
   }
+}
+
+const NEWLINE = 0x0a;
+
+function newlinesIn(chunk: Buffer): number {
+  let count = 0;
+  for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, at + 1)) count += 1;
+  return count;
 }
 
 /**
