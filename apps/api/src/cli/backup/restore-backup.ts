@@ -50,7 +50,7 @@ async function checkFiles(folder: string, files: readonly ManifestFile[], what: 
 }
 
 /** The checks `npm run verify` makes, on a copy, against the head the manifest names. */
-async function verifyAgainst(folder: string, manifest: BackupManifest, when: string): Promise<void> {
+async function verifyAgainst(folder: string, manifest: BackupManifest, what: string): Promise<void> {
   const expected: ExpectedEventsHead | undefined =
     manifest.events.headHash === null
       ? undefined
@@ -59,10 +59,7 @@ async function verifyAgainst(folder: string, manifest: BackupManifest, when: str
     problems: [error instanceof Error ? error.message : String(error)],
   }));
   if (problems.length > 0) {
-    throw new BackupError(
-      'RESTORE_NOT_VERIFIED',
-      `${when} ${folder} does not verify: ${problems.join('; ')}`,
-    );
+    throw new BackupError('RESTORE_NOT_VERIFIED', `${what} does not verify: ${problems.join('; ')}`);
   }
 }
 
@@ -123,7 +120,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       makePrivateFolder(join(staging, IMPORTS_FOLDER));
     for (const file of manifest.files) copyPrivateFile(join(from, file.name), join(staging, file.name));
     await checkFiles(staging, manifest.files, 'the copy');
-    await verifyAgainst(staging, manifest, 'The copy of the backup in');
+    await verifyAgainst(
+      staging,
+      manifest,
+      `The backup ${from} (checked on a copy, removed again; nothing restored)`,
+    );
     // Checked again: a server may have started on the target while the copy was made.
     const state = checkTarget(target, options.replace, aside);
     if (state === 'occupied') renameSync(target, aside);
@@ -134,7 +135,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     throw error;
   }
   chmodSync(target, PRIVATE_FOLDER);
-  await verifyAgainst(target, manifest, 'The restored data folder');
+  await verifyAgainst(target, manifest, `The restored data folder ${target}`);
   const movedAside = entryAt(aside) === 'folder' ? aside : undefined;
   return { manifest, target, movedAside };
 }

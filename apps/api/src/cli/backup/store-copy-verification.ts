@@ -43,8 +43,9 @@ function eventsProblem(
   expected: ExpectedEventsHead | undefined,
 ): string | undefined {
   if (!report.sealed) return `events: ${report.summary}`;
-  if (!report.intact)
-    return `events: ${report.checkpoint?.matches === false ? report.checkpoint.finding : report.summary}`;
+  // The first broken event names where the history was changed; a head that differs only then.
+  if (report.firstProblem) return `events: ${report.summary}`;
+  if (report.checkpoint?.matches === false) return `events: ${report.checkpoint.finding}`;
   if (expected && report.headPosition !== expected.position) {
     return `events: the head is at position ${report.headPosition}, the manifest says ${expected.position}`;
   }
