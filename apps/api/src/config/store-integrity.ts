@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError } from './app-config';
+import { narrowDataFolderModes } from './data-folder';
 
 /** The SQLite files the API opens in its data folder, and what each holds. */
 export const STORE_FILES: readonly { readonly file: string; readonly holds: string }[] = [
@@ -66,4 +67,15 @@ export function assertStoresIntact(dataDir: string): void {
     `in LICENCES_DATA_DIR ${dataDir}, ${what}. Run npm run verify to see what the stores still hold, ` +
       'then restore the last good backup with npm run restore (deploy/README.md, "Backup and restore")',
   );
+}
+
+/**
+ * What start-up does with the data folder once it exists (after prepareDataFolder), before
+ * anything opens a store: narrows modes wider than owner-only, telling `warn` about each, and
+ * refuses a damaged store.
+ * @throws ConfigError for a damaged store.
+ */
+export function checkDataFolderAtStart(dataDir: string, warn: (warning: string) => void): void {
+  for (const narrowed of narrowDataFolderModes(dataDir)) warn(narrowed);
+  assertStoresIntact(dataDir);
 }

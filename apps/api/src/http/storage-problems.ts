@@ -15,17 +15,22 @@ const TITLE: Record<StorageFaultKind, string> = {
   unavailable: 'Storage unavailable',
 };
 
-/** What the client is told; the store's own message (paths, driver codes) stays in the log. */
+/**
+ * What the client is told; the store's own message (paths, driver codes) stays in the log. A
+ * failed write is rolled back whole; retrying is safe because a keyed request is answered once
+ * and its events are deduplicated by id.
+ */
 function detailOf(fault: StorageFaultError): string {
+  const again = 'Send it again (with the same Idempotency-Key, if it had one)';
   switch (fault.kind) {
     case 'full':
-      return `The ${fault.store} has no space left, so nothing of this request was stored; try again once space is freed.`;
+      return `The request was not completed: the ${fault.store} has no space left. ${again} once space is freed.`;
     case 'read-only':
-      return `The ${fault.store} does not accept writes (its storage is read-only), so nothing of this request was stored; try again once it is writable.`;
+      return `The request was not completed: the storage of the ${fault.store} is read-only. ${again} once it is writable.`;
     case 'corrupted':
-      return `A file of the ${fault.store} is damaged; the operator must verify and restore it (npm run verify, npm run restore). Nothing of this request was stored.`;
+      return `The request was not completed: a file of the ${fault.store} is damaged. The operator must check it (npm run verify) and restore the last good backup (npm run restore).`;
     case 'unavailable':
-      return `The ${fault.store} could not read or write its storage, so nothing of this request was stored; try again shortly.`;
+      return `The request was not completed: the ${fault.store} could not read or write its storage. ${again} shortly.`;
     default: {
       const unknown: never = fault.kind;
       throw new Error(`Unknown storage fault ${String(unknown)}`);
