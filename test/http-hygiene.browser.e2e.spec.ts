@@ -1,47 +1,25 @@
-import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, ConsoleMessage } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { CSP_REFUSAL, LAUNCH_MS, launchChromium } from './support/chromium';
 import { TestApp } from './support/test-app';
 import { timeoutAbove } from './support/waiting';
 
 /*
- * The policies the API sends, in a real browser (Debian's Chromium, as in
- * report-html.browser.e2e.spec.ts): the Swagger UI must still work under its policy, with
- * JavaScript on, and the HTML report as the API serves it must render without a refusal.
- * Chromium reports each refusal on the console; none may appear.
+ * The policies the API sends, in a real browser (Debian's Chromium, see support/chromium.ts): the
+ * Swagger UI must still work under its policy, with JavaScript on, and the HTML report as the API
+ * serves it must render without a refusal. Chromium reports each refusal on the console; none
+ * may appear.
  */
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-/** Chromium from spawn to a page to load into (about 1 s on an idle machine). */
-const LAUNCH_MS = 60_000;
 /** One page action that waits (navigation, the Swagger UI building its page). */
 const ACTION_MS = 30_000;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const REFUSAL = /Content Security Policy|Refused to/i;
 
 describe('the API policies in headless Chromium', () => {
   let app: TestApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: install Debian's Chromium (apt-get install -y chromium), or set ` +
-          'CHROMIUM_PATH to a Chromium or Chrome executable, to run the browser tests.',
-      );
-    }
     app = await new TestApp().start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: LAUNCH_MS });
+    browser = await launchChromium();
   }, timeoutAbove(LAUNCH_MS));
 
   afterAll(async () => {
@@ -78,7 +56,7 @@ describe('the API policies in headless Chromium', () => {
         // Opening an operation renders its parameters: the UI works, not only its first paint.
         await page.click('.swagger-ui .opblock-summary');
         await page.waitForSelector('.swagger-ui .opblock-body');
-        expect(messages.filter((m) => REFUSAL.test(m) || m.startsWith('page error'))).toEqual([]);
+        expect(messages.filter((m) => CSP_REFUSAL.test(m) || m.startsWith('page error'))).toEqual([]);
       } finally {
         await docs.close();
       }
@@ -99,7 +77,7 @@ describe('the API policies in headless Chromium', () => {
         expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
         expect(await page.$eval('th', (e) => getComputedStyle(e).backgroundColor)).toBe('rgb(240, 240, 240)');
         expect(await page.$$('figure.chart svg')).not.toHaveLength(0);
-        expect(messages.filter((m) => REFUSAL.test(m))).toEqual([]);
+        expect(messages.filter((m) => CSP_REFUSAL.test(m))).toEqual([]);
       } finally {
         await reports.close();
       }

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -9,32 +8,18 @@ import type { LocalDate } from '@licences/licensing-domain';
 import type { YearlyOverviewReport } from '@licences/licensing-reporting';
 import { formatReport } from '@licences/licensing-reporting';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { CSP_REFUSAL, LAUNCH_MS, launchChromium } from './support/chromium';
 import { timeoutAbove } from './support/waiting';
 
 /*
- * The HTML report in a real browser: Debian's Chromium, driven by playwright-core, with JavaScript
+ * The HTML report in a real browser (Debian's Chromium, see support/chromium.ts) with JavaScript
  * off, served with the Content-Security-Policy the API sends it with. The page must load, show
  * every chart as SVG, show the same numbers in the charts as in the tables, and break no rule of
- * its policy (Chromium reports each refusal on the console). Chromium must be installed (`apt-get install chromium`, or CHROMIUM_PATH naming
- * another Chromium or Chrome); the test fails without it, it never skips.
+ * its policy (Chromium reports each refusal on the console).
  */
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-/** Chromium from spawn to a page to load into (about 1 s on an idle machine). */
-const LAUNCH_MS = 60_000;
 /** One page action that waits (navigation, an element, a screenshot; milliseconds when idle). */
 const ACTION_MS = 20_000;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const contentSecurityPolicyOf = (formatted: { contentSecurityPolicy?: string }): string =>
   formatted.contentSecurityPolicy ?? '';
@@ -92,16 +77,6 @@ describe('the HTML report in headless Chromium', () => {
   const consoleMessages: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}` +
-          (process.env['CHROMIUM_PATH']
-            ? ' (from CHROMIUM_PATH)'
-            : ' (the default; CHROMIUM_PATH is not set)') +
-          ": install Debian's Chromium (apt-get install -y chromium), or set CHROMIUM_PATH to a Chromium or " +
-          'Chrome executable, to run the browser tests.',
-      );
-    }
     dir = await mkdtemp(join(tmpdir(), 'report-html-'));
     const file = join(dir, 'report.html');
     const { body, contentSecurityPolicy } = formatReport(report, 'html');
@@ -124,7 +99,7 @@ describe('the HTML report in headless Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/report.html`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: LAUNCH_MS });
+    browser = await launchChromium();
     const context = await browser.newContext({ javaScriptEnabled: false });
     context.setDefaultTimeout(ACTION_MS);
     page = await context.newPage();
@@ -159,7 +134,7 @@ describe('the HTML report in headless Chromium', () => {
     const labels = await page.$$eval('svg text', (els) => els.map((e) => getComputedStyle(e).fontSize));
     expect(new Set(labels)).toEqual(new Set(['12px']));
     expect(await page.$$('[style], svg style')).toHaveLength(0);
-    expect(consoleMessages.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
+    expect(consoleMessages.filter((m) => CSP_REFUSAL.test(m))).toEqual([]);
   });
 
   it('shows every chart as an SVG of non-zero size', async () => {
