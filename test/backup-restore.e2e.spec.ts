@@ -180,7 +180,7 @@ describe('npm run backup and npm run restore', () => {
   );
 
   it(
-    'refuses a tampered backup, a folder in use (inline or external projections), a non-empty folder without --replace, and a used backup folder',
+    'refuses a used backup folder, a changed file, a forged manifest, a folder in use (inline or external projections), a non-empty folder without --replace and a damaged staged import; --replace moves the old contents aside',
     async () => {
       const dataDir = join(root, 'refusals-live');
       const backupDir = join(root, 'refusals-backup');
@@ -188,6 +188,11 @@ describe('npm run backup and npm run restore', () => {
       let external: Awaited<ReturnType<typeof startAppProcess>> | undefined;
       try {
         await recordIssuedCase(live.baseUrl);
+        // A staged import file, named by the sha256 of its content as the import stages it.
+        const staged = '{"caseId":"historical-1"}\n';
+        const stagedName = `${createHash('sha256').update(staged).digest('hex')}.ndjson`;
+        mkdirSync(join(dataDir, 'imports'), { recursive: true });
+        writeFileSync(join(dataDir, 'imports', stagedName), staged);
         const backup = await backupScript(dataDir, '--to', backupDir);
         expect({ status: backup.status, stderr: backup.stderr }).toMatchObject({ status: 0 });
         expect(backup.stdout).toContain('verified');
@@ -263,9 +268,12 @@ describe('npm run backup and npm run restore', () => {
         expect(readFileSync(join(movedAside, 'notes.txt'), 'utf8')).toBe('kept');
         expect(readdirSync(occupied).sort()).toEqual([
           'access-log.sqlite',
+          'imports',
           'licences.sqlite',
           'read-models.sqlite',
         ]);
+        expect(readFileSync(join(occupied, 'imports', stagedName), 'utf8')).toBe(staged);
+        expectPrivate(occupied);
 
         // An API with external projections holds no lease, but keeps its databases open.
         external = await startAppProcess({ LICENCES_DATA_DIR: occupied, LICENCES_PROJECTIONS: 'external' });
@@ -275,11 +283,22 @@ describe('npm run backup and npm run restore', () => {
           code: 'RESTORE_TARGET_IN_USE',
         });
         expect(locked.stderr).toContain('is open in another process');
+
+        // A staged file whose content no longer matches its name fails the backup's own check.
+        writeFileSync(join(dataDir, 'imports', stagedName), '{"caseId":"changed"}\n');
+        const damagedDir = join(root, 'refusals-damaged-backup');
+        const damaged = await backupScript(dataDir, '--to', damagedDir, '--json');
+        expect({ status: damaged.status, code: codeOf(damaged) }).toEqual({
+          status: 1,
+          code: 'BACKUP_NOT_VERIFIED',
+        });
+        expect(damaged.stderr).toContain(`imports/${stagedName}`);
+        expect(existsSync(join(damagedDir, 'manifest.json'))).toBe(false);
       } finally {
         if (external) await kill(external.child);
         await kill(live.child);
       }
     },
-    timeoutAbove(APP_START_MS, APP_START_MS, ...Array<number>(8).fill(SCRIPT_MS), STOP_MS, STOP_MS),
+    timeoutAbove(APP_START_MS, APP_START_MS, ...Array<number>(9).fill(SCRIPT_MS), STOP_MS, STOP_MS),
   );
 });
