@@ -11,7 +11,7 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import type { PipeTransform } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   HistoricalImportService,
@@ -27,6 +27,7 @@ import { Roles } from '../auth/roles';
 import type { Principal } from '../auth/roles';
 import { NoBody } from '../http/empty-body.pipe';
 import { NDJSON } from '../http/json-body.middleware';
+import { allOf, documentingMethod } from '../http/openapi-param';
 import { RequestValidationError } from '../http/request-validation';
 import { RejectImportDto } from './reject-import.dto';
 
@@ -45,7 +46,17 @@ class ImportIdPipe implements PipeTransform<string, string> {
   }
 }
 
-const ImportId = () => Param('id', new ImportIdPipe());
+const ImportId = (): ParameterDecorator =>
+  allOf(
+    Param('id', new ImportIdPipe()),
+    documentingMethod(
+      ApiParam({
+        name: 'id',
+        description: 'sha256 of the file',
+        schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      }),
+    ),
+  );
 
 function actorOf(request: Request): Actor {
   const { principal } = request as Request & { principal: Principal };

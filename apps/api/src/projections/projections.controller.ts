@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Logger, Param, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@licences/licensing-domain';
 import {
   GetProjectionsQuery,
@@ -36,6 +36,7 @@ export class ProjectionsController {
   @Post(':name/rebuild')
   @HttpCode(202)
   @Roles('admin')
+  @ApiParam({ name: 'name', enum: PROJECTION_NAMES })
   @ApiOperation({
     summary: 'Rebuild a projection into fresh tables; they replace the live ones once caught up',
   })

@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   BuildReportQuery,
@@ -29,6 +29,7 @@ export class StatisticsController {
 
   @Get(':report')
   @Roles('reporting', 'oversight')
+  @ApiParam({ name: 'report', enum: REPORT_NAMES })
   @ApiOperation({
     summary:
       'A report (eu-annual, issued, large-licences, yearly-overview) for year=, month=, quarter= or from=&to=; format json, csv, md or html; position= rebuilds it as it was built then',

@@ -15,14 +15,22 @@ import {
 } from 'class-validator';
 import { GOODS_CATEGORIES, LICENCE_KINDS, PROCEDURES } from '@licences/licensing-domain';
 import type { GoodsCategory, LicenceKind, Procedure } from '@licences/licensing-domain';
-import { IsList, IsLongText, IsNameText, NAME_MAX, TEXT_MAX } from './validators';
+import {
+  CONTROL_LIST_ENTRY,
+  COUNTRY_CODE,
+  IsList,
+  IsLongText,
+  IsNameText,
+  NAME_MAX,
+  TEXT_MAX,
+} from './validators';
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Thales Nederland B.V.', maxLength: NAME_MAX })
   @IsNameText()
   name!: string;
 
-  @ApiProperty({ example: '06061578', description: 'KvK number' })
+  @ApiProperty({ example: '06061578', description: 'KvK number', pattern: '^[0-9]{8}$' })
   @IsString()
   @Matches(/^[0-9]{8}$/, { message: 'chamberOfCommerceNumber must be the 8 digits of a KvK number' })
   chamberOfCommerceNumber!: string;
@@ -32,9 +40,10 @@ export class GoodsItemDto {
   @ApiProperty({
     example: 'ML5.a',
     description: 'ML1..ML22 (military) or e.g. 5A002 (dual-use), optional sub-items',
+    pattern: CONTROL_LIST_ENTRY.source,
   })
   @IsString()
-  @Matches(/^(?:ML(?:[1-9]|1[0-9]|2[0-2])|[0-9][A-E][0-9]{3})(?:\.[a-z0-9]+)*$/, {
+  @Matches(CONTROL_LIST_ENTRY, {
     message:
       'controlListEntry must be ML1..ML22 or a dual-use entry like 5A002, optionally with sub-items (ML10.a)',
   })
@@ -44,13 +53,13 @@ export class GoodsItemDto {
   @IsLongText()
   description!: string;
 
-  @ApiProperty({ example: 2, minimum: 1 })
+  @ApiProperty({ example: 2, minimum: 1, maximum: 1_000_000_000 })
   @IsInt()
   @Min(1)
   @Max(1_000_000_000)
   quantity!: number;
 
-  @ApiProperty({ example: 1250000, minimum: 0 })
+  @ApiProperty({ example: 1250000, minimum: 0, maximum: 1e12 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
   @Max(1e12)
@@ -58,9 +67,9 @@ export class GoodsItemDto {
 }
 
 export class DestinationDto {
-  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2', pattern: COUNTRY_CODE.source })
   @IsString()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code in capitals' })
+  @Matches(COUNTRY_CODE, { message: 'country must be an ISO 3166-1 alpha-2 code in capitals' })
   country!: string;
 
   @ApiProperty({ example: 'Bundeswehr', maxLength: NAME_MAX })
@@ -69,7 +78,7 @@ export class DestinationDto {
 }
 
 export class ContractDto {
-  @ApiProperty({ example: 60, description: 'Intended contract term in months' })
+  @ApiProperty({ example: 60, minimum: 1, maximum: 600, description: 'Intended contract term in months' })
   @IsInt()
   @Min(1)
   @Max(600)
@@ -91,7 +100,7 @@ export class RegisterCaseDto {
   @IsIn(LICENCE_KINDS)
   kind!: LicenceKind;
 
-  @ApiProperty()
+  @ApiProperty({ example: false })
   @IsBoolean()
   afterSales!: boolean;
 

@@ -69,7 +69,7 @@ export class IssueLicenceDto {
   @Type(() => AssessmentDto)
   assessment!: AssessmentDto;
 
-  @ApiPropertyOptional({ example: '2025-01-01', description: 'Not before the decision date' })
+  @ApiPropertyOptional({ example: '2025-01-01', format: 'date', description: 'Not before the decision date' })
   @IsOptional()
   @IsCalendarDate()
   validFrom?: string;
@@ -98,7 +98,7 @@ export class ExtendLicenceDto {
   @Type(() => AssessmentDto)
   reassessment!: AssessmentDto;
 
-  @ApiPropertyOptional({ example: '2027-12-31' })
+  @ApiPropertyOptional({ example: '2027-12-31', format: 'date' })
   @IsOptional()
   @IsCalendarDate()
   validUntil?: string;
@@ -113,7 +113,7 @@ export class EvidenceDto {
   @IsNameText()
   source!: string;
 
-  @ApiProperty({ example: '2025-03-01' })
+  @ApiProperty({ example: '2025-03-01', format: 'date' })
   @IsCalendarDate()
   date!: string;
 
@@ -121,7 +121,11 @@ export class EvidenceDto {
   @IsNameText()
   reference!: string;
 
-  @ApiPropertyOptional({ description: 'SHA-256 of the document, hex', example: 'a'.repeat(64) })
+  @ApiPropertyOptional({
+    description: 'SHA-256 of the document, hex',
+    example: 'a'.repeat(64),
+    pattern: '^[0-9a-fA-F]{64}$',
+  })
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be 64 hexadecimal characters' })
   sha256?: string;

@@ -2,7 +2,16 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { GOODS_CATEGORIES, LICENCE_KINDS } from '@licences/licensing-domain';
 import type { GoodsCategory, LicenceKind, LicenceStatus } from '@licences/licensing-domain';
-import { IsCalendarDate, IsInstant, MIN_POSITION_DESCRIPTION, WHOLE_NUMBER } from './validators';
+import {
+  CONTROL_LIST_ENTRY,
+  COUNTRY_CODE,
+  IsCalendarDate,
+  IsInstant,
+  MIN_POSITION_DESCRIPTION,
+  PAGE,
+  PAGE_SIZE,
+  WHOLE_NUMBER,
+} from './validators';
 
 export const LICENCE_STATUSES: readonly LicenceStatus[] = [
   'sondage-requested',
@@ -19,6 +28,7 @@ export const LICENCE_STATUSES: readonly LicenceStatus[] = [
 export class PointInTimeQueryDto {
   @ApiPropertyOptional({
     example: '2025-06-01',
+    format: 'date',
     description: 'Business time: the case as it stood on this date, with everything known now',
   })
   @IsOptional()
@@ -27,25 +37,26 @@ export class PointInTimeQueryDto {
 
   @ApiPropertyOptional({
     example: '2025-06-01T12:00:00Z',
+    format: 'date-time',
     description: 'Recorded time: ignore everything recorded after this instant',
   })
   @IsOptional()
   @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional({ description: MIN_POSITION_DESCRIPTION })
+  @ApiPropertyOptional({ description: MIN_POSITION_DESCRIPTION, pattern: WHOLE_NUMBER.source })
   @IsOptional()
   @Matches(WHOLE_NUMBER, { message: 'minPosition must be a whole number' })
   minPosition?: string;
 }
 
 export class AsOfQueryDto {
-  @ApiPropertyOptional({ example: '2025-06-01T12:00:00Z' })
+  @ApiPropertyOptional({ example: '2025-06-01T12:00:00Z', format: 'date-time' })
   @IsOptional()
   @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional({ description: MIN_POSITION_DESCRIPTION })
+  @ApiPropertyOptional({ description: MIN_POSITION_DESCRIPTION, pattern: WHOLE_NUMBER.source })
   @IsOptional()
   @Matches(WHOLE_NUMBER, { message: 'minPosition must be a whole number' })
   minPosition?: string;
@@ -55,6 +66,7 @@ export class ListLicencesQueryDto extends PointInTimeQueryDto {
   // Same parameter, other question than on one case: which licences were valid that day.
   @ApiPropertyOptional({
     example: '2025-06-01',
+    format: 'date',
     description:
       'Business time: only the licences valid on this date (issued, started, not expired or revoked)',
   })
@@ -67,9 +79,9 @@ export class ListLicencesQueryDto extends PointInTimeQueryDto {
   @IsIn(LICENCE_STATUSES)
   status?: LicenceStatus;
 
-  @ApiPropertyOptional({ example: 'DE' })
+  @ApiPropertyOptional({ example: 'DE', pattern: COUNTRY_CODE.source })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'destination must be an ISO 3166-1 alpha-2 code in capitals' })
+  @Matches(COUNTRY_CODE, { message: 'destination must be an ISO 3166-1 alpha-2 code in capitals' })
   destination?: string;
 
   @ApiPropertyOptional({ enum: GOODS_CATEGORIES })
@@ -77,9 +89,13 @@ export class ListLicencesQueryDto extends PointInTimeQueryDto {
   @IsIn(GOODS_CATEGORIES)
   goodsCategory?: GoodsCategory;
 
-  @ApiPropertyOptional({ example: 'ML10', description: 'Matches the entry and its sub-items' })
+  @ApiPropertyOptional({
+    example: 'ML10',
+    description: 'Matches the entry and its sub-items',
+    pattern: CONTROL_LIST_ENTRY.source,
+  })
   @IsOptional()
-  @Matches(/^(?:ML(?:[1-9]|1[0-9]|2[0-2])|[0-9][A-E][0-9]{3})(?:\.[a-z0-9]+)*$/, {
+  @Matches(CONTROL_LIST_ENTRY, {
     message: 'controlListEntry must be ML1..ML22 or a dual-use entry like 5A002, optionally with sub-items',
   })
   controlListEntry?: string;
@@ -89,13 +105,13 @@ export class ListLicencesQueryDto extends PointInTimeQueryDto {
   @IsIn(LICENCE_KINDS)
   kind?: LicenceKind;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, pattern: PAGE.source })
   @IsOptional()
-  @Matches(/^[1-9][0-9]{0,8}$/, { message: 'page must be a whole number from 1' })
+  @Matches(PAGE, { message: 'page must be a whole number from 1' })
   page?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @ApiPropertyOptional({ default: 50, pattern: PAGE_SIZE.source })
   @IsOptional()
-  @Matches(/^([1-9][0-9]?|[1-4][0-9]{2}|500)$/, { message: 'pageSize must be a whole number from 1 to 500' })
+  @Matches(PAGE_SIZE, { message: 'pageSize must be a whole number from 1 to 500' })
   pageSize?: string;
 }

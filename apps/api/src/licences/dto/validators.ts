@@ -15,6 +15,13 @@ export const IsLongText = () => IsCleanText({ maxLength: TEXT_MAX, multiline: tr
 
 /** A non-negative whole number as a query string carries it, e.g. a global position. */
 export const WHOLE_NUMBER = /^[0-9]{1,9}$/;
+/** An ISO 3166-1 alpha-2 country code in capitals (whether it exists is the domain's to say). */
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
+/** ML1..ML22 (military) or a dual-use entry such as 5A002, with optional sub-items (ML10.a). */
+export const CONTROL_LIST_ENTRY = /^(?:ML(?:[1-9]|1[0-9]|2[0-2])|[0-9][A-E][0-9]{3})(?:\.[a-z0-9]+)*$/;
+/** A page number from 1, and a page size from 1 to 500, as a query string carries them. */
+export const PAGE = /^[1-9][0-9]{0,8}$/;
+export const PAGE_SIZE = /^([1-9][0-9]?|[1-4][0-9]{2}|500)$/;
 
 export const MIN_POSITION_DESCRIPTION =
   'Wait (up to 5 s) until the read models include this global position (the `position` a command ' +

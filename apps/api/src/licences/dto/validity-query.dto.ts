@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { GOODS_CATEGORIES, LICENCE_KINDS } from '@licences/licensing-domain';
 import type { GoodsCategory, LicenceKind } from '@licences/licensing-domain';
-import { IsCalendarDate } from './validators';
+import { COUNTRY_CODE, IsCalendarDate } from './validators';
 
 export class ValidityQueryDto {
-  @ApiProperty({ example: 'DE' })
-  @Matches(/^[A-Z]{2}$/, { message: 'destination must be an ISO 3166-1 alpha-2 code in capitals' })
+  @ApiProperty({ example: 'DE', pattern: COUNTRY_CODE.source })
+  @Matches(COUNTRY_CODE, { message: 'destination must be an ISO 3166-1 alpha-2 code in capitals' })
   destination!: string;
 
   @ApiProperty({ enum: GOODS_CATEGORIES })
@@ -24,6 +24,7 @@ export class ValidityQueryDto {
 
   @ApiPropertyOptional({
     example: '2024-11-28',
+    format: 'date',
     description: 'Decision date; today (Europe/Amsterdam) when absent',
   })
   @IsOptional()

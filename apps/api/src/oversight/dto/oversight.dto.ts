@@ -25,19 +25,24 @@ const IsPeriodEnd = () =>
   });
 
 export class ReplayQueryDto {
-  @ApiPropertyOptional({ description: MIN_POSITION_DESCRIPTION })
+  @ApiPropertyOptional({ description: MIN_POSITION_DESCRIPTION, pattern: WHOLE_NUMBER.source })
   @IsOptional()
   @Matches(WHOLE_NUMBER, { message: 'minPosition must be a whole number' })
   minPosition?: string;
 }
 
 export class DecisionsQueryDto extends ReplayQueryDto {
-  @ApiProperty({ example: '2024-01-01', description: 'First decision date of the period (business time)' })
+  @ApiProperty({
+    example: '2024-01-01',
+    format: 'date',
+    description: 'First decision date of the period (business time)',
+  })
   @IsCalendarDate()
   from!: string;
 
   @ApiProperty({
     example: '2024-12-31',
+    format: 'date',
     description: `Last decision date; at most ${MAX_PERIOD_YEARS} years after from`,
   })
   @IsCalendarDate()
@@ -50,12 +55,17 @@ export class WhatIfDto {
   @IsIn(WHAT_IF_POLICIES)
   policy!: WhatIfPolicyName;
 
-  @ApiProperty({ example: '2024-01-01', description: 'Licences issued from this decision date' })
+  @ApiProperty({
+    example: '2024-01-01',
+    format: 'date',
+    description: 'Licences issued from this decision date',
+  })
   @IsCalendarDate()
   from!: string;
 
   @ApiProperty({
     example: '2024-12-31',
+    format: 'date',
     description: `Up to this decision date; at most ${MAX_PERIOD_YEARS} years after from`,
   })
   @IsCalendarDate()

@@ -21,27 +21,43 @@ const IsPeriodOf = (pattern: RegExp, shape: string) =>
 
 /** The period of a report (one of year, month, quarter, or from and to), its format and position. */
 export class StatisticsQueryDto {
-  @ApiPropertyOptional({ example: '2025', description: 'A calendar year' })
+  @ApiPropertyOptional({ example: '2025', description: 'A calendar year', pattern: '^[0-9]{4}$' })
   @IsOptional()
   @IsPeriodOf(/^(\d{4})$/, 'YYYY')
   year?: string;
 
-  @ApiPropertyOptional({ example: '2025-03', description: 'A calendar month' })
+  @ApiPropertyOptional({
+    example: '2025-03',
+    description: 'A calendar month',
+    pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+  })
   @IsOptional()
   @IsPeriodOf(/^(\d{4})-(?:0[1-9]|1[0-2])$/, 'a month YYYY-MM')
   month?: string;
 
-  @ApiPropertyOptional({ example: '2025-Q1', description: 'A calendar quarter' })
+  @ApiPropertyOptional({
+    example: '2025-Q1',
+    description: 'A calendar quarter',
+    pattern: '^[0-9]{4}-Q[1-4]$',
+  })
   @IsOptional()
   @IsPeriodOf(/^(\d{4})-Q[1-4]$/, 'a quarter YYYY-Qn (n from 1 to 4)')
   quarter?: string;
 
-  @ApiPropertyOptional({ example: '2025-01-01', description: 'First day of the period, with to' })
+  @ApiPropertyOptional({
+    example: '2025-01-01',
+    format: 'date',
+    description: 'First day of the period, with to',
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2025-06-30', description: 'Last day of the period, with from' })
+  @ApiPropertyOptional({
+    example: '2025-06-30',
+    format: 'date',
+    description: 'Last day of the period, with from',
+  })
   @IsOptional()
   @IsCalendarDate()
   to?: string;
@@ -51,7 +67,10 @@ export class StatisticsQueryDto {
   @IsIn(REPORT_FORMATS)
   format?: ReportFormat;
 
-  @ApiPropertyOptional({ description: 'Rebuild the report as it was built at this event position' })
+  @ApiPropertyOptional({
+    description: 'Rebuild the report as it was built at this event position',
+    pattern: '^[0-9]{1,15}$',
+  })
   @IsOptional()
   @Matches(/^\d{1,15}$/, { message: 'position must be a whole number' })
   position?: string;
