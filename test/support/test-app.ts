@@ -52,6 +52,12 @@ export class TestApp {
     return this.baseUrl;
   }
 
+  /** The Nest application, for tests that read its route metadata; only while started. */
+  get nest(): INestApplication {
+    if (!this.app) throw new Error('The test app is not started');
+    return this.app;
+  }
+
   async start(): Promise<this> {
     this.app = await createApp({
       dataDir: this.dataDir,
