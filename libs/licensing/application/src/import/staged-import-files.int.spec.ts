@@ -14,7 +14,7 @@ describe('StagedImportFiles on a real folder', () => {
     const text = 'één\r\ntwee\ndrie';
     const received = await files.receive(['één\r', Buffer.from('\ntwee\ndrie')], 1024);
     const sha256 = createHash('sha256').update(text).digest('hex');
-    expect(received).toEqual({ importId: sha256, bytes: Buffer.byteLength(text) });
+    expect(received).toEqual({ importId: sha256, bytes: Buffer.byteLength(text), lines: 3 });
     expect(readFileSync(files.fileOf(sha256), 'utf8')).toBe(text);
     expect(await files.exists(sha256)).toBe(true);
 
@@ -31,6 +31,21 @@ describe('StagedImportFiles on a real folder', () => {
     await expect(files.receive(['x'.repeat(600), 'y'.repeat(600)], 1000)).rejects.toMatchObject({
       code: 'IMPORT_TOO_LARGE',
     });
+    expect(readdirSync(join(dir, 'imports'))).toEqual(before);
+  });
+
+  it('counts lines as the import numbers them and refuses one past the limit, leaving nothing behind', async () => {
+    // Blank lines count, a last line without a newline counts, and chunks may split anywhere.
+    expect((await files.receive(['a\n', '\n', 'b'], 1024, 3)).lines).toBe(3);
+    expect((await files.receive(['a\n\nb\n'], 1024, 3)).lines).toBe(3);
+    expect((await files.receive([new Uint8Array([0x61, 0x0a]), ''], 1024, 1)).lines).toBe(1);
+    const before = readdirSync(join(dir, 'imports'));
+    for (const upload of [['a\n\nb\nc'], ['a\n', '\n\n\n', 'never read']]) {
+      await expect(files.receive(upload, 1024, 3)).rejects.toMatchObject({
+        code: 'IMPORT_TOO_MANY_LINES',
+        details: { maxLines: 3 },
+      });
+    }
     expect(readdirSync(join(dir, 'imports'))).toEqual(before);
   });
 
