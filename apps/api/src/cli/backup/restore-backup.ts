@@ -94,6 +94,37 @@ function checkTarget(target: string, replace: boolean, aside: string): 'missing'
   return 'occupied';
 }
 
+type TargetState = ReturnType<typeof checkTarget>;
+
+/**
+ * Puts the verified copy in the target's place by renames, undone if the last one fails, so that
+ * the target is never left missing. A rename fails across filesystems or on a mount point.
+ */
+function swapIn(staging: string, target: string, state: TargetState, aside: string): void {
+  try {
+    if (state === 'occupied') renameSync(target, aside);
+    if (state === 'empty') rmdirSync(target);
+  } catch (error) {
+    throw cannotMove(target, error);
+  }
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    if (state === 'occupied') renameSync(aside, target);
+    if (state === 'empty') makePrivateFolder(target);
+    throw cannotMove(target, error);
+  }
+}
+
+function cannotMove(target: string, error: unknown): BackupError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return new BackupError(
+    'RESTORE_TARGET_INVALID',
+    `Refusing to restore: ${target} cannot be replaced by a rename (${code}; a mount point?); ` +
+      'restore into a new folder on the same volume with --to and point LICENCES_DATA_DIR at it',
+  );
+}
+
 /**
  * Restores a backup into a data folder. Nothing in the target is touched until the backup's files
  * match their manifest and a copy of them, made beside the target, verifies as `npm run verify`
@@ -126,10 +157,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       `The backup ${from} (checked on a copy, removed again; nothing restored)`,
     );
     // Checked again: a server may have started on the target while the copy was made.
-    const state = checkTarget(target, options.replace, aside);
-    if (state === 'occupied') renameSync(target, aside);
-    if (state === 'empty') rmdirSync(target);
-    renameSync(staging, target);
+    swapIn(staging, target, checkTarget(target, options.replace, aside), aside);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
