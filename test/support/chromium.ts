@@ -8,6 +8,18 @@ import { chromium } from 'playwright-core';
  * fails without it, it never skips.
  */
 
+declare global {
+  /**
+   * The browser's own function, for callbacks Playwright runs inside the page: the tests compile
+   * without the DOM library, so only what they read is declared.
+   */
+  function getComputedStyle(element: unknown): {
+    readonly backgroundColor: string;
+    readonly fontSize: string;
+    readonly position: string;
+  };
+}
+
 export const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 /** Chromium from spawn to a page to load into (about 1 s on an idle machine). */
 export const LAUNCH_MS = 60_000;
