@@ -101,11 +101,12 @@ function expectedFor(route: Route, held: readonly Role[], acting?: Role): 'allow
   return fitting.length > 1 ? 400 : 'allowed';
 }
 
-function outcomeOf(answer: HttpAnswer): 'allowed' | 403 | 400 | string {
+/** `allowed`, 403, 400 (acting role required), or what else came back, for the list of mismatches. */
+function outcomeOf(answer: HttpAnswer): 'allowed' | 403 | 400 | `${number} ${string}` {
   const problem = answer.contentType.includes('application/problem+json');
   if (answer.status === 403 && problem) return 403;
   if (answer.status === 400 && problem && answer.body.code === 'ACTING_ROLE_REQUIRED') return 400;
-  if (answer.status === 401 || answer.status === 403) return `${answer.status} ${answer.body.code ?? ''}`;
+  if (answer.status === 401 || answer.status === 403) return `${answer.status} ${String(answer.body.code)}`;
   return 'allowed';
 }
 

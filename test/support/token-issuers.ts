@@ -19,10 +19,10 @@ export interface TokenIssuer {
   readonly name: string;
   /** For `TestApp.identityEnv`, or a process's environment. */
   readonly env: Record<string, string>;
-  token(sub: string, roles: readonly string[]): Promise<string>;
+  readonly token: (sub: string, roles: readonly string[]) => Promise<string>;
   /** Defect name -> a token carrying the given roles, refused for that defect alone. */
-  defects(roles: readonly string[]): Promise<Record<string, string>>;
-  close(): Promise<void>;
+  readonly defects: (roles: readonly string[]) => Promise<Record<string, string>>;
+  readonly close: () => Promise<void>;
 }
 
 /** The shared-secret configuration the test app runs with by default. */
@@ -31,19 +31,19 @@ export function sharedSecretIssuer(): TokenIssuer {
   return {
     name: 'a shared HS256 secret',
     env: { LICENCES_JWT_SECRET: TEST_SECRET },
-    token: async (sub, roles) => sign({ sub, roles }),
-    defects: async (roles) => {
+    token: (sub, roles) => Promise.resolve(sign({ sub, roles })),
+    defects: (roles) => {
       const sub = 'defective';
-      return {
+      return Promise.resolve({
         expired: sign({ sub, roles, iat: nowSeconds() - 2 * HOUR, exp: nowSeconds() - HOUR }),
         'without exp': sign({ sub, roles, exp: undefined }),
         'valid for 100 years': sign({ sub, roles, exp: nowSeconds() + CENTURY }),
         'signed with another key': sign({ sub, roles }, `${TEST_SECRET}-but-another`),
         'alg none': unsignedToken({ sub, roles }),
         malformed: 'not.a-jwt',
-      };
+      });
     },
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 }
 
@@ -127,7 +127,7 @@ export async function keySetUrlIssuer(): Promise<TokenIssuer> {
     },
     token: (sub, roles) => key.sign(claimsOf(sub, roles)),
     defects: (roles) => providerDefects(key, claimsOf('defective', roles)),
-    close: served.close,
+    close: () => served.close(),
   };
 }
 
@@ -147,6 +147,6 @@ export async function keySetFileIssuer(): Promise<TokenIssuer> {
     },
     token: (sub, roles) => key.sign(claimsOf(sub, roles)),
     defects: (roles) => providerDefects(key, claimsOf('defective', roles)),
-    close: async () => rmSync(dir, { recursive: true, force: true }),
+    close: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
   };
 }
