@@ -99,10 +99,11 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /**
  * Most lines a file may hold, blank ones counted (413 IMPORT_TOO_MANY_LINES past it, before any
- * line is checked). The shortest line an import accepts is about 150 bytes, so MAX_IMPORT_BYTES
- * of real history holds at most about 350,000 lines: the limit refuses no real file, and bounds
- * the work and the per-case bookkeeping (every case keeps its line numbers through staging) of a
- * file of tiny lines, which the byte limit alone lets run to millions.
+ * line is checked). The shortest line an import accepts is 146 bytes (an `Applied` after a
+ * sondage, with its newline), so MAX_IMPORT_BYTES of real history holds at most about 359,000
+ * lines: the limit refuses no file of real history, and bounds the work and the per-case
+ * bookkeeping (every case keeps its line numbers through staging) of a file of tiny lines, which
+ * the byte limit alone lets run to millions.
  */
 export const MAX_IMPORT_LINES = 500_000;
 
