@@ -5,6 +5,7 @@ import { EventIdConflictError, EventStoreUnavailableError } from '@licences/even
 import { ApplicationError } from '@licences/licensing-application';
 import { DomainError } from '@licences/licensing-domain';
 import type { DomainErrorKind } from '@licences/licensing-domain';
+import { NotReadyError } from '../health/readiness.checks';
 import { problem, reasonPhrase, sendProblem } from './problem';
 import type { Problem } from './problem';
 import {
@@ -69,8 +70,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const { body, headers } = this.toAnswer(exception);
-    // Read models behind is an answer to the client, not a fault of the server.
-    if (body.status >= 500 && !(exception instanceof ReadModelNotCaughtUpError))
+    // Read models behind is an answer to the client, not a fault of the server. A readiness probe
+    // repeats every few seconds while a disk is full: one line each, not a stack.
+    if (exception instanceof NotReadyError) this.logger.warn(exception.message);
+    else if (body.status >= 500 && !(exception instanceof ReadModelNotCaughtUpError))
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     sendProblem(http.getResponse<Response>(), body, request.originalUrl, headers);
   }
