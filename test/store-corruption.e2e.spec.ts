@@ -42,8 +42,9 @@ describe('a damaged store at start', () => {
   it(
     'makes the server refuse to start with one line pointing at npm run verify and npm run restore',
     async () => {
-      const dataDir = join(mkdtempSync(join(tmpdir(), 'licences-corrupt-')), 'data');
-      dirs.push(dataDir);
+      const root = mkdtempSync(join(tmpdir(), 'licences-corrupt-'));
+      dirs.push(root);
+      const dataDir = join(root, 'data');
       mkdirSync(dataDir);
       const events = join(dataDir, 'licences.sqlite');
       await buildEventStore(events, 300);
