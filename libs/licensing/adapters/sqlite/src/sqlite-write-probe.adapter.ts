@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageFaultError, withStorageFaults } from '@licences/event-store';
 import type { WriteProbe } from '@licences/event-store';
+import { isLockError } from './sqlite-lock-retry';
 
 /** A probe never waits long for a writer holding the file: readiness must answer promptly. */
 const PROBE_BUSY_TIMEOUT_MS = 1000;
@@ -38,6 +39,9 @@ export class SqliteWriteProbe implements WriteProbe {
       });
       resolve();
     }).catch((error: unknown) => {
+      // Another connection writing (a projection batch, a rebuild's swap) is the store at work,
+      // not a fault: readiness must not flap while the projector is busy.
+      if (isLockError(error)) return;
       // A connection that met a fault is dropped: the next probe opens afresh, as after a repair.
       this.close();
       throw error instanceof StorageFaultError

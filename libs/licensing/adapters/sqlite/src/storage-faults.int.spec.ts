@@ -1,6 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { StorageFaultError } from '@licences/event-store';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the events under test come from the real event store
 import { SqliteEventStore } from '@licences/event-store-sqlite';
@@ -115,6 +116,15 @@ describe('the licensing SQLite stores on a full disk', () => {
       await expect(probe.probeWrites()).rejects.toMatchObject({ code: 'STORAGE_FULL', store: 'read models' });
       await mend();
       await probe.probeWrites();
+      // A writer holding the file (the projector at work) is no fault of the storage.
+      const writer = new Database(file);
+      writer.exec('BEGIN IMMEDIATE');
+      try {
+        await probe.probeWrites();
+      } finally {
+        writer.exec('ROLLBACK');
+        writer.close();
+      }
     } finally {
       probe.close();
     }
