@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from './app.factory';
 import { loadIdentityConfig } from './auth/identity-config';
 import { ConfigError, loadConfig } from './config/app-config';
@@ -54,6 +55,8 @@ async function bootstrap(): Promise<void> {
         `(${codeOf(error)}); set LICENCES_DATA_DIR to another folder or repair the file`,
     );
   });
+  // Behind proxies the socket's address is the proxy's: the limit per address needs the client's.
+  if (config.trustProxyHops > 0) (app as NestExpressApplication).set('trust proxy', config.trustProxyHops);
   const release = config.projections === 'inline' ? holdInlineProjectionsLease(config.dataDir) : undefined;
   try {
     await app.listen(config.port, config.host);

@@ -8,6 +8,11 @@ export interface AppConfig {
   /** LICENCES_MODE: `development` only when asked for by name; NODE_ENV never decides it. */
   readonly mode: RunMode;
   readonly rateLimits: RateLimits;
+  /**
+   * LICENCES_TRUST_PROXY: how many reverse proxies stand in front, whose X-Forwarded-For names
+   * the client address that the per-address rate limit counts; 0 (the default) trusts none.
+   */
+  readonly trustProxyHops: number;
   /** `inline`: the API process runs the projections; `external`: a separate `npm run projector` does. */
   readonly projections: ProjectionMode;
   readonly eventStore: EventStoreConfig;
@@ -144,6 +149,16 @@ function rateLimitsOf(env: NodeJS.ProcessEnv): RateLimits {
   };
 }
 
+function trustProxyHopsOf(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 0;
+  if (!/^\d$/.test(raw.trim())) {
+    throw new ConfigError(
+      `LICENCES_TRUST_PROXY must be the number of reverse proxies in front of the API, 0 to 9, not ${raw}`,
+    );
+  }
+  return Number(raw.trim());
+}
+
 /**
  * Reads the configuration from the environment and refuses to start on a dangerous one. Identity
  * (who may call the API) is loaded apart, by `loadIdentityConfig`, only where tokens are verified.
@@ -178,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env['LICENCES_DATA_DIR'] ?? './data'),
     mode,
     rateLimits: rateLimitsOf(env),
+    trustProxyHops: trustProxyHopsOf(env['LICENCES_TRUST_PROXY']),
     importCutover: importCutoverOf(env['LICENCES_IMPORT_CUTOVER']),
     logLevel: logLevelOf(env['LOG_LEVEL']),
   };

@@ -99,6 +99,18 @@ describe('rate limits', () => {
   });
 });
 
+describe('LICENCES_TRUST_PROXY', () => {
+  it('trusts no proxy by default, and takes the number of proxies in front', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ LICENCES_TRUST_PROXY: '2' }).trustProxyHops).toBe(2);
+    for (const raw of ['true', '-1', '10', '1.5']) {
+      expect(refusal({ LICENCES_TRUST_PROXY: raw })).toBe(
+        `LICENCES_TRUST_PROXY must be the number of reverse proxies in front of the API, 0 to 9, not ${raw}`,
+      );
+    }
+  });
+});
+
 describe('settings that do not concern identity', () => {
   it('load without any identity configured, for the CLIs that verify no token', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).not.toThrow();
