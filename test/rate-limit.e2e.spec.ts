@@ -1,3 +1,4 @@
+import type { RateLimits } from '../apps/api/src/config/app-config';
 import { TestApp } from './support/test-app';
 import type { HttpAnswer } from './support/test-app';
 
@@ -11,14 +12,18 @@ function expectRateLimited(answer: HttpAnswer): void {
   expect(answer.body.detail).toContain(`${retryAfter} s`);
 }
 
+/** A test app for the enclosing describe block, with the given limits. */
+function appWithLimits(limits: RateLimits): TestApp {
+  const app = new TestApp();
+  app.rateLimits = limits;
+  beforeAll(() => app.start());
+  afterAll(() => app.dispose());
+  return app;
+}
+
 describe('rate limits', () => {
   describe('per address, for requests without a valid token', () => {
-    const app = new TestApp();
-    beforeAll(async () => {
-      app.rateLimits = { perPrincipal: 1_000, perAddress: 4 };
-      await app.start();
-    });
-    afterAll(() => app.dispose());
+    const app = appWithLimits({ perPrincipal: 1_000, perAddress: 4 });
 
     it('answers 429 once an address has used its budget, before any token it sends is verified', async () => {
       // Public routes, no token and forged tokens count alike.
@@ -39,12 +44,7 @@ describe('rate limits', () => {
   });
 
   describe('per principal', () => {
-    const app = new TestApp();
-    beforeAll(async () => {
-      app.rateLimits = { perPrincipal: 5, perAddress: 1_000 };
-      await app.start();
-    });
-    afterAll(() => app.dispose());
+    const app = appWithLimits({ perPrincipal: 5, perAddress: 1_000 });
 
     it('answers 429 to a principal past its budget, while another principal and the address go on', async () => {
       const alice = app.token('admin', 'alice');
