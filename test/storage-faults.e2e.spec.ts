@@ -163,7 +163,10 @@ describe('a full or read-only disk during a command', () => {
       const verify = await runScriptAsync(['-r', './tools/register.cjs', 'apps/api/src/cli/verify.cli.ts'], {
         LICENCES_DATA_DIR: disk.dataDir,
       });
-      expect({ status: verify.status, stdout: verify.stdout }).toEqual({ status: 0, stdout: expect.any(String) });
+      expect({ status: verify.status, stdout: verify.stdout }).toEqual({
+        status: 0,
+        stdout: expect.any(String),
+      });
     },
     timeoutAbove(APP_START_MS, RECOVERY_MS, SCRIPT_MS, STOP_MS * 2),
   );

@@ -6,7 +6,10 @@ import { narrowDataFolderModes } from './data-folder';
 
 /** The SQLite files the API opens in its data folder, and what each holds. */
 export const STORE_FILES: readonly { readonly file: string; readonly holds: string }[] = [
-  { file: 'licences.sqlite', holds: 'the event store: events, idempotency records and the access-log anchor' },
+  {
+    file: 'licences.sqlite',
+    holds: 'the event store: events, idempotency records and the access-log anchor',
+  },
   { file: 'read-models.sqlite', holds: 'the read models' },
   { file: 'access-log.sqlite', holds: 'the access log' },
 ];
