@@ -53,7 +53,7 @@ const ImportId = (): ParameterDecorator =>
       ApiParam({
         name: 'id',
         description: 'sha256 of the file',
-        schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        schema: { type: 'string', pattern: '^[0-9a-f]{64}$', example: '0'.repeat(64) },
       }),
     ),
   );

@@ -53,7 +53,7 @@ export class GoodsItemDto {
   @IsLongText()
   description!: string;
 
-  @ApiProperty({ example: 2, minimum: 1, maximum: 1_000_000_000 })
+  @ApiProperty({ type: 'integer', example: 2, minimum: 1, maximum: 1_000_000_000 })
   @IsInt()
   @Min(1)
   @Max(1_000_000_000)
@@ -78,7 +78,13 @@ export class DestinationDto {
 }
 
 export class ContractDto {
-  @ApiProperty({ example: 60, minimum: 1, maximum: 600, description: 'Intended contract term in months' })
+  @ApiProperty({
+    type: 'integer',
+    example: 60,
+    minimum: 1,
+    maximum: 600,
+    description: 'Intended contract term in months',
+  })
   @IsInt()
   @Min(1)
   @Max(600)
@@ -110,6 +116,7 @@ export class RegisterCaseDto {
 
   @ApiProperty({ type: [GoodsItemDto] })
   @IsList(1, 1000)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => GoodsItemDto)
   goods!: GoodsItemDto[];

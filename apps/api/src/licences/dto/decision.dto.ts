@@ -20,6 +20,7 @@ const CriterionList = (minimum: number) => (target: object, key: string) => {
 
 export class FindingDto {
   @ApiProperty({
+    type: 'integer',
     minimum: 1,
     maximum: 8,
     example: 7,
@@ -42,6 +43,7 @@ export class AssessmentDto {
 
   @ApiProperty({ type: [FindingDto] })
   @IsList(1, 100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => FindingDto)
   findings!: FindingDto[];
@@ -56,7 +58,7 @@ export class AnswerSondageDto {
   @IsLongText()
   reasoning!: string;
 
-  @ApiPropertyOptional({ type: [Number], example: [2] })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, example: [2] })
   @IsOptional()
   @CriterionList(0)
   criteria?: Criterion[];
@@ -76,7 +78,7 @@ export class IssueLicenceDto {
 }
 
 export class DenyLicenceDto {
-  @ApiProperty({ type: [Number], example: [2, 7] })
+  @ApiProperty({ type: 'integer', isArray: true, example: [2, 7] })
   @CriterionList(1)
   criteria!: Criterion[];
 
@@ -137,12 +139,13 @@ export class ProposeRevocationDto {
   @IsLongText()
   circumstances!: string;
 
-  @ApiProperty({ type: [Number], example: [2, 7] })
+  @ApiProperty({ type: 'integer', isArray: true, example: [2, 7] })
   @CriterionList(1)
   criteria!: Criterion[];
 
   @ApiProperty({ type: [EvidenceDto] })
   @IsList(1, 100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
   evidence!: EvidenceDto[];
@@ -160,6 +163,7 @@ export class ApproveRevocationDto {
   @ApiPropertyOptional({ type: [EvidenceDto], description: 'Evidence the approver adds to the proposal' })
   @IsOptional()
   @IsList(0, 100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
   additionalEvidence?: EvidenceDto[];
