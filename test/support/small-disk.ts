@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
-  readFileSync,
   rmSync,
   writeFileSync,
   writeSync,
@@ -116,7 +116,6 @@ export function readOnlyableDisk(): FaultyDisk {
   const image = join(root, 'disk.img');
   const mountPoint = join(root, 'disk');
   mkdirSync(mountPoint);
-  writeFileSync(image, '');
   const mounted =
     run('truncate', ['-s', '64M', image]) &&
     run('mkfs.ext4', ['-q', '-F', image]) &&
@@ -125,13 +124,7 @@ export function readOnlyableDisk(): FaultyDisk {
     ? execFileSync('findmnt', ['-n', '-o', 'SOURCE', mountPoint], { encoding: 'utf8' }).trim()
     : '';
   const errorTrigger = `/sys/fs/ext4/${device.replace('/dev/', '')}/trigger_fs_error`;
-  let triggerable = false;
-  try {
-    triggerable = mounted && readFileSync('/proc/filesystems', 'utf8').includes('ext4');
-    triggerable &&= run('test', ['-w', errorTrigger]);
-  } catch {
-    triggerable = false;
-  }
+  const triggerable = mounted && existsSync(errorTrigger) && run('test', ['-w', errorTrigger]);
   if (!triggerable) {
     if (mounted) run('umount', ['-l', mountPoint]);
     return injected(root, 'SQLITE_READONLY');
@@ -162,6 +155,7 @@ export interface GuardedApp {
 
 /** The API started through the guarded-main fixture (start-up checks, owner-only umask). */
 export const GUARDED_MAIN = ['-r', './tools/register.cjs', 'test/fixtures/guarded-main.fixture.ts'];
+const [REGISTER_FLAG, REGISTER, FIXTURE] = GUARDED_MAIN as [string, string, string];
 
 /**
  * Starts the API as `npm start` would, with the start-up checks of the data folder, and waits (at
@@ -172,7 +166,8 @@ export async function startGuardedApp(
   preload: readonly string[] = [],
 ): Promise<GuardedApp> {
   const port = await freePort();
-  const child = startNodeScript([...preload, ...GUARDED_MAIN], {
+  // Preloads are TypeScript: they come after the loader that compiles them.
+  const child = startNodeScript([REGISTER_FLAG, REGISTER, ...preload, FIXTURE], {
     ...DEVELOPMENT_PROCESS_ENV,
     HOST: '127.0.0.1',
     PORT: String(port),
