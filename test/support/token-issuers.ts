@@ -92,18 +92,19 @@ async function providerDefects(
   };
 }
 
-/** Serves `{ keys }` at /certs on 127.0.0.1, as an identity provider would (over http on loopback). */
+/** Serves `{ keys }` at /certs on 127.0.0.1 (on `port`, or any free one), as an identity provider would. */
 export async function serveKeySet(
   keys: () => readonly JWK[],
+  port = 0,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     response.setHeader('content-type', 'application/json');
     response.end(JSON.stringify({ keys: keys() }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = (server.address() as { port: number }).port;
   return {
-    url: `http://127.0.0.1:${port}/certs`,
+    url: `http://127.0.0.1:${listening}/certs`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

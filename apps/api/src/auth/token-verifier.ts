@@ -72,7 +72,7 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function translate(error: unknown, issuerChecked: boolean): Error {
+function translate(error: unknown, fromProvider: boolean): Error {
   const code = (error as { code?: unknown } | null)?.code;
   const claim = (error as { claim?: unknown } | null)?.claim;
   if (code === 'ERR_JWT_EXPIRED') return refused('TOKEN_EXPIRED', 'The token has expired');
@@ -89,8 +89,9 @@ function translate(error: unknown, issuerChecked: boolean): Error {
     return refused('TOKEN_MALFORMED', 'The token is not a well-formed signed JWT');
   }
   if (
-    issuerChecked &&
-    ((typeof code === 'string' && PROVIDER_CODES.has(code)) || error instanceof TypeError)
+    fromProvider &&
+    // fetch's network failures are TypeErrors (named, not instanceof: tests run in another realm).
+    ((typeof code === 'string' && PROVIDER_CODES.has(code)) || (error as Error | null)?.name === 'TypeError')
   ) {
     return new IdentityProviderUnavailableError(
       'The identity provider’s keys could not be fetched; try again shortly',
