@@ -30,7 +30,7 @@ export function holdInlineProjectionsLease(dataDir: string, now: () => Date = ()
     host: hostname(),
     startedAt: now().toISOString(),
   };
-  writeFileSync(file, `${JSON.stringify(holder)}\n`);
+  writeFileSync(file, `${JSON.stringify(holder)}\n`, { mode: 0o600 });
   const heartbeat = setInterval(() => {
     try {
       utimesSync(file, now(), now());

@@ -52,13 +52,13 @@ export class StagedImportFiles {
     maxBytes: number,
     maxLines: number = MAX_IMPORT_LINES,
   ): Promise<{ importId: string; bytes: number; lines: number }> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const partial = join(this.dir, `upload-${randomUUID()}.part`);
     const hash = createHash('sha256');
     let bytes = 0;
     let newlines = 0;
     let endsInNewline = true;
-    const handle = await open(partial, 'w');
+    const handle = await open(partial, 'w', 0o600);
     try {
       // A plain iterable is read the same way: for-await takes both.
       for await (const piece of upload as AsyncIterable<Uint8Array | string>) {
