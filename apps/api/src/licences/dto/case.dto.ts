@@ -23,6 +23,7 @@ import {
   IsNameText,
   NAME_MAX,
   TEXT_MAX,
+  EachObject,
 } from './validators';
 
 export class ApplicantDto {
@@ -116,7 +117,7 @@ export class RegisterCaseDto {
 
   @ApiProperty({ type: [GoodsItemDto] })
   @IsList(1, 1000)
-  @IsObject({ each: true })
+  @EachObject()
   @ValidateNested({ each: true })
   @Type(() => GoodsItemDto)
   goods!: GoodsItemDto[];

@@ -10,6 +10,7 @@ import {
   IsNameText,
   NAME_MAX,
   TEXT_MAX,
+  EachObject,
 } from './validators';
 
 /** Criteria of the EU Common Position (2008/944/CFSP art. 2), each 1 to 8. */
@@ -43,7 +44,7 @@ export class AssessmentDto {
 
   @ApiProperty({ type: [FindingDto] })
   @IsList(1, 100)
-  @IsObject({ each: true })
+  @EachObject()
   @ValidateNested({ each: true })
   @Type(() => FindingDto)
   findings!: FindingDto[];
@@ -145,7 +146,7 @@ export class ProposeRevocationDto {
 
   @ApiProperty({ type: [EvidenceDto] })
   @IsList(1, 100)
-  @IsObject({ each: true })
+  @EachObject()
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
   evidence!: EvidenceDto[];
@@ -163,7 +164,7 @@ export class ApproveRevocationDto {
   @ApiPropertyOptional({ type: [EvidenceDto], description: 'Evidence the approver adds to the proposal' })
   @IsOptional()
   @IsList(0, 100)
-  @IsObject({ each: true })
+  @EachObject()
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
   additionalEvidence?: EvidenceDto[];

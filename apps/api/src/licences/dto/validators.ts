@@ -72,3 +72,18 @@ export const EachWholeNumber = (min: number, max: number) =>
         `each item of ${args?.property ?? 'value'} must be a whole number from ${min} to ${max}`,
     },
   });
+
+/**
+ * Every item an object, as ValidateNested needs to check its fields: ValidateNested alone lets an
+ * array through as an item. A value that is no list is IsList's to report.
+ */
+export const EachObject = () =>
+  ValidateBy({
+    name: 'eachObject',
+    validator: {
+      validate: (value: unknown) =>
+        !Array.isArray(value) ||
+        value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item)),
+      defaultMessage: (args) => `each item of ${args?.property ?? 'value'} must be an object`,
+    },
+  });
