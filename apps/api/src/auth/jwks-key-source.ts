@@ -28,6 +28,7 @@ class JwksFile {
   private keys: ReturnType<typeof createLocalJWKSet> | undefined;
   private version = '';
   private readAt = 0;
+  private lastWarning = '';
 
   constructor(private readonly path: string) {}
 
@@ -54,7 +55,7 @@ class JwksFile {
       const { mtimeMs, size, ino } = await stat(this.path);
       version = `${mtimeMs}:${size}:${ino}`;
     } catch (error) {
-      this.logger.warn(`LICENCES_JWKS_FILE ${this.path}: ${(error as Error).message}; keeping the last keys`);
+      this.warn(error);
       return;
     }
     if (!force && version === this.version && this.keys) return;
@@ -63,9 +64,17 @@ class JwksFile {
       const set = JSON.parse(await readFile(this.path, 'utf8')) as JSONWebKeySet;
       this.keys = createLocalJWKSet(set);
       this.version = version;
+      this.lastWarning = '';
     } catch (error) {
-      this.logger.warn(`LICENCES_JWKS_FILE ${this.path}: ${(error as Error).message}; keeping the last keys`);
+      this.warn(error);
     }
+  }
+
+  /** Once per distinct problem: a file gone missing must not write a line per request. */
+  private warn(error: unknown): void {
+    const warning = `LICENCES_JWKS_FILE ${this.path}: ${(error as Error).message}; keeping the last keys`;
+    if (warning !== this.lastWarning) this.logger.warn(warning);
+    this.lastWarning = warning;
   }
 }
 
