@@ -13,6 +13,14 @@ import type { Defect, Draft, Slot } from './hostile-input.draft';
 import type { RouteSpec } from './hostile-input.routes';
 import { baselineOf, hostileQueryValue, hostileValue, UNKNOWN_NAME } from './hostile-input.values';
 
+/** The query parameter `name` with exactly these values, in place of any it had. */
+function setQuery(draft: Draft, name: string, values: readonly string[]): void {
+  draft.query = [
+    ...draft.query.filter(([n]) => n !== name),
+    ...values.map((v): [string, string] => [name, v]),
+  ];
+}
+
 /** Defects in documented path and query parameters, each refused by the parameter's own rule. */
 export function parameterDefects(route: RouteSpec): Arbitrary<Defect>[] {
   const out: Arbitrary<Defect>[] = [];
@@ -23,10 +31,7 @@ export function parameterDefects(route: RouteSpec): Arbitrary<Defect>[] {
     out.push(
       values.map((value) => ({
         label: `query ${param.name}=${JSON.stringify(value.slice(0, 40))}`,
-        apply: (draft: Draft) => {
-          draft.query = draft.query.filter(([name]) => name !== param.name);
-          draft.query.push([param.name, value]);
-        },
+        apply: (draft: Draft) => setQuery(draft, param.name, [value]),
         expect: { codes: VALIDATION, field: param.name },
       })),
     );
@@ -40,11 +45,7 @@ export function parameterDefects(route: RouteSpec): Arbitrary<Defect>[] {
       })),
       fc.constantFrom(...query).map((param) => ({
         label: `query ${param.name} twice`,
-        apply: (draft: Draft) => {
-          const value = String(baselineOf(param.schema));
-          draft.query = draft.query.filter(([name]) => name !== param.name);
-          draft.query.push([param.name, value], [param.name, value]);
-        },
+        apply: (draft: Draft) => setQuery(draft, param.name, Array(2).fill(String(baselineOf(param.schema)))),
         expect: { codes: VALIDATION, field: param.name },
       })),
     );

@@ -25,17 +25,7 @@ describe('the clean-text rule for free-text fields', () => {
   });
 
   it('refuses bidirectional overrides and isolates everywhere, marks and separators in names', () => {
-    for (const character of [
-      '\u202A',
-      '\u202B',
-      '\u202C',
-      '\u202D',
-      '\u202E',
-      '\u2066',
-      '\u2067',
-      '\u2068',
-      '\u2069',
-    ]) {
+    for (const character of '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069') {
       expect(textDefect(`Evil${character}gnp.exe`, reason)).toMatch(/bidirectional/);
     }
     for (const character of ['\u200E', '\u200F', '\u061C', '\u2028', '\u2029']) {
