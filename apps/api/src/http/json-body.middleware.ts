@@ -94,11 +94,16 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
   });
 }
 
+const SHAPE_TITLES: Record<JsonShapeDefect['code'], string> = {
+  JSON_TOO_DEEP: 'JSON nested too deep',
+  JSON_TOO_MANY_MEMBERS: 'JSON with too many members',
+  JSON_FORBIDDEN_KEY: 'Forbidden key in JSON',
+};
+
 function shapeProblem(defect: JsonShapeDefect) {
   const errors =
     defect.field === undefined ? {} : { errors: [{ field: defect.field, messages: [defect.message] }] };
-  const title = defect.code === 'JSON_FORBIDDEN_KEY' ? 'Forbidden key in JSON' : 'JSON body too large';
-  return problem(400, defect.code, title, defect.message, errors);
+  return problem(400, defect.code, SHAPE_TITLES[defect.code], defect.message, errors);
 }
 
 function tooLarge(limit: number) {
