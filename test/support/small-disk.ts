@@ -153,8 +153,8 @@ export interface GuardedApp {
   stop(): Promise<void>;
 }
 
-/** The API started through the guarded-main fixture (start-up checks, owner-only umask). */
-export const GUARDED_MAIN = ['-r', './tools/register.cjs', 'test/fixtures/guarded-main.fixture.ts'];
+/** The API's own main script, which runs the start-up checks of the data folder and sets an owner-only umask. */
+export const GUARDED_MAIN = ['-r', './tools/register.cjs', 'apps/api/src/main.ts'];
 const [REGISTER_FLAG, REGISTER, FIXTURE] = GUARDED_MAIN as [string, string, string];
 
 /**

@@ -8,6 +8,7 @@ import { AppLogger } from './config/app.logger';
 import { prepareDataFolder } from './config/data-folder';
 import { holdInlineProjectionsLease } from './config/inline-projections.lease';
 import { startUpBanner } from './config/start-up-banner';
+import { checkDataFolderAtStart } from './config/store-integrity';
 
 function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -35,10 +36,14 @@ function listenFailure(error: unknown, { host, port }: AppConfig): unknown {
 }
 
 async function bootstrap(): Promise<void> {
+  // Everything this process creates (stores, WAL/SHM, lease, import staging) is owner-only.
+  process.umask(0o077);
   const config = loadConfig();
   const identity = loadIdentityConfig(process.env, config.mode);
   // Before SQLite opens anything: a bad folder is one line naming LICENCES_DATA_DIR.
   prepareDataFolder(config.dataDir);
+  // Wider modes narrowed with a warning; a damaged store refused before anything serves from it.
+  checkDataFolderAtStart(config.dataDir, (warning) => new Logger('DataFolder').warn(warning));
   const app = await createApp({
     dataDir: config.dataDir,
     identity,

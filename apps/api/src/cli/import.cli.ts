@@ -19,6 +19,8 @@ import type { ImportProgress } from '@licences/licensing-application';
 import { loadIdentityConfig } from '../auth/identity-config';
 import { TokenVerifier } from '../auth/token-verifier';
 import { loadConfig } from '../config/app-config';
+import { prepareDataFolder } from '../config/data-folder';
+import { checkDataFolderAtStart } from '../config/store-integrity';
 import type { AppConfig } from '../config/app-config';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { echoCommand } from './echo-command';
@@ -86,7 +88,11 @@ async function countLines(file: string): Promise<number> {
  */
 async function stageHistory(file: string): Promise<void> {
   await access(file);
+  // The staged copy and the stores it writes are owner-only, as the API's are.
+  process.umask(0o077);
   const config = loadConfig();
+  prepareDataFolder(config.dataDir);
+  checkDataFolderAtStart(config.dataDir, (warning) => process.stderr.write(`${warning}\n`));
   const uploadedBy = await uploaderOf(config);
   const total = await countLines(file);
   // The service refuses it too, but only after copying it into staging: say so before.

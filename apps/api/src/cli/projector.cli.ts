@@ -6,6 +6,7 @@ import { PROJECTION_NAMES, ProjectionRunner } from '@licences/licensing-read-mod
 import { ConfigError, loadConfig } from '../config/app-config';
 import { AppLogger } from '../config/app.logger';
 import { prepareDataFolder } from '../config/data-folder';
+import { checkDataFolderAtStart } from '../config/store-integrity';
 import { inlineProjectionsHolder } from '../config/inline-projections.lease';
 import { withoutCredentials } from '../config/start-up-banner';
 import { ProjectorModule } from '../projector.module';
@@ -16,8 +17,11 @@ import { ProjectorModule } from '../projector.module';
  * into the same read models (it leaves a lease in the data folder saying so).
  */
 async function main(): Promise<void> {
+  // Read models, WAL/SHM and lease files are owner-only, as the API's are.
+  process.umask(0o077);
   const { dataDir, eventStore, logLevel } = loadConfig();
   prepareDataFolder(dataDir);
+  checkDataFolderAtStart(dataDir, (warning) => new Logger('DataFolder').warn(warning));
   const readModels = join(dataDir, 'read-models.sqlite');
   const inline = inlineProjectionsHolder(dataDir);
   if (inline) {
