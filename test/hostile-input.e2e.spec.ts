@@ -11,8 +11,8 @@ import { faultOf } from './support/hostile-input.verdict';
 import { headPosition } from './support/imported-decision';
 import { TestApp } from './support/test-app';
 
-/** At least this many defective requests per run, spread evenly over every route. */
-const REQUESTS = 10_000;
+/** At least this many defective requests per run, spread evenly over every route (HOSTILE_REQUESTS for more). */
+const REQUESTS = Math.max(10_000, Number(process.env['HOSTILE_REQUESTS'] ?? 0) || 0);
 /** Enough to keep both cores busy without starving the other tests running beside this one. */
 const CONCURRENCY = 4;
 const SEED = Number(process.env['HOSTILE_SEED'] ?? 20_261_130);
