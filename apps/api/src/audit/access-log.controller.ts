@@ -1,19 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import type { AccessRecord } from '@licences/licensing-application';
 import { Roles } from '../auth/roles';
+import { IsCleanText } from '../http/text-field.validator';
 import { IsInstant } from '../licences/dto/validators';
 import { AccessAudit } from './access-audit.service';
 
 export class AccessLogQueryDto {
-  @ApiPropertyOptional() @IsOptional() @MaxLength(200) sub?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsCleanText({ maxLength: 200 }) sub?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @IsInstant()
   from?: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @IsInstant()
   to?: string;

@@ -1,5 +1,7 @@
 export * from './shared/local-date';
 export * from './shared/domain-error';
+export * from './shared/calendar-range';
+export * from './shared/clean-text';
 export * from './countries';
 export * from './policy/validity-policy';
 export * from './policy/validity-policy.evaluator';

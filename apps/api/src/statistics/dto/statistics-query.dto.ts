@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
 import { REPORT_FORMATS } from '@licences/licensing-reporting';
 import type { ReportFormat } from '@licences/licensing-reporting';
-import { IsCalendarDate, isYearInRange, MAX_YEAR, MIN_YEAR } from '../../http/calendar-value.validator';
+import { isYearInRange, MAX_YEAR, MIN_YEAR } from '@licences/licensing-domain';
+import { IsCalendarDate } from '../../http/calendar-value.validator';
 
 /** A period written `pattern` (its first group the year), with the year in the accepted range. */
 const IsPeriodOf = (pattern: RegExp, shape: string) =>

@@ -132,38 +132,38 @@ describe('HistoricalCaseFold: dates no licence can have (issue 11)', () => {
     }
   }
 
-  it('refuses an imported validFrom in year 9999 with the decider’s VALID_FROM_TOO_FAR_AHEAD', () => {
-    expect(foldDates(issuedLine('9999-12-30', '9999-12-31'))).toEqual({
+  const refusedAtTheLine = (field: string) =>
+    expect.objectContaining({ code: 'INVALID_LINE', field }) as Error;
+
+  it('refuses an imported validFrom in year 9999 at its line, and one beyond 12 months with the decider’s VALID_FROM_TOO_FAR_AHEAD', () => {
+    expect(() => issuedLine('9999-12-30', '9999-12-31')).toThrow(refusedAtTheLine('data.validFrom'));
+    expect(foldDates(issuedLine('2022-01-21', '2025-01-20'))).toEqual({
       code: 'VALID_FROM_TOO_FAR_AHEAD',
       field: 'validFrom',
     });
   });
 
-  it('refuses an imported validUntil in year 9999, and keeps one that deviates within 50 years', () => {
-    expect(foldDates(issuedLine('2021-01-20', '9999-12-31'))).toEqual({
+  it('refuses an imported validUntil in year 9999 at its line or beyond 50 years in the fold, and keeps one that deviates within 50 years', () => {
+    expect(() => issuedLine('2021-01-20', '9999-12-31')).toThrow(refusedAtTheLine('data.validUntil'));
+    expect(foldDates(issuedLine('2021-01-20', '2071-01-20'))).toEqual({
       code: 'VALID_UNTIL_TOO_FAR_AHEAD',
       field: 'data.validUntil',
-    });
-    expect(foldDates(issuedLine('2021-01-20', '2071-01-20'))).toMatchObject({
-      code: 'VALID_UNTIL_TOO_FAR_AHEAD',
     });
     const kept = foldDates(issuedLine('2021-01-20', '2071-01-19'));
     expect(Array.isArray(kept) && kept[1]).toMatchObject({ data: { validUntil: '2071-01-19' } });
   });
 
-  it('refuses an imported extension to year 9999', () => {
-    const extended = line('Extended', '2023-06-01', ASSESSOR, {
-      reassessment: assessment,
-      validUntil: '9999-12-31',
-    });
-    expect(foldDates(issuedLine('2021-01-20', '2024-01-19'), extended)).toEqual({
+  it('refuses an imported extension to year 9999 at its line, and one beyond 50 years in the fold', () => {
+    const extendedTo = (validUntil: string) =>
+      line('Extended', '2023-06-01', ASSESSOR, { reassessment: assessment, validUntil });
+    expect(() => extendedTo('9999-12-31')).toThrow(refusedAtTheLine('data.validUntil'));
+    expect(foldDates(issuedLine('2021-01-20', '2024-01-19'), extendedTo('2080-01-01'))).toEqual({
       code: 'VALID_UNTIL_TOO_FAR_AHEAD',
       field: 'data.validUntil',
     });
   });
 
-  it('refuses a decision dated in year 0 with DATE_OUT_OF_RANGE instead of misreading it as year 1', () => {
-    const folding = new HistoricalCaseFold(DUTCH_VALIDITY_POLICY, new Date('2025-01-01T00:00:00Z'));
+  it('refuses a decision dated in year 0 at its line instead of misreading it as year 1', () => {
     const parsed = parseHistoricalLine(
       JSON.stringify({
         caseId,
@@ -174,7 +174,6 @@ describe('HistoricalCaseFold: dates no licence can have (issue 11)', () => {
       }),
       1,
     );
-    if (!parsed.ok) throw parsed.error;
-    expect(() => folding.apply(parsed.line)).toThrow(expect.objectContaining({ code: 'DATE_OUT_OF_RANGE' }));
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'INVALID_LINE', field: 'occurredAt' } });
   });
 });

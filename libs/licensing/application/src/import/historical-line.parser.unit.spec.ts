@@ -37,6 +37,26 @@ describe('parseHistoricalLine', () => {
     });
   });
 
+  it('refuses history with text or instants a live request may not carry, naming the field', () => {
+    const named = (name: string) =>
+      lineOf({ data: { ...details, applicant: { ...details.applicant, name } } });
+    for (const name of ['Demo\u0000B.V.', 'Demo \u202Egnp.exe', 'Demo \uD800', '\u200B\u200B ']) {
+      expect(parseHistoricalLine(named(name), 1)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_LINE', field: 'data.applicant.name' },
+      });
+    }
+    expect(parseHistoricalLine(lineOf({ occurredAt: '2019-02-30T10:00:00Z' }), 1)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_LINE', field: 'occurredAt' },
+    });
+    const reasoned = lineOf({
+      type: 'Denied',
+      data: { reasoning: 'Line one\n\tline two', criteria: [1] },
+    });
+    expect(parseHistoricalLine(reasoned, 1)).toMatchObject({ ok: true });
+  });
+
   describe('revocation lines', () => {
     const evidence = [{ title: 'UN report', source: 'UN', date: '2019-05-01', reference: 'S/2019/1' }];
     const grounds = { circumstances: 'Armed conflict', criteria: [2, 3], evidence };

@@ -1,4 +1,11 @@
-import { isLocalDate } from '@licences/licensing-domain';
+import {
+  isCalendarDateInRange,
+  isInstantInRange,
+  isLocalDate,
+  MAX_YEAR,
+  MIN_YEAR,
+  textDefect,
+} from '@licences/licensing-domain';
 import type { LocalDate } from '@licences/licensing-domain';
 import { ImportRefusal } from './import.types';
 
@@ -41,9 +48,15 @@ export function object(
   return shape;
 }
 
+/**
+ * Free text under the same rule as the API's: no control characters (tab and line breaks only in
+ * long texts), bidirectional overrides, lone surrogates or blank values, so that history cannot
+ * record what a live request may not.
+ */
 export function text(value: unknown, field: string, max: number): string {
   if (typeof value !== 'string') throw invalid(field, 'must be a string');
-  if (value.length > max) throw invalid(field, `must be at most ${max} characters`);
+  const defect = textDefect(value, { maxLength: max, multiline: max === TEXT_MAX });
+  if (defect !== undefined) throw invalid(field, defect);
   return value;
 }
 
@@ -97,7 +110,9 @@ export function list<T>(
 }
 
 export function calendarDate(value: unknown, field: string): LocalDate {
-  if (!isLocalDate(value)) throw invalid(field, 'must be a calendar date YYYY-MM-DD');
+  if (!isLocalDate(value) || !isCalendarDateInRange(value)) {
+    throw invalid(field, `must be a calendar date YYYY-MM-DD from ${MIN_YEAR} to ${MAX_YEAR}`);
+  }
   return value;
 }
 
@@ -105,7 +120,8 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 
 /** An ISO 8601 instant with a zone, returned normalised to UTC (`toISOString`). */
 export function instant(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+  // isInstantInRange: Date.parse alone reads 2019-02-30T10:00:00Z as 2 March.
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || !isInstantInRange(value)) {
     throw invalid(field, 'must be an ISO 8601 instant with a zone, e.g. 2019-05-01T10:00:00Z');
   }
   return new Date(value).toISOString();

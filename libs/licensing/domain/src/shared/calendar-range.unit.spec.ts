@@ -1,4 +1,4 @@
-import { isCalendarDateInRange, isInstantInRange } from './calendar-value.validator';
+import { isCalendarDateInRange, isInstantInRange } from './calendar-range';
 
 describe('calendar values at the edge', () => {
   it('accepts real dates from 1900 to 2999 only', () => {

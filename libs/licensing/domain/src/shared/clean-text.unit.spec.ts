@@ -1,4 +1,4 @@
-import { textDefect } from './text-field.validator';
+import { textDefect } from './clean-text';
 
 const name = { maxLength: 30 };
 const reason = { maxLength: 200, multiline: true };
