@@ -94,7 +94,10 @@ describe('npm run demo', () => {
     async () => {
       api = await startAppProcess(env);
       const { baseUrl } = api;
+      // Both tokens before the first request: a token CLI blocks this process for seconds, long
+      // enough for the server to close a kept-alive connection the fetch pool still counts on.
       const senior = cliToken('senior-assessor', 'demo-e2e');
+      const admin = cliToken('admin', 'demo-e2e-admin');
       const revocation = `${baseUrl}/api/licences/${summary.examples.revoked.caseId}/revocation`;
       let answer: Response | undefined;
       await waitUntil(
@@ -114,7 +117,6 @@ describe('npm run demo', () => {
       expect(justification.approvedBy.sub).toMatch(/^demo\./);
       expect(justification.approvedBy.sub).not.toBe(justification.proposedBy.sub);
 
-      const admin = cliToken('admin', 'demo-e2e-admin');
       const archive = await fetch(`${baseUrl}/api/imports/${summary.archive.importId}`, {
         headers: { authorization: `Bearer ${admin}` },
       });
