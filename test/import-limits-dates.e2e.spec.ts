@@ -60,7 +60,7 @@ describe('dates no licence can have, through the API and the import', () => {
     expect(answer).toMatchObject({ status: 200, body: { validFrom: '2027-01-15' } });
   });
 
-  it('refuses imported validity in year 9999 per case, with its line and reason', async () => {
+  it('refuses imported validity in year 9999 at its line, and a period beyond 50 years per case, with its line and reason', async () => {
     const { procedure: _procedure, ...details } = caseBody();
     const line = (label: string, type: string, occurredAt: string, role: string, data: object) =>
       JSON.stringify({
@@ -77,6 +77,7 @@ describe('dates no licence can have, through the API and the import', () => {
     const text = [
       ...caseWith('dates/start-9999', '9999-12-30', '9999-12-31'),
       ...caseWith('dates/end-9999', '2025-03-20', '9999-12-31'),
+      ...caseWith('dates/end-2080', '2025-03-20', '2080-01-01'),
       ...caseWith('dates/good', '2025-03-20', '2028-03-19'),
     ].join('\n');
     const staged = await app.request('POST', '/api/imports', {
@@ -85,15 +86,14 @@ describe('dates no licence can have, through the API and the import', () => {
       headers: NDJSON,
     });
     expect(staged.status).toBe(201);
-    expect(staged.body.staging).toMatchObject({ accepted: 1, refusedTotal: 2 });
+    expect(staged.body.staging).toMatchObject({ accepted: 1, refusedTotal: 3 });
     expect(staged.body.staging.refused).toEqual([
-      expect.objectContaining({
-        caseId: idOf('dates/start-9999'),
-        line: 2,
-        code: 'VALID_FROM_TOO_FAR_AHEAD',
-      }),
-      expect.objectContaining({ caseId: idOf('dates/end-9999'), line: 4, code: 'VALID_UNTIL_TOO_FAR_AHEAD' }),
+      expect.objectContaining({ caseId: idOf('dates/start-9999'), line: 2, code: 'INVALID_LINE' }),
+      expect.objectContaining({ caseId: idOf('dates/end-9999'), line: 4, code: 'INVALID_LINE' }),
+      expect.objectContaining({ caseId: idOf('dates/end-2080'), line: 6, code: 'VALID_UNTIL_TOO_FAR_AHEAD' }),
     ]);
-    expect(staged.body.staging.refused[1].reason).toContain('no licence period is that long');
+    expect(staged.body.staging.refused[0].reason).toContain('data.validFrom must be a calendar date');
+    expect(staged.body.staging.refused[1].reason).toContain('data.validUntil must be a calendar date');
+    expect(staged.body.staging.refused[2].reason).toContain('no licence period is that long');
   });
 });

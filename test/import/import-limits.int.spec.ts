@@ -13,6 +13,10 @@ import {
 import { DomainError, DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
 import { CUTOVER, generateHistory } from './historical-history';
 
+// Half a million lines through both staging passes take seconds alone and far more beside a busy
+// suite on two cores; every wait in this file ends with the staging it awaits.
+jest.setTimeout(180_000);
+
 const IMPORT_TIME = '2026-01-15T09:00:00.000Z';
 const alice = { sub: 'alice', role: 'admin' };
 

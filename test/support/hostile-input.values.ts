@@ -244,7 +244,11 @@ export function hostileValue(schema: Schema, required: boolean): Arbitrary<unkno
 export function hostileQueryValue(schema: Schema): Arbitrary<string> | undefined {
   const values = hostileValue({ ...schema, type: 'string' }, true);
   if (!values) return undefined;
-  return values.filter((value): value is string => typeof value === 'string' && value !== '');
+  // A lone surrogate has no UTF-8 form, so a URL carries it as U+FFFD, which is acceptable text:
+  // in a query it is no defect (invalid UTF-8 in a query is its own defect, INVALID_UTF8_BYTES).
+  return values.filter(
+    (value): value is string => typeof value === 'string' && value !== '' && !/[\uD800-\uDFFF]/.test(value),
+  );
 }
 
 /** Byte sequences that are no UTF-8: a stray continuation byte, 0xFF, an overlong "/", a surrogate, a cut sequence. */
