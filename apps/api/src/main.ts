@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 import { AppLogger } from './config/app.logger';
 import { prepareDataFolder } from './config/data-folder';
+import { httpLimitsOf } from './config/http-limits-config';
 import { holdInlineProjectionsLease } from './config/inline-projections.lease';
 import { startUpBanner } from './config/start-up-banner';
 import { checkDataFolderAtStart } from './config/store-integrity';
@@ -48,6 +49,7 @@ async function bootstrap(): Promise<void> {
     dataDir: config.dataDir,
     identity,
     rateLimits: config.rateLimits,
+    httpLimits: httpLimitsOf(process.env),
     projections: config.projections,
     eventStore: config.eventStore,
     ...(config.importCutover && { importCutover: config.importCutover }),
