@@ -26,9 +26,10 @@ export interface DamagedStore {
 
 /**
  * SQLite's structural check of one file: undefined when `quick_check` says ok. A file that is no
- * database at all (a damaged header) fails to open, and is reported the same way.
+ * database at all (a damaged header) fails to open, and is reported the same way. Start-up and
+ * the backup's check of its copies both use it.
  */
-function findingIn(path: string): string | undefined {
+export function structuralFinding(path: string): string | undefined {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { fileMustExist: true, timeout: OPEN_TIMEOUT_MS });
@@ -50,7 +51,7 @@ export function damagedStores(dataDir: string): DamagedStore[] {
   return STORE_FILES.flatMap(({ file, holds }) => {
     const path = join(dataDir, file);
     if (!existsSync(path)) return [];
-    const finding = findingIn(path);
+    const finding = structuralFinding(path);
     return finding === undefined ? [] : [{ file, holds, finding }];
   });
 }

@@ -11,10 +11,9 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '@licences/event-store';
 
-/** Backups and restored stores hold licence data: readable by their owner only. */
-export const PRIVATE_FILE = 0o600;
-export const PRIVATE_FOLDER = 0o700;
+// Backups and restored stores hold licence data: readable by their owner only, as the stores are.
 
 /** True for a folder with nothing in it; false for a missing path. */
 export function isEmptyFolder(path: string): boolean {
@@ -33,34 +32,34 @@ export function entryAt(path: string): 'missing' | 'folder' | 'other' {
 
 /** Creates `path` (and missing parents) owner-only, or makes an existing empty folder so. */
 export function makePrivateFolder(path: string): void {
-  mkdirSync(path, { recursive: true, mode: PRIVATE_FOLDER });
+  mkdirSync(path, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   // mkdir's mode passes through the umask, and an existing folder keeps its own.
-  chmodSync(path, PRIVATE_FOLDER);
+  chmodSync(path, PRIVATE_FOLDER_MODE);
 }
 
 /** Creates an empty owner-only file, failing if one is there, so no copy is ever readable by others. */
 export function createPrivateFile(path: string): void {
-  closeSync(openSync(path, 'wx', PRIVATE_FILE));
-  chmodSync(path, PRIVATE_FILE);
+  closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
+  chmodSync(path, PRIVATE_FILE_MODE);
 }
 
 /** Writes `text` to a new owner-only file and syncs it to disk. */
 export function writePrivateFile(path: string, text: string): void {
-  const fd = openSync(path, 'wx', PRIVATE_FILE);
+  const fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
   try {
     writeSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  chmodSync(path, PRIVATE_FILE);
+  chmodSync(path, PRIVATE_FILE_MODE);
 }
 
 /** Copies a file that nothing writes to any more, owner-only, synced to disk. */
 export function copyPrivateFile(from: string, to: string): void {
   createPrivateFile(to);
   copyFileSync(from, to);
-  chmodSync(to, PRIVATE_FILE);
+  chmodSync(to, PRIVATE_FILE_MODE);
   const fd = openSync(to, 'r');
   try {
     fsyncSync(fd);

@@ -1,18 +1,12 @@
 import { chmodSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { PRIVATE_FOLDER_MODE } from '@licences/event-store';
 import { IMPORTS_FOLDER } from './backup-layout';
 import { readManifest } from './backup-manifest';
 import type { BackupManifest, ManifestFile } from './backup-manifest';
 import { BackupError } from './backup.errors';
 import { whyFolderInUse } from './folder-in-use';
-import {
-  copyPrivateFile,
-  digestOf,
-  entryAt,
-  isEmptyFolder,
-  makePrivateFolder,
-  PRIVATE_FOLDER,
-} from './private-files';
+import { copyPrivateFile, digestOf, entryAt, isEmptyFolder, makePrivateFolder } from './private-files';
 import { verifyStoreCopy } from './store-copy-verification';
 import type { ExpectedEventsHead } from './store-copy-verification';
 
@@ -162,7 +156,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  chmodSync(target, PRIVATE_FOLDER);
+  chmodSync(target, PRIVATE_FOLDER_MODE);
   await verifyAgainst(target, manifest, `The restored data folder ${target}`);
   const movedAside = entryAt(aside) === 'folder' ? aside : undefined;
   return { manifest, target, movedAside };

@@ -38,14 +38,3 @@ export function settleDatabase(file: string): void {
     db.close();
   }
 }
-
-/** SQLite's own structural check of a copy (`quick_check`): `undefined` when sound, else its first finding. */
-export function structuralProblem(file: string): string | undefined {
-  const db = new Database(file, { fileMustExist: true });
-  try {
-    const finding = db.pragma('quick_check', { simple: true });
-    return finding === 'ok' ? undefined : String(finding);
-  } finally {
-    db.close();
-  }
-}

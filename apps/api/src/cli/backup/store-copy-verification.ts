@@ -8,7 +8,8 @@ import type { AccessLogCheck } from '../access-log-verification';
 import { ACCESS_LOG_FILE, EVENTS_FILE } from './backup-layout';
 import type { BackedUpFile } from './backup-layout';
 import { digestOf } from './private-files';
-import { settleDatabase, structuralProblem } from './sqlite-snapshot';
+import { structuralFinding } from '../../config/store-integrity';
+import { settleDatabase } from './sqlite-snapshot';
 
 /** A published head the copy's events must still end in (the one a backup's manifest names). */
 export interface ExpectedEventsHead {
@@ -81,7 +82,7 @@ export async function verifyStoreCopy(
   const problems: string[] = [];
   const databases = files.filter((file) => file.kind !== 'staged-import');
   for (const { name } of databases) {
-    const finding = structuralProblem(join(folder, name));
+    const finding = structuralFinding(join(folder, name));
     if (finding) problems.push(`${name}: SQLite's quick_check found ${finding}`);
   }
   const eventsFile = join(folder, EVENTS_FILE);
