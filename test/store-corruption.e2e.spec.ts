@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { corruptMiddlePage, quickCheck } from '../libs/event-store/adapters/sqlite/src/testing/corrupt-page';
-import { DEVELOPMENT_PROCESS_ENV, freePort, runScriptAsync } from './support/app-process';
+import { API_MAIN, DEVELOPMENT_PROCESS_ENV, freePort, runScriptAsync } from './support/app-process';
 import { APP_START_MS } from './support/child-processes';
-import { GUARDED_MAIN } from './support/small-disk';
 import { timeoutAbove } from './support/waiting';
 
 /** An event store of `cases` streams of a few events each, written and closed by the adapter. */
@@ -53,7 +52,7 @@ describe('a damaged store at start', () => {
       expect(page).toBeGreaterThan(1);
 
       const started = await runScriptAsync(
-        GUARDED_MAIN,
+        [...API_MAIN],
         {
           ...DEVELOPMENT_PROCESS_ENV,
           LICENCES_DATA_DIR: dataDir,

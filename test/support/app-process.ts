@@ -36,35 +36,47 @@ export const DEVELOPMENT_PROCESS_ENV: Readonly<Record<string, string>> = {
   LICENCES_RATE_LIMIT_PER_ADDRESS: '1000000',
 };
 
+/** The API's own main script, as `npm start` runs it (start-up checks, owner-only umask). */
+export const API_MAIN = ['-r', './tools/register.cjs', 'apps/api/src/main.ts'] as const;
+
+export interface AppProcessOptions {
+  /** TypeScript modules loaded before main.ts (after the loader that compiles them), e.g. a fault seam. */
+  readonly preload?: readonly string[];
+  /** The route that answers once the app is up: `/health` by default. */
+  readonly readyPath?: string;
+}
+
 /**
  * Starts the admin API the way `npm start` does, as its own process, on loopback, and waits (at
- * most APP_START_MS) until `/health` answers. On failure the process is stopped before throwing.
+ * most APP_START_MS) until its ready route answers. On failure the process is stopped before throwing.
  */
 export async function startAppProcess(
   env: Record<string, string>,
-): Promise<{ child: ChildProcess; baseUrl: string }> {
+  { preload = [], readyPath = '/health' }: AppProcessOptions = {},
+): Promise<{ child: ChildProcess; baseUrl: string; output(): string }> {
   const port = await freePort();
-  const child = startNodeScript(['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
+  const [registerFlag, register, main] = API_MAIN;
+  const child = startNodeScript([registerFlag, register, ...preload, main], {
     ...DEVELOPMENT_PROCESS_ENV,
     HOST: '127.0.0.1',
     PORT: String(port),
     ...env,
   });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdout?.resume();
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitUntil(
       async () => {
-        if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}: ${stderr}`);
+        if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}: ${output}`);
         try {
-          return (await fetch(`${baseUrl}/health`)).ok;
+          return (await fetch(`${baseUrl}${readyPath}`)).ok;
         } catch {
           return false; // not listening yet
         }
       },
-      'the app answers /health',
+      `the app answers ${readyPath}`,
       APP_START_MS,
       100,
     );
@@ -72,7 +84,7 @@ export async function startAppProcess(
     await stopProcess(child, 'SIGKILL');
     throw error;
   }
-  return { child, baseUrl };
+  return { child, baseUrl, output: () => output };
 }
 
 /**

@@ -12,9 +12,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEVELOPMENT_PROCESS_ENV, freePort } from './app-process';
-import { APP_START_MS, startNodeScript, stopProcess } from './child-processes';
-import { waitUntil } from './waiting';
+import { startAppProcess } from './app-process';
+import { stopProcess } from './child-processes';
 
 /**
  * Where a storage-fault test keeps the API's data, and how it takes the storage away. On a machine
@@ -153,10 +152,6 @@ export interface GuardedApp {
   stop(): Promise<void>;
 }
 
-/** The API's own main script, which runs the start-up checks of the data folder and sets an owner-only umask. */
-export const GUARDED_MAIN = ['-r', './tools/register.cjs', 'apps/api/src/main.ts'];
-const [REGISTER_FLAG, REGISTER, FIXTURE] = GUARDED_MAIN as [string, string, string];
-
 /**
  * Starts the API as `npm start` would, with the start-up checks of the data folder, and waits (at
  * most APP_START_MS) until `/health/live` answers. On failure the process is stopped first.
@@ -165,35 +160,6 @@ export async function startGuardedApp(
   env: Record<string, string>,
   preload: readonly string[] = [],
 ): Promise<GuardedApp> {
-  const port = await freePort();
-  // Preloads are TypeScript: they come after the loader that compiles them.
-  const child = startNodeScript([REGISTER_FLAG, REGISTER, ...preload, FIXTURE], {
-    ...DEVELOPMENT_PROCESS_ENV,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    ...env,
-  });
-  let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntil(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}: ${output}`);
-        try {
-          return (await fetch(`${baseUrl}/health/live`)).ok;
-        } catch {
-          return false; // not listening yet
-        }
-      },
-      'the app answers /health/live',
-      APP_START_MS,
-      100,
-    );
-  } catch (error) {
-    await stopProcess(child, 'SIGKILL');
-    throw error;
-  }
-  return { child, baseUrl, output: () => output, stop: () => stopProcess(child, 'SIGTERM') };
+  const app = await startAppProcess(env, { preload, readyPath: '/health/live' });
+  return { ...app, stop: () => stopProcess(app.child, 'SIGTERM') };
 }
