@@ -31,6 +31,8 @@ const APPLICATION_STATUS: Record<string, number> = {
   CONCURRENT_MODIFICATION: 409,
   // An admin may approve imports, just not their own upload.
   IMPORT_APPROVER_IS_UPLOADER: 403,
+  // A body limit like the size, with the import's own code, its limit and how to split the file.
+  IMPORT_TOO_MANY_LINES: 413,
 };
 
 const HTTP_CODES: Record<number, string> = {

@@ -16,7 +16,6 @@ import type { Request, Response } from 'express';
 import {
   HistoricalImportService,
   ImportTooLargeError,
-  ImportTooManyLinesError,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_LINES,
   MAX_REFUSALS,
@@ -100,10 +99,6 @@ export class ImportsController {
     } catch (error) {
       if (error instanceof ImportTooLargeError) {
         throw new PayloadTooLargeException(`The body must not exceed ${MAX_IMPORT_BYTES} bytes`);
-      }
-      // A body limit like the size: 413, with the import's own code and how to split the file.
-      if (error instanceof ImportTooManyLinesError) {
-        throw new PayloadTooLargeException({ code: error.code, message: error.message });
       }
       throw error;
     }
