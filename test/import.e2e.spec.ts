@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEVELOPMENT_JWT_SECRET } from '../apps/api/src/config/app-config';
 import { runScript } from './support/app-process';
 import { assessment, caseBody } from './support/cases';
 import { TEST_SECRET, TestApp } from './support/test-app';
+import { signHs256, unsignedToken } from './support/tokens';
 import { CUTOVER, generateHistory, idOf } from './import/historical-history';
 
 const NDJSON = { 'content-type': 'application/x-ndjson' };
@@ -348,6 +350,21 @@ describe('npm run import', () => {
     expect(noCutover.status).toBe(1);
     expect(noCutover.stderr).toContain('LICENCES_IMPORT_CUTOVER');
     expect(run(join(dir, 'missing.jsonl'), withCutover).stderr).toContain('missing.jsonl');
+    // A forged admin stages nothing: the CLI verifies its token as the API does.
+    const admin = { sub: 'mallory', role: 'admin' };
+    for (const forged of [
+      signHs256(admin, DEVELOPMENT_JWT_SECRET),
+      unsignedToken(admin),
+      signHs256({ ...admin, exp: undefined }, TEST_SECRET),
+    ]) {
+      const refused = run(file, { ...withCutover, LICENCES_TOKEN: forged });
+      expect({ status: refused.status, stdout: refused.stdout }).toEqual({ status: 1, stdout: '' });
+      expect(refused.stderr).toMatch(/LICENCES_TOKEN was refused \(TOKEN_/);
+      const staging = join(app.dataDir, 'imports');
+      expect(existsSync(staging) ? readdirSync(staging).filter((f) => f.endsWith('.ndjson')) : []).toEqual(
+        [],
+      );
+    }
 
     const staged = run(file, { ...withCutover, LICENCES_TOKEN: app.token('admin', 'alice') });
     expect(staged.status).toBe(3);
