@@ -14,3 +14,6 @@ export * from './licence/licence.decider';
 export * from './oversight';
 export * from './licence/revocation-terms';
 export * from './policy/date-limits';
+export * from './policy/intra-eu-transfer';
+export * from './licence/case-details.upcast';
+export * from './licence/application-changes';

@@ -1,9 +1,10 @@
 import {
+  currentCaseDetails,
   isLicenceEventType,
   LICENCE_EVENT_SCHEMA_VERSION,
   revocationTermsOn,
 } from '@licences/licensing-domain';
-import type { LicenceEvent, LocalDate } from '@licences/licensing-domain';
+import type { CaseDetails, LicenceEvent, LocalDate } from '@licences/licensing-domain';
 import type { Actor, EventMetadata, NewEvent, RecordedEvent } from '@licences/event-store';
 
 /** One stream per case. */
@@ -28,6 +29,18 @@ type Upcaster = (data: Payload, stored: StoredEventContext) => Payload;
  * where v2 takes it from: the official who signed the request (or, imported, the line's actor).
  */
 const UPCASTERS: Partial<Record<LicenceEvent['type'], Record<number, Upcaster>>> = {
+  // v1 details name one `destination` and no export type or firearms-act link: one destination,
+  // a definitive export, no firearms act, as the rules read such a case when it was decided.
+  SondageRequested: { 1: (data) => ({ ...data, details: currentCaseDetails(data['details'] as CaseDetails) }) },
+  // A v1 application after a sondage could not change the details: nothing changed.
+  Applied: {
+    1: (data) => ({
+      ...data,
+      details: currentCaseDetails(data['details'] as CaseDetails),
+      changes: [],
+      notCoveredBySondage: [],
+    }),
+  },
   Issued: { 1: (data, { actor }) => ({ ...data, issuedBy: actor }) },
   Extended: { 1: (data, { actor }) => ({ ...data, extendedBy: actor }) },
   RevokedForChangedCircumstances: {

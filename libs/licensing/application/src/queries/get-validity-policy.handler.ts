@@ -1,8 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import type { IQuery, IQueryHandler } from '@nestjs/cqrs';
-import { applicableRule } from '@licences/licensing-domain';
-import type { LocalDate, RuleSource, ValidityPolicy, ValidityQuestion } from '@licences/licensing-domain';
+import { applicableRule, judgeValidity } from '@licences/licensing-domain';
+import type {
+  LegalMaximum,
+  LocalDate,
+  RowVerdict,
+  RuleSource,
+  ValidityPolicy,
+  ValidityQuestion,
+} from '@licences/licensing-domain';
 import { VALIDITY_POLICY } from '../licence-command.executor';
 
 export class GetValidityPolicyQuery implements IQuery {
@@ -12,13 +19,28 @@ export class GetValidityPolicyQuery implements IQuery {
   ) {}
 }
 
+/** How one destination was judged: every row of the table, whether it matched and why. */
+export interface DestinationValidity {
+  readonly country: string;
+  readonly months: number;
+  readonly ruleId: string;
+  readonly groups: readonly string[];
+  readonly rows: readonly RowVerdict[];
+}
+
 export interface ValidityAnswer {
   readonly months: number;
   readonly ruleId: string;
   readonly policyVersion: string;
   readonly source: RuleSource;
+  /** Every row that matched for any destination, in the order of the table. */
   readonly matchedRuleIds: readonly string[];
+  /** Groups of the destination that decided (the least favourable). */
   readonly destinationGroups: readonly string[];
+  /** The destination that decided: with several, the least favourable. */
+  readonly decidingDestination: string;
+  readonly destinations: readonly DestinationValidity[];
+  readonly legalMaximum: LegalMaximum | null;
   readonly on: LocalDate;
 }
 
@@ -29,6 +51,7 @@ export class GetValidityPolicyHandler implements IQueryHandler<GetValidityPolicy
 
   execute({ question, on }: GetValidityPolicyQuery): Promise<ValidityAnswer> {
     const rule = applicableRule(this.policy, question, on);
+    const { decisive, destinations } = judgeValidity(this.policy, question, on);
     return Promise.resolve({
       months: rule.months,
       ruleId: rule.ruleId,
@@ -36,6 +59,15 @@ export class GetValidityPolicyHandler implements IQueryHandler<GetValidityPolicy
       source: rule.source,
       matchedRuleIds: rule.matchedRuleIds,
       destinationGroups: rule.countryFacts.groups,
+      decidingDestination: decisive.country,
+      destinations: destinations.map((d) => ({
+        country: d.country,
+        months: d.months,
+        ruleId: d.ruleId,
+        groups: d.countryFacts.groups,
+        rows: d.rows,
+      })),
+      legalMaximum: rule.legalMaximum ?? null,
       on,
     });
   }

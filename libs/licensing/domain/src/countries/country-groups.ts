@@ -34,7 +34,11 @@ export interface CountryGroupFacts {
 
 const EU_SOURCE = 'EU treaties of accession; UK withdrawal agreement (brief)';
 const NATO_SOURCE = 'NATO accession (brief: recent accessions)';
-const NATO_PLUS_SOURCE = 'CDIU practice: EU, NAVO, Zwitserland, Japan, Australië en Nieuw-Zeeland (brief)';
+const NATO_PLUS_SOURCE =
+  'Kamerstuk 22054-157 (2010); CDIU practice: EU, NAVO, Zwitserland, Japan, Australië en Nieuw-Zeeland (brief); start date an assumption';
+
+/** First day of the NATO+ rows for the four countries beyond NATO (see the rows below). */
+export const NATO_PLUS_FROM = '2010-01-01';
 
 function rows(
   group: CountryGroup,
@@ -78,8 +82,11 @@ export const COUNTRY_GROUP_MEMBERSHIPS: readonly Membership[] = Object.freeze([
   ...rows('NATO', 'MK', '2020-03-27', NATO_SOURCE),
   ...rows('NATO', 'FI', '2023-04-04', NATO_SOURCE),
   ...rows('NATO', 'SE', '2024-03-07', NATO_SOURCE),
-  // NATO+ beyond NATO itself, from the in-force date of the 3-year rule.
-  ...rows('NATO+', 'AU JP NZ CH', '2019-04-17', NATO_PLUS_SOURCE),
+  // NATO+ beyond NATO itself. The group is older than the three-year rule of 2019: Kamerstuk
+  // 22054-157 (2010) names it. Assumption: the exact date of that letter is not verified, so the
+  // rows start on the first day of 2010; the group may be older still, and no rule before
+  // 2019-04-17 depends on it.
+  ...rows('NATO+', 'AU JP NZ CH', NATO_PLUS_FROM, NATO_PLUS_SOURCE),
 ]);
 
 /** NATO members that the allied (3-year) rule nevertheless does not cover. */

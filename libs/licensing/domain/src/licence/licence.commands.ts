@@ -15,8 +15,11 @@ export interface AnswerSondage {
   readonly criteria: readonly Criterion[];
 }
 
+/** The formal application after an answered sondage; it may state details that changed since. */
 export interface ApplyAfterSondage {
   readonly type: 'ApplyAfterSondage';
+  /** The application's details in full; absent when they are the sondage's unchanged. */
+  readonly details?: CaseDetails;
 }
 
 export interface IssueLicence {

@@ -1,9 +1,11 @@
-import { applicableRule, validUntilFor } from '../policy/validity-policy.evaluator';
+import { checkDualUseDestinations } from '../policy/intra-eu-transfer';
+import { applicableRule, legalMaximumUntil, validUntilFor } from '../policy/validity-policy.evaluator';
 import type { ValidityPolicy } from '../policy/validity-policy';
 import { forbiddenTransition, ruleViolation } from '../shared/domain-error';
 import { checkValidFromNotTooFarAhead } from '../policy/date-limits';
-import { amsterdamDateOf, compareDates } from '../shared/local-date';
+import { amsterdamDateOf, compareDates, minDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
+import { checkSameApplicant, detailChanges, notCoveredBySondage } from './application-changes';
 import type { DecisionContext, LicenceCommand } from './licence.commands';
 import type { LicenceEvent } from './licence.events';
 import { requireStatus } from './licence.lifecycle';
@@ -15,6 +17,7 @@ import {
   requireText,
 } from './licence.rules';
 import type { LicenceCase, LicenceState } from './licence.state';
+import { validityQuestionOf } from './licence.values';
 import { decideRevocation } from './revocation.decider';
 
 /**
@@ -33,10 +36,16 @@ export function decide(
       if (state)
         throw forbiddenTransition('CASE_ALREADY_REGISTERED', `Case ${command.caseId} already exists`);
       checkCaseDetails(command.details);
+      checkDualUseDestinations(command.details, decisionDate);
       const data = { caseId: command.caseId, details: command.details, decisionDate };
       return command.procedure === 'sondage'
         ? [{ type: 'SondageRequested', data }]
-        : [{ type: 'Applied', data: { ...data, procedure: 'application' } }];
+        : [
+            {
+              type: 'Applied',
+              data: { ...data, procedure: 'application', changes: [], notCoveredBySondage: [] },
+            },
+          ];
     }
     case 'AnswerSondage': {
       requireStatus(command.type, state, decisionDate);
@@ -47,10 +56,23 @@ export function decide(
     }
     case 'ApplyAfterSondage': {
       const current = requireStatus(command.type, state, decisionDate);
+      const details = command.details ?? current.details;
+      if (command.details) {
+        checkCaseDetails(details);
+        checkSameApplicant(current.details, details);
+      }
+      checkDualUseDestinations(details, decisionDate);
       return [
         {
           type: 'Applied',
-          data: { caseId: current.caseId, details: current.details, procedure: 'sondage', decisionDate },
+          data: {
+            caseId: current.caseId,
+            details,
+            procedure: 'sondage',
+            changes: detailChanges(current.details, details),
+            notCoveredBySondage: notCoveredBySondage(current.details, details),
+            decisionDate,
+          },
         },
       ];
     }
@@ -70,6 +92,7 @@ export function decide(
         );
       }
       checkValidFromNotTooFarAhead(validFrom, decisionDate);
+      checkDualUseDestinations(current.details, decisionDate);
       const rule = applicableRule(policy, questionOf(current), decisionDate);
       const validUntil = validUntilFor(validFrom, rule.months);
       return [
@@ -104,7 +127,16 @@ export function decide(
       checkAssessment(command.reassessment, 'reassessment');
       const previousValidUntil = current.validUntil as LocalDate;
       const rule = applicableRule(policy, questionOf(current), decisionDate);
-      const maxValidUntil = validUntilFor(decisionDate, rule.months);
+      const byRule = validUntilFor(decisionDate, rule.months);
+      const byLaw = legalMaximumUntil(rule, current.validFrom as LocalDate);
+      const maxValidUntil = byLaw ? minDate(byRule, byLaw) : byRule;
+      if (byLaw && compareDates(byLaw, previousValidUntil) <= 0) {
+        throw ruleViolation(
+          'EXTENSION_BEYOND_LEGAL_MAXIMUM',
+          `${rule.legalMaximum?.ruleId} allows validity until ${byLaw} at most (${rule.legalMaximum?.months} months from ${current.validFrom}); the licence already runs until ${previousValidUntil}`,
+          { field: 'validUntil', maxValidUntil: byLaw, ruleId: rule.legalMaximum?.ruleId },
+        );
+      }
       const validUntil = command.validUntil ?? maxValidUntil;
       requireDate(validUntil, 'validUntil');
       if (compareDates(validUntil, previousValidUntil) <= 0) {
@@ -112,6 +144,13 @@ export function decide(
           'EXTENSION_NOT_LATER',
           `An extension must end after the current end of validity ${previousValidUntil}; it would end on ${validUntil}`,
           { field: 'validUntil', previousValidUntil, maxValidUntil },
+        );
+      }
+      if (byLaw && compareDates(validUntil, byLaw) > 0) {
+        throw ruleViolation(
+          'EXTENSION_BEYOND_LEGAL_MAXIMUM',
+          `${rule.legalMaximum?.ruleId} allows validity until ${byLaw} at most (${rule.legalMaximum?.months} months from ${current.validFrom})`,
+          { field: 'validUntil', maxValidUntil, ruleId: rule.legalMaximum?.ruleId },
         );
       }
       if (compareDates(validUntil, maxValidUntil) > 0) {
@@ -150,6 +189,5 @@ export function decide(
 }
 
 function questionOf(state: LicenceCase) {
-  const { destination, goodsCategory, kind, afterSales } = state.details;
-  return { destination: destination.country, goodsCategory, kind, afterSales };
+  return validityQuestionOf(state.details);
 }

@@ -21,6 +21,19 @@ export interface SondageAnswered {
   };
 }
 
+/** One top-level field of the case details that the application changed against the sondage. */
+export interface DetailChange {
+  readonly field: keyof CaseDetails;
+  /** Absent where the sondage did not state the field. */
+  readonly sondage?: unknown;
+  /** Absent where the application drops the field. */
+  readonly application?: unknown;
+}
+
+/** What of a changed application the sondage's answer was not about. */
+export const NOT_COVERED_BY_SONDAGE = ['destination', 'end-user'] as const;
+export type NotCoveredBySondage = (typeof NOT_COVERED_BY_SONDAGE)[number];
+
 export interface Applied {
   readonly type: 'Applied';
   /** `procedure` says whether the case started as a sondage; the application is assessed in full either way. */
@@ -28,6 +41,13 @@ export interface Applied {
     readonly caseId: string;
     readonly details: CaseDetails;
     readonly procedure: Procedure;
+    /** Since schema v2: the fields changed against the sondage; empty when none or no sondage. */
+    readonly changes: readonly DetailChange[];
+    /**
+     * Since schema v2: a destination or end user the sondage's answer was not about. The answer
+     * gives no rights anyway; this tells the assessor that it did not even look at them.
+     */
+    readonly notCoveredBySondage: readonly NotCoveredBySondage[];
   };
 }
 
@@ -158,9 +178,11 @@ export const LICENCE_EVENT_TYPES: readonly LicenceEventType[] = [
 
 /** Current payload schema version per event type; bump it together with an upcaster. */
 export const LICENCE_EVENT_SCHEMA_VERSION: Readonly<Record<LicenceEventType, number>> = {
-  SondageRequested: 1,
+  // v2: destinations as a list, exportType and firearmsAct in the details.
+  SondageRequested: 2,
   SondageAnswered: 1,
-  Applied: 1,
+  // v2: the same details change, and what an application after a sondage changed.
+  Applied: 2,
   // v2: the official who issued (issuedBy), for separation of duties.
   Issued: 2,
   Denied: 1,

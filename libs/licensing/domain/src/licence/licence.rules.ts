@@ -3,7 +3,7 @@ import { LONGEST_VALIDITY_MONTHS } from '../policy/date-limits';
 import { ruleViolation } from '../shared/domain-error';
 import { compareDates, isLocalDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
-import { controlListEntryPattern, isCriterion } from './licence.values';
+import { controlListEntryPattern, EXPORT_TYPES, isCriterion, TEMPORARY_EXPORT_PURPOSES } from './licence.values';
 import type { Assessment, CaseDetails, Criterion, Evidence } from './licence.values';
 
 /*
@@ -33,16 +33,8 @@ export function requireCriteria(criteria: readonly Criterion[], field: string, a
 export function checkCaseDetails(details: CaseDetails): void {
   requireText(details.applicant.name, 'applicant.name');
   requireText(details.applicant.chamberOfCommerceNumber, 'applicant.chamberOfCommerceNumber');
-  requireText(details.destination.endUser, 'destination.endUser');
-  if (!isIsoCountryCode(details.destination.country)) {
-    throw ruleViolation(
-      'UNKNOWN_COUNTRY',
-      `${details.destination.country} is not an ISO 3166-1 alpha-2 country code`,
-      {
-        field: 'destination.country',
-      },
-    );
-  }
+  checkDestinations(details);
+  checkExportType(details);
   if (details.afterSales && details.kind !== 'individual' && details.kind !== 'global') {
     throw ruleViolation(
       'AFTER_SALES_REQUIRES_EXPORT_LICENCE',
@@ -90,6 +82,69 @@ export function checkCaseDetails(details: CaseDetails): void {
       });
     }
   });
+}
+
+function checkDestinations(details: CaseDetails): void {
+  const { destinations, kind } = details;
+  if (!Array.isArray(destinations) || destinations.length === 0) {
+    throw ruleViolation('DESTINATION_REQUIRED', 'A case must name at least one destination', {
+      field: 'destinations',
+    });
+  }
+  if (kind !== 'global' && destinations.length > 1) {
+    throw ruleViolation(
+      'SEVERAL_DESTINATIONS_REQUIRE_GLOBAL_LICENCE',
+      `Only a global licence covers several destinations; a ${kind} licence names exactly one, not ${destinations.length}`,
+      { field: 'destinations', kind },
+    );
+  }
+  const seen = new Set<string>();
+  destinations.forEach((destination, i) => {
+    requireText(destination.endUser, `destinations[${i}].endUser`);
+    if (!isIsoCountryCode(destination.country)) {
+      throw ruleViolation(
+        'UNKNOWN_COUNTRY',
+        `${destination.country} is not an ISO 3166-1 alpha-2 country code`,
+        { field: `destinations.${i}.country` },
+      );
+    }
+    if (seen.has(destination.country)) {
+      throw ruleViolation(
+        'DUPLICATE_DESTINATION',
+        `${destination.country} is named twice; a global licence names each destination once`,
+        { field: `destinations.${i}.country` },
+      );
+    }
+    seen.add(destination.country);
+  });
+}
+
+function checkExportType(details: CaseDetails): void {
+  if (!(EXPORT_TYPES as readonly string[]).includes(details.exportType)) {
+    throw ruleViolation('UNKNOWN_EXPORT_TYPE', `exportType must be one of ${EXPORT_TYPES.join(', ')}`, {
+      field: 'exportType',
+    });
+  }
+  if (typeof details.firearmsAct !== 'boolean') {
+    throw ruleViolation('FIREARMS_ACT_REQUIRED', 'firearmsAct must say whether the Wet wapens en munitie applies', {
+      field: 'firearmsAct',
+    });
+  }
+  if (details.exportType === 'temporary') {
+    if (!(TEMPORARY_EXPORT_PURPOSES as readonly string[]).includes(details.temporaryPurpose ?? '')) {
+      throw ruleViolation(
+        'TEMPORARY_PURPOSE_REQUIRED',
+        `A temporary export states its purpose: one of ${TEMPORARY_EXPORT_PURPOSES.join(', ')}`,
+        { field: 'temporaryPurpose' },
+      );
+    }
+  } else if (details.temporaryPurpose !== undefined) {
+    throw ruleViolation(
+      'PURPOSE_WITHOUT_TEMPORARY_EXPORT',
+      'temporaryPurpose is stated only for a temporary export',
+      { field: 'temporaryPurpose' },
+    );
+  }
 }
 
 export function checkAssessment(assessment: Assessment, field: string): void {

@@ -1,6 +1,7 @@
 import type { AppliedRule } from '../policy/validity-policy.evaluator';
 import { compareDates } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
+import { currentCaseDetails } from './case-details.upcast';
 import type { LicenceEvent, LicenceEventType } from './licence.events';
 import type { CaseDetails, Criterion, Evidence, Official, Procedure } from './licence.values';
 
@@ -77,7 +78,7 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
         status: 'sondage-requested',
         caseId: event.data.caseId,
         procedure: 'sondage',
-        details: event.data.details,
+        details: currentCaseDetails(event.data.details),
         registeredOn: event.data.decisionDate,
         extensions: 0,
         lastDecision: last,
@@ -97,7 +98,7 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
         status: 'applied',
         caseId: event.data.caseId,
         procedure: event.data.procedure,
-        details: event.data.details,
+        details: currentCaseDetails(event.data.details),
         appliedOn: event.data.decisionDate,
         lastDecision: last,
       };
@@ -165,6 +166,15 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
 function withoutProposal(state: LicenceCase): LicenceCase {
   const { revocationProposal: _closed, ...rest } = state;
   return rest;
+}
+
+/**
+ * A working state as a read model stored it, with its details in the current shape (a state
+ * stored before cases had several destinations names one `destination`).
+ */
+export function withCurrentDetails(state: LicenceCase): LicenceCase {
+  const details = currentCaseDetails(state.details);
+  return details === state.details ? state : { ...state, details };
 }
 
 /** The status of a case on a calendar date: an issued licence is expired on any day after `validUntil`. */

@@ -1,3 +1,4 @@
+import type { ValidityQuestion } from '../policy/validity-policy.evaluator';
 import type { LocalDate } from '../shared/local-date';
 
 export const LICENCE_KINDS = ['individual', 'global', 'transit', 'brokering'] as const;
@@ -5,6 +6,14 @@ export type LicenceKind = (typeof LICENCE_KINDS)[number];
 
 export const GOODS_CATEGORIES = ['military', 'dual-use'] as const;
 export type GoodsCategory = (typeof GOODS_CATEGORIES)[number];
+
+/** A definitive export leaves for good; a temporary one comes back (trade fair, repair, testing). */
+export const EXPORT_TYPES = ['definitive', 'temporary'] as const;
+export type ExportType = (typeof EXPORT_TYPES)[number];
+
+/** Why goods leave temporarily; Kamerstuk 22054-388 names trade fairs ("aanvragen voor beurzen"). */
+export const TEMPORARY_EXPORT_PURPOSES = ['exhibition-or-demonstration', 'repair', 'testing', 'other'] as const;
+export type TemporaryExportPurpose = (typeof TEMPORARY_EXPORT_PURPOSES)[number];
 
 export const PROCEDURES = ['sondage', 'application'] as const;
 export type Procedure = (typeof PROCEDURES)[number];
@@ -56,7 +65,10 @@ export interface ContractTerm {
   readonly termMonths: number;
 }
 
-/** What the case is about; fixed when the case is registered. */
+/**
+ * What the case is about; set when the case is registered and, once, when a sondage is followed
+ * by an application that changes it.
+ */
 export interface CaseDetails {
   readonly contract?: ContractTerm;
   readonly applicant: Applicant;
@@ -64,7 +76,24 @@ export interface CaseDetails {
   readonly afterSales: boolean;
   readonly goodsCategory: GoodsCategory;
   readonly goods: readonly GoodsItem[];
-  readonly destination: Destination;
+  readonly exportType: ExportType;
+  /** Present exactly when `exportType` is `temporary`. */
+  readonly temporaryPurpose?: TemporaryExportPurpose;
+  /** True when the licence is partly governed by the Wet wapens en munitie (firearms). */
+  readonly firearmsAct: boolean;
+  /** Exactly one for an individual, transit or brokering licence; one or more for a global one. */
+  readonly destinations: readonly Destination[];
+}
+
+/** What the validity table asks of a case. */
+export function validityQuestionOf(details: CaseDetails): ValidityQuestion {
+  const { goodsCategory, kind, afterSales, exportType, firearmsAct } = details;
+  return { destinations: destinationCountries(details), goodsCategory, kind, afterSales, exportType, firearmsAct };
+}
+
+/** The countries of a case's destinations, in the order given. */
+export function destinationCountries(details: Pick<CaseDetails, 'destinations'>): string[] {
+  return details.destinations.map((d) => d.country);
 }
 
 export interface Finding {

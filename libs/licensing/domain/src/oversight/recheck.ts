@@ -3,9 +3,11 @@ import type { CountryGroup } from '../countries';
 import type { Extended, Issued, LicenceEvent } from '../licence/licence.events';
 import type { LicenceCase } from '../licence/licence.state';
 import type { ValidityPolicy } from '../policy/validity-policy';
-import { applicableRule, validUntilFor } from '../policy/validity-policy.evaluator';
+import { applicableRule, legalMaximumUntil, validUntilFor } from '../policy/validity-policy.evaluator';
 import type { AppliedRule, ValidityQuestion } from '../policy/validity-policy.evaluator';
-import { compareDates, daysBetween } from '../shared/local-date';
+import { policyVersions } from '../policy/policy-versions';
+import { validityQuestionOf } from '../licence/licence.values';
+import { compareDates, daysBetween, minDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
 
 /**
@@ -25,7 +27,12 @@ export const FINDING_SEVERITY = {
   EXTENSION_NOT_LATER: 'deviation',
   RULE_NOT_RECORDED: 'deviation',
   RULE_MISMATCH: 'deviation',
+  // The same period under another row's name: the outcome holds, the stated basis differs
+  // (a decision recorded before the table named that row, for instance).
+  RULE_BASIS_DIFFERS: 'note',
   POLICY_VERSION_MISMATCH: 'deviation',
+  // The label of an earlier version whose rows give this case the same rule and period.
+  POLICY_VERSION_LABEL_OUTDATED: 'note',
   MEMBERSHIP_FACT_NOT_TRUE_ON_DECISION_DATE: 'deviation',
   // A fact left out can only have shortened the period, which VALIDITY_SHORTER_THAN_RULE shows.
   MEMBERSHIP_FACT_NOT_RECORDED: 'note',
@@ -81,10 +88,6 @@ export function finding(
   return { code, severity: FINDING_SEVERITY[code], field, recorded, expected, message };
 }
 
-export function validityQuestionOf(state: LicenceCase): ValidityQuestion {
-  const { destination, goodsCategory, kind, afterSales } = state.details;
-  return { destination: destination.country, goodsCategory, kind, afterSales };
-}
 
 /** Why `country` was not in `group` on `on`: not yet a member, or no longer one. */
 function membershipGap(country: string, group: CountryGroup, on: LocalDate): string {
@@ -153,10 +156,9 @@ function periodFindings(event: RecheckedDecision, before: LicenceCase, expectedU
   return out;
 }
 
-function ruleFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDate, country: string) {
-  const out: RecheckFinding[] = [];
-  if (recorded.ruleId !== expected.ruleId || recorded.months !== expected.months) {
-    out.push(
+function basisFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDate): RecheckFinding[] {
+  if (recorded.months !== expected.months) {
+    return [
       finding(
         'RULE_MISMATCH',
         'rule',
@@ -164,27 +166,75 @@ function ruleFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDat
         `${expected.ruleId} (${expected.months} months)`,
         `The decision applied ${recorded.ruleId} (${recorded.months} months); on ${on} the policy gives ${expected.ruleId} (${expected.months} months)`,
       ),
-    );
+    ];
   }
-  if (recorded.policyVersion !== expected.policyVersion) {
-    out.push(
-      finding(
-        'POLICY_VERSION_MISMATCH',
-        'rule.policyVersion',
-        recorded.policyVersion,
-        expected.policyVersion,
-        `The decision names policy version ${recorded.policyVersion}; on ${on} ${expected.policyVersion} was in force`,
-      ),
-    );
+  if (recorded.ruleId === expected.ruleId) return [];
+  return [
+    finding(
+      'RULE_BASIS_DIFFERS',
+      'rule.ruleId',
+      recorded.ruleId,
+      expected.ruleId,
+      `The decision names ${recorded.ruleId}; on ${on} the policy gives the same ${expected.months} months under ${expected.ruleId}`,
+    ),
+  ];
+}
+
+/**
+ * A recorded label that is not the version in force is a deviation, unless it names an earlier
+ * version of the table whose rows give this case the same rule and period: then the table gained
+ * rows since that do not touch the case, and only the label is out of date.
+ */
+function versionFindings(
+  recorded: AppliedRule,
+  expected: AppliedRule,
+  on: LocalDate,
+  question: ValidityQuestion,
+  policy: ValidityPolicy,
+): RecheckFinding[] {
+  if (recorded.policyVersion === expected.policyVersion) return [];
+  const named = policyVersions(policy).find((v) => v.version === recorded.policyVersion);
+  if (named && (named.inForceFrom === null || compareDates(named.inForceFrom, on) <= 0)) {
+    const undated = named.rows.map(({ inForceFrom: _from, inForceUntil: _until, ...row }) => row);
+    const under = applicableRule({ ...policy, rules: undated }, question, on);
+    if (under.ruleId === expected.ruleId && under.months === expected.months) {
+      return [
+        finding(
+          'POLICY_VERSION_LABEL_OUTDATED',
+          'rule.policyVersion',
+          recorded.policyVersion,
+          expected.policyVersion,
+          `The decision names policy version ${recorded.policyVersion}; on ${on} ${expected.policyVersion} was in force, which gives this case the same ${expected.ruleId} (${expected.months} months)`,
+        ),
+      ];
+    }
   }
-  const claimed = recorded.countryFacts?.groups ?? [];
-  const held = expected.countryFacts.groups;
+  return [
+    finding(
+      'POLICY_VERSION_MISMATCH',
+      'rule.policyVersion',
+      recorded.policyVersion,
+      expected.policyVersion,
+      `The decision names policy version ${recorded.policyVersion}; on ${on} ${expected.policyVersion} was in force`,
+    ),
+  ];
+}
+
+/** The country-group facts a decision relied on for one destination, against the facts of that day. */
+function membershipFindings(
+  claimed: readonly CountryGroup[],
+  held: readonly CountryGroup[],
+  on: LocalDate,
+  country: string,
+  field: string,
+): RecheckFinding[] {
+  const out: RecheckFinding[] = [];
   const untrue = claimed.filter((g) => !held.includes(g));
   if (untrue.length > 0) {
     out.push(
       finding(
         'MEMBERSHIP_FACT_NOT_TRUE_ON_DECISION_DATE',
-        'rule.countryFacts.groups',
+        field,
         claimed,
         held,
         `The decision relied on ${country} being in ${untrue.join(', ')} on ${on}: ${untrue
@@ -198,7 +248,7 @@ function ruleFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDat
     out.push(
       finding(
         'MEMBERSHIP_FACT_NOT_RECORDED',
-        'rule.countryFacts.groups',
+        field,
         claimed,
         held,
         `On ${on} ${country} was in ${unrecorded.join(', ')}, which the decision does not record`,
@@ -206,6 +256,35 @@ function ruleFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDat
     );
   }
   return out;
+}
+
+function factFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDate, countries: readonly string[]) {
+  const expectedOf = (country: string) =>
+    expected.destinations?.find((d) => d.country === country)?.countryFacts.groups ?? [];
+  // Decisions recorded before several destinations name the facts of their one destination only.
+  if (!recorded.destinations) {
+    const country = recorded.countryFacts?.country ?? countries[0] ?? '';
+    return membershipFindings(recorded.countryFacts?.groups ?? [], expectedOf(country), on, country, 'rule.countryFacts.groups');
+  }
+  return countries.flatMap((country, i) => {
+    const claimed = recorded.destinations?.find((d) => d.country === country)?.countryFacts.groups ?? [];
+    const field = countries.length === 1 ? 'rule.countryFacts.groups' : `rule.destinations.${i}.countryFacts.groups`;
+    return membershipFindings(claimed, expectedOf(country), on, country, field);
+  });
+}
+
+function ruleFindings(
+  recorded: AppliedRule,
+  expected: AppliedRule,
+  on: LocalDate,
+  question: ValidityQuestion,
+  policy: ValidityPolicy,
+) {
+  return [
+    ...basisFindings(recorded, expected, on),
+    ...versionFindings(recorded, expected, on, question, policy),
+    ...factFindings(recorded, expected, on, question.destinations),
+  ];
 }
 
 /**
@@ -220,16 +299,19 @@ export function recheckDecision(
   policy: ValidityPolicy,
 ): DecisionRecheck {
   const { decisionDate, validUntil } = event.data;
-  const expectedRule = applicableRule(policy, validityQuestionOf(before), decisionDate);
+  const question = validityQuestionOf(before.details);
+  const expectedRule = applicableRule(policy, question, decisionDate);
   const start = event.type === 'Issued' ? event.data.validFrom : decisionDate;
-  const expectedUntil = validUntilFor(start, expectedRule.months);
+  const byRule = validUntilFor(start, expectedRule.months);
+  // An extension is also bounded by a legal maximum counted from the licence's first day.
+  const byLaw = before.validFrom ? legalMaximumUntil(expectedRule, before.validFrom) : undefined;
+  const expectedUntil = event.type === 'Extended' && byLaw ? minDate(byRule, byLaw) : byRule;
   // Imported payloads are not checked on the way in; a missing rule is itself a finding.
   const recordedRule = event.data.rule as AppliedRule | undefined;
-  const country = before.details.destination.country;
   const findings = [
     ...periodFindings(event, before, expectedUntil),
     ...(recordedRule
-      ? ruleFindings(recordedRule, expectedRule, decisionDate, country)
+      ? ruleFindings(recordedRule, expectedRule, decisionDate, question, policy)
       : [
           finding(
             'RULE_NOT_RECORDED',

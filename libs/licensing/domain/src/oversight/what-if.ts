@@ -1,11 +1,11 @@
 import type { LicenceEvent } from '../licence/licence.events';
 import type { LicenceCase, LicenceState } from '../licence/licence.state';
+import { destinationCountries, validityQuestionOf } from '../licence/licence.values';
 import type { GoodsCategory, LicenceKind } from '../licence/licence.values';
 import type { RuleSource, ValidityPolicy } from '../policy/validity-policy';
 import { applicableRule, validUntilFor } from '../policy/validity-policy.evaluator';
 import { compareDates, daysBetween } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
-import { validityQuestionOf } from './recheck';
 import { applyRecorded } from './replay';
 
 /*
@@ -55,7 +55,7 @@ export const POLICY_VARIANTS: Readonly<Record<WhatIfPolicyName, PolicyVariant>> 
       // The motion ties validity to the contract: a term shorter than the national period gives
       // a shorter licence, so differences can be negative. Cases that state no term keep the
       // national rule, since the motion offers nothing else to go by.
-      note: 'Validity = contract.termMonths where the application states it; otherwise the national rule on the decision date.',
+      note: 'Validity = contract.termMonths for a definitive individual or global export licence for military goods (delivery and maintenance) whose application states a term; every other licence keeps the national rule on the decision date.',
       assumption: true,
     },
   },
@@ -79,7 +79,9 @@ export interface WhatIfRevocation {
 
 export interface WhatIfLicence {
   readonly caseId: string;
+  /** The destinations' codes joined by a space; see `destinations`. */
   readonly destination: string;
+  readonly destinations: readonly string[];
   readonly kind: LicenceKind;
   readonly goodsCategory: GoodsCategory;
   readonly afterSales: boolean;
@@ -121,13 +123,13 @@ export interface WhatIfComparison {
 }
 
 function periodUnder(variant: PolicyVariant, state: LicenceCase, on: LocalDate, policy: ValidityPolicy) {
-  const national = applicableRule(policy, validityQuestionOf(state), on).months;
+  const national = applicableRule(policy, validityQuestionOf(state.details), on).months;
   switch (variant.validity) {
     case 'national-rule':
       return { months: national, basis: 'national-rule' as const };
     case 'contract-term-else-national-rule': {
       const term = state.details.contract?.termMonths;
-      return term === undefined
+      return term === undefined || !coveredByMotionRam(state.details)
         ? { months: national, basis: 'national-rule' as const }
         : { months: term, basis: 'contract-term' as const };
     }
@@ -136,6 +138,19 @@ function periodUnder(variant: PolicyVariant, state: LicenceCase, on: LocalDate, 
       throw new Error(`Unknown variant validity ${String(unexpected)}`);
     }
   }
+}
+
+/**
+ * Motion Ram concerns licences for the delivery and maintenance of defence products: definitive
+ * individual or global export licences for military goods (after-sales ones included). Transit,
+ * brokering, temporary exports and dual-use goods keep the national rule under the variant.
+ */
+export function coveredByMotionRam(details: LicenceCase['details']): boolean {
+  return (
+    details.goodsCategory === 'military' &&
+    (details.kind === 'individual' || details.kind === 'global') &&
+    details.exportType === 'definitive'
+  );
 }
 
 const inPeriod = (date: LocalDate, period: WhatIfPeriod) =>
@@ -172,7 +187,8 @@ export function whatIfForCase(
         const whatIfUntil = validUntilFor(validFrom, months);
         tracked = {
           caseId: before.caseId,
-          destination: before.details.destination.country,
+          destination: destinationCountries(before.details).join(' '),
+          destinations: destinationCountries(before.details),
           kind: before.details.kind,
           goodsCategory: before.details.goodsCategory,
           afterSales: before.details.afterSales,

@@ -129,6 +129,10 @@ export function compareDates(a: LocalDate, b: LocalDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+export function minDate(a: LocalDate, b: LocalDate): LocalDate {
+  return compareDates(a, b) <= 0 ? a : b;
+}
+
 export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
   return compareDates(a, b) >= 0 ? a : b;
 }

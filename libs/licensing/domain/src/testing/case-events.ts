@@ -9,7 +9,7 @@ import { decide } from '../licence/licence.decider';
 import type { LicenceCommand, ProposeRevocation } from '../licence/licence.commands';
 import type { Extended, Issued, LicenceEvent } from '../licence/licence.events';
 import type { LicenceState } from '../licence/licence.state';
-import type { CaseDetails, Evidence, Official } from '../licence/licence.values';
+import type { CaseDetails, Destination, Evidence, Official } from '../licence/licence.values';
 import { applyRecorded } from '../oversight/replay';
 import type { ReplayInput } from '../oversight/replay';
 import { DUTCH_VALIDITY_POLICY } from '../policy/validity-policy';
@@ -40,15 +40,21 @@ export function revocationProposal(
   };
 }
 
-export function caseDetails(overrides: Partial<CaseDetails> = {}): CaseDetails {
+/** Case details; `destination` is a shorthand for a single-element `destinations`. */
+export function caseDetails(
+  overrides: Partial<CaseDetails> & { readonly destination?: Destination } = {},
+): CaseDetails {
+  const { destination, ...rest } = overrides;
   return {
     applicant: { name: 'Thales Nederland B.V.', chamberOfCommerceNumber: '06061578' },
     kind: 'individual',
     afterSales: false,
     goodsCategory: 'military',
     goods: [{ controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1e6 }],
-    destination: { country: 'DE', endUser: 'Bundeswehr' },
-    ...overrides,
+    exportType: 'definitive',
+    firearmsAct: false,
+    destinations: [destination ?? { country: 'DE', endUser: 'Bundeswehr' }],
+    ...rest,
   };
 }
 
@@ -88,7 +94,7 @@ export class CaseEvents {
     return this;
   }
 
-  register(on: string, overrides: Partial<CaseDetails> = {}): this {
+  register(on: string, overrides: Parameters<typeof caseDetails>[0] = {}): this {
     const details = caseDetails(overrides);
     return this.decide({ type: 'RegisterCase', caseId: this.caseId, procedure: 'application', details }, on);
   }
