@@ -1,6 +1,6 @@
 import { localDate } from '../shared/local-date';
 import type { CountryGroup } from './country-groups';
-import { COUNTRY_GROUP_MEMBERSHIPS, EXCLUDED_FROM_ALLIED_RULE, countryGroupsOn } from './country-groups';
+import { COUNTRY_GROUP_MEMBERSHIPS, EXCLUDED_FROM_ALLIED_RULE, NATO_PLUS_FROM, countryGroupsOn } from './country-groups';
 import { isIsoCountryCode } from './iso-3166-alpha2';
 
 const groupsOf = (country: string, on: string): CountryGroup[] =>
@@ -50,9 +50,19 @@ describe('countryGroupsOn', () => {
       },
     );
 
-    it('given Japan, when evaluated before the 3-year rule came into force, then it is not NATO+', () => {
-      expect(groupsOf('JP', '2019-04-16')).toEqual([]);
-      expect(groupsOf('JP', '2019-04-17')).toEqual(['NATO+']);
+    // Kamerstuk 22054-157 (2010) already names the group; it does not start with the 3-year rule.
+    it.each(['JP', 'CH', 'AU', 'NZ'])(
+      'given %s, when evaluated on 2009-12-31 and on 2010-01-01, then it is NATO+ only from 2010-01-01',
+      (c) => {
+        expect(NATO_PLUS_FROM).toBe('2010-01-01');
+        expect(groupsOf(c, '2009-12-31')).toEqual([]);
+        expect(groupsOf(c, '2010-01-01')).toEqual(['NATO+']);
+      },
+    );
+
+    it('given Japan, when evaluated the day before the 3-year rule came into force, then it is already NATO+', () => {
+      expect(groupsOf('JP', '2019-04-16')).toEqual(['NATO+']);
+      expect(groupsOf('JP', '2015-06-01')).toEqual(['NATO+']);
     });
   });
 
@@ -115,14 +125,14 @@ describe('countryGroupsOn', () => {
       });
     });
 
-    it('given Switzerland, then the NATO+ row relied on cites CDIU practice', () => {
+    it('given Switzerland, then the NATO+ row relied on cites Kamerstuk 22054-157 and CDIU practice', () => {
       const facts = countryGroupsOn('CH', localDate('2024-06-01'));
       expect(facts.memberships).toEqual([
         {
           country: 'CH',
           group: 'NATO+',
-          from: '2019-04-17',
-          source: expect.stringContaining('CDIU practice'),
+          from: '2010-01-01',
+          source: expect.stringMatching(/22054-157.*CDIU practice/),
         },
       ]);
     });

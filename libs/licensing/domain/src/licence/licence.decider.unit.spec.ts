@@ -18,7 +18,16 @@ import type {
 import type { LicenceEvent } from './licence.events';
 import { isValidOn, statusOn } from './licence.state';
 import type { LicenceCase } from './licence.state';
-import type { Assessment, CaseDetails, Criterion, Evidence, Official, Procedure } from './licence.values';
+import { validityQuestionOf } from './licence.values';
+import type {
+  Assessment,
+  CaseDetails,
+  Criterion,
+  Destination,
+  Evidence,
+  Official,
+  Procedure,
+} from './licence.values';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -33,7 +42,11 @@ const ISSUER: Official = { sub: 'issuing-assessor', role: 'assessor' };
 const PROPOSER: Official = { sub: 'proposing-assessor', role: 'assessor' };
 const APPROVER: Official = { sub: 'approving-senior', role: 'senior-assessor' };
 
-function details(overrides: Partial<CaseDetails> = {}): CaseDetails {
+/** Case details overrides; `destination` is a shorthand for a single-element `destinations`. */
+type DetailsOverrides = Partial<CaseDetails> & { readonly destination?: Destination };
+
+function details(overrides: DetailsOverrides = {}): CaseDetails {
+  const { destination, ...rest } = overrides;
   return {
     applicant: { name: 'Example Defence B.V.', chamberOfCommerceNumber: '12345678' },
     kind: 'individual',
@@ -42,8 +55,10 @@ function details(overrides: Partial<CaseDetails> = {}): CaseDetails {
     goods: [
       { controlListEntry: 'ML5.a', description: 'Fire-control radar', quantity: 2, valueEur: 1_500_000 },
     ],
-    destination: { country: 'DE', endUser: 'Bundeswehr' },
-    ...overrides,
+    exportType: 'definitive',
+    firearmsAct: false,
+    destinations: [destination ?? { country: 'DE', endUser: 'Bundeswehr' }],
+    ...rest,
   };
 }
 
@@ -98,7 +113,10 @@ function applied(
   on = '2024-10-01',
   procedure: Procedure = 'application',
 ): LicenceEvent {
-  return { type: 'Applied', data: { caseId: CASE_ID, details: caseDetails, procedure, decisionDate: d(on) } };
+  return {
+    type: 'Applied',
+    data: { caseId: CASE_ID, details: caseDetails, procedure, changes: [], notCoveredBySondage: [], decisionDate: d(on) },
+  };
 }
 
 function issued(
@@ -108,12 +126,7 @@ function issued(
   validFrom = on,
   issuedBy = ISSUER,
 ): LicenceEvent {
-  const { destination, goodsCategory, kind, afterSales } = caseDetails;
-  const rule = applicableRule(
-    DUTCH_VALIDITY_POLICY,
-    { destination: destination.country, goodsCategory, kind, afterSales },
-    d(on),
-  );
+  const rule = applicableRule(DUTCH_VALIDITY_POLICY, validityQuestionOf(caseDetails), d(on));
   return {
     type: 'Issued',
     data: {
@@ -134,12 +147,7 @@ function extended(
   validUntil: string,
   extendedBy = ISSUER,
 ): LicenceEvent {
-  const { destination, goodsCategory, kind, afterSales } = caseDetails;
-  const rule = applicableRule(
-    DUTCH_VALIDITY_POLICY,
-    { destination: destination.country, goodsCategory, kind, afterSales },
-    d(on),
-  );
+  const rule = applicableRule(DUTCH_VALIDITY_POLICY, validityQuestionOf(caseDetails), d(on));
   return {
     type: 'Extended',
     data: {
@@ -264,6 +272,8 @@ describe('licence decider', () => {
               caseId: CASE_ID,
               details: details(),
               procedure: 'application',
+              changes: [],
+              notCoveredBySondage: [],
               decisionDate: d('2024-11-28'),
             },
           },
@@ -291,7 +301,7 @@ describe('licence decider', () => {
     });
 
     describe('content rules', () => {
-      it.each<[string, Partial<CaseDetails>, string]>([
+      it.each<[string, DetailsOverrides, string]>([
         ['unknown country XX', { destination: { country: 'XX', endUser: 'Someone' } }, 'UNKNOWN_COUNTRY'],
         ['lowercase country nl', { destination: { country: 'nl', endUser: 'Someone' } }, 'UNKNOWN_COUNTRY'],
         ['reserved code UK', { destination: { country: 'UK', endUser: 'Someone' } }, 'UNKNOWN_COUNTRY'],
@@ -361,18 +371,20 @@ describe('licence decider', () => {
         }
       });
 
-      it.each<[string, Partial<CaseDetails>]>([
+      it.each<[string, DetailsOverrides]>([
         [
-          'dual-use 5A002.a',
+          'dual-use 5A002.a to a country outside the EU',
           {
             goodsCategory: 'dual-use',
+            destination: { country: 'US', endUser: 'US Army' },
             goods: [{ controlListEntry: '5A002.a', description: 'x', quantity: 1, valueEur: 1 }],
           },
         ],
         [
-          'dual-use 5A002.a.1',
+          'dual-use 5A002.a.1 to a country outside the EU',
           {
             goodsCategory: 'dual-use',
+            destination: { country: 'US', endUser: 'US Army' },
             goods: [{ controlListEntry: '5A002.a.1', description: 'x', quantity: 1, valueEur: 1 }],
           },
         ],
@@ -483,6 +495,8 @@ describe('licence decider', () => {
                 caseId: CASE_ID,
                 details: afterSalesToSaudiArabia,
                 procedure: 'sondage',
+                changes: [],
+                notCoveredBySondage: [],
                 decisionDate: d('2024-11-28'),
               },
             },
@@ -542,6 +556,15 @@ describe('licence decider', () => {
                   on: '2024-11-28',
                   groups: ['EU', 'NATO', 'NATO+'],
                 }),
+                destinations: [
+                  {
+                    country: 'DE',
+                    ruleId: 'allies',
+                    months: 36,
+                    matchedRuleIds: ['allies', 'default'],
+                    countryFacts: expect.objectContaining({ groups: ['EU', 'NATO', 'NATO+'] }),
+                  },
+                ],
               },
             },
           },
@@ -765,6 +788,9 @@ describe('licence decider', () => {
                 }),
                 matchedRuleIds: ['default'],
                 countryFacts: expect.objectContaining({ country: 'SA', on: '2024-12-01', groups: [] }),
+                destinations: [
+                  expect.objectContaining({ country: 'SA', ruleId: 'default', months: 12, matchedRuleIds: ['default'] }),
+                ],
               },
             },
           },
@@ -909,7 +935,7 @@ describe('licence decider', () => {
                 rule: expect.objectContaining({
                   ruleId: 'default',
                   months: 12,
-                  policyVersion: 'nl-export-licence-validity@2019-04-17',
+                  policyVersion: 'nl-export-licence-validity@2021-09-09',
                   matchedRuleIds: ['default'],
                 }),
               }),
@@ -943,6 +969,7 @@ describe('licence decider', () => {
                   source: expect.objectContaining({ reference: expect.stringContaining('22054-388') }),
                   matchedRuleIds: ['after-sales', 'default'],
                   countryFacts: expect.objectContaining({ country: 'SA', on: '2023-06-01', groups: [] }),
+                  destinations: [expect.objectContaining({ country: 'SA', ruleId: 'after-sales', months: 36 })],
                 },
               },
             },

@@ -1,6 +1,7 @@
 import type { Issued, LicenceEvent } from '../licence/licence.events';
 import { DUTCH_VALIDITY_POLICY } from '../policy/validity-policy';
 import { applicableRule } from '../policy/validity-policy.evaluator';
+import type { ValidityQuestion } from '../policy/validity-policy.evaluator';
 import type { LocalDate } from '../shared/local-date';
 import { decide } from '../licence/licence.decider';
 import { ASSESSMENT, ASSESSOR, CaseEvents, SENIOR } from '../testing/case-events';
@@ -11,6 +12,16 @@ const d = (value: string) => value as LocalDate;
 const V = 'nl-export-licence-validity';
 const MK = { country: 'MK', endUser: 'Army of North Macedonia' };
 const SA = { country: 'SA', endUser: 'Ministry of Defence' };
+
+/** What the table asks of a definitive individual military licence to one country. */
+const militaryQuestion = (country: string): ValidityQuestion => ({
+  destinations: [country],
+  goodsCategory: 'military',
+  kind: 'individual',
+  afterSales: false,
+  exportType: 'definitive',
+  firearmsAct: false,
+});
 
 const replay = (events: CaseEvents) => replayCase(events.caseId, events.inputs, DUTCH_VALIDITY_POLICY);
 const codes = (events: CaseEvents) => replay(events).findings.map((f) => f.code);
@@ -30,7 +41,7 @@ describe('re-checking recorded decisions against the policy in force on their de
     // An ally on the next day: the rule and country facts an importer wrongly carried back.
     const alliedRule = applicableRule(
       DUTCH_VALIDITY_POLICY,
-      { destination: 'MK', goodsCategory: 'military', kind: 'individual', afterSales: false },
+      militaryQuestion('MK'),
       d('2020-03-27'),
     );
 
@@ -234,7 +245,7 @@ describe('re-checking recorded decisions against the policy in force on their de
         assessment: ASSESSMENT,
         rule: applicableRule(
           DUTCH_VALIDITY_POLICY,
-          { destination: 'SA', goodsCategory: 'military', kind: 'individual', afterSales: false },
+          militaryQuestion('SA'),
           d('2021-01-05'),
         ),
         issuedBy: ASSESSOR,

@@ -7,13 +7,35 @@ import { policyVersionOn } from './validity-policy.evaluator';
 const V = 'nl-export-licence-validity';
 
 describe('policyVersions', () => {
-  it('given the Dutch table, then three versions with the rows in force and back-to-back dates', () => {
+  it('given the Dutch table, then four versions with the rows in force and back-to-back dates', () => {
     const versions = policyVersions(DUTCH_VALIDITY_POLICY);
 
+    const since2019 = [
+      'allies',
+      'brokering-within-eu',
+      'dual-use-national-practice',
+      'default',
+      'temporary-export-one-year',
+      'transit-one-year',
+      'firearms-act-one-year',
+    ];
     expect(versions.map((v) => [v.version, v.inForceFrom, v.inForceUntil, v.rows.map((r) => r.id)])).toEqual([
-      [`${V}@initial`, null, '2019-04-16', ['default']],
-      [`${V}@2019-04-17`, '2019-04-17', '2023-04-17', ['allies', 'default']],
-      [`${V}@2023-04-18`, '2023-04-18', undefined, ['allies', 'after-sales', 'default']],
+      [`${V}@initial`, null, '2019-04-16', ['dual-use-national-practice', 'default']],
+      [`${V}@2019-04-17`, '2019-04-17', '2021-09-08', since2019],
+      // Regulation (EU) 2021/821 applies from 2021-09-09: its legal maximum is a row change.
+      [`${V}@2021-09-09`, '2021-09-09', '2023-04-17', [...since2019, 'dual-use-eu-maximum']],
+      [
+        `${V}@2023-04-18`,
+        '2023-04-18',
+        undefined,
+        [
+          'allies',
+          'brokering-within-eu',
+          'after-sales',
+          ...since2019.slice(2),
+          'dual-use-eu-maximum',
+        ],
+      ],
     ]);
   });
 
@@ -33,12 +55,13 @@ describe('policyVersions', () => {
         {
           id: 'old',
           description: '',
+          effect: 'period',
           months: 24,
           inForceUntil: '2020-06-30' as LocalDate,
           scope: {},
           source: { reference: 'r' },
         },
-        { id: 'base', description: '', months: 12, scope: {}, source: { reference: 'r' } },
+        { id: 'base', description: '', effect: 'period', months: 12, scope: {}, source: { reference: 'r' } },
       ],
     };
 

@@ -13,7 +13,14 @@ const question = (
   goodsCategory: GoodsCategory = 'military',
   kind: LicenceKind = 'individual',
   afterSales = false,
-): ValidityQuestion => ({ destination, goodsCategory, kind, afterSales });
+): ValidityQuestion => ({
+  destinations: [destination],
+  goodsCategory,
+  kind,
+  afterSales,
+  exportType: 'definitive',
+  firearmsAct: false,
+});
 
 const V = 'nl-export-licence-validity';
 
@@ -51,7 +58,9 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     ['CH', 'military', 'global', false, '2024-11-28', 'allies', 36, ['allies', 'default'], '2027-11-27'],
     ['AU', 'military', 'individual', false, '2024-11-28', 'allies', 36, ['allies', 'default'], '2027-11-27'],
     ['NZ', 'military', 'individual', false, '2024-11-28', 'allies', 36, ['allies', 'default'], '2027-11-27'],
+    // NATO+ holds from 2010, but no row before 2019-04-17 depends on it.
     ['JP', 'military', 'individual', false, '2019-04-16', 'default', 12, ['default'], '2020-04-15'],
+    ['JP', 'military', 'individual', false, '2019-04-17', 'allies', 36, ['allies', 'default'], '2022-04-16'],
     // Finland and Sweden were EU members long before they joined NATO: the allied rule applied already.
     ['FI', 'military', 'individual', false, '2023-04-03', 'allies', 36, ['allies', 'default'], '2026-04-02'],
     ['FI', 'military', 'individual', false, '2023-04-04', 'allies', 36, ['allies', 'default'], '2026-04-03'],
@@ -60,12 +69,67 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     // North Macedonia (not EU) becomes allied on its NATO accession day.
     ['MK', 'military', 'individual', false, '2020-03-26', 'default', 12, ['default'], '2021-03-25'],
     ['MK', 'military', 'individual', false, '2020-03-27', 'allies', 36, ['allies', 'default'], '2023-03-26'],
-    // Transit, brokering and dual-use: always 1 year.
-    ['NL', 'military', 'transit', false, '2024-11-28', 'default', 12, ['default'], '2025-11-27'],
-    ['NL', 'military', 'brokering', false, '2024-11-28', 'default', 12, ['default'], '2025-11-27'],
-    ['NL', 'dual-use', 'individual', false, '2024-11-28', 'default', 12, ['default'], '2025-11-27'],
-    ['US', 'dual-use', 'global', false, '2024-11-28', 'default', 12, ['default'], '2025-11-27'],
-    ['NL', 'dual-use', 'individual', true, '2024-11-28', 'default', 12, ['default'], '2025-11-27'],
+    // Transit: 1 year, held there by its own limit even to an ally.
+    ['NL', 'military', 'transit', false, '2024-11-28', 'default', 12, ['default', 'transit-one-year'], '2025-11-27'],
+    ['NL', 'military', 'transit', false, '2019-04-16', 'default', 12, ['default'], '2020-04-15'],
+    // Brokering within the EU: 3 years with the allies rule (22054-388); outside the EU 1 year.
+    [
+      'NL',
+      'military',
+      'brokering',
+      false,
+      '2024-11-28',
+      'brokering-within-eu',
+      36,
+      ['brokering-within-eu', 'default'],
+      '2027-11-27',
+    ],
+    ['US', 'military', 'brokering', false, '2024-11-28', 'default', 12, ['default'], '2025-11-27'],
+    // Dual-use: the national practice of 1 year, under the EU legal maximum from 2021-09-09.
+    [
+      'US',
+      'dual-use',
+      'individual',
+      false,
+      '2024-11-28',
+      'dual-use-national-practice',
+      12,
+      ['dual-use-national-practice', 'default', 'dual-use-eu-maximum'],
+      '2025-11-27',
+    ],
+    [
+      'US',
+      'dual-use',
+      'global',
+      false,
+      '2021-09-09',
+      'dual-use-national-practice',
+      12,
+      ['dual-use-national-practice', 'default', 'dual-use-eu-maximum'],
+      '2022-09-08',
+    ],
+    [
+      'US',
+      'dual-use',
+      'individual',
+      false,
+      '2021-09-08',
+      'dual-use-national-practice',
+      12,
+      ['dual-use-national-practice', 'default'],
+      '2022-09-07',
+    ],
+    [
+      'JP',
+      'dual-use',
+      'transit',
+      false,
+      '2024-11-28',
+      'dual-use-national-practice',
+      12,
+      ['dual-use-national-practice', 'default', 'transit-one-year'],
+      '2025-11-27',
+    ],
     // After-sales to a non-ally: 1 year until 2023-04-17, 3 years from 2023-04-18.
     ['SA', 'military', 'individual', true, '2023-04-17', 'default', 12, ['default'], '2024-04-16'],
     [
@@ -158,7 +222,9 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     ['2019-04-16', `${V}@initial`],
     ['2019-04-17', `${V}@2019-04-17`],
     ['2020-01-01', `${V}@2019-04-17`],
-    ['2023-04-17', `${V}@2019-04-17`],
+    ['2021-09-08', `${V}@2019-04-17`],
+    ['2021-09-09', `${V}@2021-09-09`],
+    ['2023-04-17', `${V}@2021-09-09`],
     ['2023-04-18', `${V}@2023-04-18`],
     ['2024-01-01', `${V}@2023-04-18`],
   ])('the policy version on %s is %s', (on, version) => {
@@ -170,6 +236,7 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     const row = (id: string, months: number, extra: Partial<ValidityPolicy['rules'][number]> = {}) => ({
       id,
       description: id,
+      effect: 'period' as const,
       months,
       scope: {},
       source: { reference: `source of ${id}` },
