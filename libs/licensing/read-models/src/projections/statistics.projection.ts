@@ -1,7 +1,15 @@
 import type { RecordedEvent } from '@licences/event-store';
 import { fromRecordedEvent, LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
-import { addDays, controlListCategory, evolve } from '@licences/licensing-domain';
-import type { Criterion, GoodsCategory, LicenceCase, LocalDate } from '@licences/licensing-domain';
+import { addDays, controlListCategory, evolve, withCurrentDetails } from '@licences/licensing-domain';
+import type {
+  Criterion,
+  ExportType,
+  GoodsCategory,
+  LicenceCase,
+  LicenceKind,
+  LocalDate,
+  TemporaryExportPurpose,
+} from '@licences/licensing-domain';
 
 /*
  * The statistics projection: one fact per decision the reports count. Each fact carries what the
@@ -35,8 +43,16 @@ export interface StatisticsFact {
   readonly kind: StatisticsFactKind;
   /** Business date of the decision (Europe/Amsterdam); imported history keeps its own. */
   readonly decisionDate: LocalDate;
-  readonly destination: string;
-  readonly endUser: string;
+  /** The licence kind; named so because `kind` is the kind of fact. */
+  readonly licenceKind: LicenceKind;
+  readonly exportType: ExportType;
+  /** Present exactly when the export is temporary. */
+  readonly temporaryPurpose: TemporaryExportPurpose | null;
+  readonly firearmsAct: boolean;
+  /** ISO codes of every destination, in the order the case gives them (one or more). */
+  readonly destinations: readonly string[];
+  /** The end user at each destination, in the same order as `destinations`. */
+  readonly endUsers: readonly string[];
   readonly goodsCategory: GoodsCategory;
   readonly goods: readonly StatisticsGoodsLine[];
   readonly totalValueCents: number;
@@ -80,7 +96,9 @@ export function projectStatistics(
 ): StatisticsProjectionStep | undefined {
   if (!recorded.streamId.startsWith(LICENCE_STREAM_PREFIX)) return undefined;
   const event = fromRecordedEvent(recorded);
-  const state = evolve(previous, event) as LicenceCase;
+  // A working state stored before destinations became a list still has its one `destination`.
+  const before = previous && withCurrentDetails(previous);
+  const state = evolve(before, event) as LicenceCase;
   const { details } = state;
   const goods = details.goods.map((item) => ({
     controlListEntry: item.controlListEntry,
@@ -92,8 +110,12 @@ export function projectStatistics(
     position: recorded.position,
     caseId: state.caseId,
     decisionDate: event.data.decisionDate,
-    destination: details.destination.country,
-    endUser: details.destination.endUser,
+    licenceKind: details.kind,
+    exportType: details.exportType,
+    temporaryPurpose: details.temporaryPurpose ?? null,
+    firearmsAct: details.firearmsAct,
+    destinations: details.destinations.map((d) => d.country),
+    endUsers: details.destinations.map((d) => d.endUser),
     goodsCategory: details.goodsCategory,
     goods,
     totalValueCents: goods.reduce((sum, line) => sum + line.valueCents, 0),
@@ -133,7 +155,7 @@ export function projectStatistics(
           ruleMonths: event.data.rule.months,
           validityMonths: monthsOfValidity(event.data.validFrom, event.data.validUntil),
           policyVersion: event.data.rule.policyVersion,
-          appliedOn: previous?.appliedOn ?? null,
+          appliedOn: before?.appliedOn ?? null,
         },
       };
     case 'Denied':
@@ -143,7 +165,7 @@ export function projectStatistics(
           ...base,
           kind: 'denied',
           criteria: event.data.criteria,
-          appliedOn: previous?.appliedOn ?? null,
+          appliedOn: before?.appliedOn ?? null,
         },
       };
     case 'Extended':

@@ -16,10 +16,18 @@ const facts = (events: readonly RecordedEvent[]): StatisticsFact[] => {
   return out;
 };
 
+/** The details every case now states, whatever the shared builder still defaults to. */
+const CURRENT = {
+  exportType: 'definitive',
+  firearmsAct: false,
+  destinations: [{ country: 'DE', endUser: 'Bundeswehr' }],
+} as const;
+
 describe('statistics projection', () => {
   it('records an issue with goods values in cents, its category, validity and time since application', () => {
     const history = new CaseHistoryBuilder('s1')
       .register('2024-01-08T10:00:00Z', {
+        ...CURRENT,
         goods: [
           { controlListEntry: 'ML10.a', description: 'UAV', quantity: 1, valueEur: 0.1 },
           { controlListEntry: 'ML11', description: 'Datalink', quantity: 1, valueEur: 0.2 },
@@ -33,7 +41,12 @@ describe('statistics projection', () => {
       kind: 'issued',
       decisionDate: '2024-01-18',
       appliedOn: '2024-01-08',
-      destination: 'DE',
+      licenceKind: 'individual',
+      exportType: 'definitive',
+      temporaryPurpose: null,
+      firearmsAct: false,
+      destinations: ['DE'],
+      endUsers: ['Bundeswehr'],
       // 0.1 + 0.2 in euros drifts; in cents it is exactly 30.
       totalValueCents: 30,
       goods: [
@@ -45,9 +58,69 @@ describe('statistics projection', () => {
     expect(revoked).toMatchObject({ kind: 'revoked', decisionDate: '2025-02-01', criteria: [2, 3] });
   });
 
+  it('classifies each fact by licence kind, export type and purpose, firearms act and every destination', () => {
+    const history = new CaseHistoryBuilder('s3')
+      .register('2024-02-01T10:00:00Z', {
+        kind: 'global',
+        exportType: 'temporary',
+        temporaryPurpose: 'exhibition-or-demonstration',
+        firearmsAct: true,
+        destinations: [
+          { country: 'NO', endUser: 'Forsvaret' },
+          { country: 'BE', endUser: 'Defensie' },
+        ],
+      })
+      .issue('2024-02-12T10:00:00Z');
+    const classified = facts(history.events).map((f) => [
+      f.kind,
+      f.licenceKind,
+      f.exportType,
+      f.temporaryPurpose,
+      f.firearmsAct,
+      f.destinations,
+      f.endUsers,
+    ]);
+    const same = [
+      'global',
+      'temporary',
+      'exhibition-or-demonstration',
+      true,
+      ['NO', 'BE'],
+      ['Forsvaret', 'Defensie'],
+    ];
+    expect(classified).toEqual([
+      ['applied', ...same],
+      ['issued', ...same],
+    ]);
+  });
+
+  it('reads back a working state stored with the single destination of before', () => {
+    const history = new CaseHistoryBuilder('s4')
+      .register('2024-03-01T10:00:00Z', { ...CURRENT, kind: 'transit' })
+      .issue('2024-03-11T10:00:00Z');
+    const [registered, issuedEvent] = history.events as [RecordedEvent, RecordedEvent];
+    const current = projectStatistics(undefined, registered)!.state;
+    // The shape a statistics_case_state row written before this change holds.
+    const { destinations, exportType, firearmsAct, ...rest } = current.details;
+    const stored = {
+      ...current,
+      details: { ...rest, destination: destinations[0] },
+    } as unknown as LicenceCase;
+    expect([exportType, firearmsAct]).toEqual(['definitive', false]);
+    expect(projectStatistics(stored, issuedEvent)?.fact).toMatchObject({
+      kind: 'issued',
+      licenceKind: 'transit',
+      exportType: 'definitive',
+      firearmsAct: false,
+      destinations: ['DE'],
+      endUsers: ['Bundeswehr'],
+      appliedOn: '2024-03-01',
+    });
+  });
+
   it('dates imported history by its business time, not by when it was recorded', () => {
     const imported = new CaseHistoryBuilder('s2')
-      .register('2019-05-01T10:00:00Z', {}, '2024-11-28T10:00:00Z')
+      .register('2019-05-01T10:00:00Z', CURRENT, '2024-11-28T10:00:00Z')
       .issue('2019-05-20T10:00:00Z', '2024-11-28T10:00:00Z');
     expect(facts(imported.events).map((f) => [f.kind, f.decisionDate])).toEqual([
       ['applied', '2019-05-01'],

@@ -1,7 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@licences/event-store';
 import { LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
-import type { Criterion, GoodsCategory, LicenceCase, LocalDate } from '@licences/licensing-domain';
+import { withCurrentDetails } from '@licences/licensing-domain';
+import type {
+  Criterion,
+  ExportType,
+  GoodsCategory,
+  LicenceCase,
+  LicenceKind,
+  LocalDate,
+  TemporaryExportPurpose,
+} from '@licences/licensing-domain';
 import { projectStatistics } from '@licences/licensing-read-models';
 import type {
   StatisticsFact,
@@ -24,8 +33,14 @@ export function toStatisticsRecord(fact: StatisticsFact): StatisticsFactsTable {
     case_id: fact.caseId,
     kind: fact.kind,
     decision_date: fact.decisionDate,
-    destination: fact.destination,
-    end_user: fact.endUser,
+    destination: fact.destinations[0] ?? '',
+    end_user: fact.endUsers[0] ?? '',
+    licence_kind: fact.licenceKind,
+    export_type: fact.exportType,
+    temporary_purpose: fact.temporaryPurpose,
+    firearms_act: fact.firearmsAct ? 1 : 0,
+    destinations: JSON.stringify(fact.destinations),
+    end_users: JSON.stringify(fact.endUsers),
     goods_category: fact.goodsCategory,
     goods: JSON.stringify(fact.goods),
     total_value_cents: fact.totalValueCents,
@@ -43,6 +58,11 @@ export function toStatisticsRecord(fact: StatisticsFact): StatisticsFactsTable {
 
 const numberOrNull = (value: number | null): number | null => (value === null ? null : Number(value));
 
+/**
+ * A row without classification is read as the upcast case would be: definitive, no firearms act,
+ * its one destination. Its licence kind was never recorded; such rows are cleared when the store
+ * opens and projected again, so `individual` here only keeps the reader total.
+ */
 export function fromStatisticsRecord(record: StatisticsFactsTable): StatisticsFact {
   return {
     // bigint columns may come back as strings or bigints from other drivers.
@@ -50,8 +70,13 @@ export function fromStatisticsRecord(record: StatisticsFactsTable): StatisticsFa
     caseId: record.case_id,
     kind: record.kind as StatisticsFactKind,
     decisionDate: record.decision_date,
-    destination: record.destination,
-    endUser: record.end_user,
+    licenceKind: (record.licence_kind ?? 'individual') as LicenceKind,
+    exportType: (record.export_type ?? 'definitive') as ExportType,
+    temporaryPurpose: record.temporary_purpose as TemporaryExportPurpose | null,
+    firearmsAct: record.firearms_act !== null && Number(record.firearms_act) === 1,
+    destinations:
+      record.destinations === null ? [record.destination] : (JSON.parse(record.destinations) as string[]),
+    endUsers: record.end_users === null ? [record.end_user] : (JSON.parse(record.end_users) as string[]),
     goodsCategory: record.goods_category as GoodsCategory,
     goods: JSON.parse(record.goods) as StatisticsGoodsLine[],
     totalValueCents: Number(record.total_value_cents),
@@ -73,7 +98,8 @@ async function findCaseState(db: Db, caseId: string): Promise<LicenceCase | unde
     .select('state')
     .where('case_id', '=', caseId)
     .executeTakeFirst();
-  return row && (JSON.parse(row.state) as LicenceCase);
+  // A state stored before destinations became a list is read as the current shape.
+  return row && withCurrentDetails(JSON.parse(row.state) as LicenceCase);
 }
 
 export async function applyStatistics(db: Db, events: readonly RecordedEvent[]): Promise<void> {

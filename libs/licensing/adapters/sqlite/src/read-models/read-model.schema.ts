@@ -11,7 +11,7 @@ export type ProjectedTable = Exclude<keyof ReadModelDatabase, 'projection_checkp
 
 /** Each projection owns its tables: a rebuild replaces exactly these, and together. */
 export const PROJECTION_TABLES: Readonly<Record<ProjectionName, readonly ProjectedTable[]>> = {
-  'licence-validity': ['licence_validity', 'licence_validity_goods'],
+  'licence-validity': ['licence_validity', 'licence_validity_goods', 'licence_validity_destinations'],
   'decision-history': ['decision_history'],
   'revocation-justification': ['revocation_justification', 'revocation_case_state'],
   statistics: ['statistics_facts', 'statistics_case_state'],
@@ -63,6 +63,17 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
       name: 'licence_validity_goods_entry_idx',
       table: 'licence_validity_goods',
       columns: ['control_list_entry', 'case_id'],
+    },
+    {
+      name: 'licence_validity_destinations_case_idx',
+      table: 'licence_validity_destinations',
+      columns: ['case_id', 'country'],
+      unique: true,
+    },
+    {
+      name: 'licence_validity_destinations_country_idx',
+      table: 'licence_validity_destinations',
+      columns: ['country', 'case_id'],
     },
   ],
   'decision-history': [
@@ -116,6 +127,11 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .addColumn('case_id', 'text', (c) => c.notNull())
         .addColumn('control_list_entry', 'text', (c) => c.notNull())
         .execute());
+    case 'licence_validity_destinations':
+      return void (await create
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .execute());
     case 'decision_history':
       return void (await create
         .addColumn('position', 'bigint', (c) => c.primaryKey())
@@ -158,6 +174,7 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .addColumn('goods', 'text', (c) => c.notNull())
         .addColumn('destination_country', 'text', (c) => c.notNull())
         .addColumn('end_user', 'text', (c) => c.notNull())
+        .addColumn('destinations', 'text')
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('goods_category', 'text', (c) => c.notNull())
         .addColumn('issued_on', 'text', (c) => c.notNull())
@@ -194,6 +211,12 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .addColumn('outcome', 'text')
         .addColumn('applied_on', 'text')
         .addColumn('circumstances', 'text')
+        .addColumn('licence_kind', 'text')
+        .addColumn('export_type', 'text')
+        .addColumn('temporary_purpose', 'text')
+        .addColumn('firearms_act', 'integer')
+        .addColumn('destinations', 'text')
+        .addColumn('end_users', 'text')
         .execute());
   }
 }
@@ -264,11 +287,48 @@ async function addMissingColumns(db: Kysely<ReadModelDatabase>): Promise<void> {
     await db.schema.alterTable('decision_history').addColumn('imported', 'text').execute();
   }
   const revocations = tables.find((t) => t.name === 'revocation_justification');
-  for (const column of REVOCATION_FOUR_EYES_COLUMNS) {
+  for (const column of [...REVOCATION_FOUR_EYES_COLUMNS, ...REVOCATION_DESTINATIONS_COLUMNS]) {
     if (revocations && !revocations.columns.some((c) => c.name === column)) {
       await db.schema.alterTable('revocation_justification').addColumn(column, 'text').execute();
     }
   }
+  await addStatisticsClassification(db, tables);
+}
+
+/** The columns the reports classify facts by (licence kind, export type, destinations). */
+const STATISTICS_CLASSIFICATION_COLUMNS = [
+  ['licence_kind', 'text'],
+  ['export_type', 'text'],
+  ['temporary_purpose', 'text'],
+  ['firearms_act', 'integer'],
+  ['destinations', 'text'],
+  ['end_users', 'text'],
+] as const;
+
+/**
+ * Facts written before the classification lack the licence kind, which no later column can
+ * recover: a transit licence would be counted as an export. The statistics projection starts
+ * again from the first event instead (its facts, working states and live checkpoint cleared), so
+ * that every report, including one rebuilt at an old position, classifies every fact.
+ */
+async function addStatisticsClassification(
+  db: Kysely<ReadModelDatabase>,
+  tables: Awaited<ReturnType<Kysely<ReadModelDatabase>['introspection']['getTables']>>,
+): Promise<void> {
+  const facts = tables.find((t) => t.name === 'statistics_facts');
+  const missing = STATISTICS_CLASSIFICATION_COLUMNS.filter(
+    ([column]) => facts && !facts.columns.some((c) => c.name === column),
+  );
+  if (missing.length === 0) return;
+  for (const [column, type] of missing)
+    await db.schema.alterTable('statistics_facts').addColumn(column, type).execute();
+  await db.deleteFrom('statistics_facts').execute();
+  await db.deleteFrom('statistics_case_state').execute();
+  await db
+    .deleteFrom('projection_checkpoints')
+    .where('name', '=', 'statistics')
+    .where('target', '=', 'live')
+    .execute();
 }
 
 /** The columns the four-eyes rule added to revocation_justification. */
@@ -281,3 +341,6 @@ const REVOCATION_FOUR_EYES_COLUMNS = [
   'objection_term_id',
   'additional_evidence',
 ] as const;
+
+/** Added when a case got several destinations; null in rows of one-destination cases before it. */
+const REVOCATION_DESTINATIONS_COLUMNS = ['destinations'] as const;

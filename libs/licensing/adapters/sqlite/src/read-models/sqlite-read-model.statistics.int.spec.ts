@@ -1,8 +1,11 @@
+import Database from 'better-sqlite3';
 import type { LicenceCase, LocalDate } from '@licences/licensing-domain';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the events under test come from the real event store
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { projectStatistics } from '@licences/licensing-read-models';
 import type { StatisticsFact } from '@licences/licensing-read-models';
+import { fromStatisticsRecord } from './kysely-statistics.queries';
+import { details, goods, issue, register, SUPERVISOR } from './testing/licence-events.fixture';
 import { ReadModelHarness } from './testing/read-model-harness.fixture';
 
 const ALL_DATES = ['0001-01-01' as LocalDate, '9999-12-31' as LocalDate] as const;
@@ -15,6 +18,125 @@ describe('SqliteReadModelStore statistics facts', () => {
   });
 
   afterEach(() => h.dispose());
+
+  /** The facts the pure projection gives for every stored event. */
+  async function expectedFacts(): Promise<StatisticsFact[]> {
+    const states = new Map<string, LicenceCase>();
+    const expected: StatisticsFact[] = [];
+    for (const event of await h.events.readAll()) {
+      const step = projectStatistics(states.get(event.streamId), event);
+      if (!step) continue;
+      states.set(event.streamId, step.state);
+      if (step.fact) expected.push(step.fact);
+    }
+    return expected;
+  }
+
+  /** A temporary global licence to two destinations, partly under the firearms act. */
+  async function writeGlobalTemporary(): Promise<void> {
+    const globalCase = details({
+      kind: 'global',
+      exportType: 'temporary',
+      temporaryPurpose: 'repair',
+      firearmsAct: true,
+      goods: goods('ML1.a'),
+      destinations: [
+        { country: 'NO', endUser: 'Forsvaret' },
+        { country: 'BE', endUser: 'Defensie' },
+      ],
+    });
+    await h.writer.decide('case-g', register('case-g', globalCase), '2024-03-01T12:00:00Z');
+    await h.writer.decide('case-g', issue(), '2024-03-11T12:00:00Z', SUPERVISOR);
+  }
+
+  it("stores each fact's licence kind, export type, firearms act and every destination", async () => {
+    await writeGlobalTemporary();
+    const { store } = await h.openStore();
+    const all = await h.events.readAll();
+    await store.project('statistics', all);
+    const facts = await store.statisticsFacts(...ALL_DATES, all.at(-1)!.position);
+    expect(facts).toEqual(await expectedFacts());
+    expect(facts.find((f) => f.kind === 'issued')).toMatchObject({
+      licenceKind: 'global',
+      exportType: 'temporary',
+      temporaryPurpose: 'repair',
+      firearmsAct: true,
+      destinations: ['NO', 'BE'],
+      endUsers: ['Forsvaret', 'Defensie'],
+    });
+  });
+
+  it('starts the statistics again on a database written before the classification, so no fact lacks it', async () => {
+    await h.writeLifecycles();
+    await writeGlobalTemporary();
+    const { store, file } = await h.openStore();
+    const all = await h.events.readAll();
+    await store.project('statistics', all);
+    await store.project('decision-history', all);
+    await store.close();
+    // The table as it was: no classification columns, one destination per fact.
+    const raw = new Database(file);
+    try {
+      for (const column of [
+        'licence_kind',
+        'export_type',
+        'temporary_purpose',
+        'firearms_act',
+        'destinations',
+        'end_users',
+      ])
+        raw.exec(`ALTER TABLE statistics_facts DROP COLUMN ${column}`);
+      expect(
+        (raw.prepare('SELECT count(*) AS n FROM statistics_facts').get() as { n: number }).n,
+      ).toBeGreaterThan(0);
+    } finally {
+      raw.close();
+    }
+
+    const reopened = (await h.openStore()).store;
+    expect(await reopened.checkpoint('statistics')).toBe(0);
+    expect(await reopened.statisticsFacts(...ALL_DATES, all.at(-1)!.position)).toEqual([]);
+    // The other projections keep their place.
+    expect(await reopened.checkpoint('decision-history')).toBe(all.at(-1)!.position);
+    await reopened.project('statistics', all);
+    expect(await reopened.statisticsFacts(...ALL_DATES, all.at(-1)!.position)).toEqual(await expectedFacts());
+  });
+
+  it('reads a row without classification as the upcast case: definitive, no firearms act, one destination', () => {
+    const fact = fromStatisticsRecord({
+      position: 4,
+      case_id: 'old',
+      kind: 'issued',
+      decision_date: '2023-05-02' as LocalDate,
+      destination: 'NO',
+      end_user: 'Forsvaret',
+      goods_category: 'military',
+      goods: '[]',
+      total_value_cents: 0,
+      valid_from: '2023-05-02' as LocalDate,
+      valid_until: '2026-05-01' as LocalDate,
+      rule_months: 36,
+      validity_months: 36,
+      policy_version: null,
+      criteria: '[]',
+      outcome: null,
+      applied_on: null,
+      circumstances: null,
+      licence_kind: null,
+      export_type: null,
+      temporary_purpose: null,
+      firearms_act: null,
+      destinations: null,
+      end_users: null,
+    });
+    expect(fact).toMatchObject({
+      exportType: 'definitive',
+      temporaryPurpose: null,
+      firearmsAct: false,
+      destinations: ['NO'],
+      endUsers: ['Forsvaret'],
+    });
+  });
 
   it('stores exactly the facts the pure projection gives, ordered by position and cut at a position', async () => {
     await h.writeLifecycles();

@@ -6,8 +6,23 @@ export interface StatisticsFactsTable {
   case_id: string;
   kind: string;
   decision_date: LocalDate;
+  /** The first destination and its end user: the columns of before several destinations. */
   destination: string;
   end_user: string;
+  /*
+   * The classification the reports count by. Null only in a row written before these columns
+   * existed; the store clears such rows when it opens (see read-model.schema.ts), so that the
+   * projection writes them again in full.
+   */
+  licence_kind: string | null;
+  export_type: string | null;
+  temporary_purpose: string | null;
+  /** 1 or 0. */
+  firearms_act: number | null;
+  /** JSON: every destination's ISO code, in order. */
+  destinations: string | null;
+  /** JSON: the end user at each destination, in the same order. */
+  end_users: string | null;
   goods_category: string;
   /** JSON: `StatisticsGoodsLine[]`. */
   goods: string;
