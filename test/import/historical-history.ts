@@ -70,8 +70,17 @@ export function idOf(label: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** Countries that were EU members on some day of the history (the UK until 2020-01-31). */
+const EU_AT_SOME_TIME = new Set(['DE', 'FR', 'SE', 'GB']);
+
+/**
+ * Case details as an older system's export spells them: one `destination`, no export type or
+ * firearms-act link (read as a definitive export outside the firearms act). Dual-use goods to an
+ * EU member are an Annex IV item, the only dual-use goods that need a licence within the Union.
+ */
 export function caseData(i: number, country: string, overrides: Record<string, unknown> = {}) {
   const dualUse = i % 9 === 0;
+  const intraEu = dualUse && EU_AT_SOME_TIME.has(country);
   const kind = i % 13 === 0 ? 'global' : i % 17 === 0 ? 'brokering' : 'individual';
   return {
     applicant: { name: `Exporter ${i % 23} B.V.`, chamberOfCommerceNumber: String(10000000 + (i % 23)) },
@@ -79,19 +88,26 @@ export function caseData(i: number, country: string, overrides: Record<string, u
     afterSales: kind === 'individual' && i % 11 === 0,
     goodsCategory: dualUse ? 'dual-use' : 'military',
     goods: [
-      dualUse
+      intraEu
         ? {
-            controlListEntry: '5A002.a',
-            description: 'Cryptographic equipment',
-            quantity: 10,
-            valueEur: 50_000,
+            controlListEntry: '0B001.b',
+            description: 'Gas centrifuge rotor assemblies',
+            quantity: 4,
+            valueEur: 310_000,
           }
-        : {
-            controlListEntry: `ML${1 + (i % 22)}.a`,
-            description: 'Military goods',
-            quantity: 2,
-            valueEur: 125_000.5,
-          },
+        : dualUse
+          ? {
+              controlListEntry: '5A002.a',
+              description: 'Cryptographic equipment',
+              quantity: 10,
+              valueEur: 50_000,
+            }
+          : {
+              controlListEntry: `ML${1 + (i % 22)}.a`,
+              description: 'Military goods',
+              quantity: 2,
+              valueEur: 125_000.5,
+            },
     ],
     destination: { country, endUser: `End user ${i}` },
     ...(i % 7 === 0 && { contract: { termMonths: 60 } }),
@@ -146,7 +162,9 @@ function goodCase(
       push('Withdrawn', intake, { reason: 'Negative sondage answer' }, 20);
       return { lines };
     }
-    push('Applied', intake, {}, 16);
+    // Some applications after a sondage change the quantity (and so the value) the sondage named.
+    const changed = { ...details, goods: details.goods.map((g) => ({ ...g, quantity: g.quantity + 1 })) };
+    push('Applied', intake, flow === 9 ? changed : {}, 16);
   } else {
     push('Applied', intake, details);
   }
@@ -161,10 +179,12 @@ function goodCase(
   push('Issued', assessor, {}, 45);
   const validFrom = day;
   const question = {
-    destination: country,
+    destinations: [country],
     goodsCategory: details.goodsCategory,
     kind: details.kind,
     afterSales: details.afterSales,
+    exportType: 'definitive',
+    firearmsAct: false,
   } as ValidityQuestion;
   const rule = applicableRule(DUTCH_VALIDITY_POLICY, question, validFrom);
   const policyValidUntil = validUntilFor(validFrom, rule.months);
@@ -243,8 +263,8 @@ export function generateHistory(count: number, seed = 5, descriptionChars = 0): 
     actor,
     data,
   });
-  const apply = (label: string, date: string, country = 'SA') =>
-    line(label, 'Applied', date, caseData(1, country), intake);
+  const apply = (label: string, date: string, country = 'SA', overrides: Record<string, unknown> = {}) =>
+    line(label, 'Applied', date, caseData(1, country, overrides), intake);
   const issue = (label: string, date: string, validFrom: string, validUntil: string) =>
     line(label, 'Issued', date, { assessment, validFrom, validUntil });
 
@@ -304,10 +324,27 @@ export function generateHistory(count: number, seed = 5, descriptionChars = 0): 
     issue('bad/not-a-date', '2021-01-20', '2021-01-20', '2021-02-30'),
   ]);
   badCase('bad/from-the-future', 'OCCURRED_AFTER_CUTOVER', [apply('bad/from-the-future', '2099-01-04')]);
-  badCase('bad/details-differ', 'CASE_DETAILS_DIFFER', [
-    line('bad/details-differ', 'SondageRequested', '2023-03-01', caseData(3, 'DE'), intake),
-    line('bad/details-differ', 'SondageAnswered', '2023-03-10', { outcome: 'positive', reasoning: 'Fine' }),
-    line('bad/details-differ', 'Applied', '2023-03-20', caseData(3, 'FR'), intake),
+  // An application after a sondage may change the details, but not the applicant.
+  badCase('bad/applicant-changed', 'APPLICANT_CHANGED', [
+    line('bad/applicant-changed', 'SondageRequested', '2023-03-01', caseData(3, 'DE'), intake),
+    line('bad/applicant-changed', 'SondageAnswered', '2023-03-10', {
+      outcome: 'positive',
+      reasoning: 'Fine',
+    }),
+    line('bad/applicant-changed', 'Applied', '2023-03-20', caseData(4, 'DE'), intake),
+  ]);
+  badCase('bad/dual-use-within-eu', 'DUAL_USE_EXPORT_WITHIN_EU', [
+    apply('bad/dual-use-within-eu', '2022-02-01', 'NL', {
+      goodsCategory: 'dual-use',
+      goods: [
+        {
+          controlListEntry: '5A002.a',
+          description: 'Cryptographic equipment',
+          quantity: 10,
+          valueEur: 50_000,
+        },
+      ],
+    }),
   ]);
   // Not JSON, and no case can be read from it: refused on its own.
   bad.push('this is not JSON');

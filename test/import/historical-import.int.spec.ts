@@ -17,8 +17,8 @@ import {
   verifyIntegrity,
 } from '@licences/licensing-application';
 import type { ImportProgress, ImportRecord, ImportReport } from '@licences/licensing-application';
-import { decide, DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
-import type { LicenceCommand, LicenceState } from '@licences/licensing-domain';
+import { currentCaseDetails, decide, DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
+import type { CaseDetails, LicenceCommand, LicenceState } from '@licences/licensing-domain';
 import { assessment } from '../support/cases';
 import { TestApp } from '../support/test-app';
 import { caseData, CUTOVER, generateHistory, idOf } from './historical-history';
@@ -289,11 +289,9 @@ describe('historical import into a store that already holds cases', () => {
   it('refuses a case the store holds with other events instead of merging into it, already at staging', async () => {
     const caseId = idOf('live/existing');
     const details = caseData(4, 'DE');
-    await liveAppend(
-      caseId,
-      { type: 'RegisterCase', caseId, procedure: 'application', details } as LicenceCommand,
-      appliedOn,
-    );
+    // The file spells the case as an older export does; the live command takes the current shape.
+    const live = currentCaseDetails(details as unknown as CaseDetails);
+    await liveAppend(caseId, { type: 'RegisterCase', caseId, procedure: 'application', details: live }, appliedOn);
     const refusal = expect.objectContaining({
       caseId,
       lines: [1],

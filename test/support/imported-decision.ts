@@ -23,7 +23,14 @@ const assessment = {
 export function alliedIssueBeforeAccession(): LicenceEvent {
   const allied = applicableRule(
     DUTCH_VALIDITY_POLICY,
-    { destination: 'MK', goodsCategory: 'military', kind: 'individual', afterSales: false },
+    {
+      destinations: ['MK'],
+      goodsCategory: 'military',
+      kind: 'individual',
+      afterSales: false,
+      exportType: 'definitive',
+      firearmsAct: false,
+    },
     d('2020-03-27'),
   );
   return {

@@ -1,11 +1,16 @@
 import {
+  amsterdamDateOf,
+  applicableRule,
   compareDates,
   decide,
+  DomainError,
   evolve,
   latestRecordedValidUntil,
   LONGEST_VALIDITY_MONTHS,
+  validityQuestionOf,
 } from '@licences/licensing-domain';
 import type {
+  DecisionContext,
   LocalDate,
   LicenceCase,
   LicenceCommand,
@@ -15,7 +20,6 @@ import type {
 } from '@licences/licensing-domain';
 import { ImportRefusal } from './import.types';
 import type { HistoricalLine } from './import.types';
-import { canonicalJson } from './line-shape';
 
 /**
  * Folds one case's historical lines through the real decider, each decided on its own
@@ -47,11 +51,52 @@ export class HistoricalCaseFold {
       );
     }
     const context = { now: new Date(line.occurredAt), actor: line.actor, historical: true };
-    const decided = decide(this.commandOf(line), this.state, context, this.policy);
-    const event = this.withImportedValidity(line, decided[0] as LicenceEvent);
+    const event = this.withImportedValidity(line, this.decided(line, context));
     this.state = evolve(this.state, event);
     this.lastOccurredAt = line.occurredAt;
     return event;
+  }
+
+  private decided(line: HistoricalLine, context: DecisionContext): LicenceEvent {
+    try {
+      return decide(this.commandOf(line), this.state, context, this.policy)[0] as LicenceEvent;
+    } catch (error) {
+      if (
+        line.type === 'Extended' &&
+        error instanceof DomainError &&
+        error.code === 'EXTENSION_BEYOND_LEGAL_MAXIMUM'
+      ) {
+        return this.extensionPastLegalMaximum(line, error);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A live extension of a licence that already runs to its legal maximum (2021/821 art. 12 for
+   * dual-use) is refused. History that did extend it is still history: it is recorded with the
+   * rule and the legal bound of that day, so that oversight reports the deviation
+   * (VALIDITY_LONGER_THAN_RULE) instead of the import hiding the case. The decider checks the
+   * status and the reassessment before the legal maximum, so both hold here.
+   */
+  private extensionPastLegalMaximum(
+    line: Extract<HistoricalLine, { type: 'Extended' }>,
+    refusal: DomainError,
+  ): LicenceEvent {
+    const current = this.state as LicenceCase;
+    const decisionDate = amsterdamDateOf(new Date(line.occurredAt));
+    return {
+      type: 'Extended',
+      data: {
+        reassessment: line.data.reassessment,
+        previousValidUntil: current.validUntil as LocalDate,
+        validUntil: line.data.validUntil,
+        maxValidUntil: refusal.details['maxValidUntil'] as LocalDate,
+        rule: applicableRule(this.policy, validityQuestionOf(current.details), decisionDate),
+        extendedBy: line.actor,
+        decisionDate,
+      },
+    };
   }
 
   private commandOf(line: HistoricalLine): LicenceCommand {
@@ -98,7 +143,11 @@ export class HistoricalCaseFold {
     }
   }
 
-  /** An `Applied` starts a case with its details, or follows an answered sondage with none. */
+  /**
+   * An `Applied` starts a case with its details, or follows an answered sondage: with no details
+   * when nothing changed, or with the application's, which the decider compares with the
+   * sondage's (and refuses for another applicant) as it does for a live application.
+   */
   private applicationOf(caseId: string, details: LicenceCase['details'] | undefined): LicenceCommand {
     if (!this.state) {
       if (!details) {
@@ -109,13 +158,7 @@ export class HistoricalCaseFold {
       }
       return { type: 'RegisterCase', caseId, procedure: 'application', details };
     }
-    if (details && canonicalJson(details) !== canonicalJson(this.state.details)) {
-      throw new ImportRefusal(
-        'CASE_DETAILS_DIFFER',
-        'An Applied after a sondage keeps the details of the sondage; leave data empty or repeat them unchanged',
-      );
-    }
-    return { type: 'ApplyAfterSondage' };
+    return details ? { type: 'ApplyAfterSondage', details } : { type: 'ApplyAfterSondage' };
   }
 
   /**

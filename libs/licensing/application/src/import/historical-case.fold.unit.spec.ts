@@ -1,5 +1,5 @@
-import { DomainError, DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
-import type { LicenceEvent } from '@licences/licensing-domain';
+import { DomainError, DUTCH_VALIDITY_POLICY, evolve, recheckDecision } from '@licences/licensing-domain';
+import type { LicenceCase, LicenceEvent } from '@licences/licensing-domain';
 import { HistoricalCaseFold } from './historical-case.fold';
 import { parseHistoricalLine } from './historical-line.parser';
 import { assessment, caseId, details } from './testing/historical-lines.fixture';
@@ -175,5 +175,117 @@ describe('HistoricalCaseFold: dates no licence can have (issue 11)', () => {
       1,
     );
     expect(parsed).toMatchObject({ ok: false, error: { code: 'INVALID_LINE', field: 'occurredAt' } });
+  });
+});
+
+describe('HistoricalCaseFold: the fidelity rules apply to history (issue 12)', () => {
+  const INTAKE = { sub: 'j.jansen', role: 'intake' };
+  const folded = (...lines: HistoricalLine[]) => {
+    const folding = new HistoricalCaseFold(DUTCH_VALIDITY_POLICY, new Date('2025-01-01T00:00:00Z'));
+    try {
+      return lines.map((l) => folding.apply(l));
+    } catch (error) {
+      if (error instanceof DomainError) return error.code;
+      throw error;
+    }
+  };
+  const sondage = [
+    line('SondageRequested', '2021-01-04', INTAKE, details),
+    line('SondageAnswered', '2021-01-11', ASSESSOR, { outcome: 'positive', reasoning: 'No objection' }),
+  ];
+
+  it('records what an application after a sondage changed, and flags a new end user as not covered by the answer', () => {
+    const changed = {
+      ...details,
+      goods: [{ ...details.goods[0], quantity: 3, valueEur: 1875000 }],
+      destinations: [{ country: 'DE', endUser: 'Bundesamt für Ausrüstung der Bundeswehr' }],
+    };
+    const events = folded(...sondage, line('Applied', '2021-03-01', INTAKE, changed));
+    expect(Array.isArray(events) && events[2]).toEqual({
+      type: 'Applied',
+      data: expect.objectContaining({
+        procedure: 'sondage',
+        details: expect.objectContaining({ goods: changed.goods, destinations: changed.destinations }),
+        changes: [
+          expect.objectContaining({ field: 'goods', application: changed.goods }),
+          expect.objectContaining({ field: 'destinations', application: changed.destinations }),
+        ],
+        notCoveredBySondage: ['end-user'],
+      }),
+    });
+    const unchanged = folded(...sondage, line('Applied', '2021-03-01', INTAKE, {}));
+    expect(Array.isArray(unchanged) && unchanged[2]).toMatchObject({
+      data: { changes: [], notCoveredBySondage: [] },
+    });
+  });
+
+  it('refuses an application after a sondage by another applicant with the domain’s code', () => {
+    const other = { ...details, applicant: { name: 'Damen Shipyards', chamberOfCommerceNumber: '23035950' } };
+    expect(folded(...sondage, line('Applied', '2021-03-01', INTAKE, other))).toBe('APPLICANT_CHANGED');
+  });
+
+  it('refuses dual-use goods to an EU member state with the domain’s code, and accepts Annex IV goods there', () => {
+    const dualUse = (controlListEntry: string, description: string) => ({
+      ...details,
+      goodsCategory: 'dual-use',
+      goods: [{ controlListEntry, description, quantity: 1, valueEur: 480000 }],
+    });
+    expect(
+      folded(line('Applied', '2022-03-01', INTAKE, dualUse('5A002.a', 'Network encryption appliance'))),
+    ).toBe('DUAL_USE_EXPORT_WITHIN_EU');
+    const annexIv = folded(
+      line('Applied', '2022-03-01', INTAKE, dualUse('0B001.b', 'Gas centrifuge test rig')),
+    );
+    expect(Array.isArray(annexIv) && annexIv[0]?.type).toBe('Applied');
+  });
+
+  it('keeps an imported extension past the dual-use legal maximum as history, which oversight reports as a deviation', () => {
+    const toUs = {
+      ...details,
+      goodsCategory: 'dual-use',
+      goods: [
+        {
+          controlListEntry: '5A002.a',
+          description: 'Network encryption appliance',
+          quantity: 4,
+          valueEur: 90000,
+        },
+      ],
+      destinations: [{ country: 'US', endUser: 'Northrop Grumman' }],
+    };
+    // Issued for the regulation's full two years, then extended by a further year in 2023.
+    const events = folded(
+      line('Applied', '2022-01-03', INTAKE, toUs),
+      line('Issued', '2022-01-10', ASSESSOR, {
+        assessment,
+        validFrom: '2022-01-10',
+        validUntil: '2024-01-09',
+      }),
+      line('Extended', '2023-12-01', ASSESSOR, { reassessment: assessment, validUntil: '2024-11-30' }),
+    );
+    expect(Array.isArray(events)).toBe(true);
+    const [applied, issued, extended] = events as LicenceEvent[];
+    expect(extended).toMatchObject({
+      type: 'Extended',
+      data: {
+        previousValidUntil: '2024-01-09',
+        validUntil: '2024-11-30',
+        maxValidUntil: '2024-01-09',
+        extendedBy: ASSESSOR,
+      },
+    });
+    const before = evolve(evolve(undefined, applied as LicenceEvent), issued as LicenceEvent) as LicenceCase;
+    const recheck = recheckDecision(
+      extended as Extract<LicenceEvent, { type: 'Extended' }>,
+      before,
+      DUTCH_VALIDITY_POLICY,
+    );
+    expect(recheck.findings).toContainEqual(
+      expect.objectContaining({
+        code: 'VALIDITY_LONGER_THAN_RULE',
+        recorded: '2024-11-30',
+        expected: '2024-01-09',
+      }),
+    );
   });
 });

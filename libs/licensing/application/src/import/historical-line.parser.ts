@@ -1,9 +1,16 @@
 import { UUID_PATTERN } from '@licences/event-store';
-import { GOODS_CATEGORIES, LICENCE_EVENT_TYPES, LICENCE_KINDS } from '@licences/licensing-domain';
+import {
+  EXPORT_TYPES,
+  GOODS_CATEGORIES,
+  LICENCE_EVENT_TYPES,
+  LICENCE_KINDS,
+  TEMPORARY_EXPORT_PURPOSES,
+} from '@licences/licensing-domain';
 import type {
   Assessment,
   CaseDetails,
   Criterion,
+  Destination,
   Evidence,
   LicenceEventType,
 } from '@licences/licensing-domain';
@@ -33,7 +40,19 @@ export type ParsedLine =
 /** Reads the case of a line that is not JSON, so that its case is refused whole instead of going in without it. */
 const CASE_ID_IN_TEXT = /"caseId"\s*:\s*"([^"\\]{1,100})"/;
 
-const CASE_FIELDS = ['applicant', 'kind', 'afterSales', 'goodsCategory', 'goods', 'destination'];
+const CASE_FIELDS = ['applicant', 'kind', 'afterSales', 'goodsCategory', 'goods'];
+/** Files written before cases had several destinations name one `destination` and no export type. */
+const OPTIONAL_CASE_FIELDS = [
+  'destination',
+  'destinations',
+  'exportType',
+  'temporaryPurpose',
+  'firearmsAct',
+  'contract',
+  'procedure',
+];
+/** More than there are countries, so that only a malformed list meets it. */
+const DESTINATIONS_MAX = 300;
 const PROCEDURE_OF: Partial<Record<LicenceEventType, string>> = {
   SondageRequested: 'sondage',
   Applied: 'application',
@@ -80,12 +99,47 @@ function revocationGrounds(d: Shape): RevocationGrounds {
   };
 }
 
-/** The body of `POST /api/licences` without its procedure, which the event type gives. */
+function destination(value: unknown, field: string): Destination {
+  const d = object(value, field, ['country', 'endUser']);
+  return {
+    country: text(d['country'], `${field}.country`, 10),
+    endUser: text(d['endUser'], `${field}.endUser`, NAME_MAX),
+  };
+}
+
+/**
+ * The destinations of a case: the current `destinations` list, or an older file's single
+ * `destination` read as a list of one. Both at once would leave it unclear which one is meant.
+ */
+function destinationsOf(data: Shape): Destination[] {
+  if (data['destination'] !== undefined && data['destinations'] !== undefined) {
+    throw new ImportRefusal(
+      'INVALID_LINE',
+      'data.destination must not be given together with data.destinations; name every destination in data.destinations',
+      'data.destination',
+    );
+  }
+  if (data['destination'] !== undefined) return [destination(data['destination'], 'data.destination')];
+  if (data['destinations'] === undefined) {
+    throw new ImportRefusal(
+      'INVALID_LINE',
+      'data.destinations is required (or, as older files have it, one data.destination)',
+      'data.destinations',
+    );
+  }
+  return list(data['destinations'], 'data.destinations', DESTINATIONS_MAX, destination);
+}
+
+/**
+ * The body of `POST /api/licences` without its procedure, which the event type gives. An older
+ * file states no export type or firearms-act link: such a line reads as a definitive export
+ * outside the firearms act, as the rules treated it when it was decided.
+ */
 function caseDetails(data: Shape): CaseDetails {
   const applicant = object(data['applicant'], 'data.applicant', ['name', 'chamberOfCommerceNumber']);
-  const destination = object(data['destination'], 'data.destination', ['country', 'endUser']);
   const contract =
     data['contract'] === undefined ? undefined : object(data['contract'], 'data.contract', ['termMonths']);
+  const destinations = destinationsOf(data);
   return {
     applicant: {
       name: text(applicant['name'], 'data.applicant.name', NAME_MAX),
@@ -108,22 +162,34 @@ function caseDetails(data: Shape): CaseDetails {
         valueEur: euros(item['valueEur'], `${f}.valueEur`),
       };
     }),
-    destination: {
-      country: text(destination['country'], 'data.destination.country', 10),
-      endUser: text(destination['endUser'], 'data.destination.endUser', NAME_MAX),
-    },
+    // Whether a purpose belongs with the export type is the domain's rule, checked for every entry point.
+    exportType:
+      data['exportType'] === undefined
+        ? 'definitive'
+        : oneOf(data['exportType'], 'data.exportType', EXPORT_TYPES),
+    ...(data['temporaryPurpose'] !== undefined && {
+      temporaryPurpose: oneOf(data['temporaryPurpose'], 'data.temporaryPurpose', TEMPORARY_EXPORT_PURPOSES),
+    }),
+    firearmsAct: data['firearmsAct'] === undefined ? false : bool(data['firearmsAct'], 'data.firearmsAct'),
+    destinations,
     ...(contract && {
       contract: { termMonths: integer(contract['termMonths'], 'data.contract.termMonths', 1, 600) },
     }),
   };
 }
 
-/** The case body of a registering line; an `Applied` after a sondage has none (`data: {}`). */
+/**
+ * The case body of a registering line. An `Applied` after a sondage has none (`data: {}`) when
+ * nothing changed, or the application's details in full when value, quantity, end user or
+ * destinations changed since the sondage.
+ */
 function registration(type: LicenceEventType, raw: unknown): { details?: CaseDetails } {
-  const data = object(raw, 'data', type === 'Applied' && isEmpty(raw) ? [] : CASE_FIELDS, [
-    'procedure',
-    'contract',
-  ]);
+  const data = object(
+    raw,
+    'data',
+    type === 'Applied' && isEmpty(raw) ? [] : CASE_FIELDS,
+    OPTIONAL_CASE_FIELDS,
+  );
   if (data['procedure'] !== undefined && data['procedure'] !== PROCEDURE_OF[type]) {
     throw new ImportRefusal(
       'INVALID_LINE',

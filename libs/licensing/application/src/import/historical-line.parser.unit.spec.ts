@@ -1,5 +1,5 @@
 import { parseHistoricalLine } from './historical-line.parser';
-import { assessment, caseId, details } from './testing/historical-lines.fixture';
+import { assessment, caseId, details, legacyDetails } from './testing/historical-lines.fixture';
 
 const lineOf = (overrides: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -34,6 +34,57 @@ describe('parseHistoricalLine', () => {
     expect(parseHistoricalLine(issued, 1)).toMatchObject({
       ok: true,
       line: { type: 'Issued', data: { validFrom: '2019-05-01', validUntil: '2022-04-30' } },
+    });
+  });
+
+  describe('case details before and after cases had several destinations', () => {
+    it('reads an older file’s single destination as a list of one, a definitive export outside the firearms act', () => {
+      const parsed = parseHistoricalLine(lineOf({ data: legacyDetails }), 1);
+      expect(parsed).toMatchObject({ ok: true, line: { data: { details } } });
+      // Event ids derive from the line as written, so a file imported before keeps its ids.
+      expect(parsed.ok && parsed.line.canonical).toContain('"destination":{"country":"DE"');
+    });
+
+    it('reads several destinations, a temporary export with its purpose and a firearms-act link', () => {
+      const fair = {
+        ...details,
+        kind: 'global',
+        exportType: 'temporary',
+        temporaryPurpose: 'exhibition-or-demonstration',
+        firearmsAct: true,
+        destinations: [
+          { country: 'FR', endUser: 'Eurosatory, Paris Nord Villepinte' },
+          { country: 'US', endUser: 'AUSA Annual Meeting, Washington DC' },
+        ],
+      };
+      expect(parseHistoricalLine(lineOf({ data: fair }), 1)).toMatchObject({
+        ok: true,
+        line: { data: { details: fair } },
+      });
+    });
+
+    it.each<[string, string, Record<string, unknown>]>([
+      ['both destination fields', 'data.destination', { ...details, destination: legacyDetails.destination }],
+      ['no destination at all', 'data.destinations', { ...legacyDetails, destination: undefined }],
+      [
+        'a destination without its end user',
+        'data.destinations.1.endUser',
+        {
+          ...details,
+          destinations: [...details.destinations, { country: 'FR' }],
+        },
+      ],
+      ['an unknown export type', 'data.exportType', { ...details, exportType: 'permanent' }],
+      [
+        'an unknown temporary purpose',
+        'data.temporaryPurpose',
+        { ...details, exportType: 'temporary', temporaryPurpose: 'fair' },
+      ],
+      ['a firearms-act flag that is no boolean', 'data.firearmsAct', { ...details, firearmsAct: 'yes' }],
+    ])('refuses %s, naming %s', (_what, field, data) => {
+      const parsed = parseHistoricalLine(lineOf({ data }), 1);
+      expect(parsed).toMatchObject({ ok: false, caseId, error: { code: 'INVALID_LINE', field } });
+      expect(!parsed.ok && parsed.error.message).toContain(field);
     });
   });
 

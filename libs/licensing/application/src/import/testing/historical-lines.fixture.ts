@@ -12,6 +12,18 @@ export const details = {
   afterSales: false,
   goodsCategory: 'military',
   goods: [{ controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1250000 }],
+  exportType: 'definitive',
+  firearmsAct: false,
+  destinations: [{ country: 'DE', endUser: 'Bundeswehr' }],
+};
+
+/** The same case as a file written before cases had several destinations spells it. */
+export const legacyDetails = {
+  applicant: details.applicant,
+  kind: details.kind,
+  afterSales: details.afterSales,
+  goodsCategory: details.goodsCategory,
+  goods: details.goods,
   destination: { country: 'DE', endUser: 'Bundeswehr' },
 };
 
