@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
@@ -32,12 +32,13 @@ import type {
 } from '@licences/licensing-read-models';
 import type { LocalDate } from '@licences/licensing-domain';
 import { Roles } from '../auth/roles';
-import { NoBody } from '../http/empty-body.pipe';
 import { awaitReadModels } from '../http/read-model-freshness';
 import { idempotencyKeyOf } from './command-headers';
 import { Exchange } from './command-context.decorator';
 import type { CommandContext } from './command-context.decorator';
-import { RegisterCaseDto } from './dto/case.dto';
+import { CaseDetailsDto, RegisterCaseDto } from './dto/case.dto';
+import { caseDetailsOf } from './case-details.mapper';
+import { OptionalCaseDetails } from './optional-details.pipe';
 import { CaseId, LicenceRoutes } from './licence-route.decorators';
 import { AsOfQueryDto, ListLicencesQueryDto, PointInTimeQueryDto } from './dto/licence-query.dto';
 import {
@@ -64,7 +65,8 @@ export class LicencesController {
   @Roles('intake')
   @ApiOperation({ summary: 'Register a sondage (trial application) or a formal application' })
   register(@Body() body: RegisterCaseDto, @Exchange() ctx: CommandContext): Promise<LicenceCommandResult> {
-    const { procedure, ...details } = body;
+    const { procedure } = body;
+    const details = caseDetailsOf(body);
     // A repeated request under the same key must address the same case.
     const key = idempotencyKeyOf(ctx.request);
     const caseId = key ? derivedId(['licence-case/v1', ctx.principal.sub, key]) : randomUUID();
@@ -159,12 +161,23 @@ export class LicencesController {
   @Post(':id/apply')
   @HttpCode(200)
   @Roles('intake')
-  @ApiOperation({ summary: 'Turn an answered sondage into a formal application' })
-  apply(@CaseId() id: string, @NoBody() _body: undefined, @Exchange() ctx: CommandContext) {
-    return this.sender.send(
-      ctx,
-      (meta) => new ApplyAfterSondageCommand(id, { type: 'ApplyAfterSondage' }, meta),
-    );
+  @ApiOperation({
+    summary: 'Turn an answered sondage into a formal application',
+    description:
+      "No body (or {}): the sondage's details stand. A body: the application's details in full, " +
+      'as at registration without `procedure`; the same applicant (KvK number) or 422 ' +
+      'APPLICANT_CHANGED. The Applied decision in the history records the fields that changed ' +
+      "(`changes`) and a destination or end user the sondage's answer was not about " +
+      '(`notCoveredBySondage`).',
+  })
+  @ApiBody({ type: CaseDetailsDto, required: false })
+  apply(
+    @CaseId() id: string,
+    @OptionalCaseDetails() body: CaseDetailsDto | undefined,
+    @Exchange() ctx: CommandContext,
+  ) {
+    const command = { type: 'ApplyAfterSondage', ...(body && { details: caseDetailsOf(body) }) } as const;
+    return this.sender.send(ctx, (meta) => new ApplyAfterSondageCommand(id, command, meta));
   }
 
   @Post(':id/issue')

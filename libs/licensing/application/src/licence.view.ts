@@ -1,5 +1,5 @@
-import { statusOn } from '@licences/licensing-domain';
-import type { LicenceCase, LicenceStatus, LocalDate } from '@licences/licensing-domain';
+import { statusOn, withCurrentDetails } from '@licences/licensing-domain';
+import type { Destination, LicenceCase, LicenceStatus, LocalDate } from '@licences/licensing-domain';
 
 /** What a command answers. */
 export interface LicenceCommandResult {
@@ -20,7 +20,13 @@ export interface LicenceView extends Omit<LicenceCommandResult, 'position'> {
   readonly afterSales: boolean;
   readonly goodsCategory: LicenceCase['details']['goodsCategory'];
   readonly goods: LicenceCase['details']['goods'];
-  readonly destination: LicenceCase['details']['destination'];
+  /** Every destination the case covers, in the order given (several only for a global licence). */
+  readonly destinations: LicenceCase['details']['destinations'];
+  /** The first of `destinations`, kept for clients written when a case had one destination. */
+  readonly destination: LicenceCase['details']['destinations'][number];
+  readonly exportType: LicenceCase['details']['exportType'];
+  readonly temporaryPurpose?: LicenceCase['details']['temporaryPurpose'];
+  readonly firearmsAct: boolean;
   readonly applicant: LicenceCase['details']['applicant'];
   readonly sondage?: LicenceCase['sondage'];
   readonly policyVersion?: string;
@@ -50,9 +56,22 @@ export function commandResultOf(
   };
 }
 
-export function licenceViewOf(state: LicenceCase, revision: number, today: LocalDate): LicenceView {
+/**
+ * The first destination: what clients and columns written when a case had one destination read.
+ * The domain never lets a case have none.
+ */
+export function firstDestinationOf(state: LicenceCase): Destination {
+  const [first] = state.details.destinations;
+  if (first === undefined) throw new Error(`Case ${state.caseId} has no destination`);
+  return first;
+}
+
+/** `state` may be a working state a read model stored before cases had several destinations. */
+export function licenceViewOf(stored: LicenceCase, revision: number, today: LocalDate): LicenceView {
+  const state = withCurrentDetails(stored);
   const { position: _position, ...result } = commandResultOf(state, revision, 0, today);
   const { details } = state;
+  const first = firstDestinationOf(state);
   return {
     ...result,
     procedure: state.procedure,
@@ -60,7 +79,11 @@ export function licenceViewOf(state: LicenceCase, revision: number, today: Local
     afterSales: details.afterSales,
     goodsCategory: details.goodsCategory,
     goods: details.goods,
-    destination: details.destination,
+    destinations: details.destinations,
+    destination: first,
+    exportType: details.exportType,
+    ...(details.temporaryPurpose && { temporaryPurpose: details.temporaryPurpose }),
+    firearmsAct: details.firearmsAct,
     applicant: details.applicant,
     ...(state.sondage && { sondage: state.sondage }),
     ...(state.rule && { policyVersion: state.rule.policyVersion }),

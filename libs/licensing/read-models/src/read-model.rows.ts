@@ -1,6 +1,7 @@
 import type { Actor, ImportMarker } from '@licences/event-store';
 import type {
   Criterion,
+  Destination,
   Evidence,
   GoodsCategory,
   GoodsItem,
@@ -23,8 +24,11 @@ export interface LicenceValidityRow {
   readonly kind: LicenceKind;
   readonly afterSales: boolean;
   readonly goodsCategory: GoodsCategory;
+  /** The first destination's country and end user: what the row held when a case had one. */
   readonly destinationCountry: string;
   readonly endUser: string;
+  /** Every destination's country, in the order given, for the destination filter. */
+  readonly destinationCountries: readonly string[];
   readonly applicantName: string;
   readonly chamberOfCommerceNumber: string;
   /** Every control-list entry of the goods, for filtering. */
@@ -90,8 +94,11 @@ export interface RevocationJustification {
   readonly evidence: readonly Evidence[];
   /** What the approving official added. */
   readonly additionalEvidence: readonly Evidence[];
+  /** The first of `destinations`, as rows held it when a case had one destination. */
   readonly destinationCountry: string;
   readonly endUser: string;
+  /** Every destination of the licence that was revoked. */
+  readonly destinations: readonly Destination[];
   readonly kind: LicenceKind;
   readonly goodsCategory: GoodsCategory;
   readonly goods: readonly GoodsItem[];

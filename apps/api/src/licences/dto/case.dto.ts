@@ -11,10 +11,23 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { GOODS_CATEGORIES, LICENCE_KINDS, PROCEDURES } from '@licences/licensing-domain';
-import type { GoodsCategory, LicenceKind, Procedure } from '@licences/licensing-domain';
+import {
+  EXPORT_TYPES,
+  GOODS_CATEGORIES,
+  LICENCE_KINDS,
+  PROCEDURES,
+  TEMPORARY_EXPORT_PURPOSES,
+} from '@licences/licensing-domain';
+import type {
+  ExportType,
+  GoodsCategory,
+  LicenceKind,
+  Procedure,
+  TemporaryExportPurpose,
+} from '@licences/licensing-domain';
 import {
   CONTROL_LIST_ENTRY,
   COUNTRY_CODE,
@@ -22,6 +35,7 @@ import {
   IsLongText,
   IsNameText,
   NAME_MAX,
+  NotWith,
   TEXT_MAX,
   EachObject,
 } from './validators';
@@ -92,18 +106,24 @@ export class ContractDto {
   termMonths!: number;
 }
 
-export class RegisterCaseDto {
-  @ApiProperty({ enum: PROCEDURES })
-  @IsIn(PROCEDURES)
-  procedure!: Procedure;
+/** Most destinations one case may name: a global licence for every EU and NATO+ state stays well under it. */
+export const MAX_DESTINATIONS = 50;
 
+/**
+ * What a case is about: the body of a registration without its procedure, and the body of an
+ * application after a sondage that states changed details.
+ */
+export class CaseDetailsDto {
   @ApiProperty({ type: ApplicantDto })
   @IsObject()
   @ValidateNested()
   @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
 
-  @ApiProperty({ enum: LICENCE_KINDS })
+  @ApiProperty({
+    enum: LICENCE_KINDS,
+    description: 'A global licence may name several destinations; the other kinds exactly one',
+  })
   @IsIn(LICENCE_KINDS)
   kind!: LicenceKind;
 
@@ -122,11 +142,65 @@ export class RegisterCaseDto {
   @Type(() => GoodsItemDto)
   goods!: GoodsItemDto[];
 
-  @ApiProperty({ type: DestinationDto })
+  @ApiPropertyOptional({
+    type: [DestinationDto],
+    minItems: 1,
+    maxItems: MAX_DESTINATIONS,
+    description:
+      'Every destination with its end user: exactly one for an individual, transit or brokering ' +
+      'licence, one or more (each country once) for a global one. Required unless the legacy ' +
+      '`destination` is given.',
+  })
+  @ValidateIf((dto: CaseDetailsDto) => dto.destinations !== undefined || dto.destination === undefined)
+  @IsList(1, MAX_DESTINATIONS)
+  @EachObject()
+  @ValidateNested({ each: true })
+  @Type(() => DestinationDto)
+  destinations?: DestinationDto[];
+
+  @ApiPropertyOptional({
+    type: DestinationDto,
+    deprecated: true,
+    description:
+      'Legacy form of a single destination, read as `destinations` with this one item. Give ' +
+      '`destinations` or `destination`, not both.',
+  })
+  @ValidateIf((dto: CaseDetailsDto) => dto.destination !== undefined)
+  @NotWith('destinations')
   @IsObject()
   @ValidateNested()
   @Type(() => DestinationDto)
-  destination!: DestinationDto;
+  destination?: DestinationDto;
+
+  @ApiPropertyOptional({
+    enum: EXPORT_TYPES,
+    default: 'definitive',
+    description:
+      'A temporary export comes back (trade fair, demonstration, repair, testing) and gets one ' +
+      'year even to allies (Kamerstuk 22054-388). Absent: definitive, as for clients written ' +
+      'before the field existed.',
+  })
+  @IsOptional()
+  @IsIn(EXPORT_TYPES)
+  exportType?: ExportType;
+
+  @ApiPropertyOptional({
+    enum: TEMPORARY_EXPORT_PURPOSES,
+    description: 'Why the goods leave temporarily: required for a temporary export, refused otherwise',
+  })
+  @IsOptional()
+  @IsIn(TEMPORARY_EXPORT_PURPOSES)
+  temporaryPurpose?: TemporaryExportPurpose;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'True when the licence is partly governed by the Wet wapens en munitie (firearms act); such ' +
+      'a licence gets one year even to allies. Absent: false.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  firearmsAct?: boolean;
 
   @ApiPropertyOptional({
     type: ContractDto,
@@ -137,4 +211,10 @@ export class RegisterCaseDto {
   @ValidateNested()
   @Type(() => ContractDto)
   contract?: ContractDto;
+}
+
+export class RegisterCaseDto extends CaseDetailsDto {
+  @ApiProperty({ enum: PROCEDURES })
+  @IsIn(PROCEDURES)
+  procedure!: Procedure;
 }

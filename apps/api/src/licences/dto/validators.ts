@@ -1,4 +1,5 @@
 import { ValidateBy } from 'class-validator';
+import type { ValidationArguments } from 'class-validator';
 import { IsCleanText } from '../../http/text-field.validator';
 
 export { IsCalendarDate, IsInstant } from '../../http/calendar-value.validator';
@@ -85,5 +86,21 @@ export const EachObject = () =>
         !Array.isArray(value) ||
         value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item)),
       defaultMessage: (args) => `each item of ${args?.property ?? 'value'} must be an object`,
+    },
+  });
+
+/**
+ * Refuses the field when `other` is given too: two ways of saying one thing (the legacy
+ * `destination` and `destinations`) must not disagree in a request.
+ */
+export const NotWith = (other: string) =>
+  ValidateBy({
+    name: 'notWith',
+    constraints: [other],
+    validator: {
+      validate: (_value: unknown, args?: ValidationArguments) =>
+        (args?.object as Record<string, unknown> | undefined)?.[other] === undefined,
+      defaultMessage: (args) =>
+        `give ${other} or ${args?.property ?? 'this field'}, not both (${args?.property ?? 'it'} is its legacy one-item form)`,
     },
   });

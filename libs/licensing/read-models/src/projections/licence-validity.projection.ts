@@ -1,6 +1,10 @@
 import type { RecordedEvent } from '@licences/event-store';
-import { fromRecordedEvent, LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
-import { evolve } from '@licences/licensing-domain';
+import {
+  firstDestinationOf,
+  fromRecordedEvent,
+  LICENCE_STREAM_PREFIX,
+} from '@licences/licensing-application';
+import { destinationCountries, evolve, withCurrentDetails } from '@licences/licensing-domain';
 import type { LicenceCase } from '@licences/licensing-domain';
 import type { LicenceValidityRow } from '../read-model.rows';
 
@@ -10,8 +14,11 @@ export function projectValidity(
   recorded: RecordedEvent,
 ): LicenceValidityRow | undefined {
   if (!recorded.streamId.startsWith(LICENCE_STREAM_PREFIX)) return undefined;
-  const state = evolve(previous?.state, fromRecordedEvent(recorded)) as LicenceCase;
+  // A row stored before cases had several destinations holds its state in the old shape.
+  const before = previous && withCurrentDetails(previous.state);
+  const state = evolve(before, fromRecordedEvent(recorded)) as LicenceCase;
   const { details } = state;
+  const first = firstDestinationOf(state);
   return {
     caseId: state.caseId,
     revision: recorded.revision,
@@ -21,8 +28,9 @@ export function projectValidity(
     kind: details.kind,
     afterSales: details.afterSales,
     goodsCategory: details.goodsCategory,
-    destinationCountry: details.destination.country,
-    endUser: details.destination.endUser,
+    destinationCountry: first.country,
+    endUser: first.endUser,
+    destinationCountries: destinationCountries(details),
     applicantName: details.applicant.name,
     chamberOfCommerceNumber: details.applicant.chamberOfCommerceNumber,
     controlListEntries: [...new Set(details.goods.map((g) => g.controlListEntry))],

@@ -1,6 +1,10 @@
 import type { RecordedEvent } from '@licences/event-store';
-import { fromRecordedEvent, LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
-import { daysBetween, evolve } from '@licences/licensing-domain';
+import {
+  firstDestinationOf,
+  fromRecordedEvent,
+  LICENCE_STREAM_PREFIX,
+} from '@licences/licensing-application';
+import { daysBetween, evolve, withCurrentDetails } from '@licences/licensing-domain';
 import type { LicenceCase, LocalDate } from '@licences/licensing-domain';
 import type { RevocationJustification } from '../read-model.rows';
 
@@ -17,13 +21,16 @@ export function projectRevocation(
 ): RevocationProjectionStep | undefined {
   if (!recorded.streamId.startsWith(LICENCE_STREAM_PREFIX)) return undefined;
   const event = fromRecordedEvent(recorded);
-  const state = evolve(previous, event) as LicenceCase;
-  if (event.type !== 'RevokedForChangedCircumstances' || !previous) return { state };
+  // A working state stored before cases had several destinations holds the old shape.
+  const before = previous && withCurrentDetails(previous);
+  const state = evolve(before, event) as LicenceCase;
+  if (event.type !== 'RevokedForChangedCircumstances' || !before) return { state };
   const { data } = event;
   const revokedOn = data.decisionDate;
-  const issuedOn = previous.issuedOn as LocalDate;
+  const issuedOn = before.issuedOn as LocalDate;
   const validUntil = data.validUntilAtRevocation;
-  const { details } = previous;
+  const { details } = before;
+  const first = firstDestinationOf(state);
   return {
     state,
     justification: {
@@ -42,15 +49,16 @@ export function projectRevocation(
       criteria: data.criteria,
       evidence: data.evidence,
       additionalEvidence: data.additionalEvidence,
-      destinationCountry: details.destination.country,
-      endUser: details.destination.endUser,
+      destinationCountry: first.country,
+      endUser: first.endUser,
+      destinations: details.destinations,
       kind: details.kind,
       goodsCategory: details.goodsCategory,
       goods: details.goods,
       issuedOn,
-      validFrom: previous.validFrom as LocalDate,
+      validFrom: before.validFrom as LocalDate,
       validUntil,
-      extensions: previous.extensions,
+      extensions: before.extensions,
       daysOfValidityLeft: Math.max(0, daysBetween(data.effectiveOn, validUntil) + 1),
       daysBetweenIssueAndRevocation: daysBetween(issuedOn, revokedOn),
     },

@@ -9,7 +9,9 @@ export const details = (overrides: Partial<CaseDetails> = {}): CaseDetails => ({
   afterSales: false,
   goodsCategory: 'military',
   goods: [{ controlListEntry: 'ML5.a', description: 'Fire control radar', quantity: 2, valueEur: 1_000_000 }],
-  destination: { country: 'DE', endUser: 'Bundeswehr' },
+  exportType: 'definitive',
+  firearmsAct: false,
+  destinations: [{ country: 'DE', endUser: 'Bundeswehr' }],
   ...overrides,
 });
 

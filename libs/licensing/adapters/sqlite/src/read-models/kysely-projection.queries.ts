@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@licences/event-store';
 import { LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
+import { withCurrentDetails } from '@licences/licensing-domain';
 import type { LicenceCase } from '@licences/licensing-domain';
 import { historyEntryOf, projectRevocation, projectValidity } from '@licences/licensing-read-models';
 import type {
@@ -12,7 +13,13 @@ import type {
 } from '@licences/licensing-read-models';
 import { chunked, findValidity } from './kysely-read-model.queries';
 import { applyStatistics } from './kysely-statistics.queries';
-import { toGoodsRecords, toHistoryRecord, toRevocationRecord, toValidityRecord } from './read-model.mapper';
+import {
+  toDestinationRecords,
+  toGoodsRecords,
+  toHistoryRecord,
+  toRevocationRecord,
+  toValidityRecord,
+} from './read-model.mapper';
 import type { ReadModelDatabase } from './read-model.records';
 import { REBUILD_TABLES } from './rebuild-tables.plugin';
 
@@ -147,16 +154,38 @@ async function saveValidity(
     .values(record)
     .onConflict((oc) => oc.column('case_id').doUpdateSet(changes))
     .execute();
-  // Goods are fixed at registration, so their rows are rewritten only when they do differ.
+  // Goods and destinations change at most once (an application after a sondage), so their rows
+  // are rewritten only when they do differ.
   const sameGoods =
     before !== undefined &&
     JSON.stringify(before.controlListEntries) === JSON.stringify(row.controlListEntries);
-  if (sameGoods) return;
-  if (before !== undefined) {
-    await db.deleteFrom('licence_validity_goods').where('case_id', '=', row.caseId).execute();
+  if (!sameGoods) {
+    if (before !== undefined) {
+      await db.deleteFrom('licence_validity_goods').where('case_id', '=', row.caseId).execute();
+    }
+    const goods = toGoodsRecords(row);
+    if (goods.length > 0) await db.insertInto('licence_validity_goods').values(goods).execute();
   }
-  const goods = toGoodsRecords(row);
-  if (goods.length > 0) await db.insertInto('licence_validity_goods').values(goods).execute();
+  await saveDestinations(db, row, before);
+}
+
+/**
+ * A row projected before cases had several destinations has no destination rows, and its one
+ * destination is unchanged until an event changes the details: only then are rows written.
+ */
+async function saveDestinations(
+  db: Db,
+  row: LicenceValidityRow,
+  before: LicenceValidityRow | undefined,
+): Promise<void> {
+  const same =
+    before !== undefined &&
+    JSON.stringify(before.destinationCountries) === JSON.stringify(row.destinationCountries);
+  if (same) return;
+  if (before !== undefined) {
+    await db.deleteFrom('licence_validity_destinations').where('case_id', '=', row.caseId).execute();
+  }
+  await db.insertInto('licence_validity_destinations').values(toDestinationRecords(row)).execute();
 }
 
 async function applyHistory(db: Db, events: readonly RecordedEvent[]): Promise<void> {
@@ -174,7 +203,8 @@ async function findCaseState(db: Db, caseId: string): Promise<LicenceCase | unde
     .select('state')
     .where('case_id', '=', caseId)
     .executeTakeFirst();
-  return row && (JSON.parse(row.state) as LicenceCase);
+  // A state stored before cases had several destinations reads in the current shape.
+  return row && withCurrentDetails(JSON.parse(row.state) as LicenceCase);
 }
 
 async function applyRevocation(db: Db, events: readonly RecordedEvent[]): Promise<void> {

@@ -54,7 +54,21 @@ function statusConditions(
 
 function stableConditions(eb: ValidityBuilder, filter: StableLicenceFilter): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
-  if (filter.destination !== undefined) conditions.push(eb('destination_country', '=', filter.destination));
+  if (filter.destination !== undefined) {
+    // Any of the case's destinations. The first is also in destination_country, the only place a
+    // row projected before cases had several destinations holds it (it has no destination rows).
+    const country = filter.destination;
+    conditions.push(
+      eb.or([
+        eb('destination_country', '=', country),
+        eb(
+          'case_id',
+          'in',
+          eb.selectFrom('licence_validity_destinations').select('case_id').where('country', '=', country),
+        ),
+      ]),
+    );
+  }
   if (filter.goodsCategory !== undefined) conditions.push(eb('goods_category', '=', filter.goodsCategory));
   if (filter.kind !== undefined) conditions.push(eb('kind', '=', filter.kind));
   if (filter.controlListEntry !== undefined) {

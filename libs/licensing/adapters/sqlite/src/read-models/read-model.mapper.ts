@@ -1,6 +1,6 @@
 import type { ImportMarker } from '@licences/event-store';
-import { revocationTermsOn } from '@licences/licensing-domain';
-import type { Criterion, Evidence, GoodsItem, LicenceCase } from '@licences/licensing-domain';
+import { destinationCountries, revocationTermsOn, withCurrentDetails } from '@licences/licensing-domain';
+import type { Criterion, Destination, Evidence, GoodsItem, LicenceCase } from '@licences/licensing-domain';
 import type {
   DecisionHistoryEntry,
   LicenceValidityRow,
@@ -8,6 +8,7 @@ import type {
 } from '@licences/licensing-read-models';
 import type {
   DecisionHistoryTable,
+  LicenceValidityDestinationsTable,
   LicenceValidityGoodsTable,
   LicenceValidityTable,
   RevocationJustificationTable,
@@ -51,6 +52,8 @@ export function toValidityRecord(row: LicenceValidityRow): LicenceValidityTable 
 }
 
 export function fromValidityRecord(record: LicenceValidityTable): LicenceValidityRow {
+  // A state stored before cases had several destinations reads in the current shape.
+  const state = withCurrentDetails(parse<LicenceCase>(record.state));
   return {
     caseId: record.case_id,
     revision: Number(record.revision),
@@ -62,6 +65,7 @@ export function fromValidityRecord(record: LicenceValidityTable): LicenceValidit
     goodsCategory: record.goods_category,
     destinationCountry: record.destination_country,
     endUser: record.end_user,
+    destinationCountries: destinationCountries(state.details),
     applicantName: record.applicant_name,
     chamberOfCommerceNumber: record.chamber_of_commerce_number,
     controlListEntries: parse<string[]>(record.control_list_entries),
@@ -74,7 +78,7 @@ export function fromValidityRecord(record: LicenceValidityTable): LicenceValidit
     lastDecisionDate: record.last_decision_date,
     registeredAt: record.registered_at,
     updatedAt: record.updated_at,
-    state: parse<LicenceCase>(record.state),
+    state,
   };
 }
 
@@ -89,6 +93,11 @@ export function toGoodsRecords(row: LicenceValidityRow): LicenceValidityGoodsTab
     for (let i = 1; i <= parts.length; i++) keys.add(parts.slice(0, i).join('.'));
   }
   return [...keys].sort().map((control_list_entry) => ({ case_id: row.caseId, control_list_entry }));
+}
+
+/** The destination rows the destination filter matches on: each distinct country once. */
+export function toDestinationRecords(row: LicenceValidityRow): LicenceValidityDestinationsTable[] {
+  return [...new Set(row.destinationCountries)].map((country) => ({ case_id: row.caseId, country }));
 }
 
 export function toHistoryRecord(entry: DecisionHistoryEntry): DecisionHistoryTable {
@@ -156,6 +165,7 @@ export function toRevocationRecord(row: RevocationJustification): RevocationJust
     goods: JSON.stringify(row.goods),
     destination_country: row.destinationCountry,
     end_user: row.endUser,
+    destinations: JSON.stringify(row.destinations),
     kind: row.kind,
     goods_category: row.goodsCategory,
     issued_on: row.issuedOn,
@@ -180,6 +190,7 @@ export function fromRevocationRecord(record: RevocationJustificationTable): Revo
     evidence: parse<Evidence[]>(record.evidence),
     destinationCountry: record.destination_country,
     endUser: record.end_user,
+    destinations: destinationsOf(record),
     kind: record.kind,
     goodsCategory: record.goods_category,
     goods: parse<GoodsItem[]>(record.goods),
@@ -213,4 +224,10 @@ function fourEyesOf(record: RevocationJustificationTable) {
     additionalEvidence:
       record.additional_evidence === null ? [] : parse<Evidence[]>(record.additional_evidence),
   };
+}
+
+/** A row projected when a case had one destination holds it in the first-destination columns only. */
+function destinationsOf(record: RevocationJustificationTable): Destination[] {
+  if (record.destinations !== null) return parse<Destination[]>(record.destinations);
+  return [{ country: record.destination_country, endUser: record.end_user }];
 }

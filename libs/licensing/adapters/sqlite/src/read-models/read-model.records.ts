@@ -53,6 +53,16 @@ export interface LicenceValidityGoodsTable {
   control_list_entry: string;
 }
 
+/**
+ * One row per distinct destination country of a case, so that "any destination is XX" is an
+ * indexed equality. A case projected before this table existed has no rows here; its one
+ * destination is `licence_validity.destination_country`, which the filter also matches.
+ */
+export interface LicenceValidityDestinationsTable {
+  case_id: string;
+  country: string;
+}
+
 export interface DecisionHistoryTable {
   position: number;
   case_id: string;
@@ -103,6 +113,8 @@ export interface RevocationJustificationTable {
   goods: string;
   destination_country: string;
   end_user: string;
+  /** JSON array of every destination; null in rows projected when a case had one destination. */
+  destinations: string | null;
   kind: LicenceKind;
   goods_category: GoodsCategory;
   issued_on: LocalDate;
@@ -129,6 +141,7 @@ export interface ProjectionCheckpointsTable {
 export interface ReadModelDatabase {
   licence_validity: LicenceValidityTable;
   licence_validity_goods: LicenceValidityGoodsTable;
+  licence_validity_destinations: LicenceValidityDestinationsTable;
   decision_history: DecisionHistoryTable;
   revocation_justification: RevocationJustificationTable;
   revocation_case_state: RevocationCaseStateTable;

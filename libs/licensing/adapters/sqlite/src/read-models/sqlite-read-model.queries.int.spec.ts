@@ -4,6 +4,8 @@ import type { LicenceFilter } from '@licences/licensing-read-models';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import type { SqliteReadModelStore } from './sqlite-read-model.store';
 import {
+  answerSondage,
+  applyAfterSondage,
   approveRevocation,
   deny,
   details,
@@ -15,6 +17,7 @@ import {
   withdraw,
 } from './testing/licence-events.fixture';
 import { ReadModelHarness } from './testing/read-model-harness.fixture';
+import { execute } from './testing/read-model-tables.fixture';
 
 describe('SqliteReadModelStore queries', () => {
   let h: ReadModelHarness;
@@ -36,14 +39,17 @@ describe('SqliteReadModelStore queries', () => {
       // lv-2 is registered first, at the same instant as lv-1: the case id breaks the tie.
       await h.writer.decide(
         'lv-2',
-        register('lv-2', details({ destination: { country: 'SA', endUser: 'MoD' }, goods: goods('ML1.a') })),
+        register(
+          'lv-2',
+          details({ destinations: [{ country: 'SA', endUser: 'MoD' }], goods: goods('ML1.a') }),
+        ),
         at('2024-02-01'),
       );
       await h.writer.decide('lv-1', register('lv-1', details({ goods: goods('ML10.a') })), at('2024-02-01'));
       const dualUse = details({
         goodsCategory: 'dual-use',
         kind: 'global',
-        destination: { country: 'US', endUser: 'NASA' },
+        destinations: [{ country: 'US', endUser: 'NASA' }],
         goods: goods('5A002.a.1'),
       });
       await h.writer.decide('lv-3', register('lv-3', dualUse), at('2024-02-02'));
@@ -58,7 +64,7 @@ describe('SqliteReadModelStore queries', () => {
           'lv-5',
           details({
             kind: 'brokering',
-            destination: { country: 'FR', endUser: 'DGA' },
+            destinations: [{ country: 'FR', endUser: 'DGA' }],
             goods: goods('ML22'),
           }),
         ),
@@ -68,7 +74,7 @@ describe('SqliteReadModelStore queries', () => {
         'lv-6',
         register(
           'lv-6',
-          details({ destination: { country: 'BE', endUser: 'MoD' }, goods: goods('ML10.b.1') }),
+          details({ destinations: [{ country: 'BE', endUser: 'MoD' }], goods: goods('ML10.b.1') }),
         ),
         at('2024-02-05'),
       );
@@ -164,7 +170,7 @@ describe('SqliteReadModelStore queries', () => {
       await h.writer.decide('t-1', issue(), T2);
       await h.writer.decide(
         't-2',
-        register('t-2', details({ destination: { country: 'FR', endUser: 'DGA' } })),
+        register('t-2', details({ destinations: [{ country: 'FR', endUser: 'DGA' }] })),
         T3,
       );
       const { store } = await h.openStore();
@@ -214,6 +220,94 @@ describe('SqliteReadModelStore queries', () => {
       expect(history.get('t-1')!.map((e) => e.revision)).toEqual([0, 1]);
       expect(history.get('t-2')!.map((e) => e.revision)).toEqual([0]);
       expect(history.get('missing-1')).toEqual([]);
+    });
+  });
+
+  describe('cases with several destinations', () => {
+    const at = (date: string) => `${date}T12:00:00Z`;
+    const global = details({
+      kind: 'global',
+      destinations: [
+        { country: 'DE', endUser: 'Bundeswehr' },
+        { country: 'FR', endUser: 'DGA' },
+        { country: 'US', endUser: 'US Army' },
+      ],
+    });
+
+    it('finds a case by any of its destinations, now and as of an instant, and keeps the first apart', async () => {
+      await h.writer.decide('g-1', register('g-1', global), at('2024-03-01'));
+      await h.writer.decide(
+        'g-2',
+        register('g-2', details({ destinations: [{ country: 'FR', endUser: 'DGA' }] })),
+        at('2024-03-02'),
+      );
+      const { store } = await h.openStore();
+      await h.projectAll(store, await h.events.readAll());
+      const today = localDate('2024-06-01');
+      const listed = async (destination: string) =>
+        (await store.listValidity({ destination }, today, { offset: 0, limit: 10 })).rows.map(
+          (r) => r.caseId,
+        );
+      expect(await listed('US')).toEqual(['g-1']);
+      expect(await listed('FR')).toEqual(['g-1', 'g-2']);
+      expect(await listed('BE')).toEqual([]);
+      expect(await store.findCaseIds({ destination: 'US' }, at('2024-03-01'))).toEqual(['g-1']);
+      expect(await store.findValidity('g-1')).toMatchObject({
+        destinationCountry: 'DE',
+        endUser: 'Bundeswehr',
+        destinationCountries: ['DE', 'FR', 'US'],
+      });
+    });
+
+    it('follows an application that changes the destination its sondage named', async () => {
+      await h.writer.decide('s-1', register('s-1', details(), 'sondage'), at('2024-03-01'));
+      await h.writer.decide('s-1', answerSondage(), at('2024-03-02'));
+      const elsewhere = details({ destinations: [{ country: 'BE', endUser: 'Belgian Army' }] });
+      await h.writer.decide('s-1', applyAfterSondage(elsewhere), at('2024-03-03'));
+      const { store } = await h.openStore();
+      await h.projectAll(store, await h.events.readAll());
+      const today = localDate('2024-06-01');
+      expect((await store.listValidity({ destination: 'BE' }, today, { offset: 0, limit: 10 })).total).toBe(
+        1,
+      );
+      expect((await store.listValidity({ destination: 'DE' }, today, { offset: 0, limit: 10 })).total).toBe(
+        0,
+      );
+    });
+
+    it('answers from a database written when a case had one destination, without a rebuild', async () => {
+      await h.writer.decide('old-1', register('old-1'), at('2024-03-01'));
+      const first = await h.openStore('old.sqlite');
+      await h.projectAll(first.store, await h.events.readAll());
+      // The tables and stored states as they were before cases had several destinations.
+      execute(
+        first.file,
+        `DROP TABLE licence_validity_destinations;
+         ALTER TABLE revocation_justification DROP COLUMN destinations;
+         UPDATE licence_validity SET state = json_remove(
+           json_set(state, '$.details.destination', json_extract(state, '$.details.destinations[0]')),
+           '$.details.destinations', '$.details.exportType', '$.details.firearmsAct');`,
+      );
+      const { store } = await h.openStore('old.sqlite');
+      const today = localDate('2024-06-01');
+      expect((await store.listValidity({ destination: 'DE' }, today, { offset: 0, limit: 10 })).total).toBe(
+        1,
+      );
+      expect(await store.findValidity('old-1')).toMatchObject({
+        destinationCountries: ['DE'],
+        state: {
+          details: { destinations: [{ country: 'DE', endUser: 'Bundeswehr' }], exportType: 'definitive' },
+        },
+      });
+      // A later decision builds on the old state and the case is still found by its destination.
+      await h.writer.decide('old-1', issue(), at('2024-03-05'));
+      await h.projectAll(store, await h.events.readAll());
+      expect(
+        await store.listValidity({ destination: 'DE', status: 'issued' }, today, { offset: 0, limit: 10 }),
+      ).toMatchObject({
+        total: 1,
+        rows: [{ caseId: 'old-1', ruleId: 'allies', destinationCountries: ['DE'] }],
+      });
     });
   });
 });

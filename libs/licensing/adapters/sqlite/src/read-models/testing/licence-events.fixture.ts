@@ -90,7 +90,9 @@ export function details(overrides: Partial<CaseDetails> = {}): CaseDetails {
     afterSales: false,
     goodsCategory: 'military',
     goods: goods('ML5.a'),
-    destination: { country: 'DE', endUser: 'Bundeswehr' },
+    exportType: 'definitive',
+    firearmsAct: false,
+    destinations: [{ country: 'DE', endUser: 'Bundeswehr' }],
     ...overrides,
   };
 }
@@ -117,8 +119,9 @@ export function answerSondage(): AnswerSondage {
   };
 }
 
-export function applyAfterSondage(): ApplyAfterSondage {
-  return { type: 'ApplyAfterSondage' };
+/** Without details the sondage's stand; with them, the application changes them. */
+export function applyAfterSondage(changed?: CaseDetails): ApplyAfterSondage {
+  return { type: 'ApplyAfterSondage', ...(changed && { details: changed }) };
 }
 
 export function issue(): IssueLicence {

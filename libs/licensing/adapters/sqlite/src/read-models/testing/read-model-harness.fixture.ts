@@ -82,10 +82,10 @@ export class ReadModelHarness {
   async writeLifecycles(): Promise<void> {
     const decide = this.writer.decide.bind(this.writer);
     const toSaudiArabia = details({
-      destination: { country: 'SA', endUser: 'Royal Saudi Land Forces' },
+      destinations: [{ country: 'SA', endUser: 'Royal Saudi Land Forces' }],
       goods: goods('ML1.a'),
     });
-    const toRussia = details({ destination: { country: 'RU', endUser: 'Ministry of Defence' } });
+    const toRussia = details({ destinations: [{ country: 'RU', endUser: 'Ministry of Defence' }] });
     await decide(A, register(A, details({ goods: goods('ML10.a', 'ML5') })), '2024-01-15T12:00:00Z');
     await decide(B, register(B, toSaudiArabia, 'sondage'), '2024-01-20T12:00:00Z');
     await decide(B, answerSondage(), '2024-01-25T12:00:00Z');

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 const TABLE_ORDER: Readonly<Record<string, string>> = {
   licence_validity: 'case_id',
   licence_validity_goods: 'case_id, control_list_entry',
+  licence_validity_destinations: 'case_id, country',
   decision_history: 'position',
   revocation_justification: 'case_id',
   revocation_case_state: 'case_id',
