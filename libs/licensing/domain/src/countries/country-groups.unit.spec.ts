@@ -1,6 +1,11 @@
 import { localDate } from '../shared/local-date';
 import type { CountryGroup } from './country-groups';
-import { COUNTRY_GROUP_MEMBERSHIPS, EXCLUDED_FROM_ALLIED_RULE, NATO_PLUS_FROM, countryGroupsOn } from './country-groups';
+import {
+  COUNTRY_GROUP_MEMBERSHIPS,
+  EXCLUDED_FROM_ALLIED_RULE,
+  NATO_PLUS_FROM,
+  countryGroupsOn,
+} from './country-groups';
 import { isIsoCountryCode } from './iso-3166-alpha2';
 
 const groupsOf = (country: string, on: string): CountryGroup[] =>

@@ -115,7 +115,14 @@ function applied(
 ): LicenceEvent {
   return {
     type: 'Applied',
-    data: { caseId: CASE_ID, details: caseDetails, procedure, changes: [], notCoveredBySondage: [], decisionDate: d(on) },
+    data: {
+      caseId: CASE_ID,
+      details: caseDetails,
+      procedure,
+      changes: [],
+      notCoveredBySondage: [],
+      decisionDate: d(on),
+    },
   };
 }
 
@@ -789,7 +796,12 @@ describe('licence decider', () => {
                 matchedRuleIds: ['default'],
                 countryFacts: expect.objectContaining({ country: 'SA', on: '2024-12-01', groups: [] }),
                 destinations: [
-                  expect.objectContaining({ country: 'SA', ruleId: 'default', months: 12, matchedRuleIds: ['default'] }),
+                  expect.objectContaining({
+                    country: 'SA',
+                    ruleId: 'default',
+                    months: 12,
+                    matchedRuleIds: ['default'],
+                  }),
                 ],
               },
             },
@@ -969,7 +981,9 @@ describe('licence decider', () => {
                   source: expect.objectContaining({ reference: expect.stringContaining('22054-388') }),
                   matchedRuleIds: ['after-sales', 'default'],
                   countryFacts: expect.objectContaining({ country: 'SA', on: '2023-06-01', groups: [] }),
-                  destinations: [expect.objectContaining({ country: 'SA', ruleId: 'after-sales', months: 36 })],
+                  destinations: [
+                    expect.objectContaining({ country: 'SA', ruleId: 'after-sales', months: 36 }),
+                  ],
                 },
               },
             },

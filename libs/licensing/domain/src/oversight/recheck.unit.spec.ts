@@ -39,11 +39,7 @@ describe('re-checking recorded decisions against the policy in force on their de
   describe('given North Macedonia on 2020-03-26, the day before it joined NATO', () => {
     const applied = () => new CaseEvents('mk').register('2020-03-20', { destination: MK });
     // An ally on the next day: the rule and country facts an importer wrongly carried back.
-    const alliedRule = applicableRule(
-      DUTCH_VALIDITY_POLICY,
-      militaryQuestion('MK'),
-      d('2020-03-27'),
-    );
+    const alliedRule = applicableRule(DUTCH_VALIDITY_POLICY, militaryQuestion('MK'), d('2020-03-27'));
 
     it('when an imported issue gave 3 years relying on NATO membership, then longer validity, wrong rule and an untrue fact are deviations', () => {
       // Relabelled to the decision date so that only the membership fact is untrue.
@@ -243,11 +239,7 @@ describe('re-checking recorded decisions against the policy in force on their de
         validFrom: d('2021-01-05'),
         validUntil: d('2022-01-04'),
         assessment: ASSESSMENT,
-        rule: applicableRule(
-          DUTCH_VALIDITY_POLICY,
-          militaryQuestion('SA'),
-          d('2021-01-05'),
-        ),
+        rule: applicableRule(DUTCH_VALIDITY_POLICY, militaryQuestion('SA'), d('2021-01-05')),
         issuedBy: ASSESSOR,
       },
     };

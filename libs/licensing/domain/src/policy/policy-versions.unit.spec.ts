@@ -28,13 +28,7 @@ describe('policyVersions', () => {
         `${V}@2023-04-18`,
         '2023-04-18',
         undefined,
-        [
-          'allies',
-          'brokering-within-eu',
-          'after-sales',
-          ...since2019.slice(2),
-          'dual-use-eu-maximum',
-        ],
+        ['allies', 'brokering-within-eu', 'after-sales', ...since2019.slice(2), 'dual-use-eu-maximum'],
       ],
     ]);
   });

@@ -70,7 +70,17 @@ describe('applicableRule + validUntilFor (Dutch validity policy)', () => {
     ['MK', 'military', 'individual', false, '2020-03-26', 'default', 12, ['default'], '2021-03-25'],
     ['MK', 'military', 'individual', false, '2020-03-27', 'allies', 36, ['allies', 'default'], '2023-03-26'],
     // Transit: 1 year, held there by its own limit even to an ally.
-    ['NL', 'military', 'transit', false, '2024-11-28', 'default', 12, ['default', 'transit-one-year'], '2025-11-27'],
+    [
+      'NL',
+      'military',
+      'transit',
+      false,
+      '2024-11-28',
+      'default',
+      12,
+      ['default', 'transit-one-year'],
+      '2025-11-27',
+    ],
     ['NL', 'military', 'transit', false, '2019-04-16', 'default', 12, ['default'], '2020-04-15'],
     // Brokering within the EU: 3 years with the allies rule (22054-388); outside the EU 1 year.
     [

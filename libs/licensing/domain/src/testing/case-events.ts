@@ -6,8 +6,8 @@
  *   new CaseEvents('c1').register('2024-01-08', { destination }).issue('2024-01-10').events
  */
 import { decide } from '../licence/licence.decider';
-import type { LicenceCommand, ProposeRevocation } from '../licence/licence.commands';
-import type { Extended, Issued, LicenceEvent } from '../licence/licence.events';
+import type { IssueLicence, LicenceCommand, ProposeRevocation } from '../licence/licence.commands';
+import type { Applied, Extended, Issued, LicenceEvent } from '../licence/licence.events';
 import type { LicenceState } from '../licence/licence.state';
 import type { CaseDetails, Destination, Evidence, Official } from '../licence/licence.values';
 import { applyRecorded } from '../oversight/replay';
@@ -57,6 +57,24 @@ export function caseDetails(
     ...rest,
   };
 }
+
+/** A direct application as recorded: nothing changed against a sondage, since there was none. */
+export function appliedEvent(details: CaseDetails, on: string, caseId = 'case-1'): Applied {
+  return {
+    type: 'Applied',
+    data: {
+      caseId,
+      details,
+      procedure: 'application',
+      changes: [],
+      notCoveredBySondage: [],
+      decisionDate: on as LocalDate,
+    },
+  };
+}
+
+/** Issue from the decision date with the standard assessment. */
+export const ISSUE: IssueLicence = { type: 'IssueLicence', assessment: ASSESSMENT };
 
 export class CaseEvents {
   readonly events: LicenceEvent[] = [];
