@@ -2,7 +2,12 @@ import { addDays, addMonths, compareDates, daysBetween } from '@licences/licensi
 import type { CaseDetails, LicenceCase, LicenceEvent, LocalDate } from '@licences/licensing-domain';
 import { nextWorkday } from './business-calendar';
 import type { CaseBuilder } from './case.builder';
-import { extensionAssessment, issueAssessment, revocationGrounds } from './case-profile';
+import {
+  changedAtApplication,
+  extensionAssessment,
+  issueAssessment,
+  revocationGrounds,
+} from './case-profile';
 import type { DemoOutcome, DemoPath } from './demo-plan.types';
 import type { SeededRandom } from './seeded-random';
 import {
@@ -100,7 +105,7 @@ export class PathRunner {
         if (this.answer('negative') && this.random.chance(0.4)) this.withdraw(10, 60);
         return;
       case 'sondage-withdraw':
-        this.withdraw(3, 25);
+        this.withdraw(10, 45);
         return;
       case 'sondage-positive-no-application':
         this.answer('positive');
@@ -127,7 +132,11 @@ export class PathRunner {
   }
 
   private apply(): boolean {
-    return this.b.take(later(this.random, this.b.lastDate, 7, 70), 'intake', { type: 'ApplyAfterSondage' });
+    const details = changedAtApplication(this.random, this.b.current.details);
+    return this.b.take(later(this.random, this.b.lastDate, 7, 70), 'intake', {
+      type: 'ApplyAfterSondage',
+      ...(details && { details }),
+    });
   }
 
   private issue(): boolean {
@@ -157,7 +166,12 @@ export class PathRunner {
     if (compareDates(target, this.b.lastDate) <= 0) target = addDays(this.b.lastDate, 1);
     const date = nextWorkday(target);
     if (compareDates(date, validUntil) > 0) return false;
-    const shorter = this.random.chance(0.25) ? addMonths(validUntil, 6) : undefined;
+    // A licence at its legal maximum (dual-use: two years in all) cannot be extended any more.
+    const byLaw = this.b.legalMaximumOn(date);
+    if (byLaw && compareDates(byLaw, validUntil) <= 0) return false;
+    const sixMonths = addMonths(validUntil, 6);
+    const shorter =
+      this.random.chance(0.25) && !(byLaw && compareDates(sixMonths, byLaw) > 0) ? sixMonths : undefined;
     return this.b.take(
       date,
       'assessor',

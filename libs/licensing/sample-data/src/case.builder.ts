@@ -1,4 +1,11 @@
-import { compareDates, decide, evolve } from '@licences/licensing-domain';
+import {
+  applicableRule,
+  compareDates,
+  decide,
+  evolve,
+  legalMaximumUntil,
+  validityQuestionOf,
+} from '@licences/licensing-domain';
 import type {
   LicenceCase,
   LicenceCommand,
@@ -54,6 +61,13 @@ export class CaseBuilder {
     const last = this.steps.at(-1);
     if (!last) throw new Error(`Case ${this.caseId} has no steps yet`);
     return last.at.slice(0, 10) as LocalDate;
+  }
+
+  /** The last day the legal maximum in force on `date` allows the issued licence; undefined without one. */
+  legalMaximumOn(date: LocalDate): LocalDate | undefined {
+    const { details, validFrom } = this.current;
+    if (!validFrom) return undefined;
+    return legalMaximumUntil(applicableRule(this.policy, validityQuestionOf(details), date), validFrom);
   }
 
   /** True once a step fell after the last day; every later step is left out too. */

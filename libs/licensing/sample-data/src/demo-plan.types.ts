@@ -1,9 +1,11 @@
 import type {
+  ExportType,
   LicenceCommand,
   LicenceEvent,
   LicenceKind,
   GoodsCategory,
   LocalDate,
+  TemporaryExportPurpose,
 } from '@licences/licensing-domain';
 import type { DestinationGroup } from './destinations.catalogue';
 import type { DemoOfficial } from './wording.catalogue';
@@ -62,8 +64,16 @@ export interface DemoCase {
   readonly path: DemoPath;
   readonly outcome: DemoOutcome;
   readonly extensions: number;
+  /** The first destination and the group it was drawn from. */
   readonly destination: { readonly country: string; readonly group: DestinationGroup };
+  /** Every destination's country, the first one first (several for some global licences). */
+  readonly destinations: readonly string[];
   readonly kind: LicenceKind;
+  readonly exportType: ExportType;
+  readonly temporaryPurpose?: TemporaryExportPurpose;
+  readonly firearmsAct: boolean;
+  /** The fields an application after a sondage changed against it; absent where none did. */
+  readonly changedAtApplication?: readonly string[];
   readonly goodsCategory: GoodsCategory;
   readonly afterSales: boolean;
   /** Sum of the goods lines. */

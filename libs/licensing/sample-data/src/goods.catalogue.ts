@@ -61,3 +61,30 @@ export const DUAL_USE_GOODS: readonly DemoGoods[] = [
   g('7A003.a', 'Inertial navigation systems', [45_000, 160_000], [2, 40]),
   g('1A004.a', 'CBRN protective suits', [350, 1_100], [100, 4_000]),
 ];
+
+/**
+ * Dual-use goods that need a licence even within the Union: Annex IV items (Regulation (EU)
+ * 2021/821 art. 11). The only dual-use goods the demo sends to an EU member state.
+ */
+export const ANNEX_IV_GOODS: readonly DemoGoods[] = [
+  g(
+    '0B001.b',
+    'Gas centrifuge rotor assemblies for an enrichment research facility',
+    [120_000, 380_000],
+    [2, 12],
+  ),
+  g(
+    '9A004',
+    'Space launch vehicle upper stage for a satellite launch',
+    [6_000_000, 14_000_000],
+    [1, 1],
+    true,
+  ),
+  g('1C001.a', 'Radar-absorbing coating materials', [400, 1_600], [50, 600]),
+  g('7A117', 'Guidance sets for launch vehicles', [350_000, 900_000], [1, 4]),
+];
+
+/** Entries of the Wet wapens en munitie (firearms and ammunition): a licence holding one is partly governed by it. */
+export function underFirearmsAct(controlListEntry: string): boolean {
+  return /^ML[123](\.|$)/.test(controlListEntry);
+}

@@ -47,7 +47,12 @@ interface VariantPlan {
   readonly adjustments: PathAdjustments;
 }
 
-const MILITARY_EXPORT = { goodsCategory: 'military', kind: 'individual', afterSales: false } as const;
+const MILITARY_EXPORT = {
+  goodsCategory: 'military',
+  kind: 'individual',
+  afterSales: false,
+  exportType: 'definitive',
+} as const;
 
 function variantPlan(variant: ImportedVariant): VariantPlan {
   switch (variant) {
@@ -166,7 +171,8 @@ export function importLineOf(step: PlannedStep): string {
         criteria: command.criteria,
       });
     case 'ApplyAfterSondage':
-      return line('Applied', {});
+      // The application's details where they changed since the sondage; none where they did not.
+      return line('Applied', command.details ?? {});
     case 'IssueLicence': {
       if (event.type !== 'Issued') throw new Error(`IssueLicence decided ${event.type}`);
       const { validFrom, validUntil } = event.data;

@@ -1,3 +1,4 @@
+import { destinationCountries } from '@licences/licensing-domain';
 import type { CaseDetails, LocalDate, ValidityPolicy } from '@licences/licensing-domain';
 import { CaseBuilder } from './case.builder';
 import { outcomeOf, PathRunner } from './case-script';
@@ -37,6 +38,8 @@ export function planCase(random: SeededRandom, planned: CaseToPlan): CaseScript 
   }
   runner.run(path);
   const state = builder.current;
+  const applied = builder.steps.find((step) => step.event.type === 'Applied')?.event;
+  const changes = applied?.type === 'Applied' ? applied.data.changes.map((change) => change.field) : [];
   return {
     case: {
       caseId,
@@ -44,12 +47,17 @@ export function planCase(random: SeededRandom, planned: CaseToPlan): CaseScript 
       path,
       outcome: outcomeOf(state),
       extensions: state.extensions,
-      destination: { country: details.destination.country, group },
+      destination: { country: destinationCountries(details)[0] as string, group },
+      destinations: destinationCountries(state.details),
       kind: details.kind,
+      exportType: details.exportType,
+      ...(details.temporaryPurpose && { temporaryPurpose: details.temporaryPurpose }),
+      firearmsAct: details.firearmsAct,
+      ...(changes.length > 0 && { changedAtApplication: changes }),
       goodsCategory: details.goodsCategory,
       afterSales: details.afterSales,
-      valueEur: details.goods.reduce((sum, item) => sum + item.valueEur, 0),
-      controlListEntries: details.goods.map((item) => item.controlListEntry),
+      valueEur: state.details.goods.reduce((sum, item) => sum + item.valueEur, 0),
+      controlListEntries: state.details.goods.map((item) => item.controlListEntry),
       ...(state.validFrom && { validFrom: state.validFrom }),
       ...(state.validUntil && { validUntil: state.validUntil }),
       ...(planned.variant && { variant: planned.variant }),

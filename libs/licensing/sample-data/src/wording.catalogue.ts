@@ -65,6 +65,29 @@ export const END_USERS = {
   ],
 } as const;
 
+/**
+ * Where goods go for a while and come back (temporary export, Kamerstuk 22054-388 "aanvragen voor
+ * beurzen"): trade fairs and demonstrations per country, repair and testing at a company there.
+ */
+export const TEMPORARY_END_USERS = {
+  'exhibition-or-demonstration': {
+    FR: ['Eurosatory, Paris Nord Villepinte', 'Euronaval, Paris Le Bourget'],
+    DE: ['ILA Berlin Air Show', 'Enforce Tac, Nuremberg'],
+    GB: ['DSEI, ExCeL London', 'Farnborough International Airshow'],
+    US: ['AUSA Annual Meeting, Washington DC', 'Sea-Air-Space, National Harbor'],
+    PL: ['MSPO, Kielce'],
+    AE: ['IDEX, Abu Dhabi'],
+    SA: ['World Defense Show, Riyadh'],
+    IN: ['DefExpo, Gandhinagar'],
+    TR: ['IDEF, Istanbul'],
+    AU: ['Land Forces, Brisbane'],
+    JP: ['DSEI Japan, Makuhari Messe'],
+    '*': ['Live-fire demonstration to the armed forces of {country}'],
+  },
+  repair: ['Demo Maintenance Depot ({country})'],
+  testing: ['Test range of the armed forces of {country}'],
+} as const;
+
 export const ISSUE_SUMMARIES = [
   'No clear risk under the criteria of Common Position 2008/944/CFSP',
   'Acceptable: end use and end user verified, no clear risk found',
