@@ -140,9 +140,11 @@ describe('licence lifecycle over HTTP', () => {
     app.clock.set('2024-11-27T23:30:00Z');
     const created = await app.request('POST', '/api/licences', {
       role: 'intake',
+      // Outside the EU: a dual-use export to a member state is no export (Regulation 2021/821 art. 2(2)).
       body: caseBody({
         goodsCategory: 'dual-use',
         goods: [{ controlListEntry: '5A002.a', description: 'Crypto module', quantity: 10, valueEur: 5000 }],
+        destination: { country: 'US', endUser: 'US Army' },
       }),
     });
     const issued = await app.request('POST', `/api/licences/${created.body.id}/issue`, {
@@ -150,7 +152,7 @@ describe('licence lifecycle over HTTP', () => {
       body: { assessment },
     });
     expect(issued.body).toMatchObject({
-      ruleId: 'default',
+      ruleId: 'dual-use-national-practice',
       validFrom: '2024-11-28',
       validUntil: '2025-11-27',
     });

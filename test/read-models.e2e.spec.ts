@@ -103,6 +103,7 @@ describe('read models over HTTP', () => {
     const dualUse = await register({
       goodsCategory: 'dual-use',
       goods: [{ controlListEntry: '5A002.a', description: 'Crypto', quantity: 10, valueEur: 5000 }],
+      destination: { country: 'US', endUser: 'US Army' },
     });
     const uav = await register({
       goods: [{ controlListEntry: 'ML10.a', description: 'UAV', quantity: 1, valueEur: 9e6 }],

@@ -14,6 +14,18 @@ export function caseBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * A case body that names its destinations as a list; `caseBody` keeps the legacy single
+ * `destination`, as clients written before several destinations send it.
+ */
+export function caseBodyTo(
+  destinations: readonly { country: string; endUser: string }[],
+  overrides: Record<string, unknown> = {},
+) {
+  const { destination: _legacy, ...body } = caseBody(overrides);
+  return { ...body, destinations };
+}
+
 export const assessment = {
   summary: 'No clear risk under the Common Position criteria',
   findings: [
