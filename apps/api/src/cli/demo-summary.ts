@@ -91,7 +91,8 @@ export class DemoTally {
       if (!when || this.examples[name]) return;
       this.examples[name] = {
         caseId: demoCase.caseId,
-        destination: demoCase.destination.country,
+        // Several for a global licence; a temporary export says so, since the rule differs.
+        destination: `${demoCase.destinations.join('+')}${demoCase.exportType === 'temporary' ? ' (temporary)' : ''}`,
         controlListEntry: demoCase.controlListEntries[0] ?? '',
         ...(demoCase.validFrom && { validFrom: demoCase.validFrom }),
         ...(demoCase.validUntil && { validUntil: demoCase.validUntil }),

@@ -94,9 +94,14 @@ export function formatDecisions(view: DecisionsInPeriodView): string {
   return `${lines.join('\n')}\n`;
 }
 
-function licenceLines(l: WhatIfLicence): string[] {
+function licenceLines(l: WhatIfLicence, byContractTerm: boolean): string[] {
+  // Motion Ram covers definitive military export licences only: a term on any other licence is
+  // shown, but the variant keeps the national rule for it, and the reader must see why.
+  const notCovered = byContractTerm && l.contractTermMonths !== null && l.basis === 'national-rule';
   const contract =
-    l.contractTermMonths === null ? 'no contract term' : `contract ${l.contractTermMonths} months`;
+    l.contractTermMonths === null
+      ? 'no contract term'
+      : `contract ${l.contractTermMonths} months${notCovered ? ' (not covered by the contract-duration variant: national rule kept)' : ''}`;
   const lines = [
     `  ${l.caseId}  ${l.destination} ${l.kind} ${l.goodsCategory}${l.afterSales ? ' after-sales' : ''}, issued ${l.issuedOn}, ${contract}`,
     `      actual:  until ${l.validUntil.actual} (${l.months.actual ?? '?'} months at issue, until ${l.issuedValidUntil.actual}; ${plural(l.extensions, 'extension')})`,
@@ -118,7 +123,9 @@ export function formatWhatIf(comparison: WhatIfComparison): string {
     `What-if "${comparison.policy.id}": ${comparison.policy.title}`,
     `Licences issued from ${comparison.from} to ${comparison.to}`,
     '',
-    ...comparison.licences.flatMap(licenceLines),
+    ...comparison.licences.flatMap((l) =>
+      licenceLines(l, comparison.policy.validity === 'contract-term-else-national-rule'),
+    ),
     '',
     `Totals: ${plural(t.licences, 'licence')}: ${t.longer} longer, ${t.shorter} shorter, ${t.unchanged} unchanged; ${signed(t.differenceDays)} days in all`,
     `        extensions: ${t.extensions}, not needed under the what-if: ${t.extensionsNotNeeded}`,
