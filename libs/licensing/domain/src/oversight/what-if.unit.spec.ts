@@ -143,4 +143,68 @@ describe('what-if: the decisions of a period under another validity policy', () 
     expect(comparison.licences[0]?.validUntil).toEqual({ actual: '2023-03-25', whatIf: '2021-03-25' });
     expect(comparison.totals).toMatchObject({ licences: 1, shorter: 1, differenceDays: -730 });
   });
+
+  describe('the contract term applies only to what motion Ram is about: delivery and maintenance of military goods', () => {
+    const SIXTY = { contract: { termMonths: 60 } };
+    const issued = (id: string, overrides: Parameters<CaseEvents['register']>[1]) =>
+      new CaseEvents(id).register('2024-03-01', { ...SIXTY, ...overrides }).issue('2024-03-04');
+
+    it.each<[string, Parameters<CaseEvents['register']>[1], number]>([
+      [
+        'a transit licence to US',
+        { kind: 'transit', destination: { country: 'US', endUser: 'US Army' } },
+        12,
+      ],
+      [
+        'military brokering to FR',
+        { kind: 'brokering', destination: { country: 'FR', endUser: 'Armée' } },
+        36,
+      ],
+      [
+        'dual-use goods to US',
+        {
+          goodsCategory: 'dual-use',
+          goods: [{ controlListEntry: '5A002.a', description: 'Encryption', quantity: 1, valueEur: 1 }],
+          destination: { country: 'US', endUser: 'US Army' },
+        },
+        12,
+      ],
+      [
+        'a trade fair to DE',
+        { exportType: 'temporary', temporaryPurpose: 'exhibition-or-demonstration' },
+        12,
+      ],
+    ])(
+      'given %s with a 60-month contract, then the national rule, not the contract term',
+      (_label, overrides, months) => {
+        const [licence] = underVariant('contract-duration', [issued('x', overrides)]).licences;
+
+        expect(licence).toMatchObject({
+          basis: 'national-rule',
+          months: { actual: months, whatIf: months },
+          differenceDays: 0,
+        });
+      },
+    );
+
+    it.each<[string, Parameters<CaseEvents['register']>[1]]>([
+      ['an after-sales licence to SA', { afterSales: true, destination: SA }],
+      [
+        'a definitive global licence to DE and FR',
+        { kind: 'global', destinations: [DE, { country: 'FR', endUser: 'Armée' }] },
+      ],
+    ])('given %s with a 60-month contract, then the contract term', (_label, overrides) => {
+      const [licence] = underVariant('contract-duration', [issued('y', overrides)]).licences;
+
+      expect(licence).toMatchObject({ basis: 'contract-term', months: { whatIf: 60 } });
+      expect(licence?.issuedValidUntil.whatIf).toBe('2029-03-03');
+    });
+
+    it('given the global licence, then the what-if names every destination', () => {
+      const [licence] = underVariant('contract-duration', [
+        issued('z', { kind: 'global', destinations: [DE, { country: 'FR', endUser: 'Armée' }] }),
+      ]).licences;
+      expect([licence?.destination, licence?.destinations]).toEqual(['DE FR', ['DE', 'FR']]);
+    });
+  });
 });
