@@ -70,12 +70,21 @@ export function slotsOf(schema: Schema, value: unknown, path: Path = []): Slot[]
   ]);
 }
 
-/** Objects in the baseline body where an unknown field can go, the body itself first. */
+function valueAt(target: unknown, path: Path): unknown {
+  let node = target;
+  for (const key of path) node = (node as Record<string | number, unknown> | undefined)?.[key];
+  return node;
+}
+
+/**
+ * Objects in the baseline body where an unknown field can go, the body itself first. An object
+ * field the baseline leaves out (a legacy one) has no object to put a field in.
+ */
 export function objectPaths(schema: Schema, value: unknown): Path[] {
   return [
     [],
     ...slotsOf(schema, value)
-      .filter((slot) => slot.schema.type === 'object')
+      .filter((slot) => slot.schema.type === 'object' && typeof valueAt(value, slot.path) === 'object')
       .map((slot) => slot.path),
   ];
 }

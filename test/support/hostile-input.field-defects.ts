@@ -43,12 +43,32 @@ export function parameterDefects(route: RouteSpec): Arbitrary<Defect>[] {
         apply: (draft: Draft) => draft.query.push([name, '1']),
         expect: { codes: VALIDATION, field: name },
       })),
-      fc.constantFrom(...query).map((param) => ({
-        label: `query ${param.name} twice`,
-        apply: (draft: Draft) => setQuery(draft, param.name, Array(2).fill(String(baselineOf(param.schema)))),
-        expect: { codes: VALIDATION, field: param.name },
-      })),
     );
+    // A parameter given twice is one value too many, unless it is repeatable: then one past its limit is.
+    const single = query.filter((p) => p.schema.type !== 'array');
+    if (single.length > 0) {
+      out.push(
+        fc.constantFrom(...single).map((param) => ({
+          label: `query ${param.name} twice`,
+          apply: (draft: Draft) =>
+            setQuery(draft, param.name, Array(2).fill(String(baselineOf(param.schema)))),
+          expect: { codes: VALIDATION, field: param.name },
+        })),
+      );
+    }
+    const repeatable = query.filter((p) => p.schema.type === 'array' && p.schema.maxItems !== undefined);
+    if (repeatable.length > 0) {
+      out.push(
+        fc.constantFrom(...repeatable).map((param) => ({
+          label: `query ${param.name} ${(param.schema.maxItems ?? 0) + 1} times`,
+          apply: (draft: Draft) => {
+            const [item] = [baselineOf(param.schema)].flat();
+            setQuery(draft, param.name, Array((param.schema.maxItems ?? 0) + 1).fill(String(item)));
+          },
+          expect: { codes: VALIDATION, field: param.name },
+        })),
+      );
+    }
   }
   for (const param of route.params.filter((p) => p.in === 'path')) {
     const values = hostileQueryValue(param.schema);

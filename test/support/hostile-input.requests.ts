@@ -41,9 +41,10 @@ function baseDraft(route: RouteSpec, context: HostileContext): Arbitrary<Draft> 
     .map(({ role: chosen, values }) => ({
       pathValues: Object.fromEntries(pathParams.map((p, i) => [p.name, values[i] as string])),
       rawPathValues: {},
+      // A repeatable parameter (an array) goes once per item: `destination=DE&destination=TR`.
       query: route.params
         .filter((p) => p.in === 'query' && p.required)
-        .map((p): [string, string] => [p.name, String(baselineOf(p.schema))]),
+        .flatMap((p) => [baselineOf(p.schema)].flat().map((v): [string, string] => [p.name, String(v)])),
       rawQuery: [],
       headers: {
         ...(chosen && { authorization: `Bearer ${context.tokenOf(chosen)}` }),

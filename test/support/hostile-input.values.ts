@@ -23,7 +23,9 @@ export function baselineOf(schema: Schema): unknown {
   if (type === 'array') return [baselineOf(schema.items ?? {})];
   if (type === 'object') {
     return Object.fromEntries(
-      Object.entries(schema.properties ?? {}).map(([key, value]) => [key, baselineOf(value)]),
+      Object.entries(schema.properties ?? {})
+        .filter(([, value]) => !value.deprecated)
+        .map(([key, value]) => [key, baselineOf(value)]),
     );
   }
   return 'Baseline text';
@@ -242,7 +244,9 @@ export function hostileValue(schema: Schema, required: boolean): Arbitrary<unkno
  * no wrong JSON types here), or undefined where the schema says too little.
  */
 export function hostileQueryValue(schema: Schema): Arbitrary<string> | undefined {
-  const values = hostileValue({ ...schema, type: 'string' }, true);
+  // A repeatable parameter carries one item per occurrence: a bad item is a bad value.
+  const one = schema.type === 'array' && schema.items ? schema.items : schema;
+  const values = hostileValue({ ...one, type: 'string' }, true);
   if (!values) return undefined;
   // A lone surrogate has no UTF-8 form, so a URL carries it as U+FFFD, which is acceptable text:
   // in a query it is no defect (invalid UTF-8 in a query is its own defect, INVALID_UTF8_BYTES).

@@ -10,12 +10,14 @@ export const MAX_QUESTION_DESTINATIONS = 50;
 
 export class ValidityQueryDto {
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    minItems: 1,
+    maxItems: MAX_QUESTION_DESTINATIONS,
     example: ['DE', 'TR'],
     description:
       'Destination country, repeated for several (`?destination=DE&destination=TR`, at most ' +
       `${MAX_QUESTION_DESTINATIONS}); with several, the least favourable decides`,
-    items: { type: 'string', pattern: COUNTRY_CODE.source },
+    items: { type: 'string', pattern: COUNTRY_CODE.source, example: 'DE' },
   })
   // One `destination` arrives as a string, a repeated one as a list: both are a list here.
   @Transform(({ value }: { value: unknown }) =>
