@@ -7,7 +7,7 @@ import { DomainError, DUTCH_VALIDITY_POLICY, policyVersionOn } from '@licences/l
 import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
 import { buildReport } from './build-report';
-import type { Report, ReportName, ReportPeriod } from './report.types';
+import type { Report, ReportLanguage, ReportName, ReportPeriod } from './report.types';
 
 /** How long a build waits for the statistics projection to reach the position it is built at. */
 const CATCH_UP_TIMEOUT_MS = 5000;
@@ -19,6 +19,8 @@ export class BuildReportQuery implements IQuery {
     readonly period: ReportPeriod,
     /** Build at this global position (to rebuild an earlier report exactly); default: the head. */
     readonly position?: number,
+    /** The language of the report's texts; the numbers are the same in both. */
+    readonly lang: ReportLanguage = 'en',
   ) {}
 }
 
@@ -34,7 +36,7 @@ export class BuildReportHandler implements IQueryHandler<BuildReportQuery, Repor
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
-  async execute({ name, period, position }: BuildReportQuery): Promise<Report> {
+  async execute({ name, period, position, lang }: BuildReportQuery): Promise<Report> {
     const head = await this.events.headPosition();
     if (position !== undefined && position > head) {
       throw new DomainError(
@@ -57,6 +59,7 @@ export class BuildReportHandler implements IQueryHandler<BuildReportQuery, Repor
     return buildReport(name, facts, period, {
       position: at,
       policyVersion: policyVersionOn(DUTCH_VALIDITY_POLICY, period.to),
+      lang,
     });
   }
 

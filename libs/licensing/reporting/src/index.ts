@@ -1,5 +1,6 @@
 export * from './report.types';
 export * from './report-period';
+export * from './report-language';
 export * from './report-facts';
 export * from './eu-annual.report';
 export * from './issued.report';

@@ -1,9 +1,14 @@
 import type { StatisticsFact } from '@licences/licensing-read-models';
+import { countryNames } from './report-language';
 import { byText, euros, inPeriod } from './report-facts';
 import type { ReportContext } from './report-facts';
-import type { IssuedLicenceLine, IssuedReport, ReportPeriod } from './report.types';
+import type { DeniedLine, IssuedLicenceLine, IssuedReport, ReportPeriod } from './report.types';
 
-/** One line per goods item of each licence issued in the period, military and dual-use apart. */
+/**
+ * The monthly or quarterly publication: one line per goods item of each licence issued in the
+ * period, military and dual-use apart, and one per goods item of each application denied in it,
+ * with the criteria the denial cited (the ministry publishes its refusals too).
+ */
 export function buildIssuedReport(
   facts: readonly StatisticsFact[],
   period: ReportPeriod,
@@ -11,32 +16,63 @@ export function buildIssuedReport(
 ): IssuedReport {
   const military: IssuedLicenceLine[] = [];
   const dualUse: IssuedLicenceLine[] = [];
+  const denials: DeniedLine[] = [];
+  const codes: string[] = [];
   for (const fact of facts) {
-    if (fact.kind !== 'issued' || !inPeriod(fact, period) || fact.validUntil === null) continue;
-    for (const line of fact.goods) {
-      (fact.goodsCategory === 'military' ? military : dualUse).push({
-        caseId: fact.caseId,
-        issuedOn: fact.decisionDate,
-        destination: fact.destination,
-        goodsDescription: line.description,
-        controlListEntry: line.controlListEntry,
-        valueEur: euros(line.valueCents),
-        validUntil: fact.validUntil,
-      });
+    if (!inPeriod(fact, period)) continue;
+    if (fact.kind === 'issued' && fact.validUntil !== null) {
+      codes.push(...fact.destinations);
+      for (const line of fact.goods) {
+        (fact.goodsCategory === 'military' ? military : dualUse).push({
+          caseId: fact.caseId,
+          issuedOn: fact.decisionDate,
+          licenceKind: fact.licenceKind,
+          exportType: fact.exportType,
+          destinations: fact.destinations,
+          goodsDescription: line.description,
+          controlListEntry: line.controlListEntry,
+          valueEur: euros(line.valueCents),
+          validUntil: fact.validUntil,
+        });
+      }
+    } else if (fact.kind === 'denied') {
+      codes.push(...fact.destinations);
+      const criteria = [...new Set(fact.criteria)].sort((a, b) => a - b);
+      for (const line of fact.goods) {
+        denials.push({
+          caseId: fact.caseId,
+          deniedOn: fact.decisionDate,
+          licenceKind: fact.licenceKind,
+          goodsCategory: fact.goodsCategory,
+          destinations: fact.destinations,
+          goodsDescription: line.description,
+          controlListEntry: line.controlListEntry,
+          valueEur: euros(line.valueCents),
+          criteria,
+        });
+      }
     }
   }
-  const order = (a: IssuedLicenceLine, b: IssuedLicenceLine): number =>
-    byText(a.issuedOn, b.issuedOn) ||
-    byText(a.caseId, b.caseId) ||
-    byText(a.controlListEntry, b.controlListEntry) ||
-    byText(a.goodsDescription, b.goodsDescription) ||
-    a.valueEur - b.valueEur;
+  const order =
+    <T extends { caseId: string; controlListEntry: string; goodsDescription: string; valueEur: number }>(
+      dateOf: (line: T) => string,
+    ) =>
+    (a: T, b: T): number =>
+      byText(dateOf(a), dateOf(b)) ||
+      byText(a.caseId, b.caseId) ||
+      byText(a.controlListEntry, b.controlListEntry) ||
+      byText(a.goodsDescription, b.goodsDescription) ||
+      a.valueEur - b.valueEur;
+  const issuedOrder = order<IssuedLicenceLine>((l) => l.issuedOn);
   return {
     report: 'issued',
     period,
     position: context.position,
     policyVersion: context.policyVersion,
-    military: military.sort(order),
-    dualUse: dualUse.sort(order),
+    lang: context.lang,
+    countries: countryNames(codes),
+    military: military.sort(issuedOrder),
+    dualUse: dualUse.sort(issuedOrder),
+    denials: denials.sort(order<DeniedLine>((l) => l.deniedOn)),
   };
 }

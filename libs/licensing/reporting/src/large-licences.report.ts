@@ -1,4 +1,5 @@
 import type { StatisticsFact } from '@licences/licensing-read-models';
+import { countryNames } from './report-language';
 import { byText, euros, inPeriod } from './report-facts';
 import type { ReportContext } from './report-facts';
 import type { LargeLicenceLine, LargeLicencesReport, ReportPeriod } from './report.types';
@@ -22,8 +23,9 @@ export function buildLargeLicencesReport(
     .map((fact) => ({
       caseId: fact.caseId,
       issuedOn: fact.decisionDate,
-      destination: fact.destination,
-      endUser: fact.endUser,
+      licenceKind: fact.licenceKind,
+      destinations: fact.destinations,
+      endUsers: fact.endUsers,
       goodsCategory: fact.goodsCategory,
       totalValueEur: euros(fact.totalValueCents),
       validUntil: fact.validUntil as NonNullable<typeof fact.validUntil>,
@@ -34,6 +36,8 @@ export function buildLargeLicencesReport(
     period,
     position: context.position,
     policyVersion: context.policyVersion,
+    lang: context.lang,
+    countries: countryNames(licences.flatMap((l) => l.destinations)),
     thresholdEur: euros(LARGE_LICENCE_THRESHOLD_CENTS),
     licences,
   };

@@ -1,10 +1,11 @@
 import type { StatisticsFact } from '@licences/licensing-read-models';
-import type { CriteriaCount, ReportPeriod } from './report.types';
+import type { CriteriaCount, ReportLanguage, ReportPeriod } from './report.types';
 
-/** What every builder is told besides the facts: where the report was built from. */
+/** What every builder is told besides the facts: where the report was built from, and its language. */
 export interface ReportContext {
   readonly position: number;
   readonly policyVersion: string;
+  readonly lang: ReportLanguage;
 }
 
 export function inPeriod(fact: StatisticsFact, period: ReportPeriod): boolean {

@@ -5,7 +5,8 @@ import type { Report } from './report.types';
 /*
  * One CSV document per report (RFC 4180, CRLF line ends). A report with several tables has one
  * section per table: a `# <name>` line, the header row and the data rows; sections are separated by
- * a blank line. A null cell is empty.
+ * a blank line. A null cell is empty. A Dutch report has Dutch table names and headers; its values
+ * are the same machine-readable ones as in English.
  */
 
 /**
@@ -18,9 +19,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** A field needing quotes: a separator, a quote, a line break, or a `#` a reader would take for a section line. */
 const NEEDS_QUOTES = /[",\r\n#]/;
 
+/** Dates stay ISO, amounts plain numbers and terms their codes, whatever the report's language. */
 export function csvField(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'object') {
+    if ('amount' in cell) return String(cell.amount);
+    return csvField('date' in cell ? cell.date : cell.term);
+  }
   const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -39,12 +39,15 @@ function largeLicences(endUsers: readonly string[]): LargeLicencesReport {
     period: { from: '2024-01-01' as LocalDate, to: '2024-12-31' as LocalDate, label: '2024' },
     position: 7,
     policyVersion: 'nl-validity@2024-11-25',
+    lang: 'en',
+    countries: { NO: { nl: 'Noorwegen', en: 'Norway' } },
     thresholdEur: 2_000_000,
     licences: endUsers.map((endUser, i) => ({
       caseId: `LIC-${i}`,
       issuedOn: '2024-03-10' as LocalDate,
-      destination: 'NO',
-      endUser,
+      licenceKind: 'individual',
+      destinations: ['NO'],
+      endUsers: [endUser],
       goodsCategory: 'military',
       totalValueEur: -2_500_000.5 + i,
       validUntil: '2027-03-09' as LocalDate,
@@ -81,11 +84,11 @@ describe('a CSV report carrying formulas in its data', () => {
   const data = rows.slice(header + 1, header + 1 + PROBES.length);
 
   it('shows every formula as text, in its own column, row for row', () => {
-    expect(data.map((r) => r[3])).toEqual(PROBES.map((p) => `'${p}`));
+    expect(data.map((r) => r[6])).toEqual(PROBES.map((p) => `'${p}`));
     expect(data.every((r) => r.length === rows[header]?.length)).toBe(true);
   });
 
   it('keeps computed amounts, negative ones included, as numbers', () => {
-    expect(data.map((r) => r[5])).toEqual(PROBES.map((_, i) => String(-2_500_000.5 + i)));
+    expect(data.map((r) => r[8])).toEqual(PROBES.map((_, i) => String(-2_500_000.5 + i)));
   });
 });

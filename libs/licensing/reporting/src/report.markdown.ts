@@ -1,12 +1,22 @@
+import { dutchDate, dutchNumber } from './report-language';
+import { tableLabel } from './report-table.labels';
 import type { Cell } from './report-tables';
 import { reportTables } from './report-tables';
-import type { Report } from './report.types';
+import type { Report, ReportLanguage } from './report.types';
 
-const TITLES: Readonly<Record<Report['report'], string>> = {
-  'eu-annual': 'EU annual report (Common Position art. 8)',
-  issued: 'Issued licences',
-  'large-licences': 'Licences above EUR 2 million',
-  'yearly-overview': 'Yearly overview of export control',
+const TITLES: Readonly<Record<ReportLanguage, Readonly<Record<Report['report'], string>>>> = {
+  en: {
+    'eu-annual': 'EU annual report (Common Position art. 8)',
+    issued: 'Issued licences',
+    'large-licences': 'Licences above EUR 2 million',
+    'yearly-overview': 'Yearly overview of export control',
+  },
+  nl: {
+    'eu-annual': 'EU-jaarrapport (Gemeenschappelijk Standpunt art. 8)',
+    issued: 'Afgegeven en afgewezen vergunningen',
+    'large-licences': 'Vergunningen boven EUR 2 miljoen',
+    'yearly-overview': 'Het Nederlandse exportcontrolebeleid',
+  },
 };
 
 /*
@@ -25,22 +35,33 @@ export function markdownText(value: string): string {
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }
 
-function cell(value: Cell): string {
+/** English keeps plain numbers and ISO dates (as before); Dutch writes 1.234,56 and 28-11-2024. */
+function cell(value: Cell, lang: ReportLanguage): string {
   if (value === null) return '';
-  return typeof value === 'number' ? String(value) : markdownText(value);
+  if (typeof value === 'number') return lang === 'nl' ? dutchNumber(value) : String(value);
+  if (typeof value === 'string') return markdownText(value);
+  if ('amount' in value) return lang === 'nl' ? dutchNumber(value.amount, 'amount') : String(value.amount);
+  if ('date' in value) return lang === 'nl' ? dutchDate(value.date) : value.date;
+  return markdownText(tableLabel(value.term, lang));
+}
+
+function title(report: Report): string {
+  const base = TITLES[report.lang][report.report];
+  return report.report === 'yearly-overview' && report.lang === 'nl' ? `${base} in ${report.year}` : base;
 }
 
 export function renderReportMarkdown(report: Report): string {
-  const parts = [`# ${TITLES[report.report]}`];
+  const lang = report.lang;
+  const parts = [`# ${markdownText(title(report))}`];
   for (const table of reportTables(report)) {
     const lines = [
       `## ${markdownText(table.name)}`,
       '',
-      `| ${table.header.map(cell).join(' | ')} |`,
+      `| ${table.header.map((h) => cell(h, lang)).join(' | ')} |`,
       `| ${table.header.map(() => '---').join(' | ')} |`,
-      ...table.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+      ...table.rows.map((row) => `| ${row.map((c) => cell(c, lang)).join(' | ')} |`),
     ];
-    if (table.rows.length === 0) lines.push('', '_None._');
+    if (table.rows.length === 0) lines.push('', lang === 'nl' ? '_Geen._' : '_None._');
     parts.push(lines.join('\n'));
   }
   return `${parts.join('\n\n')}\n`;

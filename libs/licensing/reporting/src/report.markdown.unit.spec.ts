@@ -9,16 +9,20 @@ function yearlyOverview(circumstances: string): YearlyOverviewReport {
     year: 2024,
     position: 3,
     policyVersion: 'nl-validity@2024-11-25',
+    lang: 'en',
+    countries: { NO: { nl: 'Noorwegen', en: 'Norway' } },
     valueByCategory: [],
     valueByDestination: [],
     licencesPerMonth: [],
     denialsByCriterion: none,
     denials: 0,
+    denialsByGoodsCategory: [],
     revocations: [
       {
         caseId: 'LIC-1',
         revokedOn: '2024-09-12' as LocalDate,
-        destination: 'NO',
+        goodsCategory: 'military',
+        destinations: ['NO'],
         circumstances,
         criteria: [7],
       },
@@ -33,7 +37,9 @@ function yearlyOverview(circumstances: string): YearlyOverviewReport {
 /** The revocations table's one data row, split into its cells at the unescaped pipes. */
 function revocationCells(markdown: string): string[] {
   const lines = markdown.split('\n');
-  const header = lines.indexOf('| caseId | revokedOn | destination | circumstances | criteria |');
+  const header = lines.indexOf(
+    '| caseId | revokedOn | goodsCategory | destinations | destinationNameNl | destinationNameEn | circumstances | criteria |',
+  );
   const row = lines[header + 2] ?? '';
   return row
     .slice(2, -2)
@@ -71,13 +77,15 @@ describe('a Markdown report carrying hostile text', () => {
 
   it('keeps the text in its one cell, with no raw HTML anywhere in the document', () => {
     const cells = revocationCells(markdown);
-    expect(cells).toHaveLength(5);
-    expect(cells[3]).toBe(markdownText(hostile));
+    expect(cells).toHaveLength(8);
+    expect(cells[6]).toBe(markdownText(hostile));
     expect(markdown).not.toMatch(/<[a-z]/i);
   });
 
   it('leaves the table structure and the numbers as they were', () => {
-    expect(markdown).toContain('| caseId | revokedOn | destination | circumstances | criteria |');
+    expect(markdown).toContain(
+      '| caseId | revokedOn | goodsCategory | destinations | destinationNameNl | destinationNameEn | circumstances | criteria |',
+    );
     expect(markdown).toContain('| 0 | 0 | 0 | 0 |');
   });
 });

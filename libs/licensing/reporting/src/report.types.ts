@@ -1,4 +1,4 @@
-import type { LocalDate } from '@licences/licensing-domain';
+import type { ExportType, GoodsCategory, LicenceKind, LocalDate } from '@licences/licensing-domain';
 
 /*
  * The shapes of the reports the government sends to parliament and to the EU. Money is in euros
@@ -11,6 +11,20 @@ export type ReportName = (typeof REPORT_NAMES)[number];
 
 export const REPORT_FORMATS = ['json', 'csv', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Every report is written in Dutch (its audience) or English; English stays the default. */
+export const REPORT_LANGUAGES = ['en', 'nl'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+export function isReportLanguage(value: unknown): value is ReportLanguage {
+  return typeof value === 'string' && (REPORT_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A country's name in both languages, beside its ISO code. */
+export interface CountryNames {
+  readonly nl: string;
+  readonly en: string;
+}
 
 /** The period a report covers: a year, a month, a quarter or explicit dates (inclusive). */
 export interface ReportPeriod {
@@ -26,6 +40,10 @@ export interface ReportProvenance {
   readonly position: number;
   /** The validity policy version in force at the end of the period. */
   readonly policyVersion: string;
+  /** The language of the report's texts; values (codes, dates, amounts) are the same in both. */
+  readonly lang: ReportLanguage;
+  /** Every country code the report names, with its Dutch and English name. */
+  readonly countries: Readonly<Record<string, CountryNames>>;
 }
 
 export type CriteriaCount = Readonly<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7' | '8', number>>;
@@ -51,22 +69,50 @@ export interface EuAnnualTotals {
   readonly criteriaCited: CriteriaCount;
 }
 
-export interface EuAnnualReport extends ReportProvenance {
-  readonly report: 'eu-annual';
-  readonly year: number;
+/** One table of the EU report: rows per destination x category and its totals. */
+export interface EuAnnualTable {
   readonly rows: readonly EuAnnualRow[];
   readonly totals: { readonly perDestination: readonly EuAnnualTotals[]; readonly overall: EuAnnualTotals };
+}
+
+export interface EuAnnualReport extends ReportProvenance, EuAnnualTable {
+  readonly report: 'eu-annual';
+  readonly year: number;
+  /*
+   * `rows` and `totals` are the export table of art. 8: definitive exports under individual and
+   * global licences only. The other licences have tables of their own, so that none is lost.
+   */
+  readonly transit: EuAnnualTable;
+  readonly brokering: EuAnnualTable;
+  /** Temporary exports (trade fairs, repair, testing) under individual and global licences. */
+  readonly temporaryExports: EuAnnualTable;
   readonly notes: readonly string[];
 }
 
 export interface IssuedLicenceLine {
   readonly caseId: string;
   readonly issuedOn: LocalDate;
-  readonly destination: string;
+  readonly licenceKind: LicenceKind;
+  readonly exportType: ExportType;
+  /** ISO codes; several for a global licence. */
+  readonly destinations: readonly string[];
   readonly goodsDescription: string;
   readonly controlListEntry: string;
   readonly valueEur: number;
   readonly validUntil: LocalDate;
+}
+
+/** One goods line of an application denied in the period, with the criteria the denial cited. */
+export interface DeniedLine {
+  readonly caseId: string;
+  readonly deniedOn: LocalDate;
+  readonly licenceKind: LicenceKind;
+  readonly goodsCategory: GoodsCategory;
+  readonly destinations: readonly string[];
+  readonly goodsDescription: string;
+  readonly controlListEntry: string;
+  readonly valueEur: number;
+  readonly criteria: readonly number[];
 }
 
 export interface IssuedReport extends ReportProvenance {
@@ -74,13 +120,17 @@ export interface IssuedReport extends ReportProvenance {
   readonly period: ReportPeriod;
   readonly military: readonly IssuedLicenceLine[];
   readonly dualUse: readonly IssuedLicenceLine[];
+  /** Denials in the period, military and dual-use together (each line says which). */
+  readonly denials: readonly DeniedLine[];
 }
 
 export interface LargeLicenceLine {
   readonly caseId: string;
   readonly issuedOn: LocalDate;
-  readonly destination: string;
-  readonly endUser: string;
+  readonly licenceKind: LicenceKind;
+  readonly destinations: readonly string[];
+  /** The end user at each destination, in the same order. */
+  readonly endUsers: readonly string[];
   readonly goodsCategory: 'military' | 'dual-use';
   readonly totalValueEur: number;
   readonly validUntil: LocalDate;
@@ -94,26 +144,45 @@ export interface LargeLicencesReport extends ReportProvenance {
   readonly licences: readonly LargeLicenceLine[];
 }
 
+/**
+ * The yearly overview gives military and dual-use goods apart, as the Dutch annual report does:
+ * every row that counts goods says which of the two it counts, military rows first.
+ */
 export interface YearlyOverviewReport extends ReportProvenance {
   readonly report: 'yearly-overview';
   readonly year: number;
   readonly valueByCategory: readonly {
+    readonly goodsCategory: GoodsCategory;
     readonly category: string;
     readonly valueEur: number;
     readonly licences: number;
   }[];
+  /** A licence to several destinations counts, with its whole value, under each of them. */
   readonly valueByDestination: readonly {
+    readonly goodsCategory: GoodsCategory;
     readonly destination: string;
     readonly valueEur: number;
     readonly licences: number;
   }[];
-  readonly licencesPerMonth: readonly { readonly month: string; readonly licences: number }[];
+  readonly licencesPerMonth: readonly {
+    readonly month: string;
+    readonly licences: number;
+    readonly military: number;
+    readonly dualUse: number;
+  }[];
   readonly denialsByCriterion: CriteriaCount;
   readonly denials: number;
+  /** Denials and the criteria they cited, military and dual-use apart (both always present). */
+  readonly denialsByGoodsCategory: readonly {
+    readonly goodsCategory: GoodsCategory;
+    readonly denials: number;
+    readonly criteriaCited: CriteriaCount;
+  }[];
   readonly revocations: readonly {
     readonly caseId: string;
     readonly revokedOn: LocalDate;
-    readonly destination: string;
+    readonly goodsCategory: GoodsCategory;
+    readonly destinations: readonly string[];
     readonly circumstances: string;
     readonly criteria: readonly number[];
   }[];

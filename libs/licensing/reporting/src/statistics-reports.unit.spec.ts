@@ -1,71 +1,15 @@
-import type { Criterion, LocalDate } from '@licences/licensing-domain';
-import type { StatisticsFact, StatisticsGoodsLine } from '@licences/licensing-read-models';
+import type { StatisticsFact } from '@licences/licensing-read-models';
 import { buildEuAnnualReport } from './eu-annual.report';
 import { buildIssuedReport } from './issued.report';
 import { buildLargeLicencesReport } from './large-licences.report';
 import { parseReportPeriod, ReportPeriodError } from './report-period';
 import { formatReport } from './report-format';
 import { buildYearlyOverviewReport } from './yearly-overview.report';
+import { denied, fact, goods, issued } from './testing/statistics-facts.fixture';
 
 /*
  * A hand-checked history. Every expected number below is worked out by hand in the comments.
  */
-
-let position = 0;
-const d = (value: string) => value as LocalDate;
-const goods = (entry: string, cents: number, description = `Item ${entry}`): StatisticsGoodsLine => ({
-  controlListEntry: entry,
-  category: /^(ML\d+)/.exec(entry)?.[1] ?? entry.slice(0, 2),
-  description,
-  valueCents: cents,
-});
-
-function fact(
-  kind: StatisticsFact['kind'],
-  caseId: string,
-  date: string,
-  extra: Partial<StatisticsFact> = {},
-): StatisticsFact {
-  const lines = extra.goods ?? [goods('ML5.a', 100_000_00)];
-  return {
-    position: ++position,
-    caseId,
-    kind,
-    decisionDate: d(date),
-    destination: 'DE',
-    endUser: 'Bundeswehr',
-    goodsCategory: 'military',
-    goods: lines,
-    totalValueCents: lines.reduce((s, l) => s + l.valueCents, 0),
-    validFrom: null,
-    validUntil: null,
-    ruleMonths: null,
-    validityMonths: null,
-    policyVersion: null,
-    criteria: [],
-    outcome: null,
-    appliedOn: null,
-    circumstances: null,
-    ...extra,
-  };
-}
-
-const issued = (caseId: string, date: string, appliedOn: string, extra: Partial<StatisticsFact> = {}) =>
-  fact('issued', caseId, date, {
-    validFrom: d(date),
-    validUntil: d('2027-03-09'),
-    ruleMonths: 36,
-    validityMonths: 36,
-    appliedOn: d(appliedOn),
-    ...extra,
-  });
-const denied = (
-  caseId: string,
-  date: string,
-  appliedOn: string,
-  criteria: Criterion[],
-  extra: Partial<StatisticsFact> = {},
-) => fact('denied', caseId, date, { criteria, appliedOn: d(appliedOn), ...extra });
 
 const FACTS: StatisticsFact[] = [
   // A: DE, one licence with ML5 (EUR 1,000,000.10) and ML10 (EUR 250,000.25) goods, issued 2024-03-10, applied 2024-03-01 (9 days).
@@ -80,25 +24,28 @@ const FACTS: StatisticsFact[] = [
     validityMonths: 12,
   }),
   // C: FR denial citing 1 and 7, ML10, 2024-04-01, applied 2024-03-02 (30 days).
-  denied('C', '2024-04-01', '2024-03-02', [1, 7], { destination: 'FR', goods: [goods('ML10.a', 5_000_00)] }),
+  denied('C', '2024-04-01', '2024-03-02', [1, 7], {
+    destinations: ['FR'],
+    goods: [goods('ML10.a', 5_000_00)],
+  }),
   // D: FR denial citing 7, ML10, 2024-05-01, applied 2024-04-01 (30 days).
-  denied('D', '2024-05-01', '2024-04-01', [7], { destination: 'FR', goods: [goods('ML10.a', 7_000_00)] }),
+  denied('D', '2024-05-01', '2024-04-01', [7], { destinations: ['FR'], goods: [goods('ML10.a', 7_000_00)] }),
   // E: imported history: issued 2019 (business year 2019), recorded now: not in 2024.
-  issued('E', '2019-05-20', '2019-05-01', { destination: 'BE' }),
+  issued('E', '2019-05-20', '2019-05-01', { destinations: ['BE'] }),
   // F: issued 2024-12-31 to US, EUR 2,500,000 (large), revoked 2025-02-01 for criteria 3 and 2.
   issued('F', '2024-12-31', '2024-12-01', {
-    destination: 'US',
-    endUser: 'US Army',
+    destinations: ['US'],
+    endUsers: ['US Army'],
     goods: [goods('ML4.a', 2_500_000_00)],
   }),
   fact('revoked', 'F', '2025-02-01', {
-    destination: 'US',
+    destinations: ['US'],
     criteria: [3, 2],
     circumstances: 'Armed conflict',
   }),
   // G: dual-use issued 2024-03-20 to CN: not in the EU (military) report; in `issued` under dual-use.
   issued('G', '2024-03-20', '2024-03-19', {
-    destination: 'CN',
+    destinations: ['CN'],
     goodsCategory: 'dual-use',
     goods: [goods('5A002.a', 1_234_56)],
   }),
@@ -109,7 +56,7 @@ const FACTS: StatisticsFact[] = [
 ];
 
 const YEAR_2024 = parseReportPeriod({ year: '2024' });
-const context = { position: 99, policyVersion: 'nl-validity@2024-11-25' };
+const context = { position: 99, policyVersion: 'nl-validity@2024-11-25', lang: 'en' } as const;
 
 describe('EU annual report on a hand-checked history', () => {
   const report = buildEuAnnualReport(FACTS, 2024, YEAR_2024, context);
@@ -174,13 +121,15 @@ describe('issued and large-licences reports', () => {
       ['A', 'ML10.b', 250_000.25],
       ['A', 'ML5.a', 1_000_000.1],
     ]);
-    expect(report.dualUse.map((l) => [l.caseId, l.destination, l.valueEur])).toEqual([['G', 'CN', 1_234.56]]);
+    expect(report.dualUse.map((l) => [l.caseId, l.destinations, l.valueEur])).toEqual([
+      ['G', ['CN'], 1_234.56],
+    ]);
   });
 
   it('lists licences strictly above EUR 2 million', () => {
     const report = buildLargeLicencesReport(FACTS, YEAR_2024, context);
-    expect(report.licences.map((l) => [l.caseId, l.totalValueEur, l.endUser])).toEqual([
-      ['F', 2_500_000, 'US Army'],
+    expect(report.licences.map((l) => [l.caseId, l.totalValueEur, l.endUsers])).toEqual([
+      ['F', 2_500_000, ['US Army']],
     ]);
   });
 });
@@ -203,7 +152,8 @@ describe('yearly overview', () => {
       {
         caseId: 'F',
         revokedOn: '2025-02-01',
-        destination: 'US',
+        goodsCategory: 'military',
+        destinations: ['US'],
         circumstances: 'Armed conflict',
         criteria: [2, 3],
       },
@@ -253,7 +203,7 @@ describe('formats and periods', () => {
         '# report\r\nreport,period,position,policyVersion\r\neu-annual,2024,99,nl-validity@2024-11-25\r\n\r\n# rows\r\n',
       ),
     ).toBe(true);
-    expect(csv.body).toContain('DE,ML5,2,1000000.4,0,0,0,0,0,0,0,0,0,not recorded\r\n');
+    expect(csv.body).toContain('DE,Duitsland,Germany,ML5,2,1000000.4,0,0,0,0,0,0,0,0,0,not recorded\r\n');
     expect(csv.body).toContain(
       '"A licence with goods in several categories counts once in each category, with the value of its goods there."',
     );
@@ -262,7 +212,7 @@ describe('formats and periods', () => {
   it('writes Markdown tables', () => {
     const md = formatReport(report, 'md');
     expect(md.contentType).toMatch(/^text\/markdown/);
-    expect(md.body).toContain('| DE | ML10 | 1 | 250000.25 | 0 |');
+    expect(md.body).toContain('| DE | Duitsland | Germany | ML10 | 1 | 250000.25 | 0 |');
   });
 
   it('parses and validates periods', () => {

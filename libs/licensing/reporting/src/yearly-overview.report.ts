@@ -1,5 +1,7 @@
-import { daysBetween } from '@licences/licensing-domain';
+import { daysBetween, GOODS_CATEGORIES } from '@licences/licensing-domain';
+import type { GoodsCategory } from '@licences/licensing-domain';
 import type { StatisticsFact } from '@licences/licensing-read-models';
+import { countryNames } from './report-language';
 import { byCategory, byText, countCriteria, emptyCriteria, euros, inPeriod } from './report-facts';
 import type { ReportContext } from './report-facts';
 import type { ReportPeriod, YearlyOverviewReport } from './report.types';
@@ -14,6 +16,15 @@ function tally(map: Map<string, Tally>, key: string, valueCents: number): void {
   entry.valueCents += valueCents;
   entry.licences += 1;
   map.set(key, entry);
+}
+
+/** Keys of the tallies split by goods category: military first, then dual-use. */
+const splitKey = (goodsCategory: GoodsCategory, key: string): string => `${goodsCategory}\u0000${key}`;
+
+function bySplitKey(a: string, b: string, within: (a: string, b: string) => number): number {
+  const [ga, ka] = a.split('\u0000') as [GoodsCategory, string];
+  const [gb, kb] = b.split('\u0000') as [GoodsCategory, string];
+  return GOODS_CATEGORIES.indexOf(ga) - GOODS_CATEGORIES.indexOf(gb) || within(ka, kb);
 }
 
 /** Nearest-rank percentile of sorted whole days: always one of the observed values. */
@@ -35,7 +46,12 @@ export function buildYearlyOverviewReport(
 ): YearlyOverviewReport {
   const byCategoryTally = new Map<string, Tally>();
   const byDestination = new Map<string, Tally>();
-  const perMonth = new Map<string, number>();
+  const perMonth = new Map<string, { military: number; dualUse: number }>();
+  const denialsSplit = new Map<
+    GoodsCategory,
+    { denials: number; criteria: ReturnType<typeof emptyCriteria> }
+  >(GOODS_CATEGORIES.map((g) => [g, { denials: 0, criteria: emptyCriteria() }]));
+  const codes: string[] = [];
   const validity = new Map<number, number>();
   // `<rule months>:<actual months>` -> licences
   const deviations = new Map<string, number>();
@@ -52,10 +68,17 @@ export function buildYearlyOverviewReport(
         const categories = new Map<string, number>();
         for (const line of fact.goods)
           categories.set(line.category, (categories.get(line.category) ?? 0) + line.valueCents);
-        for (const [category, cents] of categories) tally(byCategoryTally, category, cents);
-        tally(byDestination, fact.destination, fact.totalValueCents);
+        for (const [category, cents] of categories)
+          tally(byCategoryTally, splitKey(fact.goodsCategory, category), cents);
+        // The value cannot be split over destinations: each gets the licence with its whole value.
+        for (const destination of new Set(fact.destinations))
+          tally(byDestination, splitKey(fact.goodsCategory, destination), fact.totalValueCents);
+        codes.push(...fact.destinations);
         const month = fact.decisionDate.slice(0, 7);
-        perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+        const inMonth = perMonth.get(month) ?? { military: 0, dualUse: 0 };
+        if (fact.goodsCategory === 'military') inMonth.military += 1;
+        else inMonth.dualUse += 1;
+        perMonth.set(month, inMonth);
         // Classified by the rule's months (12 or 36); the validity actually decided is in the facts.
         const months = fact.ruleMonths ?? fact.validityMonths ?? 0;
         validity.set(months, (validity.get(months) ?? 0) + 1);
@@ -66,16 +89,24 @@ export function buildYearlyOverviewReport(
         if (fact.appliedOn) decisionDays.push(daysBetween(fact.appliedOn, fact.decisionDate));
         break;
       }
-      case 'denied':
+      case 'denied': {
         denials += 1;
         countCriteria(denialsByCriterion, fact.criteria);
+        const split = denialsSplit.get(fact.goodsCategory);
+        if (split) {
+          split.denials += 1;
+          countCriteria(split.criteria, fact.criteria);
+        }
         if (fact.appliedOn) decisionDays.push(daysBetween(fact.appliedOn, fact.decisionDate));
         break;
+      }
       case 'revoked':
+        codes.push(...fact.destinations);
         revocations.push({
           caseId: fact.caseId,
           revokedOn: fact.decisionDate,
-          destination: fact.destination,
+          goodsCategory: fact.goodsCategory,
+          destinations: fact.destinations,
           circumstances: fact.circumstances ?? '',
           criteria: [...fact.criteria].sort((a, b) => a - b),
         });
@@ -99,24 +130,38 @@ export function buildYearlyOverviewReport(
     }
   }
   const sortedDays = [...decisionDays].sort((a, b) => a - b);
-  const rows = (map: Map<string, Tally>) =>
-    [...map.entries()].map(([key, t]) => ({ key, valueEur: euros(t.valueCents), licences: t.licences }));
+  const rows = (map: Map<string, Tally>, within: (a: string, b: string) => number) =>
+    [...map.entries()]
+      .sort(([a], [b]) => bySplitKey(a, b, within))
+      .map(([key, t]) => {
+        const [goodsCategory, name] = key.split('\u0000') as [GoodsCategory, string];
+        return { goodsCategory, name, valueEur: euros(t.valueCents), licences: t.licences };
+      });
   return {
     report: 'yearly-overview',
     year,
     position: context.position,
     policyVersion: context.policyVersion,
-    valueByCategory: rows(byCategoryTally)
-      .sort((a, b) => byCategory(a.key, b.key))
-      .map(({ key, ...rest }) => ({ category: key, ...rest })),
-    valueByDestination: rows(byDestination)
-      .sort((a, b) => byText(a.key, b.key))
-      .map(({ key, ...rest }) => ({ destination: key, ...rest })),
+    lang: context.lang,
+    countries: countryNames(codes),
+    valueByCategory: rows(byCategoryTally, byCategory).map(({ name, ...rest }) => ({
+      category: name,
+      ...rest,
+    })),
+    valueByDestination: rows(byDestination, byText).map(({ name, ...rest }) => ({
+      destination: name,
+      ...rest,
+    })),
     licencesPerMonth: [...perMonth.entries()]
       .sort(([a], [b]) => byText(a, b))
-      .map(([month, licences]) => ({ month, licences })),
+      .map(([month, split]) => ({ month, licences: split.military + split.dualUse, ...split })),
     denialsByCriterion,
     denials,
+    denialsByGoodsCategory: [...denialsSplit.entries()].map(([goodsCategory, split]) => ({
+      goodsCategory,
+      denials: split.denials,
+      criteriaCited: split.criteria,
+    })),
     revocations: revocations.sort((a, b) => byText(a.revokedOn, b.revokedOn) || byText(a.caseId, b.caseId)),
     validityMix: [...validity.entries()]
       .sort(([a], [b]) => a - b)

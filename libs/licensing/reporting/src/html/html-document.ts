@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { dutchNumber } from '../report-language';
+import type { ReportLanguage } from '../report.types';
 
 /*
  * The page shell of an HTML report: a complete HTML5 document with inline CSS (screen and print),
@@ -23,15 +25,20 @@ function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** `1250000` → `€ 1,250,000.00`; the amounts are exact euros computed from cents. */
-export function formatEur(value: number): string {
+/**
+ * `1250000` → `€ 1,250,000.00` (English) or `€ 1.250.000,00` (Dutch); the amounts are exact euros
+ * computed from cents.
+ */
+export function formatEur(value: number, lang: ReportLanguage = 'en'): string {
+  if (lang === 'nl') return `€ ${dutchNumber(value, 'amount')}`;
   const sign = value < 0 ? '-' : '';
   const [whole, cents] = Math.abs(value).toFixed(2).split('.');
   return `${sign}€ ${groupThousands(whole ?? '0')}.${cents ?? '00'}`;
 }
 
-/** Whole counts with thousands separators: `12345` → `12,345`. */
-export function formatCount(value: number): string {
+/** Whole counts with thousands separators: `12345` → `12,345` (English) or `12.345` (Dutch). */
+export function formatCount(value: number, lang: ReportLanguage = 'en'): string {
+  if (lang === 'nl') return dutchNumber(Math.trunc(value), 'count');
   const sign = value < 0 ? '-' : '';
   return `${sign}${groupThousands(String(Math.abs(Math.trunc(value))))}`;
 }
@@ -87,10 +94,10 @@ const PAGE_POLICY = [
 export const REPORT_CONTENT_SECURITY_POLICY = [...PAGE_POLICY, "frame-ancestors 'none'"].join('; ');
 
 /** A complete HTML5 document; `title` is escaped here, `body` must already be safe HTML. */
-export function htmlDocument(title: string, body: string): string {
+export function htmlDocument(title: string, body: string, lang: ReportLanguage = 'en'): string {
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${lang}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(PAGE_POLICY.join('; '))}">`,

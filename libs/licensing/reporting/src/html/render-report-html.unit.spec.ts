@@ -31,22 +31,29 @@ const yearly: YearlyOverviewReport = {
   year: 2024,
   position: 4711,
   policyVersion: 'validity-2024-01',
-  valueByCategory: [{ category: 'ML1', valueEur: 1250000, licences: 2 }],
+  lang: 'en',
+  countries: { BE: { nl: 'België', en: 'Belgium' }, CI: { nl: 'Ivoorkust', en: 'Côte d’Ivoire' } },
+  valueByCategory: [{ goodsCategory: 'military', category: 'ML1', valueEur: 1250000, licences: 2 }],
   valueByDestination: [
-    { destination: 'Belgium', valueEur: 1250000, licences: 2 },
-    { destination: 'Côte d’Ivoire', valueEur: 99.5, licences: 1 },
+    { goodsCategory: 'military', destination: 'BE', valueEur: 1250000, licences: 2 },
+    { goodsCategory: 'dual-use', destination: 'CI', valueEur: 99.5, licences: 1 },
   ],
   licencesPerMonth: [
-    { month: '2024-01', licences: 2 },
-    { month: '2024-02', licences: 1 },
+    { month: '2024-01', licences: 2, military: 2, dualUse: 0 },
+    { month: '2024-02', licences: 1, military: 0, dualUse: 1 },
   ],
   denialsByCriterion: criteria({ '2': 3, '7': 1 }),
   denials: 3,
+  denialsByGoodsCategory: [
+    { goodsCategory: 'military', denials: 2, criteriaCited: criteria({ '2': 2, '7': 1 }) },
+    { goodsCategory: 'dual-use', denials: 1, criteriaCited: criteria({ '2': 1 }) },
+  ],
   revocations: [
     {
       caseId: 'LIC-2024-0003',
       revokedOn: d('2024-06-01'),
-      destination: 'Belgium',
+      goodsCategory: 'military',
+      destinations: ['BE'],
       circumstances: 'Diversion <risk> & "more"',
       criteria: [7],
     },
@@ -60,14 +67,33 @@ const yearly: YearlyOverviewReport = {
   decisionDays: { decisions: 6, median: 21, p90: 40, max: null },
 };
 
+const noLicences = {
+  rows: [],
+  totals: {
+    perDestination: [],
+    overall: {
+      destination: 'all',
+      licencesIssued: 0,
+      valueIssuedEur: 0,
+      denials: 0,
+      criteriaCited: criteria(),
+    },
+  },
+};
+
 const euAnnual: EuAnnualReport = {
   report: 'eu-annual',
   year: 2024,
   position: 4711,
   policyVersion: 'validity-2024-01',
+  lang: 'en',
+  countries: { BE: { nl: 'België', en: 'Belgium' } },
+  temporaryExports: noLicences,
+  transit: noLicences,
+  brokering: noLicences,
   rows: [
     {
-      destination: 'Belgium',
+      destination: 'BE',
       category: 'ML1',
       licencesIssued: 2,
       valueIssuedEur: 1250000,
@@ -79,7 +105,7 @@ const euAnnual: EuAnnualReport = {
   totals: {
     perDestination: [
       {
-        destination: 'Belgium',
+        destination: 'BE',
         licencesIssued: 2,
         valueIssuedEur: 1250000,
         denials: 1,
@@ -102,11 +128,16 @@ const issued: IssuedReport = {
   position: 12,
   policyVersion: 'validity-2024-01',
   period: { from: d('2024-05-01'), to: d('2024-05-31'), label: '2024-05' },
+  lang: 'en',
+  countries: { NO: { nl: 'Noorwegen', en: 'Norway' } },
+  denials: [],
   military: [
     {
       caseId: 'LIC-1',
       issuedOn: d('2024-05-02'),
-      destination: 'Norway',
+      licenceKind: 'individual',
+      exportType: 'definitive',
+      destinations: ['NO'],
       goodsDescription: 'Night <vision> goggles',
       controlListEntry: 'ML15',
       valueEur: 0.1,
@@ -117,7 +148,9 @@ const issued: IssuedReport = {
     {
       caseId: 'LIC-2',
       issuedOn: d('2024-05-03'),
-      destination: 'Norway',
+      licenceKind: 'individual',
+      exportType: 'definitive',
+      destinations: ['NO'],
       goodsDescription: 'Machine tools',
       controlListEntry: '2B001',
       valueEur: 0.2,
@@ -131,13 +164,16 @@ const large: LargeLicencesReport = {
   position: 99,
   policyVersion: 'validity-2024-01',
   period: { from: d('2024-01-01'), to: d('2024-12-31'), label: '2024' },
+  lang: 'en',
+  countries: { BE: { nl: 'België', en: 'Belgium' } },
   thresholdEur: 2000000,
   licences: [
     {
       caseId: 'LIC-9',
       issuedOn: d('2024-03-01'),
-      destination: 'Belgium',
-      endUser: HOSTILE,
+      licenceKind: 'global',
+      destinations: ['BE'],
+      endUsers: [HOSTILE],
       goodsCategory: 'military',
       totalValueEur: 2500000.25,
       validUntil: d('2025-03-01'),
@@ -192,7 +228,9 @@ describe('renderReportHtml', () => {
   it('escapes hostile text in the charts as well as in the tables', () => {
     const hostileYear = {
       ...yearly,
-      valueByDestination: [{ destination: HOSTILE, valueEur: 5, licences: 1 }],
+      valueByDestination: [
+        { goodsCategory: 'military' as const, destination: HOSTILE, valueEur: 5, licences: 1 },
+      ],
     };
     const hostileLarge = {
       ...large,
@@ -200,7 +238,7 @@ describe('renderReportHtml', () => {
     };
     for (const html of [renderReportHtml(hostileYear), renderReportHtml(hostileLarge)]) {
       expect(html).not.toMatch(/<img/i);
-      expect(html).toMatch(/>&lt;img src=x onerror=alert\(1\)&gt;<\/text>/);
+      expect(html).toMatch(/>&lt;img src=x onerror=alert\(1\)&gt;[^<]*<\/text>/);
     }
   });
 
@@ -247,12 +285,33 @@ describe('renderReportHtml', () => {
     expect(renderReportHtml(issued)).toContain('>€ 0.30</text>');
   });
 
-  it('shows country codes in full on the destination axis, never cut to an ellipsis', () => {
+  it('names each destination with its code in full on the destination axis, never cut to an ellipsis', () => {
     const codes = ['DE', 'FR', 'NL', 'US'];
     const rows = codes.map((destination) => ({ ...euAnnual.rows[0]!, destination }));
     const perDestination = codes.map((destination) => ({ ...euAnnual.totals.overall, destination }));
-    const html = renderReportHtml({ ...euAnnual, rows, totals: { ...euAnnual.totals, perDestination } });
-    for (const code of codes) expect(html).toContain(`>${code}</text>`);
+    const countries = {
+      DE: { nl: 'Duitsland', en: 'Germany' },
+      FR: { nl: 'Frankrijk', en: 'France' },
+      NL: { nl: 'Nederland', en: 'Netherlands' },
+      US: { nl: 'Verenigde Staten', en: 'United States' },
+    };
+    const html = renderReportHtml({
+      ...euAnnual,
+      countries,
+      rows,
+      totals: { ...euAnnual.totals, perDestination },
+    });
+    for (const code of codes)
+      expect(html).toContain(`>${countries[code as keyof typeof countries].en} (${code})</text>`);
     expect(html).not.toContain('...</text>');
+    // The tables give both names beside the code.
+    expect(html).toContain('<td>US</td><td>Verenigde Staten</td><td>United States</td>');
+  });
+
+  it('shows military and dual-use apart in the yearly overview', () => {
+    const html = renderReportHtml(yearly);
+    expect(html).toContain('<td>military</td><td>BE</td><td>België</td><td>Belgium</td>');
+    expect(html).toContain('<td>dual-use</td><td>CI</td><td>Ivoorkust</td><td>Côte d’Ivoire</td>');
+    expect(html).toContain('Denials, military and dual-use apart');
   });
 });

@@ -1,11 +1,5 @@
 import * as echarts from 'echarts';
-import type {
-  EuAnnualReport,
-  IssuedReport,
-  LargeLicencesReport,
-  Report,
-  YearlyOverviewReport,
-} from '../report.types';
+import type { ReportLanguage } from '../report.types';
 import { formatCount, formatEur } from './html-document';
 
 /*
@@ -26,10 +20,12 @@ export interface ChartSpec {
   readonly kind: ChartValueKind;
   /** Horizontal bars suit long category names (destinations, case ids); vertical suit months. */
   readonly orientation: 'horizontal' | 'vertical';
+  /** The language of the title and of how the values are written. */
+  readonly lang: ReportLanguage;
 }
 
-export function formatChartValue(kind: ChartValueKind, value: number): string {
-  return kind === 'money' ? formatEur(value) : formatCount(value);
+export function formatChartValue(kind: ChartValueKind, value: number, lang: ReportLanguage = 'en'): string {
+  return kind === 'money' ? formatEur(value, lang) : formatCount(value, lang);
 }
 
 const WIDTH = 680;
@@ -162,7 +158,7 @@ export function renderChartSvg(spec: ChartSpec): string {
             position: spec.orientation === 'horizontal' ? 'right' : 'top',
             color: '#1b1b1b',
             formatter: (params: { value?: unknown }) =>
-              formatChartValue(spec.kind, Number(params.value ?? 0)),
+              formatChartValue(spec.kind, Number(params.value ?? 0), spec.lang),
           },
         },
       ],
@@ -170,109 +166,5 @@ export function renderChartSvg(spec: ChartSpec): string {
     return withoutInlineStyles(stableClassNames(chart.renderToSVGString(), spec.name));
   } finally {
     chart.dispose();
-  }
-}
-
-const CRITERIA = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
-
-function criteriaChart(criteria: EuAnnualReport['totals']['overall']['criteriaCited']): ChartSpec {
-  return {
-    name: 'denial-criteria',
-    title: 'Denials by criterion cited',
-    categories: CRITERIA.map((c) => `Criterion ${c}`),
-    values: CRITERIA.map((c) => criteria[c]),
-    kind: 'count',
-    orientation: 'vertical',
-  };
-}
-
-/** The same chart in every report that has it, so that readers compare like with like. */
-function valueByDestinationChart(rows: readonly { destination: string; valueEur: number }[]): ChartSpec {
-  return {
-    name: 'value-by-destination',
-    title: 'Value of licences issued by destination',
-    categories: rows.map((r) => r.destination),
-    values: rows.map((r) => r.valueEur),
-    kind: 'money',
-    orientation: 'horizontal',
-  };
-}
-
-function yearlyOverviewCharts(report: YearlyOverviewReport): ChartSpec[] {
-  return [
-    valueByDestinationChart(report.valueByDestination),
-    {
-      name: 'licences-per-month',
-      title: 'Licences issued per month',
-      categories: report.licencesPerMonth.map((m) => m.month),
-      values: report.licencesPerMonth.map((m) => m.licences),
-      kind: 'count',
-      orientation: 'vertical',
-    },
-    {
-      name: 'validity-mix',
-      title: 'Licences by period of validity',
-      categories: report.validityMix.map((v) => `${v.months} months`),
-      values: report.validityMix.map((v) => v.licences),
-      kind: 'count',
-      orientation: 'vertical',
-    },
-    criteriaChart(report.denialsByCriterion),
-  ];
-}
-
-function euAnnualCharts(report: EuAnnualReport): ChartSpec[] {
-  return [
-    valueByDestinationChart(
-      report.totals.perDestination.map((d) => ({ destination: d.destination, valueEur: d.valueIssuedEur })),
-    ),
-    criteriaChart(report.totals.overall.criteriaCited),
-  ];
-}
-
-/** Value and number of licences per destination over both lists, summed in whole cents. */
-export function issuedByDestination(
-  report: IssuedReport,
-): { readonly destination: string; readonly licences: number; readonly valueEur: number }[] {
-  const byDestination = new Map<string, { licences: number; cents: number }>();
-  for (const line of [...report.military, ...report.dualUse]) {
-    const entry = byDestination.get(line.destination) ?? { licences: 0, cents: 0 };
-    entry.licences += 1;
-    entry.cents += Math.round(line.valueEur * 100);
-    byDestination.set(line.destination, entry);
-  }
-  return [...byDestination.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([destination, { licences, cents }]) => ({ destination, licences, valueEur: cents / 100 }));
-}
-
-function issuedCharts(report: IssuedReport): ChartSpec[] {
-  return [valueByDestinationChart(issuedByDestination(report))];
-}
-
-function largeLicencesCharts(report: LargeLicencesReport): ChartSpec[] {
-  return [
-    {
-      name: 'value-per-licence',
-      title: 'Total value per licence',
-      categories: report.licences.map((l) => l.caseId),
-      values: report.licences.map((l) => l.totalValueEur),
-      kind: 'money',
-      orientation: 'horizontal',
-    },
-  ];
-}
-
-/** The charts of a report, in the order they appear. */
-export function reportCharts(report: Report): ChartSpec[] {
-  switch (report.report) {
-    case 'yearly-overview':
-      return yearlyOverviewCharts(report);
-    case 'eu-annual':
-      return euAnnualCharts(report);
-    case 'issued':
-      return issuedCharts(report);
-    case 'large-licences':
-      return largeLicencesCharts(report);
   }
 }
