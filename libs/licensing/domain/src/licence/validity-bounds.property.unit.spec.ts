@@ -61,7 +61,7 @@ const goods = {
 const details: fc.Arbitrary<CaseDetails> = fc
   .record({
     kind: fc.constantFrom(...LICENCE_KINDS),
-    goodsKind: fc.constantFrom('military', 'dual-use', 'annexIv') as fc.Arbitrary<keyof typeof goods>,
+    goodsKind: fc.constantFrom<keyof typeof goods>('military', 'dual-use', 'annexIv'),
     afterSales: fc.boolean(),
     temporary: fc.option(fc.constantFrom(...TEMPORARY_EXPORT_PURPOSES), { nil: undefined }),
     firearmsAct: fc.boolean(),
@@ -101,9 +101,12 @@ const scenario = fc.record({
 });
 
 /** What the decider recorded until it refused a command. */
-function run(s: fc.RecordValue<typeof scenario>): { details: CaseDetails; events: LicenceEvent[] } {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function run(s: Scenario): { details: CaseDetails; events: LicenceEvent[] } {
   const events: LicenceEvent[] = [];
-  let state: LicenceState = undefined;
+  // Assigned in the closure below; declared wide so that reads are not narrowed to undefined.
+  let state = undefined as LicenceState;
   let on = addDays(FIRST_DAY, s.decidedOn);
   const step = (command: LicenceCommand) => {
     const decided = decide(command, state, { now: instant(on), actor: ACTOR }, DUTCH_VALIDITY_POLICY);
