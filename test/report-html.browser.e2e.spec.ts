@@ -28,33 +28,54 @@ const CHARTS = ['value-by-destination', 'licences-per-month', 'validity-mix', 'd
 
 /** A chart label or table cell holding a number: `12`, `1,024` or `€ 1,250,000.00`. */
 const NUMBER = /^(€ )?-?\d{1,3}(,\d{3})*(\.\d{2})?$/;
+/** The same in a Dutch report: `12`, `1.024` or `€ 1.250.000,00`. */
+const DUTCH_NUMBER = /^(€ )?-?\d{1,3}(\.\d{3})*(,\d{2})?$/;
 
 const report: YearlyOverviewReport = {
   report: 'yearly-overview',
   year: 2024,
   position: 1042,
   policyVersion: 'validity-2024-01',
+  lang: 'en',
+  countries: {
+    BE: { nl: 'België', en: 'Belgium' },
+    CI: { nl: 'Ivoorkust <test>', en: 'Côte d’Ivoire <test>' },
+    NO: { nl: 'Noorwegen', en: 'Norway' },
+  },
   valueByCategory: [
-    { category: 'ML1', valueEur: 1250000, licences: 3 },
-    { category: 'ML10', valueEur: 4500000.5, licences: 2 },
+    { goodsCategory: 'military', category: 'ML1', valueEur: 1250000, licences: 3 },
+    { goodsCategory: 'military', category: 'ML10', valueEur: 4500000.5, licences: 2 },
   ],
   valueByDestination: [
-    { destination: 'Belgium', valueEur: 1250000, licences: 3 },
-    { destination: 'Norway', valueEur: 4500000.5, licences: 2 },
-    { destination: 'Côte d’Ivoire <test>', valueEur: 0, licences: 0 },
+    { goodsCategory: 'military', destination: 'BE', valueEur: 1250000, licences: 3 },
+    { goodsCategory: 'military', destination: 'NO', valueEur: 4500000.5, licences: 2 },
+    { goodsCategory: 'dual-use', destination: 'CI', valueEur: 0, licences: 0 },
   ],
   licencesPerMonth: [
-    { month: '2024-01', licences: 2 },
-    { month: '2024-02', licences: 0 },
-    { month: '2024-03', licences: 3 },
+    { month: '2024-01', licences: 2, military: 2, dualUse: 0 },
+    { month: '2024-02', licences: 0, military: 0, dualUse: 0 },
+    { month: '2024-03', licences: 3, military: 2, dualUse: 1 },
   ],
   denialsByCriterion: { '1': 0, '2': 2, '3': 0, '4': 1, '5': 0, '6': 0, '7': 3, '8': 0 },
   denials: 4,
+  denialsByGoodsCategory: [
+    {
+      goodsCategory: 'military',
+      denials: 3,
+      criteriaCited: { '1': 0, '2': 2, '3': 0, '4': 0, '5': 0, '6': 0, '7': 2, '8': 0 },
+    },
+    {
+      goodsCategory: 'dual-use',
+      denials: 1,
+      criteriaCited: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 0, '6': 0, '7': 1, '8': 0 },
+    },
+  ],
   revocations: [
     {
       caseId: 'LIC-2024-0007',
       revokedOn: '2024-09-12' as LocalDate,
-      destination: 'Norway',
+      goodsCategory: 'military',
+      destinations: ['NO'],
       circumstances: 'End user <img src=x onerror=alert(1)> listed',
       criteria: [7],
     },
@@ -78,15 +99,19 @@ describe('the HTML report in headless Chromium', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'report-html-'));
-    const file = join(dir, 'report.html');
     const { body, contentSecurityPolicy } = formatReport(report, 'html');
-    await writeFile(file, body, 'utf8');
+    await writeFile(join(dir, 'report.html'), body, 'utf8');
+    await writeFile(
+      join(dir, 'report-nl.html'),
+      formatReport({ ...report, lang: 'nl' }, 'html').body,
+      'utf8',
+    );
     server = createServer((req, res) => {
-      if (req.url !== '/report.html') {
+      if (req.url !== '/report.html' && req.url !== '/report-nl.html') {
         res.writeHead(404).end();
         return;
       }
-      readFile(file).then(
+      readFile(join(dir, req.url.slice(1))).then(
         (html) =>
           res
             .writeHead(200, {
@@ -175,6 +200,30 @@ describe('the HTML report in headless Chromium', () => {
       (els) => els.map((e) => Number(e.textContent)),
     );
     expect(months).toEqual(report.licencesPerMonth.map((m) => m.licences));
+  });
+
+  it('shows the Dutch report with Dutch numbers, the same in its charts as in its tables', async () => {
+    await page.goto(url.replace('/report.html', '/report-nl.html'));
+    expect(await page.textContent('h1')).toBe('Het Nederlandse exportcontrolebeleid in 2024');
+    for (const name of CHARTS) {
+      const inChart = (
+        await page.$$eval(`[data-chart="${name}"] svg text`, (els) =>
+          els.map((e) => (e.textContent ?? '').trim()),
+        )
+      ).filter((t) => DUTCH_NUMBER.test(t));
+      const inTable = await page.$$eval(`table[data-chart-table="${name}"] td[data-chart-value]`, (els) =>
+        els.map((e) => (e.textContent ?? '').trim()),
+      );
+      expect(inTable.length).toBeGreaterThan(0);
+      expect(inChart).toEqual(inTable);
+    }
+    expect(
+      await page.$$eval('table[data-chart-table="value-by-destination"] td[data-chart-value]', (els) =>
+        els.map((e) => (e.textContent ?? '').trim()),
+      ),
+    ).toEqual(['€ 1.250.000,00', '€ 4.500.000,50', '€ 0,00']);
+    expect(consoleMessages.filter((m) => CSP_REFUSAL.test(m))).toEqual([]);
+    await page.goto(url);
   });
 
   it(

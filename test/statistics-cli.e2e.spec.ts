@@ -58,10 +58,23 @@ describe('statistics from the command line', () => {
         stdout.stdout,
       );
 
+      // In Dutch: Dutch words, country names beside the code, dd-mm-jjjj and 1.234,56.
+      const dutch = cli('issued', '--month', '2024-03', '--lang', 'nl', '--format', 'md');
+      expect(dutch.status).toBe(0);
+      expect(dutch.stdout).toContain('# Afgegeven en afgewezen vergunningen');
+      expect(dutch.stdout).toMatch(
+        new RegExp(
+          `\\| ${de} \\| \\d{2}-03-2024 \\| individueel \\| definitief \\| DE \\| Duitsland \\| Germany \\| .* \\| 1\\.250\\.000,00 \\|`,
+        ),
+      );
+      const unknownLanguage = cli('issued', '--month', '2024-03', '--lang', 'fr');
+      expect(unknownLanguage.status).toBe(1);
+      expect(unknownLanguage.stderr).toContain('--lang');
+
       const bad = cli('issued', '--year', '2024', '--month', '2024-03');
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain('exactly one of');
     },
-    timeoutAbove(7 * SCRIPT_MS),
+    timeoutAbove(9 * SCRIPT_MS),
   );
 });

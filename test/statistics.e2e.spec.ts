@@ -1,5 +1,5 @@
 import { TestApp } from './support/test-app';
-import { revocation } from './support/cases';
+import { caseBodyTo, revocation } from './support/cases';
 
 describe('statistics over HTTP', () => {
   let app: TestApp;
@@ -125,6 +125,70 @@ describe('statistics over HTTP', () => {
       expect(JSON.stringify(atHead.body)).not.toEqual(JSON.stringify(again.body));
     }
     expect((await get(`eu-annual?year=2025&format=csv&position=${position}`)).body).toBe(first.body);
+  });
+
+  it('classifies transit, temporary and multi-destination licences, and writes the reports in Dutch (lang=nl)', async () => {
+    app.clock.set('2025-03-03T10:00:00Z');
+    const registerTo = async (destinations: { country: string; endUser: string }[], overrides = {}) =>
+      (
+        await app.request('POST', '/api/licences', {
+          role: 'intake',
+          body: caseBodyTo(destinations, overrides),
+        })
+      ).body.id as string;
+    const global = await registerTo(
+      [
+        { country: 'DE', endUser: 'Bundeswehr' },
+        { country: 'FR', endUser: 'Armée de Terre' },
+      ],
+      { kind: 'global' },
+    );
+    const transit = await registerTo([{ country: 'NO', endUser: 'Forsvaret' }], { kind: 'transit' });
+    const fair = await registerTo([{ country: 'BE', endUser: 'Defensie' }], {
+      exportType: 'temporary',
+      temporaryPurpose: 'exhibition-or-demonstration',
+    });
+    const refused = await register({ destination: { country: 'FR', endUser: 'Armée de Terre' } });
+    app.clock.set('2025-03-10T10:00:00Z');
+    for (const id of [global, transit, fair]) expect((await issue(id)).status).toBe(200);
+    expect((await deny(refused, [1, 7])).status).toBe(200);
+
+    const eu = (await get('eu-annual?year=2025')).body;
+    // The global licence under each of its destinations, with its whole value; the others apart.
+    expect(
+      eu.rows.map((r: Record<string, unknown>) => [
+        r['destination'],
+        r['licencesIssued'],
+        r['valueIssuedEur'],
+        r['denials'],
+      ]),
+    ).toEqual([
+      ['DE', 1, 1_250_000, 0],
+      ['FR', 1, 1_250_000, 1],
+    ]);
+    expect(eu.totals.overall).toMatchObject({ licencesIssued: 1, valueIssuedEur: 1_250_000, denials: 1 });
+    expect(eu.transit.rows.map((r: Record<string, unknown>) => r['destination'])).toEqual(['NO']);
+    expect(eu.temporaryExports.rows.map((r: Record<string, unknown>) => r['destination'])).toEqual(['BE']);
+    expect(eu.countries['NO']).toEqual({ nl: 'Noorwegen', en: 'Norway' });
+    expect(eu.lang).toBe('en');
+
+    const md = await get('eu-annual?year=2025&lang=nl&format=md');
+    expect(md.status).toBe(200);
+    expect(md.body).toContain('# EU-jaarrapport');
+    expect(md.body).toContain('| DE | Duitsland | Germany | ML5 | 1 | 1.250.000,00 | 0 |');
+    expect((await get('eu-annual?year=2025&lang=nl')).body.lang).toBe('nl');
+    const monthly = await get('issued?month=2025-03&lang=nl&format=csv');
+    expect(monthly.body).toContain('# afwijzingen\r\n');
+    expect(monthly.body).toMatch(
+      /,2025-03-10,individual,military,FR,Frankrijk,France,Fire control radar,ML5\.a,1250000,1 7\r\n/,
+    );
+    const html = await get('yearly-overview?year=2025&lang=nl&format=html');
+    expect(html.body).toContain('<h1>Het Nederlandse exportcontrolebeleid in 2025</h1>');
+
+    const bad = await get('eu-annual?year=2025&lang=fr');
+    expect(bad.status).toBe(400);
+    expect(bad.contentType).toMatch(/^application\/problem\+json/);
+    expect(JSON.stringify(bad.body)).toContain('lang');
   });
 
   it('allows the reporting and oversight roles only, and refuses bad periods and unknown reports', async () => {

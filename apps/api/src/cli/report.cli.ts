@@ -12,9 +12,10 @@ import {
   LicensingReportingModule,
   parseReportPeriod,
   REPORT_FORMATS,
+  REPORT_LANGUAGES,
   REPORT_NAMES,
 } from '@licences/licensing-reporting';
-import type { Report, ReportFormat, ReportName } from '@licences/licensing-reporting';
+import type { Report, ReportFormat, ReportLanguage, ReportName } from '@licences/licensing-reporting';
 import { loadConfig } from '../config/app-config';
 import type { EventStoreConfig } from '../config/app-config';
 import { ProjectorModule } from '../projector.module';
@@ -45,6 +46,7 @@ interface ReportOptions {
   from?: string;
   to?: string;
   format: ReportFormat;
+  lang: ReportLanguage;
   out?: string;
   position?: number;
 }
@@ -72,7 +74,9 @@ async function report(name: string, options: ReportOptions): Promise<void> {
     await catchUpReadModels(app);
     const built = await app
       .get(QueryBus)
-      .execute<BuildReportQuery, Report>(new BuildReportQuery(name as ReportName, period, options.position));
+      .execute<BuildReportQuery, Report>(
+        new BuildReportQuery(name as ReportName, period, options.position, options.lang),
+      );
     const { body } = formatReport(built, options.format);
     if (options.out) {
       const file = outputPath(options.out);
@@ -96,6 +100,11 @@ new Command('report')
   .option('--from <YYYY-MM-DD>')
   .option('--to <YYYY-MM-DD>')
   .addOption(new Option('--format <format>').choices([...REPORT_FORMATS]).default('json'))
+  .addOption(
+    new Option('--lang <lang>', 'language of the texts; nl also writes amounts and dates the Dutch way')
+      .choices([...REPORT_LANGUAGES])
+      .default('en'),
+  )
   .option('--out <file>', `write here instead of stdout (a relative path lands under ./${REPORTS_DIR}/)`)
   .option('--position <n>', 'build at this event position, to rebuild an earlier report exactly', wholeNumber)
   .hook('preAction', () => echoCommand('report'))

@@ -32,7 +32,7 @@ export class StatisticsController {
   @ApiParam({ name: 'report', enum: REPORT_NAMES })
   @ApiOperation({
     summary:
-      'A report (eu-annual, issued, large-licences, yearly-overview) for year=, month=, quarter= or from=&to=; format json, csv, md or html; position= rebuilds it as it was built then',
+      'A report (eu-annual, issued, large-licences, yearly-overview) for year=, month=, quarter= or from=&to=; format json, csv, md or html; lang nl or en; position= rebuilds it as it was built then',
   })
   async report(
     @Param('report') name: string,
@@ -45,7 +45,7 @@ export class StatisticsController {
     try {
       period = parseReportPeriod(q);
       const built = await this.queries.execute<BuildReportQuery, Report>(
-        new BuildReportQuery(report, period, at),
+        new BuildReportQuery(report, period, at, q.lang ?? 'en'),
       );
       const { contentType, body, contentSecurityPolicy } = formatReport(built, q.format ?? 'json');
       res.type(contentType);

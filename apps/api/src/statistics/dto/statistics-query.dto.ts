@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
-import { REPORT_FORMATS } from '@licences/licensing-reporting';
-import type { ReportFormat } from '@licences/licensing-reporting';
+import { REPORT_FORMATS, REPORT_LANGUAGES } from '@licences/licensing-reporting';
+import type { ReportFormat, ReportLanguage } from '@licences/licensing-reporting';
 import { isYearInRange, MAX_YEAR, MIN_YEAR } from '@licences/licensing-domain';
 import { IsCalendarDate } from '../../http/calendar-value.validator';
 
@@ -20,7 +20,7 @@ const IsPeriodOf = (pattern: RegExp, shape: string) =>
     },
   });
 
-/** The period of a report (one of year, month, quarter, or from and to), its format and position. */
+/** The period of a report (one of year, month, quarter, or from and to), its format, language and position. */
 export class StatisticsQueryDto {
   @ApiPropertyOptional({ example: '2025', description: 'A calendar year', pattern: '^[0-9]{4}$' })
   @IsOptional()
@@ -67,6 +67,16 @@ export class StatisticsQueryDto {
   @IsOptional()
   @IsIn(REPORT_FORMATS)
   format?: ReportFormat;
+
+  @ApiPropertyOptional({
+    enum: REPORT_LANGUAGES,
+    default: 'en',
+    description:
+      'Language of titles, headers, notes and labels; nl also writes amounts and dates the Dutch way (not in CSV or JSON, which keep machine values)',
+  })
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES)
+  lang?: ReportLanguage;
 
   @ApiPropertyOptional({
     description: 'Rebuild the report as it was built at this event position',
