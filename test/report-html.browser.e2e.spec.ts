@@ -174,15 +174,24 @@ describe('the HTML report in headless Chromium', () => {
     }
   });
 
-  it.each(CHARTS)('shows the same numbers in the %s chart as in its table', async (name) => {
+  /** The numbers a chart shows (its labels that are numbers) and the cells of its table. */
+  async function chartAndTable(
+    name: string,
+    number: RegExp,
+  ): Promise<{ inChart: string[]; inTable: string[] }> {
     const inChart = (
       await page.$$eval(`[data-chart="${name}"] svg text`, (els) =>
         els.map((e) => (e.textContent ?? '').trim()),
       )
-    ).filter((t) => NUMBER.test(t));
+    ).filter((t) => number.test(t));
     const inTable = await page.$$eval(`table[data-chart-table="${name}"] td[data-chart-value]`, (els) =>
       els.map((e) => (e.textContent ?? '').trim()),
     );
+    return { inChart, inTable };
+  }
+
+  it.each(CHARTS)('shows the same numbers in the %s chart as in its table', async (name) => {
+    const { inChart, inTable } = await chartAndTable(name, NUMBER);
     const listed = await page.$eval(`[data-chart="${name}"]`, (e) => e.getAttribute('data-values'));
     expect(inTable.length).toBeGreaterThan(0);
     expect(inChart).toEqual(inTable);
@@ -206,14 +215,7 @@ describe('the HTML report in headless Chromium', () => {
     await page.goto(url.replace('/report.html', '/report-nl.html'));
     expect(await page.textContent('h1')).toBe('Het Nederlandse exportcontrolebeleid in 2024');
     for (const name of CHARTS) {
-      const inChart = (
-        await page.$$eval(`[data-chart="${name}"] svg text`, (els) =>
-          els.map((e) => (e.textContent ?? '').trim()),
-        )
-      ).filter((t) => DUTCH_NUMBER.test(t));
-      const inTable = await page.$$eval(`table[data-chart-table="${name}"] td[data-chart-value]`, (els) =>
-        els.map((e) => (e.textContent ?? '').trim()),
-      );
+      const { inChart, inTable } = await chartAndTable(name, DUTCH_NUMBER);
       expect(inTable.length).toBeGreaterThan(0);
       expect(inChart).toEqual(inTable);
     }
