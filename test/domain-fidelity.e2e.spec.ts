@@ -147,7 +147,13 @@ describe('domain fidelity over HTTP', () => {
     expect(applied.status).toBe(200);
     expect(applied.body).toMatchObject({ status: 'applied', revision: 2 });
 
-    expect(await view(id)).toMatchObject({ destination: { country: 'DE', endUser: 'Deutsche Marine' } });
+    expect(await view(id)).toMatchObject({
+      destination: { country: 'DE', endUser: 'Deutsche Marine' },
+      applicationChanges: {
+        changes: [{ field: 'destinations' }],
+        notCoveredBySondage: ['end-user'],
+      },
+    });
     const history = await app.request('GET', `/api/licences/${id}/history`, { role: 'assessor' });
     const appliedDecision = history.body.decisions.find((d: { type: string }) => d.type === 'Applied');
     expect(appliedDecision).toMatchObject({

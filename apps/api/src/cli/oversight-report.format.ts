@@ -97,7 +97,7 @@ export function formatDecisions(view: DecisionsInPeriodView): string {
 function licenceLines(l: WhatIfLicence, byContractTerm: boolean): string[] {
   // Motion Ram covers definitive military export licences only: a term on any other licence is
   // shown, but the variant keeps the national rule for it, and the reader must see why.
-  const notCovered = byContractTerm && l.contractTermMonths !== null && l.basis === 'national-rule';
+  const notCovered = byContractTerm && l.contractTermMonths !== null && !l.coveredByVariant;
   const contract =
     l.contractTermMonths === null
       ? 'no contract term'
@@ -130,6 +130,7 @@ export function formatWhatIf(comparison: WhatIfComparison): string {
     `Totals: ${plural(t.licences, 'licence')}: ${t.longer} longer, ${t.shorter} shorter, ${t.unchanged} unchanged; ${signed(t.differenceDays)} days in all`,
     `        extensions: ${t.extensions}, not needed under the what-if: ${t.extensionsNotNeeded}`,
     `        revoked: ${t.revoked}; days they would have run after revocation: actual ${t.actualDaysAfterRevocation}, what-if ${t.whatIfDaysAfterRevocation}`,
+    `        not reached by the variant (national rule kept): ${t.notCoveredByVariant}`,
     '',
   ].join('\n');
 }

@@ -29,6 +29,11 @@ export interface LicenceView extends Omit<LicenceCommandResult, 'position'> {
   readonly firearmsAct: boolean;
   readonly applicant: LicenceCase['details']['applicant'];
   readonly sondage?: LicenceCase['sondage'];
+  /**
+   * For an application after a sondage: the fields it changed against the sondage and what the
+   * sondage's answer was not about (a destination or end user).
+   */
+  readonly applicationChanges?: LicenceCase['applicationChanges'];
   readonly policyVersion?: string;
   readonly extensions: number;
   readonly lastDecision: LicenceCase['lastDecision'];
@@ -86,6 +91,7 @@ export function licenceViewOf(stored: LicenceCase, revision: number, today: Loca
     firearmsAct: details.firearmsAct,
     applicant: details.applicant,
     ...(state.sondage && { sondage: state.sondage }),
+    ...(state.applicationChanges && { applicationChanges: state.applicationChanges }),
     ...(state.rule && { policyVersion: state.rule.policyVersion }),
     extensions: state.extensions,
     lastDecision: state.lastDecision,

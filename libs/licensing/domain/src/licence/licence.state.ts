@@ -2,7 +2,7 @@ import type { AppliedRule } from '../policy/validity-policy.evaluator';
 import { compareDates } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
 import { currentCaseDetails } from './case-details.upcast';
-import type { LicenceEvent, LicenceEventType } from './licence.events';
+import type { Applied, LicenceEvent, LicenceEventType } from './licence.events';
 import type { CaseDetails, Criterion, Evidence, Official, Procedure } from './licence.values';
 
 /** Statuses recorded by events; `expired` is never recorded, it follows from the dates. */
@@ -16,6 +16,11 @@ export interface SondageAnswer {
   readonly reasoning: string;
   readonly criteria: readonly Criterion[];
   readonly decisionDate: LocalDate;
+}
+
+export interface ApplicationChanges {
+  readonly changes: Applied['data']['changes'];
+  readonly notCoveredBySondage: Applied['data']['notCoveredBySondage'];
 }
 
 export interface LastDecision {
@@ -40,6 +45,11 @@ export interface LicenceCase {
   readonly registeredOn: LocalDate;
   readonly sondage?: SondageAnswer;
   readonly appliedOn?: LocalDate;
+  /**
+   * What an application after a sondage changed against it; absent when the case started as an
+   * application or was applied for before changes were recorded.
+   */
+  readonly applicationChanges?: ApplicationChanges;
   readonly issuedOn?: LocalDate;
   readonly validFrom?: LocalDate;
   readonly validUntil?: LocalDate;
@@ -100,6 +110,14 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
         procedure: event.data.procedure,
         details: currentCaseDetails(event.data.details),
         appliedOn: event.data.decisionDate,
+        ...(event.data.procedure === 'sondage' && event.data.changes
+          ? {
+              applicationChanges: {
+                changes: event.data.changes,
+                notCoveredBySondage: event.data.notCoveredBySondage ?? [],
+              },
+            }
+          : {}),
         lastDecision: last,
       };
     case 'Issued':

@@ -89,6 +89,11 @@ export interface WhatIfLicence {
   readonly issuedOn: LocalDate;
   readonly validFrom: LocalDate;
   readonly basis: PeriodBasis;
+  /**
+   * False where the variant does not reach this licence and the national rule stands: under
+   * contract-duration every licence but a definitive military export (see coveredByMotionRam).
+   */
+  readonly coveredByVariant: boolean;
   readonly months: { readonly actual: number | null; readonly whatIf: number };
   /** End of validity as issued, before any extension. */
   readonly issuedValidUntil: { readonly actual: LocalDate; readonly whatIf: LocalDate };
@@ -110,6 +115,8 @@ export interface WhatIfTotals {
   readonly extensions: number;
   readonly extensionsNotNeeded: number;
   readonly revoked: number;
+  /** Licences the variant does not reach, which keep the national rule. */
+  readonly notCoveredByVariant: number;
   readonly actualDaysAfterRevocation: number;
   readonly whatIfDaysAfterRevocation: number;
 }
@@ -196,6 +203,7 @@ export function whatIfForCase(
           issuedOn: decisionDate,
           validFrom,
           basis,
+          coveredByVariant: variant.validity === 'national-rule' || coveredByMotionRam(before.details),
           // Imported payloads may lack the rule; the recorded end date is what counts.
           months: {
             actual: (event.data.rule as { months?: number } | undefined)?.months ?? null,
@@ -272,6 +280,7 @@ export function whatIfTotals(licences: readonly WhatIfLicence[]): WhatIfTotals {
     extensions: sum((l) => l.extensions),
     extensionsNotNeeded: sum((l) => l.extensionsNotNeeded),
     revoked: licences.filter((l) => l.revocation !== undefined).length,
+    notCoveredByVariant: licences.filter((l) => !l.coveredByVariant).length,
     actualDaysAfterRevocation: sum((l) => l.revocation?.actualDaysAfterRevocation ?? 0),
     whatIfDaysAfterRevocation: sum((l) => l.revocation?.whatIfDaysAfterRevocation ?? 0),
   };
