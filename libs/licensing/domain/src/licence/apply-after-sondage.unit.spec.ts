@@ -154,5 +154,19 @@ describe('applying after a sondage', () => {
       .thenState();
     expect(state?.details.destinations).toEqual(destinations);
     expect(state?.sondage?.outcome).toBe('positive');
+    expect(state?.applicationChanges).toEqual({
+      changes: [{ field: 'destinations', sondage: BUNDESWEHR, application: destinations }],
+      notCoveredBySondage: ['destination'],
+    });
+  });
+
+  it('given a direct application, then the case records no application changes', () => {
+    const state = given()
+      .when(
+        { type: 'RegisterCase', caseId: 'c', procedure: 'application', details: SONDAGE_DETAILS },
+        '2024-10-01',
+      )
+      .thenState();
+    expect(state?.applicationChanges).toBeUndefined();
   });
 });

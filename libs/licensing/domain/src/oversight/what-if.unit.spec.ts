@@ -81,6 +81,7 @@ describe('what-if: the decisions of a period under another validity policy', () 
       extensions: 2,
       extensionsNotNeeded: 2, // a's and b's
       revoked: 1,
+      notCoveredByVariant: 0,
       actualDaysAfterRevocation: 227,
       whatIfDaysAfterRevocation: 272,
     });
@@ -177,13 +178,15 @@ describe('what-if: the decisions of a period under another validity policy', () 
     ])(
       'given %s with a 60-month contract, then the national rule, not the contract term',
       (_label, overrides, months) => {
-        const [licence] = underVariant('contract-duration', [issued('x', overrides)]).licences;
+        const comparison = underVariant('contract-duration', [issued('x', overrides)]);
 
-        expect(licence).toMatchObject({
+        expect(comparison.licences[0]).toMatchObject({
           basis: 'national-rule',
+          coveredByVariant: false,
           months: { actual: months, whatIf: months },
           differenceDays: 0,
         });
+        expect(comparison.totals).toMatchObject({ licences: 1, notCoveredByVariant: 1, unchanged: 1 });
       },
     );
 
@@ -196,7 +199,11 @@ describe('what-if: the decisions of a period under another validity policy', () 
     ])('given %s with a 60-month contract, then the contract term', (_label, overrides) => {
       const [licence] = underVariant('contract-duration', [issued('y', overrides)]).licences;
 
-      expect(licence).toMatchObject({ basis: 'contract-term', months: { whatIf: 60 } });
+      expect(licence).toMatchObject({
+        basis: 'contract-term',
+        coveredByVariant: true,
+        months: { whatIf: 60 },
+      });
       expect(licence?.issuedValidUntil.whatIf).toBe('2029-03-03');
     });
 
