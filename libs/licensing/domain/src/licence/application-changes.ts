@@ -38,12 +38,13 @@ export function detailChanges(sondage: CaseDetails, application: CaseDetails): D
 
 /** A destination the sondage did not name, or a named one whose end user changed. */
 export function notCoveredBySondage(sondage: CaseDetails, application: CaseDetails): NotCoveredBySondage[] {
-  const before = new Map(sondage.destinations.map((d) => [d.country, d.endUser.trim()]));
+  // Compared exactly, as detailChanges compares: a change it lists is never left unflagged here.
+  const before = new Map(sondage.destinations.map((d) => [d.country, d.endUser]));
   const out = new Set<NotCoveredBySondage>();
   for (const d of application.destinations) {
     const endUser = before.get(d.country);
     if (endUser === undefined) out.add('destination');
-    else if (endUser !== d.endUser.trim()) out.add('end-user');
+    else if (endUser !== d.endUser) out.add('end-user');
   }
   return [...out];
 }

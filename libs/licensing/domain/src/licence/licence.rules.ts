@@ -4,7 +4,7 @@ import { ruleViolation } from '../shared/domain-error';
 import { compareDates, isLocalDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
 import { controlListEntryPattern, EXPORT_TYPES, isCriterion, TEMPORARY_EXPORT_PURPOSES } from './licence.values';
-import type { Assessment, CaseDetails, Criterion, Evidence } from './licence.values';
+import type { Assessment, CaseDetails, Criterion, Destination, Evidence } from './licence.values';
 
 /*
  * Business rules on a command's content. The HTTP edge validates shapes too, but the domain
@@ -99,7 +99,7 @@ function checkDestinations(details: CaseDetails): void {
     );
   }
   const seen = new Set<string>();
-  destinations.forEach((destination, i) => {
+  destinations.forEach((destination: Destination, i) => {
     requireText(destination.endUser, `destinations[${i}].endUser`);
     if (!isIsoCountryCode(destination.country)) {
       throw ruleViolation(

@@ -102,8 +102,24 @@ describe('POLICY_VERSION_LABEL_OUTDATED: the label of an earlier version that gi
         recorded: '2022-11-30',
         expected: '2022-01-09',
       }),
-      expect.objectContaining({ code: 'POLICY_VERSION_LABEL_OUTDATED', severity: 'note' }),
+      // The version named gives this extension another furthest end: the label is no mere relic.
+      expect.objectContaining({ code: 'POLICY_VERSION_MISMATCH', severity: 'deviation' }),
     ]);
+  });
+
+  it('given a dual-use extension labelled @2019-04-17 that the new maximum does not reach, then a note', () => {
+    // Issued 2021-06-01; extended on 2021-12-01 until 2022-11-30, within two years of the start.
+    const events = new CaseEvents('du')
+      .register('2021-05-25', { ...DUAL_USE, destination: to('US') })
+      .issue('2021-06-01');
+    const { data } = events.wouldExtend('2021-12-01');
+    events.record({
+      type: 'Extended',
+      data: { ...data, rule: { ...data.rule, policyVersion: `${V}@2019-04-17` } },
+    });
+
+    expect(data.validUntil).toBe('2022-11-30');
+    expect(summary(events)).toEqual([['POLICY_VERSION_LABEL_OUTDATED', 'note']]);
   });
 
   it('given the dual-use extension decided by the decider, capped at the maximum, then nothing to report', () => {

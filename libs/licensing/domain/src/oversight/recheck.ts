@@ -186,6 +186,7 @@ function basisFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDa
  * rows since that do not touch the case, and only the label is out of date.
  */
 function versionFindings(
+  endUnder: (rule: AppliedRule) => LocalDate,
   recorded: AppliedRule,
   expected: AppliedRule,
   on: LocalDate,
@@ -197,7 +198,8 @@ function versionFindings(
   if (named && (named.inForceFrom === null || compareDates(named.inForceFrom, on) <= 0)) {
     const undated = named.rows.map(({ inForceFrom: _from, inForceUntil: _until, ...row }) => row);
     const under = applicableRule({ ...policy, rules: undated }, question, on);
-    if (under.ruleId === expected.ruleId && under.months === expected.months) {
+    // The same row and the same furthest end: for an extension that includes the legal maximum.
+    if (under.ruleId === expected.ruleId && endUnder(under) === endUnder(expected)) {
       return [
         finding(
           'POLICY_VERSION_LABEL_OUTDATED',
@@ -274,6 +276,7 @@ function factFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDat
 }
 
 function ruleFindings(
+  endUnder: (rule: AppliedRule) => LocalDate,
   recorded: AppliedRule,
   expected: AppliedRule,
   on: LocalDate,
@@ -282,9 +285,21 @@ function ruleFindings(
 ) {
   return [
     ...basisFindings(recorded, expected, on),
-    ...versionFindings(recorded, expected, on, question, policy),
+    ...versionFindings(endUnder, recorded, expected, on, question, policy),
     ...factFindings(recorded, expected, on, question.destinations),
   ];
+}
+
+/**
+ * The end a rule gives a decision: for an issue its period from validFrom; for an extension the
+ * period from the extension's date, and never past a legal maximum counted from the licence's
+ * first day.
+ */
+function furthestEnd(event: RecheckedDecision, before: LicenceCase, rule: AppliedRule): LocalDate {
+  if (event.type === 'Issued') return validUntilFor(event.data.validFrom, rule.months);
+  const byRule = validUntilFor(event.data.decisionDate, rule.months);
+  const byLaw = before.validFrom ? legalMaximumUntil(rule, before.validFrom) : undefined;
+  return byLaw ? minDate(byRule, byLaw) : byRule;
 }
 
 /**
@@ -301,17 +316,14 @@ export function recheckDecision(
   const { decisionDate, validUntil } = event.data;
   const question = validityQuestionOf(before.details);
   const expectedRule = applicableRule(policy, question, decisionDate);
-  const start = event.type === 'Issued' ? event.data.validFrom : decisionDate;
-  const byRule = validUntilFor(start, expectedRule.months);
-  // An extension is also bounded by a legal maximum counted from the licence's first day.
-  const byLaw = before.validFrom ? legalMaximumUntil(expectedRule, before.validFrom) : undefined;
-  const expectedUntil = event.type === 'Extended' && byLaw ? minDate(byRule, byLaw) : byRule;
+  const endUnder = (rule: AppliedRule) => furthestEnd(event, before, rule);
+  const expectedUntil = endUnder(expectedRule);
   // Imported payloads are not checked on the way in; a missing rule is itself a finding.
   const recordedRule = event.data.rule as AppliedRule | undefined;
   const findings = [
     ...periodFindings(event, before, expectedUntil),
     ...(recordedRule
-      ? ruleFindings(recordedRule, expectedRule, decisionDate, question, policy)
+      ? ruleFindings(endUnder, recordedRule, expectedRule, decisionDate, question, policy)
       : [
           finding(
             'RULE_NOT_RECORDED',
