@@ -291,7 +291,11 @@ describe('historical import into a store that already holds cases', () => {
     const details = caseData(4, 'DE');
     // The file spells the case as an older export does; the live command takes the current shape.
     const live = currentCaseDetails(details as unknown as CaseDetails);
-    await liveAppend(caseId, { type: 'RegisterCase', caseId, procedure: 'application', details: live }, appliedOn);
+    await liveAppend(
+      caseId,
+      { type: 'RegisterCase', caseId, procedure: 'application', details: live },
+      appliedOn,
+    );
     const refusal = expect.objectContaining({
       caseId,
       lines: [1],

@@ -102,9 +102,7 @@ describe('the demo plan after the fidelity change (issue 12)', () => {
       return parsed.type === 'Applied' && sondages.has(parsed.caseId) && 'destinations' in parsed.data;
     });
     expect(changed.length).toBeGreaterThan(0);
-    const imported = [...plan.importedScripts()].flatMap((s) =>
-      s.steps.map((step) => step.event),
-    );
+    const imported = [...plan.importedScripts()].flatMap((s) => s.steps.map((step) => step.event));
     expect(imported.some((e) => e.type === 'Applied' && e.data.procedure === 'sondage')).toBe(true);
   });
 });

@@ -31,7 +31,9 @@ type Upcaster = (data: Payload, stored: StoredEventContext) => Payload;
 const UPCASTERS: Partial<Record<LicenceEvent['type'], Record<number, Upcaster>>> = {
   // v1 details name one `destination` and no export type or firearms-act link: one destination,
   // a definitive export, no firearms act, as the rules read such a case when it was decided.
-  SondageRequested: { 1: (data) => ({ ...data, details: currentCaseDetails(data['details'] as CaseDetails) }) },
+  SondageRequested: {
+    1: (data) => ({ ...data, details: currentCaseDetails(data['details'] as CaseDetails) }),
+  },
   // A v1 application after a sondage could not change the details: nothing changed.
   Applied: {
     1: (data) => ({

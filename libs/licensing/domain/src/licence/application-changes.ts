@@ -29,11 +29,13 @@ function canonical(value: unknown): string {
 
 /** The top-level fields an application changes against its sondage, in a fixed order. */
 export function detailChanges(sondage: CaseDetails, application: CaseDetails): DetailChange[] {
-  return FIELDS.filter((field) => canonical(sondage[field]) !== canonical(application[field])).map((field) => ({
-    field,
-    ...(sondage[field] === undefined ? {} : { sondage: sondage[field] }),
-    ...(application[field] === undefined ? {} : { application: application[field] }),
-  }));
+  return FIELDS.filter((field) => canonical(sondage[field]) !== canonical(application[field])).map(
+    (field) => ({
+      field,
+      ...(sondage[field] === undefined ? {} : { sondage: sondage[field] }),
+      ...(application[field] === undefined ? {} : { application: application[field] }),
+    }),
+  );
 }
 
 /** A destination the sondage did not name, or a named one whose end user changed. */
@@ -55,7 +57,9 @@ export function notCoveredBySondage(sondage: CaseDetails, application: CaseDetai
  * @throws DomainError APPLICANT_CHANGED (rule-violation).
  */
 export function checkSameApplicant(sondage: CaseDetails, application: CaseDetails): void {
-  if (sondage.applicant.chamberOfCommerceNumber.trim() === application.applicant.chamberOfCommerceNumber.trim())
+  if (
+    sondage.applicant.chamberOfCommerceNumber.trim() === application.applicant.chamberOfCommerceNumber.trim()
+  )
     return;
   throw ruleViolation(
     'APPLICANT_CHANGED',

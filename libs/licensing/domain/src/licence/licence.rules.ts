@@ -3,7 +3,12 @@ import { LONGEST_VALIDITY_MONTHS } from '../policy/date-limits';
 import { ruleViolation } from '../shared/domain-error';
 import { compareDates, isLocalDate } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
-import { controlListEntryPattern, EXPORT_TYPES, isCriterion, TEMPORARY_EXPORT_PURPOSES } from './licence.values';
+import {
+  controlListEntryPattern,
+  EXPORT_TYPES,
+  isCriterion,
+  TEMPORARY_EXPORT_PURPOSES,
+} from './licence.values';
 import type { Assessment, CaseDetails, Criterion, Destination, Evidence } from './licence.values';
 
 /*
@@ -126,9 +131,13 @@ function checkExportType(details: CaseDetails): void {
     });
   }
   if (typeof details.firearmsAct !== 'boolean') {
-    throw ruleViolation('FIREARMS_ACT_REQUIRED', 'firearmsAct must say whether the Wet wapens en munitie applies', {
-      field: 'firearmsAct',
-    });
+    throw ruleViolation(
+      'FIREARMS_ACT_REQUIRED',
+      'firearmsAct must say whether the Wet wapens en munitie applies',
+      {
+        field: 'firearmsAct',
+      },
+    );
   }
   if (details.exportType === 'temporary') {
     if (!(TEMPORARY_EXPORT_PURPOSES as readonly string[]).includes(details.temporaryPurpose ?? '')) {

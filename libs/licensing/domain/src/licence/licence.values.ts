@@ -12,7 +12,12 @@ export const EXPORT_TYPES = ['definitive', 'temporary'] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
 
 /** Why goods leave temporarily; Kamerstuk 22054-388 names trade fairs ("aanvragen voor beurzen"). */
-export const TEMPORARY_EXPORT_PURPOSES = ['exhibition-or-demonstration', 'repair', 'testing', 'other'] as const;
+export const TEMPORARY_EXPORT_PURPOSES = [
+  'exhibition-or-demonstration',
+  'repair',
+  'testing',
+  'other',
+] as const;
 export type TemporaryExportPurpose = (typeof TEMPORARY_EXPORT_PURPOSES)[number];
 
 export const PROCEDURES = ['sondage', 'application'] as const;
@@ -88,7 +93,14 @@ export interface CaseDetails {
 /** What the validity table asks of a case. */
 export function validityQuestionOf(details: CaseDetails): ValidityQuestion {
   const { goodsCategory, kind, afterSales, exportType, firearmsAct } = details;
-  return { destinations: destinationCountries(details), goodsCategory, kind, afterSales, exportType, firearmsAct };
+  return {
+    destinations: destinationCountries(details),
+    goodsCategory,
+    kind,
+    afterSales,
+    exportType,
+    firearmsAct,
+  };
 }
 
 /** The countries of a case's destinations, in the order given. */

@@ -88,7 +88,6 @@ export function finding(
   return { code, severity: FINDING_SEVERITY[code], field, recorded, expected, message };
 }
 
-
 /** Why `country` was not in `group` on `on`: not yet a member, or no longer one. */
 function membershipGap(country: string, group: CountryGroup, on: LocalDate): string {
   const rowsOf = (g: CountryGroup) =>
@@ -260,17 +259,29 @@ function membershipFindings(
   return out;
 }
 
-function factFindings(recorded: AppliedRule, expected: AppliedRule, on: LocalDate, countries: readonly string[]) {
+function factFindings(
+  recorded: AppliedRule,
+  expected: AppliedRule,
+  on: LocalDate,
+  countries: readonly string[],
+) {
   const expectedOf = (country: string) =>
     expected.destinations?.find((d) => d.country === country)?.countryFacts.groups ?? [];
   // Decisions recorded before several destinations name the facts of their one destination only.
   if (!recorded.destinations) {
     const country = recorded.countryFacts?.country ?? countries[0] ?? '';
-    return membershipFindings(recorded.countryFacts?.groups ?? [], expectedOf(country), on, country, 'rule.countryFacts.groups');
+    return membershipFindings(
+      recorded.countryFacts?.groups ?? [],
+      expectedOf(country),
+      on,
+      country,
+      'rule.countryFacts.groups',
+    );
   }
   return countries.flatMap((country, i) => {
     const claimed = recorded.destinations?.find((d) => d.country === country)?.countryFacts.groups ?? [];
-    const field = countries.length === 1 ? 'rule.countryFacts.groups' : `rule.destinations.${i}.countryFacts.groups`;
+    const field =
+      countries.length === 1 ? 'rule.countryFacts.groups' : `rule.destinations.${i}.countryFacts.groups`;
     return membershipFindings(claimed, expectedOf(country), on, country, field);
   });
 }

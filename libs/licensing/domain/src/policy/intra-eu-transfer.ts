@@ -19,10 +19,10 @@ export interface AnnexIvList {
 
 export const ANNEX_IV: AnnexIvList = {
   source: {
-    reference: 'Regulation (EU) 2021/821, art. 2(2), art. 11(1) and Annex IV; before 2021-09-09 Regulation (EC) 428/2009, art. 22(1) and Annex IV',
+    reference:
+      'Regulation (EU) 2021/821, art. 2(2), art. 11(1) and Annex IV; before 2021-09-09 Regulation (EC) 428/2009, art. 22(1) and Annex IV',
     assumption: true,
-    note:
-      'The entries below are the Annex IV headings as found (stealth technology, MTCR technology, Category 0 nuclear items); the list is not verified against the consolidated Annex IV in force on each date. An Annex IV item missing here is refused as an export within the EU and must be added here, with its source, before the transfer can be recorded.',
+    note: 'The entries below are the Annex IV headings as found (stealth technology, MTCR technology, Category 0 nuclear items); the list is not verified against the consolidated Annex IV in force on each date. An Annex IV item missing here is refused as an export within the EU and must be added here, with its source, before the transfer can be recorded.',
   },
   entries: [
     // Part I, stealth technology.
@@ -79,9 +79,13 @@ export function isAnnexIvItem(controlListEntry: string, list: AnnexIvList = ANNE
  */
 export function checkDualUseDestinations(details: CaseDetails, decisionDate: LocalDate): void {
   if (details.goodsCategory !== 'dual-use') return;
-  const inEu = details.destinations.filter((d) => countryGroupsOn(d.country, decisionDate).groups.includes('EU'));
+  const inEu = details.destinations.filter((d) =>
+    countryGroupsOn(d.country, decisionDate).groups.includes('EU'),
+  );
   if (inEu.length === 0) return;
-  const notInAnnexIv = details.goods.filter((g) => !isAnnexIvItem(g.controlListEntry)).map((g) => g.controlListEntry);
+  const notInAnnexIv = details.goods
+    .filter((g) => !isAnnexIvItem(g.controlListEntry))
+    .map((g) => g.controlListEntry);
   if (notInAnnexIv.length === 0) return;
   const countries = inEu.map((d) => d.country);
   throw ruleViolation(

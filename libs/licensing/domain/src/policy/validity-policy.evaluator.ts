@@ -77,8 +77,10 @@ function inForce(rule: ValidityRule, on: LocalDate): boolean {
 }
 
 function forceReason(rule: ValidityRule, on: LocalDate): string {
-  if (rule.inForceFrom && compareDates(on, rule.inForceFrom) < 0) return `in force only from ${rule.inForceFrom}`;
-  if (rule.inForceUntil && compareDates(on, rule.inForceUntil) > 0) return `in force only until ${rule.inForceUntil}`;
+  if (rule.inForceFrom && compareDates(on, rule.inForceFrom) < 0)
+    return `in force only from ${rule.inForceFrom}`;
+  if (rule.inForceUntil && compareDates(on, rule.inForceUntil) > 0)
+    return `in force only until ${rule.inForceUntil}`;
   return rule.inForceFrom ? `in force since ${rule.inForceFrom}` : 'always in force';
 }
 
@@ -88,10 +90,18 @@ const yes = (ok: boolean, reason: string) => ({ ok, reason });
 function scopeChecks(rule: ValidityRule, q: ValidityQuestion, country: string, facts: CountryGroupFacts) {
   const { scope } = rule;
   const checks: { ok: boolean; reason: string }[] = [];
-  if (scope.kinds) checks.push(yes(scope.kinds.includes(q.kind), `kind ${q.kind} ${scope.kinds.includes(q.kind) ? 'is' : 'is not'} ${scope.kinds.join(' or ')}`));
+  if (scope.kinds)
+    checks.push(
+      yes(
+        scope.kinds.includes(q.kind),
+        `kind ${q.kind} ${scope.kinds.includes(q.kind) ? 'is' : 'is not'} ${scope.kinds.join(' or ')}`,
+      ),
+    );
   if (scope.goodsCategories) {
     const ok = scope.goodsCategories.includes(q.goodsCategory);
-    checks.push(yes(ok, `goods ${q.goodsCategory} ${ok ? 'are' : 'are not'} ${scope.goodsCategories.join(' or ')}`));
+    checks.push(
+      yes(ok, `goods ${q.goodsCategory} ${ok ? 'are' : 'are not'} ${scope.goodsCategories.join(' or ')}`),
+    );
   }
   if (scope.afterSales !== undefined) {
     const ok = scope.afterSales === q.afterSales;
@@ -103,11 +113,21 @@ function scopeChecks(rule: ValidityRule, q: ValidityQuestion, country: string, f
   }
   if (scope.firearmsAct !== undefined) {
     const ok = scope.firearmsAct === q.firearmsAct;
-    checks.push(yes(ok, q.firearmsAct ? 'partly under the Wet wapens en munitie' : 'not under the Wet wapens en munitie'));
+    checks.push(
+      yes(
+        ok,
+        q.firearmsAct ? 'partly under the Wet wapens en munitie' : 'not under the Wet wapens en munitie',
+      ),
+    );
   }
   if (scope.exceptCountries) {
     const ok = !scope.exceptCountries.includes(country);
-    checks.push(yes(ok, ok ? `${country} is not excepted (${scope.exceptCountries.join(', ')})` : `${country} is excepted`));
+    checks.push(
+      yes(
+        ok,
+        ok ? `${country} is not excepted (${scope.exceptCountries.join(', ')})` : `${country} is excepted`,
+      ),
+    );
   }
   if (scope.destinationGroups) {
     const held = scope.destinationGroups.filter((g) => facts.groups.includes(g));
@@ -133,7 +153,10 @@ export function policyVersionOn(policy: ValidityPolicy, on: LocalDate): string {
 }
 
 const shortest = (rows: readonly ValidityRule[]) =>
-  rows.reduce<ValidityRule | undefined>((min, r) => (min === undefined || r.months < min.months ? r : min), undefined);
+  rows.reduce<ValidityRule | undefined>(
+    (min, r) => (min === undefined || r.months < min.months ? r : min),
+    undefined,
+  );
 
 /**
  * One destination judged on its own: of the period rows in force that match, the longest wins
@@ -151,15 +174,23 @@ export function judgeDestination(
     const force = inForce(rule, decisionDate);
     const checks = scopeChecks(rule, question, country, facts);
     const matched = force && checks.every((c) => c.ok);
-    const reasons = [forceReason(rule, decisionDate), ...(force ? checks : checks.filter((c) => !c.ok)).map((c) => c.reason)];
+    const reasons = [
+      forceReason(rule, decisionDate),
+      ...(force ? checks : checks.filter((c) => !c.ok)).map((c) => c.reason),
+    ];
     return { rule, force, matched, reasons };
   });
   const matched = judged.filter((j) => j.matched).map((j) => j.rule);
   const period = matched
     .filter((r) => r.effect === 'period')
-    .reduce<ValidityRule | undefined>((best, r) => (best === undefined || r.months > best.months ? r : best), undefined);
+    .reduce<ValidityRule | undefined>(
+      (best, r) => (best === undefined || r.months > best.months ? r : best),
+      undefined,
+    );
   if (!period)
-    throw new Error(`Policy ${policy.id} has no rule for ${JSON.stringify(question)} to ${country} on ${decisionDate}`);
+    throw new Error(
+      `Policy ${policy.id} has no rule for ${JSON.stringify(question)} to ${country} on ${decisionDate}`,
+    );
   const limit = shortest(matched.filter((r) => r.effect === 'limit'));
   const maximum = shortest(matched.filter((r) => r.effect === 'legal-maximum'));
   let decider = period;
@@ -171,7 +202,13 @@ export function judgeDestination(
     months: rule.months,
     inForce: force,
     matched: hit,
-    role: !hit ? 'not-applicable' : rule === decider ? 'decided' : rule.effect === 'period' ? 'outweighed' : 'not-binding',
+    role: !hit
+      ? 'not-applicable'
+      : rule === decider
+        ? 'decided'
+        : rule.effect === 'period'
+          ? 'outweighed'
+          : 'not-binding',
     reasons,
   }));
   return {
@@ -182,7 +219,9 @@ export function judgeDestination(
     matchedRuleIds: matched.map((r) => r.id),
     countryFacts: facts,
     rows,
-    ...(maximum ? { legalMaximum: { ruleId: maximum.id, months: maximum.months, source: maximum.source } } : {}),
+    ...(maximum
+      ? { legalMaximum: { ruleId: maximum.id, months: maximum.months, source: maximum.source } }
+      : {}),
   };
 }
 
@@ -192,7 +231,8 @@ export function judgeValidity(
   question: ValidityQuestion,
   decisionDate: LocalDate,
 ): { readonly decisive: DestinationJudgement; readonly destinations: readonly DestinationJudgement[] } {
-  if (question.destinations.length === 0) throw new Error('A validity question names at least one destination');
+  if (question.destinations.length === 0)
+    throw new Error('A validity question names at least one destination');
   const destinations = question.destinations.map((country) =>
     judgeDestination(policy, question, country, decisionDate),
   );
@@ -236,6 +276,9 @@ export function validUntilFor(validFrom: LocalDate, months: number): LocalDate {
 }
 
 /** The last day the legal maximum of a rule allows for a licence valid from `validFrom`; undefined without one. */
-export function legalMaximumUntil(rule: Pick<AppliedRule, 'legalMaximum'>, validFrom: LocalDate): LocalDate | undefined {
+export function legalMaximumUntil(
+  rule: Pick<AppliedRule, 'legalMaximum'>,
+  validFrom: LocalDate,
+): LocalDate | undefined {
   return rule.legalMaximum ? validUntilFor(validFrom, rule.legalMaximum.months) : undefined;
 }

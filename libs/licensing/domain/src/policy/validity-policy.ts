@@ -125,7 +125,7 @@ export const DUTCH_VALIDITY_POLICY: ValidityPolicy = {
       source: {
         reference: 'national practice (brief); within Regulation (EU) 2021/821 art. 12',
         assumption: true,
-        note: 'No source states the national period for dual-use; one year is the brief\'s assumption. It is a period, never beyond the legal maximum of the regulation.',
+        note: "No source states the national period for dual-use; one year is the brief's assumption. It is a period, never beyond the legal maximum of the regulation.",
       },
     },
     {
@@ -171,7 +171,8 @@ export const DUTCH_VALIDITY_POLICY: ValidityPolicy = {
     },
     {
       id: 'firearms-act-one-year',
-      description: 'Licence partly governed by the Wet wapens en munitie (firearms): one year, even to allies',
+      description:
+        'Licence partly governed by the Wet wapens en munitie (firearms): one year, even to allies',
       effect: 'limit',
       months: 12,
       inForceFrom: ALLIED_RULE_DATE,

@@ -53,7 +53,12 @@ export function fact(
 }
 
 /** An issued licence: valid from its decision date, on a 36-month rule unless `extra` says otherwise. */
-export const issued = (caseId: string, date: string, appliedOn: string, extra: Partial<StatisticsFact> = {}) =>
+export const issued = (
+  caseId: string,
+  date: string,
+  appliedOn: string,
+  extra: Partial<StatisticsFact> = {},
+) =>
   fact('issued', caseId, date, {
     validFrom: d(date),
     validUntil: d('2027-03-09'),
