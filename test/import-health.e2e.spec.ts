@@ -46,7 +46,7 @@ describe('/health while a 20 MB history is staged and committed', () => {
     `answers every /health within ${HEALTH_BOUND_MS} ms while the file is staged and while it is committed`,
     async () => {
       // Long goods descriptions: 20 MB in about 2,900 cases, so that the commit's per-case appends stay few.
-      const history = generateHistory(2_900, 5, 6_200);
+      const history = generateHistory(2_900, 5, 5_600);
       const bytes = Buffer.byteLength(history.text);
       expect(bytes).toBeGreaterThan(19 * MIB);
       expect(bytes).toBeLessThan(21 * MIB);

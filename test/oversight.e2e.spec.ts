@@ -190,6 +190,7 @@ describe('oversight over HTTP', () => {
       extensions: 1,
       extensionsNotNeeded: 1,
       revoked: 1,
+      notCoveredByVariant: 0,
       actualDaysAfterRevocation: 244,
       whatIfDaysAfterRevocation: 1368,
     });
@@ -213,17 +214,66 @@ describe('oversight over HTTP', () => {
     expect(
       body.map((v: any) => [v.version, v.inForceFrom, v.inForceUntil, v.rows.map((r: any) => r.id)]),
     ).toEqual([
-      ['nl-export-licence-validity@initial', null, '2019-04-16', ['default']],
-      ['nl-export-licence-validity@2019-04-17', '2019-04-17', '2023-04-17', ['allies', 'default']],
+      ['nl-export-licence-validity@initial', null, '2019-04-16', ['dual-use-national-practice', 'default']],
+      [
+        'nl-export-licence-validity@2019-04-17',
+        '2019-04-17',
+        '2021-09-08',
+        [
+          'allies',
+          'brokering-within-eu',
+          'dual-use-national-practice',
+          'default',
+          'temporary-export-one-year',
+          'transit-one-year',
+          'firearms-act-one-year',
+        ],
+      ],
+      [
+        'nl-export-licence-validity@2021-09-09',
+        '2021-09-09',
+        '2023-04-17',
+        [
+          'allies',
+          'brokering-within-eu',
+          'dual-use-national-practice',
+          'default',
+          'temporary-export-one-year',
+          'transit-one-year',
+          'firearms-act-one-year',
+          'dual-use-eu-maximum',
+        ],
+      ],
       [
         'nl-export-licence-validity@2023-04-18',
         '2023-04-18',
         undefined,
-        ['allies', 'after-sales', 'default'],
+        [
+          'allies',
+          'brokering-within-eu',
+          'after-sales',
+          'dual-use-national-practice',
+          'default',
+          'temporary-export-one-year',
+          'transit-one-year',
+          'firearms-act-one-year',
+          'dual-use-eu-maximum',
+        ],
       ],
     ]);
-    expect(Object.keys(body[2].rows[0]).sort()).toEqual(['description', 'id', 'months', 'scope', 'source']);
-    expect(body[2].rows[0].source.reference).toContain('22054-311');
+    expect(Object.keys(body[3].rows[0]).sort()).toEqual([
+      'description',
+      'effect',
+      'id',
+      'months',
+      'scope',
+      'source',
+    ]);
+    expect(body[3].rows[0].source.reference).toContain('22054-311');
+    expect(body[3].rows.find((r: any) => r.id === 'dual-use-eu-maximum')).toMatchObject({
+      effect: 'legal-maximum',
+      months: 24,
+    });
   });
 
   it('lets oversight read everything and command nothing; assessors cannot use the oversight routes', async () => {

@@ -4,8 +4,8 @@ import type { Actor } from '@licences/event-store';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { licenceStreamId, toNewEvent } from '@licences/licensing-application';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
-import { decide, DUTCH_VALIDITY_POLICY, evolve } from '@licences/licensing-domain';
-import type { LicenceCommand, LicenceState } from '@licences/licensing-domain';
+import { currentCaseDetails, decide, DUTCH_VALIDITY_POLICY, evolve } from '@licences/licensing-domain';
+import type { CaseDetails, LicenceCommand, LicenceState } from '@licences/licensing-domain';
 import { assessment, caseBody, revocation } from './cases';
 
 const COUNTRIES = ['DE', 'TR', 'SA', 'JP', 'FR', 'IN', 'US', 'BR'];
@@ -18,12 +18,18 @@ export async function writeBacklog(eventsFile: string, cases: number): Promise<n
   try {
     for (let i = 0; i < cases; i++) {
       const caseId = randomUUID();
-      const { procedure: _procedure, ...details } = caseBody({
+      const { procedure: _procedure, ...body } = caseBody({
         destination: { country: COUNTRIES[i % COUNTRIES.length], endUser: `End user ${i}` },
       });
       const commands: [LicenceCommand, string, Actor?][] = [
         [
-          { type: 'RegisterCase', caseId, procedure: 'application', details } as unknown as LicenceCommand,
+          {
+            type: 'RegisterCase',
+            caseId,
+            procedure: 'application',
+            // The HTTP body names one destination; the domain takes the list it stands for.
+            details: currentCaseDetails(body as unknown as CaseDetails),
+          },
           '2024-03-01T10:00:00Z',
         ],
       ];

@@ -12,7 +12,7 @@ export interface PolicyVersionView {
   /** Null for the initial version, in force before the first dated row. */
   readonly inForceFrom: LocalDate | null;
   readonly inForceUntil?: LocalDate;
-  readonly rows: readonly Pick<ValidityRule, 'id' | 'description' | 'months' | 'scope' | 'source'>[];
+  readonly rows: readonly Pick<ValidityRule, 'id' | 'description' | 'effect' | 'months' | 'scope' | 'source'>[];
 }
 
 /** Every version of the validity table, so that a recorded `policyVersion` can be looked up. */
@@ -25,9 +25,10 @@ export class GetPolicyVersionsHandler implements IQueryHandler<GetPolicyVersions
       policyVersions(this.policy).map((version) => ({
         ...version,
         // The version's dates say when a row applied; the row's own dates would only repeat them.
-        rows: version.rows.map(({ id, description, months, scope, source }) => ({
+        rows: version.rows.map(({ id, description, effect, months, scope, source }) => ({
           id,
           description,
+          effect,
           months,
           scope,
           source,
