@@ -12,7 +12,10 @@ export interface PolicyVersionView {
   /** Null for the initial version, in force before the first dated row. */
   readonly inForceFrom: LocalDate | null;
   readonly inForceUntil?: LocalDate;
-  readonly rows: readonly Pick<ValidityRule, 'id' | 'description' | 'effect' | 'months' | 'scope' | 'source'>[];
+  readonly rows: readonly Pick<
+    ValidityRule,
+    'id' | 'description' | 'effect' | 'months' | 'scope' | 'source'
+  >[];
 }
 
 /** Every version of the validity table, so that a recorded `policyVersion` can be looked up. */
