@@ -83,6 +83,57 @@ export interface RecordHistoricalRevocation {
   readonly evidence: readonly Evidence[];
 }
 
+/**
+ * A fresh look at an issued licence when new information appears (Common Position art. 1(1a);
+ * motion Hirsch). `maintained` keeps it as it is; `revocation-proposed` also opens a revocation
+ * proposal under the four-eyes rule, with its grounds.
+ */
+export interface ReassessLicence {
+  readonly type: 'ReassessLicence';
+  readonly assessment: Assessment;
+  readonly outcome: ReassessmentOutcome;
+  /** Required when the outcome is `revocation-proposed`, refused otherwise. */
+  readonly revocation?: Pick<ProposeRevocation, 'circumstances' | 'criteria' | 'evidence'>;
+  /** The country measure whose work list asked for this reassessment, if any. */
+  readonly measureId?: string;
+}
+
+/** Suspends an issued licence: not valid from the decision date until it is reinstated. */
+export interface SuspendLicence {
+  readonly type: 'SuspendLicence';
+  readonly criteria: readonly Criterion[];
+  readonly evidence: readonly Evidence[];
+  readonly reasons: string;
+}
+
+/** Ends a suspension: the licence is valid again from the day after, until its end date. */
+export interface ReinstateLicence {
+  readonly type: 'ReinstateLicence';
+  readonly reason: string;
+}
+
+/** Holds ("aanhouden") a pending sondage or application: no decision is taken while it is held. */
+export interface HoldCase {
+  readonly type: 'HoldCase';
+  readonly reason: string;
+  /** The country measure that holds the case; absent for a hold of this case alone. */
+  readonly measureId?: string;
+}
+
+/** Releases a hold: the one of this case alone, or with `measureId` the hold of that measure. */
+export interface ReleaseCase {
+  readonly type: 'ReleaseCase';
+  readonly reason: string;
+  readonly measureId?: string;
+}
+
+/** Puts an issued licence on a country measure's reassessment work list. */
+export interface RequestReassessment {
+  readonly type: 'RequestReassessment';
+  readonly measureId: string;
+  readonly reason: string;
+}
+
 export type LicenceCommand =
   | RegisterCase
   | AnswerSondage
@@ -95,7 +146,16 @@ export type LicenceCommand =
   | WithdrawRevocationProposal
   | RejectRevocationProposal
   | ApproveRevocation
-  | RecordHistoricalRevocation;
+  | RecordHistoricalRevocation
+  | ReassessLicence
+  | SuspendLicence
+  | ReinstateLicence
+  | HoldCase
+  | ReleaseCase
+  | RequestReassessment;
+
+export const REASSESSMENT_OUTCOMES = ['maintained', 'revocation-proposed'] as const;
+export type ReassessmentOutcome = (typeof REASSESSMENT_OUTCOMES)[number];
 
 /** What the decider is told about the moment of decision: time is an input, never read inside. */
 export interface DecisionContext {

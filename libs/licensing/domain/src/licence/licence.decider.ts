@@ -18,6 +18,7 @@ import {
 } from './licence.rules';
 import type { LicenceCase, LicenceState } from './licence.state';
 import { validityQuestionOf } from './licence.values';
+import { decideAfterIssue, requireNotOnHold, requireNotSuspended } from './after-issue.decider';
 import { decideRevocation } from './revocation.decider';
 
 /**
@@ -49,6 +50,7 @@ export function decide(
     }
     case 'AnswerSondage': {
       requireStatus(command.type, state, decisionDate);
+      requireNotOnHold(state);
       requireText(command.reasoning, 'reasoning');
       requireCriteria(command.criteria, 'criteria', false);
       const { outcome, reasoning, criteria } = command;
@@ -78,6 +80,7 @@ export function decide(
     }
     case 'IssueLicence': {
       const current = requireStatus(command.type, state, decisionDate);
+      requireNotOnHold(current);
       checkAssessment(command.assessment, 'assessment');
       const validFrom = command.validFrom ?? decisionDate;
       requireDate(validFrom, 'validFrom');
@@ -111,6 +114,7 @@ export function decide(
     }
     case 'DenyLicence': {
       requireStatus(command.type, state, decisionDate);
+      requireNotOnHold(state);
       requireCriteria(command.criteria, 'criteria', true);
       requireText(command.reasoning, 'reasoning');
       return [
@@ -124,6 +128,7 @@ export function decide(
     }
     case 'ExtendLicence': {
       const current = requireStatus(command.type, state, decisionDate);
+      requireNotSuspended(current, 'extended');
       checkAssessment(command.reassessment, 'reassessment');
       const previousValidUntil = current.validUntil as LocalDate;
       const rule = applicableRule(policy, questionOf(current), decisionDate);
@@ -175,6 +180,13 @@ export function decide(
         },
       ];
     }
+    case 'ReassessLicence':
+    case 'SuspendLicence':
+    case 'ReinstateLicence':
+    case 'HoldCase':
+    case 'ReleaseCase':
+    case 'RequestReassessment':
+      return decideAfterIssue(command, state, context, decisionDate);
     case 'ProposeRevocation':
     case 'WithdrawRevocationProposal':
     case 'RejectRevocationProposal':

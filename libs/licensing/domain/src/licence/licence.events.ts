@@ -146,6 +146,70 @@ export interface RevokedForChangedCircumstances {
   };
 }
 
+/** A reassessment of an issued licence; a `revocation-proposed` one is followed by RevocationProposed. */
+export interface Reassessed {
+  readonly type: 'Reassessed';
+  readonly data: Dated & {
+    readonly assessment: Assessment;
+    readonly outcome: 'maintained' | 'revocation-proposed';
+    readonly reassessedBy: Official;
+    readonly measureId: string | null;
+  };
+}
+
+export interface Suspended {
+  readonly type: 'Suspended';
+  readonly data: Dated & {
+    readonly criteria: readonly Criterion[];
+    readonly evidence: readonly Evidence[];
+    readonly reasons: string;
+    readonly suspendedBy: Official;
+    /** The first day on which the licence is not valid: the decision date. */
+    readonly effectiveOn: LocalDate;
+  };
+}
+
+export interface Reinstated {
+  readonly type: 'Reinstated';
+  readonly data: Dated & {
+    readonly reason: string;
+    readonly reinstatedBy: Official;
+    /** The first day of the suspension it ends. */
+    readonly suspendedOn: LocalDate;
+    /** The first day the licence is valid again: the day after the decision date. */
+    readonly validAgainOn: LocalDate;
+  };
+}
+
+export interface PutOnHold {
+  readonly type: 'PutOnHold';
+  readonly data: Dated & {
+    readonly reason: string;
+    readonly heldBy: Official;
+    readonly measureId: string | null;
+  };
+}
+
+export interface Released {
+  readonly type: 'Released';
+  readonly data: Dated & {
+    readonly reason: string;
+    readonly releasedBy: Official;
+    readonly measureId: string | null;
+    /** The date of the hold released. */
+    readonly heldOn: LocalDate;
+  };
+}
+
+export interface ReassessmentRequested {
+  readonly type: 'ReassessmentRequested';
+  readonly data: Dated & {
+    readonly measureId: string;
+    readonly reason: string;
+    readonly requestedBy: Official;
+  };
+}
+
 export type LicenceEvent =
   | SondageRequested
   | SondageAnswered
@@ -157,7 +221,13 @@ export type LicenceEvent =
   | RevocationProposed
   | RevocationProposalWithdrawn
   | RevocationProposalRejected
-  | RevokedForChangedCircumstances;
+  | RevokedForChangedCircumstances
+  | Reassessed
+  | Suspended
+  | Reinstated
+  | PutOnHold
+  | Released
+  | ReassessmentRequested;
 
 export type LicenceEventType = LicenceEvent['type'];
 
@@ -174,6 +244,12 @@ export const LICENCE_EVENT_TYPES: readonly LicenceEventType[] = [
   'RevocationProposalWithdrawn',
   'RevocationProposalRejected',
   'RevokedForChangedCircumstances',
+  'Reassessed',
+  'Suspended',
+  'Reinstated',
+  'PutOnHold',
+  'Released',
+  'ReassessmentRequested',
 ];
 
 /** Current payload schema version per event type; bump it together with an upcaster. */
@@ -194,6 +270,12 @@ export const LICENCE_EVENT_SCHEMA_VERSION: Readonly<Record<LicenceEventType, num
   RevocationProposalRejected: 1,
   // v2: both officials, the effective date and the objection deadline.
   RevokedForChangedCircumstances: 2,
+  Reassessed: 1,
+  Suspended: 1,
+  Reinstated: 1,
+  PutOnHold: 1,
+  Released: 1,
+  ReassessmentRequested: 1,
 };
 
 export function isLicenceEventType(type: string): type is LicenceEventType {

@@ -21,6 +21,12 @@ const ALLOWED_FROM: Readonly<Record<LaterCommandType, readonly RecordedStatus[]>
   RejectRevocationProposal: ['issued'],
   ApproveRevocation: ['issued'],
   RecordHistoricalRevocation: ['issued'],
+  ReassessLicence: ['issued'],
+  SuspendLicence: ['issued'],
+  ReinstateLicence: ['issued'],
+  HoldCase: ['sondage-requested', 'applied'],
+  ReleaseCase: ['sondage-requested', 'applied'],
+  RequestReassessment: ['issued'],
 };
 
 const COMMAND_CODES: Readonly<Record<LaterCommandType, string>> = {
@@ -35,6 +41,12 @@ const COMMAND_CODES: Readonly<Record<LaterCommandType, string>> = {
   RejectRevocationProposal: 'REJECT_REVOCATION_PROPOSAL_NOT_ALLOWED',
   ApproveRevocation: 'REVOKE_NOT_ALLOWED',
   RecordHistoricalRevocation: 'REVOKE_NOT_ALLOWED',
+  ReassessLicence: 'REASSESS_NOT_ALLOWED',
+  SuspendLicence: 'SUSPEND_NOT_ALLOWED',
+  ReinstateLicence: 'REINSTATE_NOT_ALLOWED',
+  HoldCase: 'HOLD_NOT_ALLOWED',
+  ReleaseCase: 'RELEASE_NOT_ALLOWED',
+  RequestReassessment: 'REASSESS_NOT_ALLOWED',
 };
 
 /** The case, when the command may follow its status on `today`; a DomainError otherwise. */
@@ -46,7 +58,10 @@ export function requireStatus(command: LaterCommandType, state: LicenceState, to
       caseStatus: status,
     });
   }
-  if (!ALLOWED_FROM[command].includes(status as RecordedStatus)) {
+  // A suspended licence is still an issued one: the commands that may not follow a suspension
+  // say so themselves (see after-issue.decider.ts).
+  const recorded = (status === 'suspended' ? 'issued' : status) as RecordedStatus;
+  if (!ALLOWED_FROM[command].includes(recorded)) {
     throw forbiddenTransition(
       COMMAND_CODES[command],
       `${command} is allowed only when the case is ${ALLOWED_FROM[command].join(' or ')}; it is ${status}`,

@@ -1,5 +1,4 @@
 import type { AppliedRule } from '../policy/validity-policy.evaluator';
-import { compareDates } from '../shared/local-date';
 import type { LocalDate } from '../shared/local-date';
 import { currentCaseDetails } from './case-details.upcast';
 import type { Applied, LicenceEvent, LicenceEventType } from './licence.events';
@@ -9,7 +8,11 @@ import type { CaseDetails, Criterion, Evidence, Official, Procedure } from './li
 export type RecordedStatus =
   'sondage-requested' | 'sondage-answered' | 'applied' | 'issued' | 'denied' | 'withdrawn' | 'revoked';
 
-export type LicenceStatus = RecordedStatus | 'expired';
+/**
+ * `expired` and `suspended` are never recorded: they follow from the dates (a suspended licence
+ * keeps its recorded status `issued`; on a day inside a suspension it is `suspended`).
+ */
+export type LicenceStatus = RecordedStatus | 'expired' | 'suspended';
 
 export interface SondageAnswer {
   readonly outcome: 'positive' | 'negative';
@@ -35,6 +38,34 @@ export interface OpenRevocationProposal {
   readonly circumstances: string;
   readonly criteria: readonly Criterion[];
   readonly evidence: readonly Evidence[];
+}
+
+/** A hold on a pending case: of the case alone (`measureId` null) or of a country measure. */
+export interface CaseHold {
+  readonly heldOn: LocalDate;
+  readonly reason: string;
+  readonly heldBy: Official;
+  readonly measureId: string | null;
+}
+
+/** A suspension still in force. */
+export interface OpenSuspension {
+  readonly suspendedOn: LocalDate;
+  readonly suspendedBy: Official;
+  readonly reasons: string;
+  readonly criteria: readonly Criterion[];
+}
+
+/** A suspension that ended: not valid from `from` to `until` (the reinstatement date), inclusive. */
+export interface SuspensionWindow {
+  readonly from: LocalDate;
+  readonly until: LocalDate;
+}
+
+/** A country measure's request to reassess the licence, not yet answered by a reassessment. */
+export interface ReassessmentRequest {
+  readonly measureId: string;
+  readonly requestedOn: LocalDate;
 }
 
 export interface LicenceCase {
@@ -68,6 +99,13 @@ export interface LicenceCase {
    * rejections therefore leave `lastDecision` as it was.
    */
   readonly revocationProposal?: OpenRevocationProposal;
+  /** Holds in force; no decision is taken while there is one. */
+  readonly holds?: readonly CaseHold[];
+  readonly suspension?: OpenSuspension;
+  /** Suspensions that ended, oldest first. */
+  readonly suspensions?: readonly SuspensionWindow[];
+  readonly reassessments?: number;
+  readonly reassessmentRequests?: readonly ReassessmentRequest[];
 }
 
 /** A stream with no events yet is `undefined`. */
@@ -174,6 +212,48 @@ export function evolve(state: LicenceState, event: LicenceEvent): LicenceState {
         closedOn: event.data.effectiveOn,
         lastDecision: last,
       };
+    case 'Reassessed': {
+      const current = requireCase(state, event.type);
+      const { measureId } = event.data;
+      return {
+        ...current,
+        reassessments: (current.reassessments ?? 0) + 1,
+        reassessmentRequests: (current.reassessmentRequests ?? []).filter(
+          (r) => measureId === null || r.measureId !== measureId,
+        ),
+        lastDecision: last,
+      };
+    }
+    case 'Suspended': {
+      const { decisionDate, suspendedBy, reasons, criteria } = event.data;
+      return {
+        ...requireCase(state, event.type),
+        suspension: { suspendedOn: decisionDate, suspendedBy, reasons, criteria },
+        lastDecision: last,
+      };
+    }
+    case 'Reinstated': {
+      const { suspension: _ended, ...current } = requireCase(state, event.type);
+      const window = { from: event.data.suspendedOn, until: event.data.decisionDate };
+      return { ...current, suspensions: [...(current.suspensions ?? []), window], lastDecision: last };
+    }
+    case 'PutOnHold': {
+      const current = requireCase(state, event.type);
+      const { decisionDate, reason, heldBy, measureId } = event.data;
+      return {
+        ...current,
+        holds: [...(current.holds ?? []), { heldOn: decisionDate, reason, heldBy, measureId }],
+      };
+    }
+    case 'Released': {
+      const current = requireCase(state, event.type);
+      return { ...current, holds: (current.holds ?? []).filter((h) => h.measureId !== event.data.measureId) };
+    }
+    case 'ReassessmentRequested': {
+      const current = requireCase(state, event.type);
+      const request = { measureId: event.data.measureId, requestedOn: event.data.decisionDate };
+      return { ...current, reassessmentRequests: [...(current.reassessmentRequests ?? []), request] };
+    }
     default: {
       const unexpected: never = event;
       throw new Error(`Unknown licence event ${(unexpected as { type: string }).type}`);
@@ -195,19 +275,4 @@ export function withCurrentDetails(state: LicenceCase): LicenceCase {
   return details === state.details ? state : { ...state, details };
 }
 
-/** The status of a case on a calendar date: an issued licence is expired on any day after `validUntil`. */
-export function statusOn(state: LicenceCase, date: LocalDate): LicenceStatus {
-  if (state.status === 'issued' && state.validUntil && compareDates(date, state.validUntil) > 0)
-    return 'expired';
-  return state.status;
-}
-
-/** True when the licence may be used for export on `date`. */
-export function isValidOn(state: LicenceCase, date: LocalDate): boolean {
-  if (state.status !== 'issued' && !(state.status === 'revoked')) return false;
-  if (!state.validFrom || !state.validUntil) return false;
-  if (compareDates(date, state.validFrom) < 0 || compareDates(date, state.validUntil) > 0) return false;
-  return (
-    state.status === 'issued' || (state.closedOn !== undefined && compareDates(date, state.closedOn) < 0)
-  );
-}
+export { isOnHold, isSuspendedOn, isValidOn, statusOn } from './licence.status';

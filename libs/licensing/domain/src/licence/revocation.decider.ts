@@ -31,13 +31,13 @@ export type RevocationCommand =
 
 type Grounds = Pick<ProposeRevocation, 'circumstances' | 'criteria' | 'evidence'>;
 
-function checkGrounds(grounds: Grounds, decisionDate: LocalDate): void {
+export function checkGrounds(grounds: Grounds, decisionDate: LocalDate): void {
   requireText(grounds.circumstances, 'circumstances');
   requireCriteria(grounds.criteria, 'criteria', true);
   checkEvidence(grounds.evidence, decisionDate);
 }
 
-function proposalOpen(state: LicenceCase): void {
+export function proposalOpen(state: LicenceCase): void {
   const open = state.revocationProposal;
   if (!open) return;
   throw forbiddenTransition(

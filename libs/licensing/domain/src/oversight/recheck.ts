@@ -37,6 +37,8 @@ export const FINDING_SEVERITY = {
   // A fact left out can only have shortened the period, which VALIDITY_SHORTER_THAN_RULE shows.
   MEMBERSHIP_FACT_NOT_RECORDED: 'note',
   TRANSITION_NOT_ALLOWED: 'deviation',
+  // The decider refuses a decision on a held case; only imported history can hold one.
+  DECIDED_WHILE_ON_HOLD: 'deviation',
   // Allowed before the four-eyes rule (imported history, schema v1), but oversight should see it.
   REVOCATION_BY_ONE_OFFICIAL: 'note',
 } as const satisfies Record<string, FindingSeverity>;

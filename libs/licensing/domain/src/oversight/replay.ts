@@ -1,5 +1,5 @@
 import type { LicenceEvent, LicenceEventType } from '../licence/licence.events';
-import { evolve, statusOn } from '../licence/licence.state';
+import { evolve, isOnHold, statusOn } from '../licence/licence.state';
 import type { LicenceState, LicenceStatus } from '../licence/licence.state';
 import type { ValidityPolicy } from '../policy/validity-policy';
 import type { LocalDate } from '../shared/local-date';
@@ -22,10 +22,16 @@ const MAY_FOLLOW: Readonly<Record<LicenceEventType, readonly (LicenceStatus | No
   Denied: ['applied'],
   Withdrawn: ['sondage-requested', 'sondage-answered', 'applied'],
   Extended: ['issued'],
-  RevocationProposed: ['issued'],
-  RevocationProposalWithdrawn: ['issued'],
-  RevocationProposalRejected: ['issued'],
-  RevokedForChangedCircumstances: ['issued'],
+  RevocationProposed: ['issued', 'suspended'],
+  RevocationProposalWithdrawn: ['issued', 'suspended'],
+  RevocationProposalRejected: ['issued', 'suspended'],
+  RevokedForChangedCircumstances: ['issued', 'suspended'],
+  Reassessed: ['issued', 'suspended'],
+  Suspended: ['issued'],
+  Reinstated: ['suspended'],
+  PutOnHold: ['sondage-requested', 'applied'],
+  Released: ['sondage-requested', 'applied'],
+  ReassessmentRequested: ['issued', 'suspended'],
 };
 
 /** Only these can start a stream; `evolve` refuses anything else on an empty case. */
@@ -79,6 +85,22 @@ function transitionFinding(event: LicenceEvent, state: LicenceState): RecheckFin
   );
 }
 
+/** The decisions a hold stops: an answer to a sondage, an issue, a denial. */
+const HELD_DECISIONS: readonly LicenceEventType[] = ['SondageAnswered', 'Issued', 'Denied'];
+
+/** A decision recorded while the case was on hold, which the decider refuses live. */
+function holdFinding(event: LicenceEvent, state: LicenceState): RecheckFinding | undefined {
+  if (!state || !isOnHold(state) || !HELD_DECISIONS.includes(event.type)) return undefined;
+  const holds = state.holds ?? [];
+  return finding(
+    'DECIDED_WHILE_ON_HOLD',
+    'type',
+    event.type,
+    'no decision until the hold is released',
+    `${event.type} on ${event.data.decisionDate} while the case was on hold since ${holds[0]?.heldOn}${holds.some((h) => h.measureId) ? ` (measure ${holds.map((h) => h.measureId ?? 'of the case').join(', ')})` : ''}`,
+  );
+}
+
 /** A revocation that names no proposer was taken by one official alone, before the four-eyes rule. */
 function fourEyesFinding(event: LicenceEvent): RecheckFinding | undefined {
   if (event.type !== 'RevokedForChangedCircumstances' || event.data.proposedBy !== null) return undefined;
@@ -117,9 +139,11 @@ export function replayCase(
       ...f,
     });
     const fourEyes = fourEyesFinding(event);
+    const held = holdFinding(event, before);
     findings.push(
       ...[
         ...(transition ? [transition] : []),
+        ...(held ? [held] : []),
         ...(recheck?.findings ?? []),
         ...(fourEyes ? [fourEyes] : []),
       ].map(located),

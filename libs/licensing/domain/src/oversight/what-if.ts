@@ -253,6 +253,13 @@ export function whatIfForCase(
       case 'RevocationProposed':
       case 'RevocationProposalWithdrawn':
       case 'RevocationProposalRejected':
+      // A suspension does not move the end date; holds and reassessments change no period.
+      case 'Reassessed':
+      case 'Suspended':
+      case 'Reinstated':
+      case 'PutOnHold':
+      case 'Released':
+      case 'ReassessmentRequested':
         break;
       default: {
         const unexpected: never = event;
