@@ -1,4 +1,4 @@
-import { statusOn, withCurrentDetails } from '@licences/licensing-domain';
+import { isOnHold, statusOn, withCurrentDetails } from '@licences/licensing-domain';
 import type { Destination, LicenceCase, LicenceStatus, LocalDate } from '@licences/licensing-domain';
 
 /** What a command answers. */
@@ -42,6 +42,16 @@ export interface LicenceView extends Omit<LicenceCommandResult, 'position'> {
    * keeps its status and stays valid until a revocation is approved.
    */
   readonly revocationProposal?: LicenceCase['revocationProposal'];
+  /** A suspension in force: the licence is not valid from its first day until it is reinstated. */
+  readonly suspension?: LicenceCase['suspension'];
+  /** Suspensions that ended, oldest first: the licence was not valid from `from` to `until`. */
+  readonly suspensions: NonNullable<LicenceCase['suspensions']>;
+  /** Holds in force; while there is one no sondage answer, issue or denial is taken. */
+  readonly holds: NonNullable<LicenceCase['holds']>;
+  readonly onHold: boolean;
+  readonly reassessments: number;
+  /** Country measures that asked for a reassessment not yet given. */
+  readonly reassessmentRequests: NonNullable<LicenceCase['reassessmentRequests']>;
 }
 
 export function commandResultOf(
@@ -96,5 +106,11 @@ export function licenceViewOf(stored: LicenceCase, revision: number, today: Loca
     extensions: state.extensions,
     lastDecision: state.lastDecision,
     ...(state.revocationProposal && { revocationProposal: state.revocationProposal }),
+    ...(state.suspension && { suspension: state.suspension }),
+    suspensions: state.suspensions ?? [],
+    holds: state.holds ?? [],
+    onHold: isOnHold(state),
+    reassessments: state.reassessments ?? 0,
+    reassessmentRequests: state.reassessmentRequests ?? [],
   };
 }

@@ -11,6 +11,12 @@ import { RegisterCaseHandler } from './commands/register-case.handler';
 import { RejectRevocationProposalHandler } from './commands/reject-revocation-proposal.handler';
 import { WithdrawCaseHandler } from './commands/withdraw-case.handler';
 import { WithdrawRevocationProposalHandler } from './commands/withdraw-revocation-proposal.handler';
+import { ReassessLicenceHandler } from './commands/reassess-licence.handler';
+import { SuspendLicenceHandler } from './commands/suspend-licence.handler';
+import { ReinstateLicenceHandler } from './commands/reinstate-licence.handler';
+import { HoldCaseHandler } from './commands/hold-case.handler';
+import { ReleaseCaseHandler } from './commands/release-case.handler';
+import { RequestReassessmentHandler } from './commands/request-reassessment.handler';
 import { IdempotentRequests } from './idempotent-requests.service';
 import { LicenceCommandExecutor } from './licence-command.executor';
 import { LicenceRepository } from './licence.repository';
@@ -38,6 +44,12 @@ import { GetValidityPolicyHandler } from './queries/get-validity-policy.handler'
     RejectRevocationProposalHandler,
     ApproveRevocationHandler,
     GetValidityPolicyHandler,
+    ReassessLicenceHandler,
+    SuspendLicenceHandler,
+    ReinstateLicenceHandler,
+    HoldCaseHandler,
+    ReleaseCaseHandler,
+    RequestReassessmentHandler,
   ],
   exports: [CqrsModule, IdempotentRequests],
 })
