@@ -18,3 +18,4 @@ export * from './policy/intra-eu-transfer';
 export * from './licence/case-details.upcast';
 export * from './licence/application-changes';
 export * from './licence/after-issue.decider';
+export * from './measure';

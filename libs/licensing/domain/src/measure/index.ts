@@ -1,0 +1,5 @@
+export * from './measure.commands';
+export * from './measure.events';
+export * from './measure.state';
+export * from './measure.decider';
+export * from './measure.worklist';
