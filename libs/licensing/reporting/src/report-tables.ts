@@ -293,6 +293,29 @@ export function reportTables(report: Report): ReportTable[] {
           ],
         )
         .add(
+          'reassessments-suspensions-holds',
+          [
+            'goodsCategory',
+            'reassessments',
+            'maintained',
+            'revocationProposed',
+            'suspensions',
+            'reinstatements',
+            'holds',
+            'releases',
+          ],
+          (report.stepsAfterIssue ?? []).map((r) => [
+            term(r.goodsCategory),
+            r.reassessments,
+            r.maintained,
+            r.revocationProposed,
+            r.suspensions,
+            r.reinstatements,
+            r.holds,
+            r.releases,
+          ]),
+        )
+        .add(
           'decision-days',
           ['decisions', 'median', 'p90', 'max'],
           [

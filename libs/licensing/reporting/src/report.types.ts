@@ -144,6 +144,18 @@ export interface LargeLicencesReport extends ReportProvenance {
   readonly licences: readonly LargeLicenceLine[];
 }
 
+/** What the yearly overview counts of the steps beside the main path of a case, per goods category. */
+export interface StepsAfterIssue {
+  readonly goodsCategory: GoodsCategory;
+  readonly reassessments: number;
+  readonly maintained: number;
+  readonly revocationProposed: number;
+  readonly suspensions: number;
+  readonly reinstatements: number;
+  readonly holds: number;
+  readonly releases: number;
+}
+
 /**
  * The yearly overview gives military and dual-use goods apart, as the Dutch annual report does:
  * every row that counts goods says which of the two it counts, military rows first.
@@ -198,6 +210,12 @@ export interface YearlyOverviewReport extends ReportProvenance {
     readonly licences: number;
   }[];
   readonly extensions: number;
+  /**
+   * Reassessments (by outcome), suspensions and reinstatements of licences, holds and releases of
+   * pending cases, taken in the year; military and dual-use apart (both always present). Absent
+   * only in a report built before these steps existed.
+   */
+  readonly stepsAfterIssue?: readonly StepsAfterIssue[];
   readonly sondages: { readonly requested: number; readonly positive: number; readonly negative: number };
   /** Calendar days from application to decision (issue or denial), over decisions taken in the year. */
   readonly decisionDays: {

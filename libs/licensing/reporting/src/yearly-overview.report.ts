@@ -4,7 +4,19 @@ import type { StatisticsFact } from '@licences/licensing-read-models';
 import { countryNames } from './report-language';
 import { byCategory, byText, countCriteria, emptyCriteria, euros, inPeriod } from './report-facts';
 import type { ReportContext } from './report-facts';
-import type { ReportPeriod, YearlyOverviewReport } from './report.types';
+import type { ReportPeriod, StepsAfterIssue, YearlyOverviewReport } from './report.types';
+
+type StepCounts = { -readonly [K in Exclude<keyof StepsAfterIssue, 'goodsCategory'>]: number };
+
+const noSteps = (): StepCounts => ({
+  reassessments: 0,
+  maintained: 0,
+  revocationProposed: 0,
+  suspensions: 0,
+  reinstatements: 0,
+  holds: 0,
+  releases: 0,
+});
 
 interface Tally {
   valueCents: number;
@@ -61,6 +73,12 @@ export function buildYearlyOverviewReport(
   const sondages = { requested: 0, positive: 0, negative: 0 };
   let denials = 0;
   let extensions = 0;
+  const steps = new Map<GoodsCategory, StepCounts>(GOODS_CATEGORIES.map((g) => [g, noSteps()]));
+  const stepsOf = (goodsCategory: GoodsCategory): StepCounts => {
+    const split = steps.get(goodsCategory) ?? noSteps();
+    steps.set(goodsCategory, split);
+    return split;
+  };
   for (const fact of facts) {
     if (!inPeriod(fact, period)) continue;
     switch (fact.kind) {
@@ -123,6 +141,25 @@ export function buildYearlyOverviewReport(
         break;
       case 'applied':
         break;
+      case 'reassessed': {
+        const split = stepsOf(fact.goodsCategory);
+        split.reassessments += 1;
+        if (fact.outcome === 'revocation-proposed') split.revocationProposed += 1;
+        else split.maintained += 1;
+        break;
+      }
+      case 'suspended':
+        stepsOf(fact.goodsCategory).suspensions += 1;
+        break;
+      case 'reinstated':
+        stepsOf(fact.goodsCategory).reinstatements += 1;
+        break;
+      case 'held':
+        stepsOf(fact.goodsCategory).holds += 1;
+        break;
+      case 'released':
+        stepsOf(fact.goodsCategory).releases += 1;
+        break;
       default: {
         const unexpected: never = fact.kind;
         throw new Error(`Unknown fact kind ${String(unexpected)}`);
@@ -173,6 +210,7 @@ export function buildYearlyOverviewReport(
       })
       .sort((a, b) => a.ruleMonths - b.ruleMonths || a.actualMonths - b.actualMonths),
     extensions,
+    stepsAfterIssue: [...steps.entries()].map(([goodsCategory, counts]) => ({ goodsCategory, ...counts })),
     sondages,
     decisionDays: {
       decisions: sortedDays.length,

@@ -25,6 +25,13 @@ export const STATISTICS_FACT_KINDS = [
   'denied',
   'extended',
   'revoked',
+  // Steps after issue and holds (issue 13). Facts of these kinds come only from events that did
+  // not exist before, so a store projected earlier holds every fact it should: no re-projection.
+  'reassessed',
+  'suspended',
+  'reinstated',
+  'held',
+  'released',
 ] as const;
 export type StatisticsFactKind = (typeof STATISTICS_FACT_KINDS)[number];
 
@@ -64,7 +71,7 @@ export interface StatisticsFact {
   readonly validityMonths: number | null;
   readonly policyVersion: string | null;
   readonly criteria: readonly Criterion[];
-  /** `positive` / `negative` for an answered sondage. */
+  /** `positive` / `negative` for an answered sondage; `maintained` / `revocation-proposed` for a reassessment. */
   readonly outcome: string | null;
   /** When the case was applied for (issue and denial), to measure how long decisions took. */
   readonly appliedOn: LocalDate | null;
@@ -129,6 +136,8 @@ export function projectStatistics(
     appliedOn: null,
     circumstances: null,
   } satisfies Omit<StatisticsFact, 'kind'>;
+  // A licence's steps after issue describe it with the validity it has when they are taken.
+  const licence = { ...base, validFrom: state.validFrom ?? null, validUntil: state.validUntil ?? null };
   switch (event.type) {
     case 'SondageRequested':
       return { state, fact: { ...base, kind: 'sondage-requested' } };
@@ -192,6 +201,39 @@ export function projectStatistics(
           circumstances: event.data.circumstances,
         },
       };
+    case 'Reassessed':
+      return {
+        state,
+        fact: {
+          ...licence,
+          kind: 'reassessed',
+          criteria: event.data.assessment.findings.map((f) => f.criterion),
+          outcome: event.data.outcome,
+        },
+      };
+    case 'Suspended':
+      return {
+        state,
+        fact: {
+          ...licence,
+          kind: 'suspended',
+          criteria: event.data.criteria,
+        },
+      };
+    case 'Reinstated':
+      return {
+        state,
+        fact: {
+          ...licence,
+          kind: 'reinstated',
+        },
+      };
+    case 'PutOnHold':
+      return { state, fact: { ...base, kind: 'held', appliedOn: state.appliedOn ?? null } };
+    case 'Released':
+      return { state, fact: { ...base, kind: 'released', appliedOn: state.appliedOn ?? null } };
+    // A measure's request is work to do, not a decision: its reassessment is counted when it is made.
+    case 'ReassessmentRequested':
     case 'Withdrawn':
     // Neither is a withdrawal a counted decision, nor a revocation until it is approved: the
     // reports count revocations by their final event only.

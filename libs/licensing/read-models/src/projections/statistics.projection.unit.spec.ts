@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@licences/event-store';
-import type { LicenceCase } from '@licences/licensing-domain';
-import { CaseHistoryBuilder } from '../testing/case-history.builder';
+import type { LicenceCase, LocalDate } from '@licences/licensing-domain';
+import { assessment, CaseHistoryBuilder } from '../testing/case-history.builder';
 import type { StatisticsFact } from './statistics.projection';
 import { monthsOfValidity, projectStatistics, toCents } from './statistics.projection';
 
@@ -124,5 +124,67 @@ describe('statistics projection', () => {
     expect(toCents(1_000_000.1)).toBe(100_000_010);
     expect(monthsOfValidity('2024-01-01' as never, '2024-12-31' as never)).toBe(12);
     expect(monthsOfValidity('2024-03-10' as never, '2027-03-09' as never)).toBe(36);
+  });
+
+  it("counts reassessments with their outcome, suspensions, reinstatements, holds and releases; not a measure's request", () => {
+    const evidence = [
+      { title: 'UN report', source: 'UN', date: '2025-03-01' as LocalDate, reference: 'S/2025/7' },
+    ];
+    const senior = { sub: 'carol', role: 'senior-assessor' };
+    const licence = new CaseHistoryBuilder('s4')
+      .register('2024-06-08T10:00:00Z', {
+        goodsCategory: 'dual-use',
+        goods: [{ controlListEntry: '5A002', description: 'Crypto', quantity: 1, valueEur: 1000 }],
+        destinations: [{ country: 'US', endUser: 'NSA' }],
+      })
+      .issue('2024-06-18T10:00:00Z')
+      .decide({ type: 'ReassessLicence', assessment, outcome: 'maintained' }, '2025-02-01T10:00:00Z')
+      .decide(
+        { type: 'SuspendLicence', criteria: [2], evidence, reasons: 'Escalation' },
+        '2025-03-03T10:00:00Z',
+        undefined,
+        senior,
+      )
+      .decide(
+        { type: 'ReinstateLicence', reason: 'Ceasefire holds' },
+        '2025-04-01T10:00:00Z',
+        undefined,
+        senior,
+      )
+      .decide(
+        {
+          type: 'ReassessLicence',
+          assessment,
+          outcome: 'revocation-proposed',
+          revocation: { circumstances: 'Armed conflict', criteria: [3], evidence },
+        },
+        '2025-05-01T10:00:00Z',
+      );
+    expect(facts(licence.events).map((f) => [f.kind, f.decisionDate, f.outcome, f.goodsCategory])).toEqual([
+      ['applied', '2024-06-08', null, 'dual-use'],
+      ['issued', '2024-06-18', null, 'dual-use'],
+      ['reassessed', '2025-02-01', 'maintained', 'dual-use'],
+      ['suspended', '2025-03-03', null, 'dual-use'],
+      ['reinstated', '2025-04-01', null, 'dual-use'],
+      // The proposal it opens is not a revocation until it is approved.
+      ['reassessed', '2025-05-01', 'revocation-proposed', 'dual-use'],
+    ]);
+    const pending = new CaseHistoryBuilder('s5')
+      .register('2025-01-06T10:00:00Z')
+      .decide(
+        { type: 'HoldCase', reason: 'Country measure pending', measureId: 'm-1' },
+        '2025-01-07T10:00:00Z',
+      )
+      .decide({ type: 'ReleaseCase', reason: 'Lifted', measureId: 'm-1' }, '2025-02-07T10:00:00Z');
+    expect(facts(pending.events).map((f) => [f.kind, f.decisionDate, f.appliedOn])).toEqual([
+      ['applied', '2025-01-06', '2025-01-06'],
+      ['held', '2025-01-07', '2025-01-06'],
+      ['released', '2025-02-07', '2025-01-06'],
+    ]);
+    const requested = new CaseHistoryBuilder('s6')
+      .register('2024-01-08T10:00:00Z')
+      .issue('2024-01-18T10:00:00Z')
+      .decide({ type: 'RequestReassessment', measureId: 'm-2', reason: 'Turkey' }, '2025-01-07T10:00:00Z');
+    expect(facts(requested.events).map((f) => f.kind)).toEqual(['applied', 'issued']);
   });
 });

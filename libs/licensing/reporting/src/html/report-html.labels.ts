@@ -73,6 +73,15 @@ export interface HtmlLabels {
   readonly validityCaption: string;
   readonly extensions: string;
   readonly licencesExtended: string;
+  readonly stepsAfterIssue: string;
+  readonly stepsAfterIssueCaption: string;
+  readonly reassessments: string;
+  readonly maintained: string;
+  readonly revocationProposed: string;
+  readonly suspensions: string;
+  readonly reinstatements: string;
+  readonly holds: string;
+  readonly releases: string;
   readonly denialsCaption: string;
   readonly denialsByGoodsCaption: string;
   readonly revocations: string;

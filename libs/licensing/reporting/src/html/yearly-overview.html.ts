@@ -128,6 +128,32 @@ export function yearlyOverviewHtml(report: YearlyOverviewReport): string {
       }),
     ),
     parts.section(
+      labels.stepsAfterIssue,
+      parts.table({
+        caption: labels.stepsAfterIssueCaption,
+        columns: [
+          { header: labels.goodsCategory },
+          { header: labels.reassessments, num: true },
+          { header: labels.maintained, num: true },
+          { header: labels.revocationProposed, num: true },
+          { header: labels.suspensions, num: true },
+          { header: labels.reinstatements, num: true },
+          { header: labels.holds, num: true },
+          { header: labels.releases, num: true },
+        ],
+        rows: (report.stepsAfterIssue ?? []).map((r) => [
+          parts.text(goodsName(r.goodsCategory)),
+          parts.count(r.reassessments),
+          parts.count(r.maintained),
+          parts.count(r.revocationProposed),
+          parts.count(r.suspensions),
+          parts.count(r.reinstatements),
+          parts.count(r.holds),
+          parts.count(r.releases),
+        ]),
+      }),
+    ),
+    parts.section(
       labels.sondagesAndDays,
       parts.table({
         caption: labels.sondagesCaption,
