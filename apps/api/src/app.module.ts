@@ -25,6 +25,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LicenceCommandSender } from './licences/licence-command.sender';
 import { LicencesController } from './licences/licences.controller';
 import { RevocationsController } from './licences/revocations.controller';
+import { MeasuresModule } from './measures/measures.module';
 import { IntegrityController } from './oversight/integrity.controller';
 import { OversightController } from './oversight/oversight.controller';
 import { PolicyController } from './policy/policy.controller';
@@ -68,6 +69,7 @@ export class AppModule implements OnApplicationBootstrap {
           stagingDir: stagingDirIn(options.dataDir),
         }),
         LicensingReportingModule,
+        MeasuresModule,
       ],
       controllers: [
         LicencesController,

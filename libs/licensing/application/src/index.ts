@@ -44,3 +44,4 @@ export * from './import/historical-line.parser';
 export * from './import/historical-import.service';
 export * from './import/historical-import.module';
 export * from './integrity/integrity-verifier';
+export * from './measures';

@@ -21,6 +21,7 @@ import { IdempotentRequests } from './idempotent-requests.service';
 import { LicenceCommandExecutor } from './licence-command.executor';
 import { LicenceRepository } from './licence.repository';
 import { GetValidityPolicyHandler } from './queries/get-validity-policy.handler';
+import { MEASURE_PROVIDERS } from './measures/measure.providers';
 
 /**
  * The licensing use cases. Needs EVENT_STORE, IDEMPOTENCY_STORE, CLOCK and VALIDITY_POLICY from a global
@@ -50,7 +51,8 @@ import { GetValidityPolicyHandler } from './queries/get-validity-policy.handler'
     HoldCaseHandler,
     ReleaseCaseHandler,
     RequestReassessmentHandler,
+    ...MEASURE_PROVIDERS,
   ],
-  exports: [CqrsModule, IdempotentRequests],
+  exports: [CqrsModule, IdempotentRequests, ...MEASURE_PROVIDERS],
 })
 export class LicensingApplicationModule {}
