@@ -11,8 +11,10 @@ import {
   DenyLicenceCommand,
   derivedId,
   ExtendLicenceCommand,
+  HoldCaseCommand,
   IssueLicenceCommand,
   RegisterCaseCommand,
+  ReleaseCaseCommand,
   WithdrawCaseCommand,
 } from '@licences/licensing-application';
 import type { LicenceCommandResult } from '@licences/licensing-application';
@@ -48,6 +50,7 @@ import {
   IssueLicenceDto,
   WithdrawCaseDto,
 } from './dto/decision.dto';
+import { CaseStepReasonDto } from './dto/after-issue.dto';
 import { LicenceCommandSender } from './licence-command.sender';
 
 /** The admin API through which assessors drive a case's lifecycle up to its decisions. */
@@ -90,6 +93,7 @@ export class LicencesController {
       ...(q.goodsCategory && { goodsCategory: q.goodsCategory }),
       ...(q.controlListEntry && { controlListEntry: q.controlListEntry }),
       ...(q.kind && { kind: q.kind }),
+      ...(q.onHold && { onHold: q.onHold === 'true' }),
     };
     const query = new ListLicencesQuery(
       filter,
@@ -226,6 +230,31 @@ export class LicencesController {
       ...(validUntil && { validUntil }),
     } as const;
     return this.sender.send(ctx, (meta) => new ExtendLicenceCommand(id, command, meta));
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @Roles('assessor')
+  @ApiOperation({
+    summary: 'Hold a pending sondage or application: no answer, issue or denial until it is released',
+  })
+  hold(@CaseId() id: string, @Body() b: CaseStepReasonDto, @Exchange() ctx: CommandContext) {
+    return this.sender.send(
+      ctx,
+      (meta) => new HoldCaseCommand(id, { type: 'HoldCase', reason: b.reason }, meta),
+    );
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @Roles('assessor')
+  @ApiOperation({
+    summary: "Release the case's own hold",
+    description: "A country measure's hold is released by lifting the measure: 409 NO_SUCH_HOLD names it.",
+  })
+  release(@CaseId() id: string, @Body() b: CaseStepReasonDto, @Exchange() ctx: CommandContext) {
+    const command = { type: 'ReleaseCase', reason: b.reason } as const;
+    return this.sender.send(ctx, (meta) => new ReleaseCaseCommand(id, command, meta));
   }
 
   /*

@@ -3,21 +3,27 @@ import { ApiOperation } from '@nestjs/swagger';
 import {
   ApproveRevocationCommand,
   ProposeRevocationCommand,
+  ReassessLicenceCommand,
+  ReinstateLicenceCommand,
   RejectRevocationProposalCommand,
+  SuspendLicenceCommand,
   WithdrawRevocationProposalCommand,
 } from '@licences/licensing-application';
 import { Roles } from '../auth/roles';
 import { Exchange } from './command-context.decorator';
 import type { CommandContext } from './command-context.decorator';
 import { ApproveRevocationDto, ProposeRevocationDto, RevocationProposalReasonDto } from './dto/decision.dto';
+import { CaseStepReasonDto, ReassessLicenceDto, SuspendLicenceDto } from './dto/after-issue.dto';
 import { evidenceOf } from './evidence.mapper';
 import { LicenceCommandSender } from './licence-command.sender';
 import { CaseId, LicenceRoutes } from './licence-route.decorators';
 
 /**
- * Revocation by two officials: one proposes, a senior assessor who neither proposed it nor issued
- * or extended the licence approves (or rejects); the proposer may withdraw. The decider enforces
- * who may do what; these routes only say which role may ask.
+ * What may happen to an issued licence besides its extension: reassessment, suspension and
+ * reinstatement, and revocation by two officials: one proposes (or reassesses with that outcome),
+ * a senior assessor who neither proposed it nor issued or extended the licence approves (or
+ * rejects); the proposer may withdraw. The decider enforces who may do what; these routes only
+ * say which role may ask.
  */
 @LicenceRoutes()
 @Controller('api/licences')
@@ -79,5 +85,58 @@ export class RevocationsController {
       additionalEvidence: evidenceOf(b.additionalEvidence ?? []),
     } as const;
     return this.sender.send(ctx, (meta) => new ApproveRevocationCommand(id, command, meta));
+  }
+
+  @Post(':id/reassess')
+  @HttpCode(200)
+  @Roles('assessor')
+  @ApiOperation({
+    summary: 'Reassess an issued licence on new information: maintained, or a revocation proposed',
+    description:
+      'Records the findings per criterion and the outcome. `revocation-proposed` also opens a ' +
+      'revocation proposal with the grounds in `revocation`, under the four-eyes rule: the ' +
+      "reassessor cannot approve it. With `measureId` it answers that country measure's request.",
+  })
+  reassess(@CaseId() id: string, @Body() b: ReassessLicenceDto, @Exchange() ctx: CommandContext) {
+    const { revocation } = b;
+    const command = {
+      type: 'ReassessLicence',
+      assessment: b.assessment,
+      outcome: b.outcome,
+      ...(revocation && {
+        revocation: {
+          circumstances: revocation.circumstances,
+          criteria: revocation.criteria,
+          evidence: evidenceOf(revocation.evidence),
+        },
+      }),
+      ...(b.measureId && { measureId: b.measureId }),
+    } as const;
+    return this.sender.send(ctx, (meta) => new ReassessLicenceCommand(id, command, meta));
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Roles('senior-assessor')
+  @ApiOperation({
+    summary: 'Suspend an issued licence: not valid from today until reinstated; its end date stays',
+  })
+  suspend(@CaseId() id: string, @Body() b: SuspendLicenceDto, @Exchange() ctx: CommandContext) {
+    const command = {
+      type: 'SuspendLicence',
+      criteria: b.criteria,
+      evidence: evidenceOf(b.evidence),
+      reasons: b.reasons,
+    } as const;
+    return this.sender.send(ctx, (meta) => new SuspendLicenceCommand(id, command, meta));
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @Roles('senior-assessor')
+  @ApiOperation({ summary: 'End a suspension: the licence is valid again from tomorrow until its end date' })
+  reinstate(@CaseId() id: string, @Body() b: CaseStepReasonDto, @Exchange() ctx: CommandContext) {
+    const command = { type: 'ReinstateLicence', reason: b.reason } as const;
+    return this.sender.send(ctx, (meta) => new ReinstateLicenceCommand(id, command, meta));
   }
 }

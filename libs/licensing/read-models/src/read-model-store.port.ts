@@ -25,10 +25,12 @@ export interface LicenceFilter {
   /** Matches the entry itself and its sub-items: `ML10` matches `ML10.a`. */
   readonly controlListEntry?: string;
   readonly kind?: LicenceKind;
+  /** Only the cases with (true) or without (false) a hold in force. */
+  readonly onHold?: boolean;
 }
 
 /** Filters on what a case never changes after registration. */
-export type StableLicenceFilter = Omit<LicenceFilter, 'status'>;
+export type StableLicenceFilter = Omit<LicenceFilter, 'status' | 'onHold'>;
 
 export interface PageRequest {
   readonly offset: number;

@@ -22,6 +22,7 @@ export const LICENCE_STATUSES: readonly LicenceStatus[] = [
   'withdrawn',
   'revoked',
   'expired',
+  'suspended',
 ];
 
 /** The two senses of the past: business date (`validOn`) and what the system knew (`asOf`). */
@@ -74,10 +75,22 @@ export class ListLicencesQueryDto extends PointInTimeQueryDto {
   @IsCalendarDate()
   declare validOn?: string;
 
-  @ApiPropertyOptional({ enum: LICENCE_STATUSES })
+  @ApiPropertyOptional({
+    enum: LICENCE_STATUSES,
+    description:
+      '`expired` and `suspended` are derived from the dates: an issued licence after its end date, or on a day inside one of its suspensions',
+  })
   @IsOptional()
   @IsIn(LICENCE_STATUSES)
   status?: LicenceStatus;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only the cases with (or without) a hold in force',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  onHold?: 'true' | 'false';
 
   @ApiPropertyOptional({ example: 'DE', pattern: COUNTRY_CODE.source })
   @IsOptional()

@@ -3,7 +3,7 @@ import { QueryHandler } from '@nestjs/cqrs';
 import type { IQuery, IQueryHandler } from '@nestjs/cqrs';
 import { CLOCK } from '@licences/licensing-application';
 import type { Clock } from '@licences/licensing-application';
-import { amsterdamDateOf, isValidOn, statusOn } from '@licences/licensing-domain';
+import { amsterdamDateOf, isOnHold, isValidOn, statusOn } from '@licences/licensing-domain';
 import { READ_MODEL_STORE } from '../read-model-store.port';
 import type { LicenceFilter, ReadModelStore } from '../read-model-store.port';
 import { caseAt } from '../time-travel';
@@ -49,12 +49,13 @@ export class ListLicencesHandler implements IQueryHandler<ListLicencesQuery, Lic
       return { items: rows.map((row) => readViewOf(row.state, row.revision, today)), total, page, pageSize };
     }
     const on = evaluationDate(at, this.clock);
-    const { status, ...stable } = filter;
+    const { status, onHold, ...stable } = filter;
     const ids = await this.readModels.findCaseIds(stable, at.asOf);
     const histories = await this.readModels.historyOf(ids, at.asOf);
     const matching = ids.flatMap((id) => {
       const found = caseAt(histories.get(id) ?? [], at);
       if (!found) return [];
+      if (onHold !== undefined && isOnHold(found.state) !== onHold) return [];
       if (
         status !== undefined
           ? statusOn(found.state, on) !== status

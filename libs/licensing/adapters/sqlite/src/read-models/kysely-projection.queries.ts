@@ -17,7 +17,9 @@ import {
   toDestinationRecords,
   toGoodsRecords,
   toHistoryRecord,
+  toHoldRecords,
   toRevocationRecord,
+  toSuspensionRecords,
   toValidityRecord,
 } from './read-model.mapper';
 import type { ReadModelDatabase } from './read-model.records';
@@ -167,6 +169,31 @@ async function saveValidity(
     if (goods.length > 0) await db.insertInto('licence_validity_goods').values(goods).execute();
   }
   await saveDestinations(db, row, before);
+  await saveSuspensionsAndHolds(db, row, before);
+}
+
+/**
+ * Rewrites a case's suspension and hold rows when they changed. A row projected before these
+ * tables existed has none, and neither has its state, so its first rewrite starts from nothing.
+ */
+async function saveSuspensionsAndHolds(
+  db: Db,
+  row: LicenceValidityRow,
+  before: LicenceValidityRow | undefined,
+): Promise<void> {
+  const unchanged = (now: unknown[], then: unknown[] | undefined) =>
+    JSON.stringify(now) === JSON.stringify(then ?? []);
+  const suspensions = toSuspensionRecords(row);
+  if (!unchanged(suspensions, before && toSuspensionRecords(before))) {
+    await db.deleteFrom('licence_validity_suspensions').where('case_id', '=', row.caseId).execute();
+    if (suspensions.length > 0)
+      await db.insertInto('licence_validity_suspensions').values(suspensions).execute();
+  }
+  const holds = toHoldRecords(row);
+  if (!unchanged(holds, before && toHoldRecords(before))) {
+    await db.deleteFrom('licence_validity_holds').where('case_id', '=', row.caseId).execute();
+    if (holds.length > 0) await db.insertInto('licence_validity_holds').values(holds).execute();
+  }
 }
 
 /**

@@ -40,16 +40,53 @@ export function normalizeInstant(value: string): string {
   return new Date(ms).toISOString();
 }
 
+/** The case has a suspension, ended or in force, whose days include `day`. */
+function suspendedOn(eb: ValidityBuilder, day: LocalDate): Expression<SqlBool> {
+  return eb(
+    'case_id',
+    'in',
+    eb
+      .selectFrom('licence_validity_suspensions')
+      .select('case_id')
+      .where('suspended_from', '<=', day)
+      .where((s) => s.or([s('suspended_until', 'is', null), s('suspended_until', '>=', day)])),
+  );
+}
+
 function statusConditions(
   eb: ValidityBuilder,
   status: LicenceStatus | undefined,
   today: LocalDate,
 ): Expression<SqlBool>[] {
-  if (status === undefined) return [];
-  // Expiry is never recorded: an issued licence is expired on any day after its validUntil.
-  if (status === 'expired') return [eb('status', '=', 'issued'), eb('valid_until', '<', today)];
-  if (status === 'issued') return [eb('status', '=', 'issued'), eb('valid_until', '>=', today)];
-  return [eb('status', '=', status)];
+  // Expiry and suspension are never recorded: an issued licence is expired on any day after its
+  // validUntil, and otherwise suspended on a day inside one of its suspensions.
+  switch (status) {
+    case undefined:
+      return [];
+    case 'expired':
+      return [eb('status', '=', 'issued'), eb('valid_until', '<', today)];
+    case 'suspended':
+      return [eb('status', '=', 'issued'), eb('valid_until', '>=', today), suspendedOn(eb, today)];
+    case 'issued':
+      return [eb('status', '=', 'issued'), eb('valid_until', '>=', today), eb.not(suspendedOn(eb, today))];
+    case 'sondage-requested':
+    case 'sondage-answered':
+    case 'applied':
+    case 'denied':
+    case 'withdrawn':
+    case 'revoked':
+      return [eb('status', '=', status)];
+    default: {
+      const unexpected: never = status;
+      throw new RangeError(`Unknown status ${String(unexpected)}`);
+    }
+  }
+}
+
+function holdConditions(eb: ValidityBuilder, onHold: boolean | undefined): Expression<SqlBool>[] {
+  if (onHold === undefined) return [];
+  const held = eb('case_id', 'in', eb.selectFrom('licence_validity_holds').select('case_id'));
+  return [onHold ? held : eb.not(held)];
 }
 
 function stableConditions(eb: ValidityBuilder, filter: StableLicenceFilter): Expression<SqlBool>[] {
@@ -112,7 +149,11 @@ export async function listValidity(
   if (!isLocalDate(today)) throw new RangeError(`Not a calendar date: ${String(today)}`);
   checkPage(page);
   const where = (eb: ValidityBuilder) =>
-    eb.and([...statusConditions(eb, filter.status, today), ...stableConditions(eb, filter)]);
+    eb.and([
+      ...statusConditions(eb, filter.status, today),
+      ...holdConditions(eb, filter.onHold),
+      ...stableConditions(eb, filter),
+    ]);
   const records = await db
     .selectFrom('licence_validity')
     .selectAll()

@@ -10,6 +10,8 @@ import type {
   DecisionHistoryTable,
   LicenceValidityDestinationsTable,
   LicenceValidityGoodsTable,
+  LicenceValidityHoldsTable,
+  LicenceValiditySuspensionsTable,
   LicenceValidityTable,
   RevocationJustificationTable,
 } from './read-model.records';
@@ -98,6 +100,25 @@ export function toGoodsRecords(row: LicenceValidityRow): LicenceValidityGoodsTab
 /** The destination rows the destination filter matches on: each distinct country once. */
 export function toDestinationRecords(row: LicenceValidityRow): LicenceValidityDestinationsTable[] {
   return [...new Set(row.destinationCountries)].map((country) => ({ case_id: row.caseId, country }));
+}
+
+/** The suspensions of the case, ended ones first and then the one in force. */
+export function toSuspensionRecords(row: LicenceValidityRow): LicenceValiditySuspensionsTable[] {
+  const { suspension, suspensions = [] } = row.state;
+  return [
+    ...suspensions.map((w) => ({ case_id: row.caseId, suspended_from: w.from, suspended_until: w.until })),
+    ...(suspension
+      ? [{ case_id: row.caseId, suspended_from: suspension.suspendedOn, suspended_until: null }]
+      : []),
+  ];
+}
+
+export function toHoldRecords(row: LicenceValidityRow): LicenceValidityHoldsTable[] {
+  return (row.state.holds ?? []).map((h) => ({
+    case_id: row.caseId,
+    measure_id: h.measureId,
+    held_on: h.heldOn,
+  }));
 }
 
 export function toHistoryRecord(entry: DecisionHistoryEntry): DecisionHistoryTable {

@@ -63,6 +63,25 @@ export interface LicenceValidityDestinationsTable {
   country: string;
 }
 
+/**
+ * One row per suspension of a licence, ended or in force (`until` null), so that "suspended on
+ * this day" is a range condition in SQL. A row projected before suspensions existed has none.
+ */
+export interface LicenceValiditySuspensionsTable {
+  case_id: string;
+  /** The first day not valid: the suspension's decision date. */
+  suspended_from: LocalDate;
+  /** The reinstatement date, the last day not valid; null while the suspension is in force. */
+  suspended_until: LocalDate | null;
+}
+
+/** One row per hold in force on a case: `measure_id` null for a hold of the case alone. */
+export interface LicenceValidityHoldsTable {
+  case_id: string;
+  measure_id: string | null;
+  held_on: LocalDate;
+}
+
 export interface DecisionHistoryTable {
   position: number;
   case_id: string;
@@ -142,6 +161,8 @@ export interface ReadModelDatabase {
   licence_validity: LicenceValidityTable;
   licence_validity_goods: LicenceValidityGoodsTable;
   licence_validity_destinations: LicenceValidityDestinationsTable;
+  licence_validity_suspensions: LicenceValiditySuspensionsTable;
+  licence_validity_holds: LicenceValidityHoldsTable;
   decision_history: DecisionHistoryTable;
   revocation_justification: RevocationJustificationTable;
   revocation_case_state: RevocationCaseStateTable;

@@ -11,7 +11,13 @@ export type ProjectedTable = Exclude<keyof ReadModelDatabase, 'projection_checkp
 
 /** Each projection owns its tables: a rebuild replaces exactly these, and together. */
 export const PROJECTION_TABLES: Readonly<Record<ProjectionName, readonly ProjectedTable[]>> = {
-  'licence-validity': ['licence_validity', 'licence_validity_goods', 'licence_validity_destinations'],
+  'licence-validity': [
+    'licence_validity',
+    'licence_validity_goods',
+    'licence_validity_destinations',
+    'licence_validity_suspensions',
+    'licence_validity_holds',
+  ],
   'decision-history': ['decision_history'],
   'revocation-justification': ['revocation_justification', 'revocation_case_state'],
   statistics: ['statistics_facts', 'statistics_case_state'],
@@ -75,6 +81,12 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
       table: 'licence_validity_destinations',
       columns: ['country', 'case_id'],
     },
+    {
+      name: 'licence_validity_suspensions_case_idx',
+      table: 'licence_validity_suspensions',
+      columns: ['case_id', 'suspended_from'],
+    },
+    { name: 'licence_validity_holds_case_idx', table: 'licence_validity_holds', columns: ['case_id'] },
   ],
   'decision-history': [
     // Unique: a revision of a case can only be recorded once; a double application fails loudly.
@@ -131,6 +143,19 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
       return void (await create
         .addColumn('case_id', 'text', (c) => c.notNull())
         .addColumn('country', 'text', (c) => c.notNull())
+        .execute());
+    // Created on start in a database written before suspensions and holds: its rows have none.
+    case 'licence_validity_suspensions':
+      return void (await create
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('suspended_from', 'text', (c) => c.notNull())
+        .addColumn('suspended_until', 'text')
+        .execute());
+    case 'licence_validity_holds':
+      return void (await create
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('measure_id', 'text')
+        .addColumn('held_on', 'text', (c) => c.notNull())
         .execute());
     case 'decision_history':
       return void (await create

@@ -14,11 +14,15 @@ import type {
   DenyLicence,
   ExtendLicence,
   GoodsItem,
+  HoldCase,
   IssueLicence,
   LicenceCommand,
   LicenceState,
   RegisterCase,
   ProposeRevocation,
+  ReinstateLicence,
+  ReleaseCase,
+  SuspendLicence,
   WithdrawCase,
 } from '@licences/licensing-domain';
 
@@ -164,4 +168,25 @@ export function deny(): DenyLicence {
 
 export function withdraw(): WithdrawCase {
   return { type: 'WithdrawCase', reason: 'The applicant withdrew the application.' };
+}
+
+export function suspend(evidenceDate: string): SuspendLicence {
+  const { criteria, evidence } = proposeRevocation(evidenceDate);
+  return { type: 'SuspendLicence', criteria, evidence, reasons: 'Reports of misuse are being verified.' };
+}
+
+export function reinstate(): ReinstateLicence {
+  return { type: 'ReinstateLicence', reason: 'The reports were not confirmed.' };
+}
+
+export function hold(measureId?: string): HoldCase {
+  return {
+    type: 'HoldCase',
+    reason: 'The situation in the country is being reviewed.',
+    ...(measureId && { measureId }),
+  };
+}
+
+export function release(measureId?: string): ReleaseCase {
+  return { type: 'ReleaseCase', reason: 'The review is complete.', ...(measureId && { measureId }) };
 }

@@ -9,6 +9,8 @@ const TABLE_ORDER: Readonly<Record<string, string>> = {
   licence_validity: 'case_id',
   licence_validity_goods: 'case_id, control_list_entry',
   licence_validity_destinations: 'case_id, country',
+  licence_validity_suspensions: 'case_id, suspended_from',
+  licence_validity_holds: 'case_id, measure_id',
   decision_history: 'position',
   revocation_justification: 'case_id',
   revocation_case_state: 'case_id',
