@@ -8,8 +8,11 @@ import { ROLES, ROLES_KEY } from '../auth/roles';
 type Route =
   Exclude<keyof LicencesController, 'constructor'> | Exclude<keyof RevocationsController, 'constructor'>;
 
-/** The routes that record each event type live. */
-const ROUTES_OF: Record<LicenceEventType, readonly Route[]> = {
+/**
+ * The routes that record each event type live. A reassessment request comes only from a country
+ * measure, never from a licence route, and an import refuses it whatever its role.
+ */
+const ROUTES_OF: Record<Exclude<LicenceEventType, 'ReassessmentRequested'>, readonly Route[]> = {
   SondageRequested: ['register'],
   Applied: ['register', 'apply'],
   SondageAnswered: ['answerSondage'],
@@ -21,6 +24,11 @@ const ROUTES_OF: Record<LicenceEventType, readonly Route[]> = {
   RevocationProposalWithdrawn: ['withdrawRevocationProposal'],
   RevocationProposalRejected: ['rejectRevocationProposal'],
   RevokedForChangedCircumstances: ['revoke'],
+  Reassessed: ['reassess'],
+  Suspended: ['suspend'],
+  Reinstated: ['reinstate'],
+  PutOnHold: ['hold'],
+  Released: ['release'],
 };
 
 function rolesOf(route: Route): string[] {

@@ -40,6 +40,14 @@ export const DECISION_ROLES = {
   RevocationProposalWithdrawn: ['assessor', 'senior-assessor'],
   RevocationProposalRejected: ['senior-assessor'],
   RevokedForChangedCircumstances: ['senior-assessor'],
+  Reassessed: ['assessor'],
+  Suspended: ['senior-assessor'],
+  Reinstated: ['senior-assessor'],
+  PutOnHold: ['assessor'],
+  Released: ['assessor'],
+  // Recorded only when an approved country measure runs (senior assessors propose and approve
+  // it); an import refuses the line whatever its role (MEASURE_STEP_NOT_IMPORTED).
+  ReassessmentRequested: ['senior-assessor'],
 } as const satisfies Readonly<Record<LicenceEventType, readonly KnownRole[]>>;
 
 /** The roles that may record `type`, or none for a type this map does not know. */

@@ -29,6 +29,8 @@ import type { HistoricalLine } from './import.types';
 export class HistoricalCaseFold {
   private state: LicenceState = undefined;
   private lastOccurredAt: string | undefined;
+  /** Set after a Reassessed line that proposed revocation, until its RevocationProposed line. */
+  private proposalDue: { readonly sub: string; readonly on: LocalDate } | undefined;
 
   constructor(
     private readonly policy: ValidityPolicy,
@@ -50,16 +52,41 @@ export class HistoricalCaseFold {
         `occurredAt ${line.occurredAt} lies before the case's previous decision (${this.lastOccurredAt}); business dates must not go backwards`,
       );
     }
+    this.requireProposalFollows(line);
     const context = { now: new Date(line.occurredAt), actor: line.actor, historical: true };
     const event = this.withImportedValidity(line, this.decided(line, context));
     this.state = evolve(this.state, event);
     this.lastOccurredAt = line.occurredAt;
+    this.proposalDue =
+      event.type === 'Reassessed' && event.data.outcome === 'revocation-proposed'
+        ? { sub: line.actor.sub, on: event.data.decisionDate }
+        : undefined;
     return event;
+  }
+
+  /**
+   * The case's history ends here: a reassessment that proposed revocation without its proposal
+   * is refused (the store never holds one alone).
+   */
+  finish(): void {
+    if (this.proposalDue) throw proposalMissing(this.proposalDue);
+  }
+
+  /** After a reassessment that proposed revocation comes its proposal, by the same official that day. */
+  private requireProposalFollows(line: HistoricalLine): void {
+    const due = this.proposalDue;
+    if (!due) return;
+    const on = amsterdamDateOf(new Date(line.occurredAt));
+    if (line.type !== 'RevocationProposed' || line.actor.sub !== due.sub || on !== due.on)
+      throw proposalMissing(due);
   }
 
   private decided(line: HistoricalLine, context: DecisionContext): LicenceEvent {
     try {
-      return decide(this.commandOf(line), this.state, context, this.policy)[0] as LicenceEvent;
+      const event = decide(this.commandOf(line), this.state, context, this.policy)[0] as LicenceEvent;
+      if (line.type === 'Reassessed' && event.type === 'Reassessed')
+        return { type: 'Reassessed', data: { ...event.data, outcome: line.data.outcome } };
+      return event;
     } catch (error) {
       if (
         line.type === 'Extended' &&
@@ -129,6 +156,19 @@ export class HistoricalCaseFold {
         return { type: 'WithdrawRevocationProposal', ...line.data };
       case 'RevocationProposalRejected':
         return { type: 'RejectRevocationProposal', ...line.data };
+      case 'Reassessed':
+        // A proposing reassessment is decided as one that keeps the licence (the same checks of
+        // status and findings); the grounds and the four-eyes rule are decided on its
+        // RevocationProposed line, which must follow (see requireProposalFollows).
+        return { type: 'ReassessLicence', assessment: line.data.assessment, outcome: 'maintained' };
+      case 'Suspended':
+        return { type: 'SuspendLicence', ...line.data };
+      case 'Reinstated':
+        return { type: 'ReinstateLicence', ...line.data };
+      case 'PutOnHold':
+        return { type: 'HoldCase', ...line.data };
+      case 'Released':
+        return { type: 'ReleaseCase', ...line.data };
       case 'RevokedForChangedCircumstances':
         // The decider holds the two-line form to the four-eyes rule, and refuses a lone line
         // while a proposal of the case is open; a lone line otherwise records a revocation one
@@ -197,6 +237,13 @@ export class HistoricalCaseFold {
     }
     return event;
   }
+}
+
+function proposalMissing(due: { readonly sub: string; readonly on: LocalDate }): ImportRefusal {
+  return new ImportRefusal(
+    'REASSESSMENT_PROPOSAL_MISSING',
+    `A reassessment that proposed revocation (${due.on}, by ${due.sub}) must be followed by its RevocationProposed line, by the same official on the same day`,
+  );
 }
 
 /**

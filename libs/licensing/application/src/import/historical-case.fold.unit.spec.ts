@@ -2,7 +2,7 @@ import { DomainError, DUTCH_VALIDITY_POLICY, evolve, recheckDecision } from '@li
 import type { LicenceCase, LicenceEvent } from '@licences/licensing-domain';
 import { HistoricalCaseFold } from './historical-case.fold';
 import { parseHistoricalLine } from './historical-line.parser';
-import { assessment, caseId, details } from './testing/historical-lines.fixture';
+import { assessment, caseId, details, historicalLine } from './testing/historical-lines.fixture';
 import { ImportRefusal } from './import.types';
 import type { HistoricalLine } from './import.types';
 
@@ -11,19 +11,7 @@ const SENIOR = { sub: 'a.visser', role: 'senior-assessor' };
 const evidence = [{ title: 'UN report', source: 'UN', date: '2021-05-20', reference: 'S/2021/1' }];
 const grounds = { circumstances: 'Armed conflict', criteria: [2, 3], evidence };
 
-function line(
-  type: string,
-  date: string,
-  actor: { sub: string; role: string },
-  data: unknown,
-): HistoricalLine {
-  const parsed = parseHistoricalLine(
-    JSON.stringify({ caseId, type, occurredAt: `${date}T10:00:00Z`, actor, data }),
-    1,
-  );
-  if (!parsed.ok) throw parsed.error;
-  return parsed.line;
-}
+const line = historicalLine;
 
 /** An issued licence (by ASSESSOR), then the given lines, folded; the events or the refusal code. */
 function fold(...later: HistoricalLine[]): LicenceEvent[] | string {

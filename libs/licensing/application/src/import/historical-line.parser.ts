@@ -4,6 +4,7 @@ import {
   GOODS_CATEGORIES,
   LICENCE_EVENT_TYPES,
   LICENCE_KINDS,
+  REASSESSMENT_OUTCOMES,
   TEMPORARY_EXPORT_PURPOSES,
 } from '@licences/licensing-domain';
 import type {
@@ -247,7 +248,10 @@ function dataOf(type: LicenceEventType, raw: unknown): HistoricalLine['data'] {
     case 'RevocationProposed':
       return revocationGrounds(object(raw, 'data', ['circumstances', 'criteria', 'evidence']));
     case 'RevocationProposalWithdrawn':
-    case 'RevocationProposalRejected': {
+    case 'RevocationProposalRejected':
+    case 'Reinstated':
+    case 'PutOnHold':
+    case 'Released': {
       const d = object(raw, 'data', ['reason']);
       return { reason: text(d['reason'], 'data.reason', TEXT_MAX) };
     }
@@ -264,6 +268,28 @@ function dataOf(type: LicenceEventType, raw: unknown): HistoricalLine['data'] {
             : list(d['additionalEvidence'], 'data.additionalEvidence', 100, evidence),
       };
     }
+    case 'Reassessed': {
+      const d = object(raw, 'data', ['assessment', 'outcome']);
+      return {
+        assessment: assessment(d['assessment'], 'data.assessment'),
+        outcome: oneOf(d['outcome'], 'data.outcome', REASSESSMENT_OUTCOMES),
+      };
+    }
+    case 'Suspended': {
+      const d = object(raw, 'data', ['criteria', 'evidence', 'reasons']);
+      return {
+        criteria: criteria(d['criteria'], 'data.criteria'),
+        evidence: list(d['evidence'], 'data.evidence', 100, evidence),
+        reasons: text(d['reasons'], 'data.reasons', TEXT_MAX),
+      };
+    }
+    case 'ReassessmentRequested':
+      // Only an approved country measure asks for a reassessment, and history names none.
+      throw new ImportRefusal(
+        'MEASURE_STEP_NOT_IMPORTED',
+        'ReassessmentRequested comes only from a country measure run in this system; history records the Reassessed itself',
+        'type',
+      );
     default: {
       const unexpected: never = type;
       throw new Error(`Unknown event type ${String(unexpected)}`);

@@ -133,6 +133,8 @@ export async function checkFile({
     }
   }
   progress(n, cases.size);
+  for (const check of cases.values()) finishCase(check, () => (refusedCases += 1));
+  if (orphanTotal + refusedCases > maxRefusals) throw tooMany();
   // Later passes fold the accepted cases again; their states need not stay in memory meanwhile.
   for (const check of cases.values()) check.fold = undefined;
   return { lines: n, cases, orphans, orphanTotal, sha256: file.sha256() };
@@ -181,4 +183,17 @@ export function refusalOf(
       : error.message;
   const where = type === undefined ? `line ${line}` : `line ${line} (${type})`;
   return { caseId, lines, line, code: error.code, reason: `${where}: ${error.code}: ${message}` };
+}
+
+/** Refuses a case whose history stops where a step still owes its next line. */
+function finishCase(check: CaseCheck, refused: () => void): void {
+  if (check.refusal || !check.fold) return;
+  try {
+    check.fold.finish();
+  } catch (failure) {
+    if (!(failure instanceof ImportRefusal)) throw failure;
+    check.refusal = { line: check.lines.at(-1) as number, error: failure };
+    check.fold = undefined;
+    refused();
+  }
 }

@@ -56,7 +56,23 @@ export type HistoricalLine =
   | LineBase<
       'RevokedForChangedCircumstances',
       RevocationGrounds | { readonly additionalEvidence: Evidence[] }
-    >;
+    >
+  /**
+   * A reassessment; one that proposed revocation is followed, as in the store, by its
+   * RevocationProposed line (same official, same day), which carries the grounds.
+   */
+  | LineBase<
+      'Reassessed',
+      { readonly assessment: Assessment; readonly outcome: 'maintained' | 'revocation-proposed' }
+    >
+  | LineBase<
+      'Suspended',
+      { readonly criteria: Criterion[]; readonly evidence: Evidence[]; readonly reasons: string }
+    >
+  | LineBase<'Reinstated', { readonly reason: string }>
+  /** Holds of the case alone: history has no country measure to name. */
+  | LineBase<'PutOnHold', { readonly reason: string }>
+  | LineBase<'Released', { readonly reason: string }>;
 
 /** Why a licence is revoked: the body of a revocation proposal. */
 export interface RevocationGrounds {

@@ -3,6 +3,9 @@
  * parser and fold specs share, as a file would spell them.
  */
 
+import { parseHistoricalLine } from '../historical-line.parser';
+import type { HistoricalLine } from '../import.types';
+
 export const caseId = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 /** The `data` of a registering line: the body of `POST /api/licences` without its procedure. */
@@ -31,3 +34,18 @@ export const assessment = {
   summary: 'No clear risk',
   findings: [{ criterion: 7, finding: 'Low diversion risk' }],
 };
+
+/** A line of `caseId` at 10:00 UTC on `date`, parsed; a line the parser refuses throws. */
+export function historicalLine(
+  type: string,
+  date: string,
+  actor: { sub: string; role: string },
+  data: unknown,
+): HistoricalLine {
+  const parsed = parseHistoricalLine(
+    JSON.stringify({ caseId, type, occurredAt: `${date}T10:00:00Z`, actor, data }),
+    1,
+  );
+  if (!parsed.ok) throw parsed.error;
+  return parsed.line;
+}
