@@ -408,6 +408,11 @@ describe('HTTP contract of the admin API', () => {
           '/api/licences/{id}/revocation-proposal/withdraw',
           '/api/licences/{id}/revocation-proposal/reject',
           '/api/licences/{id}/revoke',
+          '/api/licences/{id}/reassess',
+          '/api/licences/{id}/suspend',
+          '/api/licences/{id}/reinstate',
+          '/api/licences/{id}/hold',
+          '/api/licences/{id}/release',
           '/api/policy/validity',
         ]),
       );
