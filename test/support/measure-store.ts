@@ -26,6 +26,9 @@ export async function writeMeasureBacklog(
   destination: string,
 ): Promise<MeasureBacklog> {
   const backlog: MeasureBacklog = { pending: [], licences: [] };
+  // Relative to the machine's clock, which the API process reads: the licences are valid today.
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  const [registeredAt, issuedAt] = [daysAgo(3), daysAgo(2)];
   const store = SqliteEventStore.open({ file: eventsFile });
   try {
     for (let i = 0; i < cases; i++) {
@@ -35,10 +38,9 @@ export async function writeMeasureBacklog(
       });
       const details = currentCaseDetails(body as unknown as CaseDetails);
       const commands: [LicenceCommand, string][] = [
-        [{ type: 'RegisterCase', caseId, procedure: 'application', details }, '2024-11-01T10:00:00Z'],
+        [{ type: 'RegisterCase', caseId, procedure: 'application', details }, registeredAt],
       ];
-      if (i % 2 === 1)
-        commands.push([{ type: 'IssueLicence', assessment } as LicenceCommand, '2024-11-05T10:00:00Z']);
+      if (i % 2 === 1) commands.push([{ type: 'IssueLicence', assessment } as LicenceCommand, issuedAt]);
       let state: LicenceState = undefined;
       const batch = commands.flatMap(([command, at]) => {
         const events = decide(command, state, { now: new Date(at), actor: LOADER }, DUTCH_VALIDITY_POLICY);
