@@ -1,3 +1,4 @@
+import { isValidOn, statusOn } from '@licences/licensing-domain';
 import type { LocalDate } from '@licences/licensing-domain';
 import { historyEntryOf } from './projections/decision-history.projection';
 import type { DecisionHistoryEntry } from './read-model.rows';
@@ -77,5 +78,51 @@ describe('time travel over a case history', () => {
     const backwards = messy.map((e, i) => (i === 1 ? { ...e, decisionDate: '2024-05-01' as LocalDate } : e));
     expect(caseAt(backwards, on('2024-05-05'))).toBeUndefined();
     expect(caseAt(backwards, on('2024-05-10'))?.state.status).toBe('issued');
+  });
+
+  describe('across suspension windows', () => {
+    // Issued 2024-01-10 (until 2027-01-09); suspended 2025-03-10, reinstated 2025-04-10 (recorded
+    // then); suspended again 2025-09-01 and still suspended.
+    const suspended = historyOf(
+      new CaseHistoryBuilder('c4')
+        .register('2024-01-08T10:00:00Z')
+        .issue('2024-01-10T10:00:00Z')
+        .suspend('2025-03-10T10:00:00Z')
+        .reinstate('2025-04-10T10:00:00Z')
+        .suspend('2025-09-01T10:00:00Z'),
+    );
+    /** What `GET ?validOn=&asOf=` answers: the state folded to the point in time, judged on its date. */
+    const judged = (date: string, asOf?: string) => {
+      const found = caseAt(suspended, { validOn: date as LocalDate, ...(asOf && { asOf }) });
+      if (!found) throw new Error(`No case on ${date}`);
+      return {
+        status: statusOn(found.state, date as LocalDate),
+        valid: isValidOn(found.state, date as LocalDate),
+      };
+    };
+
+    it('given validOn inside a window, then the licence is suspended and not valid; the day after reinstatement it is valid', () => {
+      expect(judged('2025-03-09')).toEqual({ status: 'issued', valid: true });
+      expect(judged('2025-03-10')).toEqual({ status: 'suspended', valid: false });
+      expect(judged('2025-04-10')).toEqual({ status: 'suspended', valid: false });
+      expect(judged('2025-04-11')).toEqual({ status: 'issued', valid: true });
+      expect(judged('2025-08-31')).toEqual({ status: 'issued', valid: true });
+      expect(judged('2025-09-01')).toEqual({ status: 'suspended', valid: false });
+      expect(judged('2027-01-10')).toEqual({ status: 'expired', valid: false });
+    });
+
+    it('given asOf during a suspension, then it is suspended as known then, however it ended later', () => {
+      expect(judged('2025-05-01', '2025-03-20T00:00:00Z')).toEqual({ status: 'suspended', valid: false });
+      expect(judged('2025-05-01', '2025-04-10T10:00:00Z')).toEqual({ status: 'issued', valid: true });
+      expect(judged('2025-03-01', '2025-03-20T00:00:00Z')).toEqual({ status: 'issued', valid: true });
+    });
+
+    it('given a past window, then its end date stays as issued', () => {
+      expect(caseAt(suspended, on('2025-12-01'))?.state).toMatchObject({
+        validUntil: '2027-01-09',
+        suspensions: [{ from: '2025-03-10', until: '2025-04-10' }],
+        suspension: { suspendedOn: '2025-09-01' },
+      });
+    });
   });
 });

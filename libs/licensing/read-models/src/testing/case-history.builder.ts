@@ -93,4 +93,16 @@ export class CaseHistoryBuilder {
       { sub: 'carol', role: 'senior-assessor' },
     );
   }
+
+  /** Suspended by carol (a senior assessor) at `at`, on the grounds of a UN report of that day. */
+  suspend(at: string, recordedAt?: string): this {
+    const evidence = [{ title: 'UN report', source: 'UN', date: at.slice(0, 10), reference: 'S/2025/2' }];
+    const command = { type: 'SuspendLicence', criteria: [2], evidence, reasons: 'Reports of misuse' };
+    return this.decide(command as LicenceCommand, at, recordedAt, { sub: 'carol', role: 'senior-assessor' });
+  }
+
+  reinstate(at: string, recordedAt?: string): this {
+    const command = { type: 'ReinstateLicence', reason: 'Reports not confirmed' } as const;
+    return this.decide(command, at, recordedAt, { sub: 'carol', role: 'senior-assessor' });
+  }
 }
