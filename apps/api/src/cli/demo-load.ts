@@ -8,10 +8,15 @@ import {
   DenyLicenceCommand,
   ExtendLicenceCommand,
   HistoricalImportService,
+  HoldCaseCommand,
   IssueLicenceCommand,
   ProposeRevocationCommand,
+  ReassessLicenceCommand,
   RegisterCaseCommand,
+  ReinstateLicenceCommand,
   RejectRevocationProposalCommand,
+  ReleaseCaseCommand,
+  SuspendLicenceCommand,
   WithdrawCaseCommand,
   WithdrawRevocationProposalCommand,
 } from '@licences/licensing-application';
@@ -80,6 +85,19 @@ function busCommand(step: DemoStep, meta: CommandMeta): LicenceDecisionCommand<L
       return new RejectRevocationProposalCommand(caseId, command, meta);
     case 'ApproveRevocation':
       return new ApproveRevocationCommand(caseId, command, meta);
+    case 'ReassessLicence':
+      return new ReassessLicenceCommand(caseId, command, meta);
+    case 'SuspendLicence':
+      return new SuspendLicenceCommand(caseId, command, meta);
+    case 'ReinstateLicence':
+      return new ReinstateLicenceCommand(caseId, command, meta);
+    case 'HoldCase':
+      return new HoldCaseCommand(caseId, command, meta);
+    case 'ReleaseCase':
+      return new ReleaseCaseCommand(caseId, command, meta);
+    case 'RequestReassessment':
+      // Only a country measure asks for a reassessment; the demo plans none.
+      throw new Error(`Case ${caseId}: a reassessment request comes only from a country measure`);
     case 'RecordHistoricalRevocation':
       // Only the import records history; the live plan never holds this command.
       throw new Error(`Case ${caseId}: a one-official revocation cannot be sent as a live command`);
@@ -132,6 +150,7 @@ export async function loadPlan(
       correlationId: request,
       causationId: request,
       idempotencyKey: `demo/${seed}/${step.sequence}`,
+      // `sequence` is the revision of the step's first event, also after a step that recorded two.
       ...(step.sequence > 0 && { expectedRevision: step.sequence - 1 }),
     };
     clock.set(step.at);

@@ -72,14 +72,15 @@ async function loadDemo(options: DemoOptions): Promise<void> {
       },
       onStep: (step) => {
         if (step.case) tally.addCase(step.case);
-        tally.addDecision(step.at);
+        // A reassessment that proposes revocation records the proposal too.
+        for (let n = 0; n < step.recorded; n += 1) tally.addDecision(step.at);
         live += 1;
         bar.update(live + imported, { stage: `live decisions of ${step.at.slice(0, 7)}` });
       },
     });
     for (const script of plan.importedScripts()) {
       tally.addCase(script.case);
-      for (const step of script.steps) tally.addDecision(step.at);
+      for (const step of script.steps) for (let n = 0; n < step.recorded; n += 1) tally.addDecision(step.at);
     }
     bar.update(live + imported);
     bar.stop();

@@ -23,6 +23,7 @@ import {
   EXTENSION_SUMMARIES,
   FINDINGS,
   ISSUE_SUMMARIES,
+  REASSESSMENT_SUMMARIES,
   REVOCATIONS,
   TEMPORARY_END_USERS,
 } from './wording.catalogue';
@@ -237,6 +238,14 @@ export function issueAssessment(random: SeededRandom, allied: boolean): Assessme
 
 export function extensionAssessment(random: SeededRandom, allied: boolean): Assessment {
   return { summary: random.pick(EXTENSION_SUMMARIES), findings: findings(random, allied) };
+}
+
+export function reassessmentAssessment(
+  random: SeededRandom,
+  allied: boolean,
+  outcome: keyof typeof REASSESSMENT_SUMMARIES,
+): Assessment {
+  return { summary: random.pick(REASSESSMENT_SUMMARIES[outcome]), findings: findings(random, allied) };
 }
 
 /** A revocation's grounds with evidence dated between the issue and the day before the decision. */

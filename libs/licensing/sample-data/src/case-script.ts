@@ -1,5 +1,6 @@
 import { addDays, addMonths, compareDates, daysBetween } from '@licences/licensing-domain';
 import type { CaseDetails, LicenceCase, LicenceEvent, LocalDate } from '@licences/licensing-domain';
+import { AfterIssueSteps } from './after-issue-steps';
 import { nextWorkday } from './business-calendar';
 import type { CaseBuilder } from './case.builder';
 import {
@@ -55,6 +56,8 @@ function isIssued(
 }
 
 export class PathRunner {
+  private readonly after: AfterIssueSteps;
+
   constructor(
     private readonly b: CaseBuilder,
     private readonly random: SeededRandom,
@@ -63,7 +66,9 @@ export class PathRunner {
     private readonly adjustments: PathAdjustments = {},
     /** Imported history: revocations as one official took them before the four-eyes rule. */
     private readonly historical = false,
-  ) {}
+  ) {
+    this.after = new AfterIssueSteps(b, random, allied, historical);
+  }
 
   register(at: string, procedure: 'sondage' | 'application', details: CaseDetails): boolean {
     return this.b.takeAt(at, 'intake', { type: 'RegisterCase', caseId: this.b.caseId, procedure, details });
@@ -72,10 +77,10 @@ export class PathRunner {
   run(path: DemoPath): void {
     switch (path) {
       case 'issue':
-        this.issue();
+        if (this.issue()) this.after.duringValidity();
         return;
       case 'issue-extend':
-        if (this.issue() && this.extend()) this.extendAgain();
+        if (this.issue() && this.afterIssue() && this.extend()) this.extendAgain();
         return;
       case 'issue-revoke':
         if (this.issue()) this.revoke();
@@ -96,7 +101,14 @@ export class PathRunner {
         this.withdraw(5, 40);
         return;
       case 'sondage-issue':
-        if (this.answer('positive') && this.apply() && this.issue() && this.random.chance(0.3)) this.extend();
+        if (
+          this.answer('positive') &&
+          this.apply() &&
+          this.issue() &&
+          this.afterIssue() &&
+          this.random.chance(0.3)
+        )
+          this.extend();
         return;
       case 'sondage-deny':
         if (this.answer(this.random.chance(0.6) ? 'positive' : 'negative') && this.apply()) this.deny();
@@ -139,7 +151,16 @@ export class PathRunner {
     });
   }
 
+  /** The steps a licence may take while it runs; true unless the plan ended meanwhile. */
+  private afterIssue(): boolean {
+    this.after.duringValidity();
+    return !this.b.stopped;
+  }
+
   private issue(): boolean {
+    // A case planted with a deviation, or one decided in days, keeps the timing it was planned for.
+    const keepsTiming = this.adjustments.prompt || this.adjustments.issue !== undefined;
+    if (!keepsTiming && !this.after.holdBeforeDecision()) return false;
     const [min, max] = decisionDelay(this.random, this.adjustments.prompt);
     const date = later(this.random, this.b.lastDate, min, max);
     // Now and then the licence starts on the first of the next month rather than on the decision date.
@@ -209,7 +230,10 @@ export class PathRunner {
       return this.b.take(date, 'senior-assessor', { type: 'RecordHistoricalRevocation', ...grounds });
     }
     const proposer = this.random.chance(0.2) ? 'senior-assessor' : 'assessor';
-    if (!this.b.take(date, proposer, { type: 'ProposeRevocation', ...grounds })) return false;
+    const proposed =
+      this.after.proposeByReassessment(date, grounds) ||
+      this.b.take(date, proposer, { type: 'ProposeRevocation', ...grounds });
+    if (!proposed) return false;
     const proposedBy = this.b.steps.at(-1)?.actor as DemoOfficial;
     const second = later(this.random, date, 3, 21);
     switch (ending) {
@@ -246,6 +270,7 @@ export class PathRunner {
   }
 
   private deny(): boolean {
+    if (!this.after.holdBeforeDecision()) return false;
     const [min, max] = decisionDelay(this.random);
     const denial = this.random.pick(DENIALS);
     return this.b.take(later(this.random, this.b.lastDate, min, max), 'assessor', {

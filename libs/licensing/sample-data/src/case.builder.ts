@@ -41,12 +41,14 @@ export class CaseBuilder {
   readonly steps: PlannedStep[] = [];
   private state: LicenceState = undefined;
   private cutShort = false;
+  /** The revision the next event gets: a step may record more than one. */
+  private revision = 0;
 
   constructor(
     readonly caseId: string,
     private readonly random: SeededRandom,
     /** No step is planned after this day: the case stays where it is (pending, or not yet extended). */
-    private readonly lastDay: LocalDate,
+    readonly lastDay: LocalDate,
     private readonly policy: ValidityPolicy,
     /** Imported history: decided as the import decides it, which lets one official revoke alone. */
     private readonly historical = false,
@@ -96,11 +98,22 @@ export class CaseBuilder {
     const actor =
       options.actor ?? this.random.pick(OFFICIALS[role].filter((official) => !excluded.has(official.sub)));
     const context = { now: new Date(at), actor, historical: this.historical };
-    const [decided] = decide(command, this.state, context, this.policy);
+    const [decided, ...alsoRecorded] = decide(command, this.state, context, this.policy);
     if (!decided) throw new Error(`Case ${this.caseId}: ${command.type} decided no event`);
     const event = options.adjust ? options.adjust(decided) : decided;
-    this.state = evolve(this.state, event);
-    this.steps.push({ at, caseId: this.caseId, sequence: this.steps.length, actor, command, event });
+    this.state = [event, ...alsoRecorded].reduce<LicenceState>((s, e) => evolve(s, e), this.state);
+    const recorded = 1 + alsoRecorded.length;
+    this.steps.push({
+      at,
+      caseId: this.caseId,
+      sequence: this.revision,
+      recorded,
+      actor,
+      command,
+      event,
+      ...(alsoRecorded.length > 0 && { alsoRecorded }),
+    });
+    this.revision += recorded;
     return true;
   }
 }

@@ -90,8 +90,10 @@ export interface DemoStep {
   /** ISO instant (UTC) during office hours; its Amsterdam date is the decision date. */
   readonly at: string;
   readonly caseId: string;
-  /** 0-based: the revision the case's event gets. */
+  /** 0-based: the revision the step's (first) event gets. */
   readonly sequence: number;
+  /** How many events the step records: two for a reassessment that proposes revocation. */
+  readonly recorded: number;
   readonly actor: DemoOfficial;
   readonly command: LicenceCommand;
   /** Set on a case's first step. */
@@ -101,6 +103,8 @@ export interface DemoStep {
 /** A step with the event the decider gave for it while the plan was made. */
 export interface PlannedStep extends DemoStep {
   readonly event: LicenceEvent;
+  /** The further events of the same decision: the RevocationProposed a reassessment opens. */
+  readonly alsoRecorded?: readonly LicenceEvent[];
 }
 
 export interface CaseScript {

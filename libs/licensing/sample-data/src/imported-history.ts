@@ -204,6 +204,27 @@ export function importLineOf(step: PlannedStep): string {
         criteria: command.criteria,
         evidence: command.evidence,
       });
+    case 'ReassessLicence':
+      // One line, one event: a proposing reassessment would need its RevocationProposed line too,
+      // and the archive plans only reassessments that kept the licence.
+      if (command.outcome !== 'maintained')
+        throw new Error('The archive plans maintained reassessments only');
+      return line('Reassessed', { assessment: command.assessment, outcome: command.outcome });
+    case 'SuspendLicence':
+      return line('Suspended', {
+        criteria: command.criteria,
+        evidence: command.evidence,
+        reasons: command.reasons,
+      });
+    case 'ReinstateLicence':
+      return line('Reinstated', { reason: command.reason });
+    case 'HoldCase':
+    case 'ReleaseCase':
+      // History holds a case by itself: it has no country measure to name.
+      if (command.measureId !== undefined) throw new Error('The archive plans no country measure');
+      return line(command.type === 'HoldCase' ? 'PutOnHold' : 'Released', { reason: command.reason });
+    case 'RequestReassessment':
+      throw new Error('Only a country measure asks for a reassessment; the archive plans none');
     default: {
       const unexpected: never = command;
       throw new Error(`Unknown command ${(unexpected as { type: string }).type}`);

@@ -28,7 +28,7 @@ export class StepQueue {
       if (!top) return;
       const step = top.script.steps[top.next];
       if (!step || (until !== undefined && step.at > until)) return;
-      const { event: _event, ...plain } = step;
+      const { event: _event, alsoRecorded: _also, ...plain } = step;
       yield top.next === 0 ? { ...plain, case: top.script.case } : plain;
       top.next += 1;
       if (top.next < top.script.steps.length) this.down(0);

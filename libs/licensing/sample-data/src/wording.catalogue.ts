@@ -225,3 +225,36 @@ export const PROPOSAL_WITHDRAWALS = [
   'The reported incident concerned another end user',
   'New information shows the goods were not involved',
 ] as const;
+
+/** Reassessments on new information (Common Position art. 1(1a)): the summary by outcome. */
+export const REASSESSMENT_SUMMARIES = {
+  maintained: [
+    'Reassessed after new reporting on the destination; the earlier assessment stands',
+    'Reassessed on a change in the region; no clear risk under the criteria, licence maintained',
+    'Reassessed at the request of the minister; end use still as assessed at issue',
+  ],
+  'revocation-proposed': [
+    'Reassessed on new information; the circumstances have changed so that the licence would now be denied',
+  ],
+} as const;
+
+export const SUSPENSION_REASONS = [
+  'Reports of possible diversion are being investigated; the licence is not to be used meanwhile',
+  'Escalation in the country of destination; suspended pending a reassessment',
+] as const;
+
+export const REINSTATEMENTS = [
+  'The investigation found no diversion; the licence may be used again',
+  'The situation has stabilised; the reassessment maintains the licence',
+] as const;
+
+/** Holds ("aanhouden") of a pending case, and their release. */
+export const HOLDS = [
+  'Held pending consultation of the Ministry of Foreign Affairs on the situation in the country',
+  'Held while end-user information is verified with the embassy',
+] as const;
+
+export const RELEASES = [
+  'Consultation completed; the application is assessed again',
+  'End-user information confirmed',
+] as const;
