@@ -13,8 +13,8 @@ import { DomainError } from '@licences/licensing-domain';
 import { Roles } from '../auth/roles';
 import type { Principal } from '../auth/roles';
 import { correlationIdOf } from '../licences/command-headers';
-import { Exchange } from '../licences/command-context.decorator';
-import type { CommandContext } from '../licences/command-context.decorator';
+import { MeasureExchange } from './measure-exchange.decorator';
+import type { MeasureContext } from './measure-exchange.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { NoBody } from '../http/empty-body.pipe';
 import { MeasureReasonDto, ProposeMeasureDto } from './measure.dto';
@@ -46,7 +46,7 @@ export class MeasuresController {
   @HttpCode(201)
   @Roles('senior-assessor')
   @ApiOperation({ summary: 'Propose a country measure for a destination, with its legal ground and reasons' })
-  propose(@Body() b: ProposeMeasureDto, @Exchange() ctx: CommandContext): Promise<MeasureSummary> {
+  propose(@Body() b: ProposeMeasureDto, @MeasureExchange() ctx: MeasureContext): Promise<MeasureSummary> {
     const measureId = randomUUID();
     const command = { type: 'ProposeMeasure', measureId, ...b } as const;
     return this.decide(measureId, command, ctx);
@@ -59,7 +59,7 @@ export class MeasuresController {
     summary:
       'Approve a measure as a second senior assessor: its pending cases are held and its valid licences put up for reassessment',
   })
-  approve(@MeasureId() id: string, @NoBody() _: undefined, @Exchange() ctx: CommandContext) {
+  approve(@MeasureId() id: string, @NoBody() _: undefined, @MeasureExchange() ctx: MeasureContext) {
     return this.decide(id, { type: 'ApproveMeasure' }, ctx);
   }
 
@@ -67,7 +67,7 @@ export class MeasuresController {
   @HttpCode(200)
   @Roles('senior-assessor')
   @ApiOperation({ summary: 'Reject a proposed measure as a second senior assessor, with a reason' })
-  reject(@MeasureId() id: string, @Body() b: MeasureReasonDto, @Exchange() ctx: CommandContext) {
+  reject(@MeasureId() id: string, @Body() b: MeasureReasonDto, @MeasureExchange() ctx: MeasureContext) {
     return this.decide(id, { type: 'RejectMeasure', reason: b.reason }, ctx);
   }
 
@@ -75,7 +75,7 @@ export class MeasuresController {
   @HttpCode(200)
   @Roles('senior-assessor')
   @ApiOperation({ summary: 'Lift an approved measure: every hold it placed is released' })
-  lift(@MeasureId() id: string, @Body() b: MeasureReasonDto, @Exchange() ctx: CommandContext) {
+  lift(@MeasureId() id: string, @Body() b: MeasureReasonDto, @MeasureExchange() ctx: MeasureContext) {
     return this.decide(id, { type: 'LiftMeasure', reason: b.reason }, ctx);
   }
 
@@ -100,7 +100,7 @@ export class MeasuresController {
   private async decide(
     measureId: string,
     command: OfficialMeasureCommand,
-    { principal, request }: CommandContext,
+    { principal, request }: MeasureContext,
   ): Promise<MeasureSummary> {
     const requestId = randomUUID();
     const decision = await this.commands.execute<MeasureDecisionCommand, MeasureDecision>(
