@@ -11,6 +11,7 @@ import type {
   CaseReplayView,
   DecisionInPeriod,
   DecisionsInPeriodView,
+  ReplayStepView,
 } from '@licences/licensing-read-models';
 
 /*
@@ -55,6 +56,63 @@ function stateLine(before: LicenceCase | null, after: LicenceCase | null): strin
   return `${status(before)} -> ${status(after)}${validity}`;
 }
 
+/**
+ * What a step beside the main path did, read from the case before and after it: the reason of a
+ * hold or suspension, the window a reinstatement closed, the hold a release lifted. Null for the
+ * other steps, whose state line says enough.
+ */
+export function stepDetail(step: Pick<ReplayStepView, 'type' | 'stateBefore' | 'stateAfter'>): string | null {
+  const { stateBefore: before, stateAfter: after } = step;
+  const measure = (id: string | null | undefined) => (id ? ` (country measure ${id})` : '');
+  switch (step.type) {
+    case 'PutOnHold': {
+      const hold = after?.holds?.at(-1);
+      return hold ? `held: ${hold.reason}${measure(hold.measureId)}` : null;
+    }
+    case 'Released': {
+      const lifted = (before?.holds ?? []).filter((h) => !(after?.holds ?? []).includes(h));
+      const holds = lifted.map((h) => `held since ${h.heldOn}${measure(h.measureId)}: ${h.reason}`);
+      return holds.length > 0 ? `released ${holds.join('; ')}` : null;
+    }
+    case 'Suspended': {
+      const open = after?.suspension;
+      return open
+        ? `suspended from ${open.suspendedOn} (not valid until reinstated; end date unchanged): ${open.reasons}; criteria ${open.criteria.join(', ') || '(none)'}`
+        : null;
+    }
+    case 'Reinstated': {
+      const window = after?.suspensions?.at(-1);
+      return window ? `not valid ${window.from}..${window.until}; valid again the day after` : null;
+    }
+    case 'Reassessed': {
+      const answered = (before?.reassessmentRequests ?? []).filter(
+        (r) => !(after?.reassessmentRequests ?? []).includes(r),
+      );
+      return `reassessment ${after?.reassessments ?? '?'} of the licence${answered.length > 0 ? `, answering ${answered.map((r) => `measure ${r.measureId}`).join(', ')}` : ''}`;
+    }
+    case 'ReassessmentRequested': {
+      const request = after?.reassessmentRequests?.at(-1);
+      return request ? `reassessment requested by country measure ${request.measureId}` : null;
+    }
+    case 'SondageRequested':
+    case 'SondageAnswered':
+    case 'Applied':
+    case 'Issued':
+    case 'Denied':
+    case 'Withdrawn':
+    case 'Extended':
+    case 'RevocationProposed':
+    case 'RevocationProposalWithdrawn':
+    case 'RevocationProposalRejected':
+    case 'RevokedForChangedCircumstances':
+      return null;
+    default: {
+      const unexpected: never = step.type;
+      throw new Error(`Unknown step ${String(unexpected)}`);
+    }
+  }
+}
+
 function decisionHeading(
   d: Pick<DecisionInPeriod, 'revision' | 'decisionDate' | 'type' | 'actor' | 'recordedAt'>,
 ) {
@@ -68,6 +126,8 @@ export function formatCaseReplay(replay: CaseReplayView): string {
   ];
   for (const step of replay.steps) {
     lines.push(`  ${decisionHeading(step)}`, `      ${stateLine(step.stateBefore, step.stateAfter)}`);
+    const detail = stepDetail(step);
+    if (detail) lines.push(`      ${detail}`);
     if (step.recheck) lines.push(...recheckLines(step.recheck, '      '));
     lines.push(
       ...findingLines(
