@@ -5,7 +5,17 @@ import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { projectStatistics } from '@licences/licensing-read-models';
 import type { StatisticsFact } from '@licences/licensing-read-models';
 import { fromStatisticsRecord } from './kysely-statistics.queries';
-import { details, goods, issue, register, SUPERVISOR } from './testing/licence-events.fixture';
+import {
+  details,
+  goods,
+  hold,
+  issue,
+  register,
+  reinstate,
+  release,
+  suspend,
+  SUPERVISOR,
+} from './testing/licence-events.fixture';
 import { ReadModelHarness } from './testing/read-model-harness.fixture';
 
 const ALL_DATES = ['0001-01-01' as LocalDate, '9999-12-31' as LocalDate] as const;
@@ -166,5 +176,39 @@ describe('SqliteReadModelStore statistics facts', () => {
     expect(await store.statisticsFacts(day, day, head)).toEqual(
       expected.filter((f) => f.decisionDate === day),
     );
+  });
+
+  it('stores holds, releases, reassessments with their outcome, suspensions and reinstatements as their own facts', async () => {
+    await h.writer.decide('case-h', register('case-h', details()), '2024-03-01T12:00:00Z');
+    await h.writer.decide('case-h', hold(), '2024-03-04T12:00:00Z');
+    await h.writer.decide('case-h', release(), '2024-03-18T12:00:00Z');
+    await h.writer.decide('case-h', issue(), '2024-03-20T12:00:00Z', SUPERVISOR);
+    const reassessment = {
+      summary: 'Reassessed',
+      findings: [{ criterion: 2 as const, finding: 'No change' }],
+    };
+    await h.writer.decide(
+      'case-h',
+      { type: 'ReassessLicence', assessment: reassessment, outcome: 'maintained' },
+      '2024-06-03T12:00:00Z',
+    );
+    await h.writer.decide('case-h', suspend('2024-07-01'), '2024-07-02T12:00:00Z', SUPERVISOR);
+    await h.writer.decide('case-h', reinstate(), '2024-08-01T12:00:00Z', SUPERVISOR);
+    const { store } = await h.openStore();
+    const all = await h.events.readAll();
+    // In two batches, so that the hold and the suspension live in the stored working state between them.
+    await store.project('statistics', all.slice(0, 2));
+    await store.project('statistics', all.slice(2));
+    const facts = await store.statisticsFacts(...ALL_DATES, all.at(-1)!.position);
+    expect(facts).toEqual(await expectedFacts());
+    expect(facts.map((f) => [f.kind, f.decisionDate, f.outcome])).toEqual([
+      ['applied', '2024-03-01', null],
+      ['held', '2024-03-04', null],
+      ['released', '2024-03-18', null],
+      ['issued', '2024-03-20', null],
+      ['reassessed', '2024-06-03', 'maintained'],
+      ['suspended', '2024-07-02', null],
+      ['reinstated', '2024-08-01', null],
+    ]);
   });
 });
