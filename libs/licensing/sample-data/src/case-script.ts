@@ -9,7 +9,7 @@ import {
   issueAssessment,
   revocationGrounds,
 } from './case-profile';
-import type { DemoOutcome, DemoPath } from './demo-plan.types';
+import type { DemoPath } from './demo-plan.types';
 import type { SeededRandom } from './seeded-random';
 import {
   DENIALS,
@@ -285,26 +285,5 @@ export class PathRunner {
       type: 'WithdrawCase',
       reason: this.random.pick(WITHDRAWALS),
     });
-  }
-}
-
-/** Where the case stands once its last planned step is taken. */
-export function outcomeOf(state: LicenceCase): DemoOutcome {
-  switch (state.status) {
-    case 'issued':
-    case 'revoked':
-    case 'denied':
-    case 'withdrawn':
-      return state.status;
-    case 'sondage-answered':
-      return state.sondage?.outcome === 'negative' ? 'sondage-negative' : 'sondage-positive';
-    case 'sondage-requested':
-      return 'pending-sondage';
-    case 'applied':
-      return 'pending-application';
-    default: {
-      const unexpected: never = state.status;
-      throw new Error(`Unknown status ${String(unexpected)}`);
-    }
   }
 }

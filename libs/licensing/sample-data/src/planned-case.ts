@@ -1,11 +1,11 @@
 import { destinationCountries } from '@licences/licensing-domain';
-import type { CaseDetails, LocalDate, ValidityPolicy } from '@licences/licensing-domain';
+import type { CaseDetails, LicenceCase, LocalDate, ValidityPolicy } from '@licences/licensing-domain';
 import { CaseBuilder } from './case.builder';
-import { outcomeOf, PathRunner } from './case-script';
+import { PathRunner } from './case-script';
 import type { PathAdjustments } from './case-script';
 import { isAlliedGroup } from './destinations.catalogue';
 import type { DestinationGroup } from './destinations.catalogue';
-import type { CaseScript, DemoPath, ImportedVariant } from './demo-plan.types';
+import type { CaseScript, DemoOutcome, DemoPath, ImportedVariant } from './demo-plan.types';
 import type { SeededRandom } from './seeded-random';
 
 /** A case chosen for the plan, live or archived, before its steps are decided. */
@@ -64,4 +64,25 @@ export function planCase(random: SeededRandom, planned: CaseToPlan): CaseScript 
     },
     steps: builder.steps,
   };
+}
+
+/** Where the case stands once its last planned step is taken. */
+export function outcomeOf(state: LicenceCase): DemoOutcome {
+  switch (state.status) {
+    case 'issued':
+    case 'revoked':
+    case 'denied':
+    case 'withdrawn':
+      return state.status;
+    case 'sondage-answered':
+      return state.sondage?.outcome === 'negative' ? 'sondage-negative' : 'sondage-positive';
+    case 'sondage-requested':
+      return 'pending-sondage';
+    case 'applied':
+      return 'pending-application';
+    default: {
+      const unexpected: never = state.status;
+      throw new Error(`Unknown status ${String(unexpected)}`);
+    }
+  }
 }
