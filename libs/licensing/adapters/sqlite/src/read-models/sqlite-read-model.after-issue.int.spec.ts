@@ -1,6 +1,6 @@
 import { localDate } from '@licences/licensing-domain';
 import type { LicenceFilter } from '@licences/licensing-read-models';
- 
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the events under test come from the real event store
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import type { SqliteReadModelStore } from './sqlite-read-model.store';
 import {
