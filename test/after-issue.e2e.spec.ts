@@ -198,6 +198,27 @@ describe('after issue: reassessment, suspension and holds over HTTP', () => {
     expect(await listedIds('status=issued')).toEqual([id]);
     expect(await listedIds('status=suspended')).toEqual([]);
     expect(await get(`/api/licences/${id}`)).toMatchObject({ status: 'issued', valid: true, validUntil });
+    // Oversight replays the steps with who took them and why.
+    const replay = await app.request('GET', `/api/oversight/licences/${id}/replay`, { role: 'oversight' });
+    const steps = replay.body.steps.filter((step: { type: string }) =>
+      ['Suspended', 'Reinstated'].includes(step.type),
+    );
+    expect(steps).toMatchObject([
+      {
+        type: 'Suspended',
+        actor: { sub: 'sanne', role: 'senior-assessor' },
+        decided: { reasons: 'Reports of misuse', criteria: grounds.criteria, effectiveOn: '2025-03-10' },
+      },
+      {
+        type: 'Reinstated',
+        actor: { sub: 'sanne', role: 'senior-assessor' },
+        decided: {
+          reason: 'The reports were not confirmed',
+          suspendedOn: '2025-03-10',
+          validAgainOn: '2025-04-11',
+        },
+      },
+    ]);
   });
 
   it('holds a pending application: no decision until it is released', async () => {

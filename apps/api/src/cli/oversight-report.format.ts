@@ -61,7 +61,10 @@ function stateLine(before: LicenceCase | null, after: LicenceCase | null): strin
  * hold or suspension, the window a reinstatement closed, the hold a release lifted. Null for the
  * other steps, whose state line says enough.
  */
-export function stepDetail(step: Pick<ReplayStepView, 'type' | 'stateBefore' | 'stateAfter'>): string | null {
+export function stepDetail(
+  step: Pick<ReplayStepView, 'type' | 'stateBefore' | 'stateAfter'> &
+    Partial<Pick<ReplayStepView, 'decided'>>,
+): string | null {
   const { stateBefore: before, stateAfter: after } = step;
   const measure = (id: string | null | undefined) => (id ? ` (country measure ${id})` : '');
   switch (step.type) {
@@ -88,7 +91,8 @@ export function stepDetail(step: Pick<ReplayStepView, 'type' | 'stateBefore' | '
       const answered = (before?.reassessmentRequests ?? []).filter(
         (r) => !(after?.reassessmentRequests ?? []).includes(r),
       );
-      return `reassessment ${after?.reassessments ?? '?'} of the licence${answered.length > 0 ? `, answering ${answered.map((r) => `measure ${r.measureId}`).join(', ')}` : ''}`;
+      const outcome = step.decided && 'outcome' in step.decided ? `, ${step.decided.outcome}` : '';
+      return `reassessment ${after?.reassessments ?? '?'} of the licence${outcome}${answered.length > 0 ? `, answering ${answered.map((r) => `measure ${r.measureId}`).join(', ')}` : ''}`;
     }
     case 'ReassessmentRequested': {
       const request = after?.reassessmentRequests?.at(-1);

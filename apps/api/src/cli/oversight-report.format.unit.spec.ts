@@ -61,6 +61,7 @@ function replayOf(steps: readonly [LicenceCommand, string, Official][]): CaseRep
       occurredAt: at,
       recordedAt: at,
       actor,
+      decided: event.data,
       stateBefore: replay.steps[revision]?.stateBefore ?? null,
       stateAfter: replay.steps[revision]?.stateAfter ?? null,
     })),
@@ -104,7 +105,7 @@ describe('the replay text of holds, reassessments and suspensions', () => {
         [{ type: 'ReinstateLicence', reason: 'No diversion found' }, '2024-04-02', SENIOR],
       ]),
     );
-    expect(text).toContain('      reassessment 1 of the licence\n');
+    expect(text).toContain('      reassessment 1 of the licence, maintained\n');
     expect(text).toContain(
       '      suspended from 2024-03-04 (not valid until reinstated; end date unchanged): Diversion under investigation; criteria 2\n',
     );

@@ -3,6 +3,7 @@ import { replayCase } from '@licences/licensing-domain';
 import type {
   DecisionRecheck,
   LicenceCase,
+  LicenceEvent,
   LicenceEventType,
   LocalDate,
   OversightFinding,
@@ -19,6 +20,11 @@ export interface ReplayStepView {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly actor: Actor;
+  /**
+   * What was decided and why, as the event records it in the current schema (upcast): the
+   * reasons, criteria, evidence, outcome or measure of each step. Null where no event decoded.
+   */
+  readonly decided: LicenceEvent['data'] | null;
   /** Set when the decision came in through a historical import: which file and line, and its two admins. */
   readonly imported?: ImportMarker;
   /** Null before the case existed (and after an event that could not apply to it). */
@@ -51,6 +57,7 @@ export function caseReplayView(
       occurredAt: entry.occurredAt,
       recordedAt: entry.recordedAt,
       actor: entry.actor,
+      decided: step?.event.data ?? null,
       ...(entry.imported && { imported: entry.imported }),
       stateBefore: step?.stateBefore ?? null,
       stateAfter: step?.stateAfter ?? null,
