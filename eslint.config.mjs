@@ -1,6 +1,8 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 export default tseslint.config(
   {
@@ -58,6 +60,8 @@ export default tseslint.config(
               sourceTag: 'type:sample-data',
               onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:port', 'type:util'],
             },
+            // The console talks to the system over the public API only: no library of the server.
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['type:util'] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
@@ -132,7 +136,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    // The console: React's rules of hooks and the static accessibility checks of JSX.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.spec.tsx', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -22,6 +22,22 @@ const transform = {
   ],
 };
 
+// The console's own code: React with the automatic JSX runtime, in a browser-like DOM (jsdom).
+const consoleTransform = {
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+  '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+};
+
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   rootDir: __dirname,
@@ -36,7 +52,15 @@ const project = (displayName, testMatch, extra = {}) => ({
 
 module.exports = {
   projects: [
-    project('unit', ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts']),
+    project('unit', ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts'], {
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/console/'],
+    }),
+    project('console', ['<rootDir>/apps/console/**/*.unit.spec.{ts,tsx}'], {
+      testEnvironment: '<rootDir>/tools/jest-console-environment.cjs',
+      transform: consoleTransform,
+      // The console is built by Vite; Jest resolves its CSS imports to nothing.
+      moduleNameMapper: { ...moduleNameMapper, '\\.css$': '<rootDir>/tools/jest-style-stub.cjs' },
+    }),
     project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),
     project('e2e', ['<rootDir>/test/**/*.e2e.spec.ts']),
   ],

@@ -6,6 +6,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@licences/licensing-application';
 import { systemClock } from '@licences/licensing-application';
 import { AppModule } from './app.module';
+import { consoleConfigOf, consoleConnectSources } from './console/console-config';
+import type { ConsoleConfig } from './console/console-config';
+import { consoleMiddleware } from './console/console-static.middleware';
 import type { IdentityConfig } from './auth/identity-config';
 import { DEFAULT_RATE_LIMITS } from './config/app-config';
 import type { EventStoreConfig, ProjectionMode, RateLimits } from './config/app-config';
@@ -29,6 +32,10 @@ export interface CreateAppOptions {
   readonly logger?: LoggerService | LogLevel[] | false;
   /** Server timeouts; unset ones keep their defaults (DEFAULT_HTTP_SERVER_LIMITS). */
   readonly httpLimits?: Partial<HttpServerLimits>;
+  /** How the console signs in (`consoleConfigOf`); by default as the identity allows. */
+  readonly console?: ConsoleConfig;
+  /** Where the built console is; DEFAULT_CONSOLE_DIR when left out. */
+  readonly consoleDir?: string;
 }
 
 /** Assembles the admin API; `main.ts` and the end-to-end tests build it the same way. */
@@ -46,7 +53,10 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },
   );
   app.disable('x-powered-by');
-  installHttpHardening(app, options.httpLimits);
+  const consoleConfig = options.console ?? consoleConfigOf({}, options.identity);
+  installHttpHardening(app, options.httpLimits, consoleConnectSources(consoleConfig));
+  // Before the routes: the console's files need no token and never reach the API's guards.
+  app.use(consoleMiddleware(consoleConfig, options.consoleDir));
   app.use(jsonBodyMiddleware);
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from './app.factory';
 import { loadIdentityConfig } from './auth/identity-config';
+import { consoleConfigOf } from './console/console-config';
 import { ConfigError, loadConfig } from './config/app-config';
 import type { AppConfig } from './config/app-config';
 import { AppLogger } from './config/app.logger';
@@ -41,6 +42,7 @@ async function bootstrap(): Promise<void> {
   process.umask(0o077);
   const config = loadConfig();
   const identity = loadIdentityConfig(process.env, config.mode);
+  const consoleConfig = consoleConfigOf(process.env, identity);
   // Before SQLite opens anything: a bad folder is one line naming LICENCES_DATA_DIR.
   prepareDataFolder(config.dataDir);
   // Wider modes narrowed with a warning; a damaged store refused before anything serves from it.
@@ -50,6 +52,7 @@ async function bootstrap(): Promise<void> {
     identity,
     rateLimits: config.rateLimits,
     httpLimits: httpLimitsOf(process.env),
+    console: consoleConfig,
     projections: config.projections,
     eventStore: config.eventStore,
     ...(config.importCutover && { importCutover: config.importCutover }),

@@ -1,11 +1,8 @@
 import { SetMetadata } from '@nestjs/common';
+import type { Role } from '@licences/shared-identity';
 
-export const ROLES = ['intake', 'assessor', 'senior-assessor', 'oversight', 'reporting', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+export { ROLES, isRole } from '@licences/shared-identity';
+export type { Role } from '@licences/shared-identity';
 
 export const ROLES_KEY = 'licences:roles';
 export const PUBLIC_KEY = 'licences:public';

@@ -42,8 +42,7 @@ export interface RateLimits {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { perPrincipal: 600, perAddress: 60 };
 
-/** Signs development tokens; accepted only in development mode (LICENCES_MODE=development). */
-export const DEVELOPMENT_JWT_SECRET = 'licences-development-secret-do-not-use-in-production';
+export { DEVELOPMENT_JWT_SECRET } from '@licences/shared-identity';
 
 export class ConfigError extends Error {}
 

@@ -56,6 +56,7 @@ export function startUpBanner(config: AppConfig, identity: IdentityConfig): Star
   const lines = [
     `Admin API    ${base}/api${listening}`,
     `API docs     ${base}/api/docs`,
+    `Console      ${base}/console/`,
     `Event store  ${eventStoreOf(config.eventStore, config.dataDir)}`,
     `Data folder  ${config.dataDir}`,
     `Projections  ${projections}`,

@@ -14,6 +14,7 @@ describe('the start-up banner', () => {
     expect(banner.lines).toEqual([
       'Admin API    http://localhost:3000/api (listening on 0.0.0.0:3000)',
       'API docs     http://localhost:3000/api/docs',
+      'Console      http://localhost:3000/console/',
       'Event store  sqlite, /srv/licences/licences.sqlite',
       'Data folder  /srv/licences',
       'Projections  inline, in this process',

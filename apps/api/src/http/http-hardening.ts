@@ -10,8 +10,12 @@ import { securityHeadersMiddleware } from './security-headers.middleware';
  * the body parser's refusals carry them), then the server's timeouts and its answers to
  * transport errors. Call before any other middleware and route, and before listening.
  */
-export function installHttpHardening(app: INestApplication, limits: Partial<HttpServerLimits> = {}): void {
-  app.use(securityHeadersMiddleware());
+export function installHttpHardening(
+  app: INestApplication,
+  limits: Partial<HttpServerLimits> = {},
+  consoleConnectSources?: readonly string[],
+): void {
+  app.use(securityHeadersMiddleware(consoleConnectSources));
   const server = app.getHttpServer() as Server;
   applyHttpServerLimits(server, httpServerLimits(limits));
   installClientErrorHandler(server);

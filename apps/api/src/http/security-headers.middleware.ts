@@ -9,7 +9,8 @@ import { swaggerUiContentSecurityPolicy } from './swagger-ui.policy';
  * Security headers on every answer, the problems and the 404s included. The Content-Security-Policy
  * depends on what a path serves: JSON needs nothing (`default-src 'none'`), the Swagger UI its own
  * scripts and styles. Pages the API renders itself (the HTML report) set their own policy, which
- * replaces the one here. A later part (a console under /console) adds its line to pathPolicies.
+ * replaces the one here. The console (/console) may load its own files and talk to the API and,
+ * when it signs in through OpenID Connect, to the identity provider.
  */
 
 interface PathPolicy {
@@ -35,9 +36,31 @@ function covers(policy: PathPolicy, path: string): boolean {
   return path === policy.path || path.startsWith(`${policy.path}/`);
 }
 
+/** The console: its own scripts, styles, fonts and images; fetches to the API (and the provider). */
+export function consoleContentSecurityPolicy(connectSources: readonly string[]): CspDirectives {
+  return {
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': connectSources,
+    'manifest-src': ["'self'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
+}
+
 /** The policies that differ from the API's, by path. */
-function pathPolicies(): PathPolicy[] {
+function pathPolicies(consoleConnectSources: readonly string[]): PathPolicy[] {
   return [
+    {
+      path: '/console',
+      contentSecurityPolicy: consoleContentSecurityPolicy(consoleConnectSources),
+      // The page and its settings say no-store themselves; its hashed files may be cached.
+      noStore: false,
+    },
     {
       path: '/api/docs',
       contentSecurityPolicy: swaggerUiContentSecurityPolicy(),
@@ -70,12 +93,12 @@ function helmetFor(directives: CspDirectives) {
 }
 
 /** Sets the security headers, the cache policy and, for pages that need it, their style hashes. */
-export function securityHeadersMiddleware(): (
+export function securityHeadersMiddleware(consoleConnectSources: readonly string[] = ["'self'"]): (
   request: Request,
   response: Response,
   next: NextFunction,
 ) => void {
-  const policies = pathPolicies();
+  const policies = pathPolicies(consoleConnectSources);
   const helmets = new Map<PathPolicy, ReturnType<typeof helmetFor>>(
     [DEFAULT_POLICY, ...policies].map((policy) => [policy, helmetFor(policy.contentSecurityPolicy)]),
   );
