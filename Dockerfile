@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # One image for the admin API (default command) and the projector
 # (command: node -r ./tools/register.cjs apps/api/src/cli/projector.cli.ts).
-# There is no build step: @swc-node/register compiles the TypeScript sources on load,
+# The API has no build step: @swc-node/register compiles the TypeScript sources on load,
 # so the image carries the sources and the full node_modules (typescript is a dev dependency).
+# The console (apps/console) is built once here with Vite and served by the API under /console.
 
 FROM node:20-bookworm AS build
 # better-sqlite3 compiles from source when no prebuilt binary fits: python3, make and g++.
@@ -13,6 +14,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # NODE_ENV stays unset here, so dev dependencies are installed too.
 RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run -s build:console
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -23,6 +26,7 @@ WORKDIR /app
 # Code and dependencies belong to root and are read-only for the app user.
 COPY --from=build /app/node_modules ./node_modules
 COPY . .
+COPY --from=build /app/dist/console ./dist/console
 # The data directory belongs to the app user (uid 1000 "node"); a new named volume mounted
 # here inherits that owner. The SWC transform cache goes to /tmp: keep /tmp writable.
 RUN mkdir -p /var/lib/licences && chown node:node /var/lib/licences

@@ -35,7 +35,17 @@ export function App({ config }: { config: ConsoleConfig }) {
   const [session, setSession] = useState<Session>();
   const [signInError, setSignInError] = useState<string>();
   const oidc = useMemo(
-    () => (config.signIn.kind === 'oidc' ? oidcClient(config.signIn) : undefined),
+    () =>
+      config.signIn.kind === 'oidc'
+        ? oidcClient(config.signIn, (renewed) =>
+            // Keep the role the official chose to act in, if the renewed token still holds it.
+            setSession((current) =>
+              current && renewed.roles.includes(current.actingRole)
+                ? { ...renewed, actingRole: current.actingRole }
+                : renewed,
+            ),
+          )
+        : undefined,
     [config],
   );
 

@@ -12,7 +12,11 @@ export const SIGNED_IN_PATH = '/console/signed-in';
  * flow's own state and code verifier wait in sessionStorage while the browser is at the provider,
  * and oidc-client-ts removes them when the provider answers.
  */
-export function oidcClient(config: OidcConfig, origin: string = globalThis.location.origin) {
+export function oidcClient(
+  config: OidcConfig,
+  onRenewed: (session: Session) => void,
+  origin: string = globalThis.location.origin,
+) {
   const manager = new UserManager({
     authority: config.authority,
     client_id: config.clientId,
@@ -22,8 +26,17 @@ export function oidcClient(config: OidcConfig, origin: string = globalThis.locat
     scope: config.scope,
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: globalThis.sessionStorage }),
-    automaticSilentRenew: false,
+    // Providers give short access tokens (Keycloak: 5 minutes). A refresh token, held in memory
+    // like the rest, renews them before they expire; without one the session ends with its token.
+    automaticSilentRenew: true,
     loadUserInfo: false,
+  });
+  manager.events.addUserLoaded((user) => {
+    try {
+      onRenewed(sessionFromToken(user.access_token, 'oidc', config));
+    } catch {
+      // A renewed token this console cannot read leaves the current session to expire.
+    }
   });
   return {
     signIn: (returnTo: string) => manager.signinRedirect({ state: returnTo }),
