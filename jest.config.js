@@ -35,7 +35,8 @@ const consoleTransform = {
       module: { type: 'commonjs' },
     },
   ],
-  '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+  // NL Design System components ship ES modules only (.mjs), as jose does: compiled like ours.
+  '^.+/node_modules/(jose|@utrecht)/.+\\.m?js$': ['@swc/jest', { module: { type: 'commonjs' } }],
 };
 
 const project = (displayName, testMatch, extra = {}) => ({
@@ -57,7 +58,10 @@ module.exports = {
     }),
     project('console', ['<rootDir>/apps/console/**/*.unit.spec.{ts,tsx}'], {
       testEnvironment: '<rootDir>/tools/jest-console-environment.cjs',
+      // The NL Design System packages export only `import`: resolved to their ES modules, compiled.
+      resolver: '<rootDir>/tools/jest-console-resolver.cjs',
       transform: consoleTransform,
+      transformIgnorePatterns: ['/node_modules/(?!(jose|@utrecht)/)'],
       // The console is built by Vite; Jest resolves its CSS imports to nothing.
       moduleNameMapper: { ...moduleNameMapper, '\\.css$': '<rootDir>/tools/jest-style-stub.cjs' },
     }),
