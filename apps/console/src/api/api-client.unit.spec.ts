@@ -13,11 +13,11 @@ const session = (roles: Session['roles'], actingRole: Session['actingRole']): Se
 
 function recordingFetch(answer: () => Response) {
   const calls: { url: string; init: RequestInit | undefined }[] = [];
-  const fetchFn = (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push({ url: String(input), init });
+  const fetchFn: typeof fetch = (input, init) => {
+    calls.push({ url: input instanceof Request ? input.url : input.toString(), init });
     return Promise.resolve(answer());
   };
-  return { calls, fetchFn: fetchFn as typeof fetch };
+  return { calls, fetchFn };
 }
 
 const headersOf = (init: RequestInit | undefined) => (init?.headers ?? {}) as Record<string, string>;
