@@ -4,11 +4,11 @@ import { useMessages } from '../../i18n/i18n';
 import { approvalMessages } from './approval.messages';
 
 /** The four-eyes rule made visible: the official's own proposal, with who must act instead. */
-export function OwnProposalNote({ text }: { text: string }) {
+export function OwnProposalNote({ text, badge }: { text: string; badge?: string }) {
   const t = useMessages(approvalMessages);
   return (
     <Paragraph className="console-own-proposal">
-      <StatusBadge status="warning">{t.ownBadge}</StatusBadge> {text}
+      <StatusBadge status="warning">{badge ?? t.ownBadge}</StatusBadge> {text}
     </Paragraph>
   );
 }
@@ -24,7 +24,7 @@ export function DoneNotice({ message }: { message: string | undefined }) {
   }, [message]);
   if (!message) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="status" className="console-done-notice">
+    <div ref={ref} tabIndex={-1} className="console-done-notice">
       <Alert type="ok">
         <Paragraph>{message}</Paragraph>
       </Alert>

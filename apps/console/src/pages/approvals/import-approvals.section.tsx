@@ -56,7 +56,8 @@ function ImportActions({ staged, onDone }: { staged: ImportSummary; onDone: (mes
   const { session, api } = useSession();
   const [rejecting, setRejecting] = useState(false);
   const approval = useCommand();
-  if (isOwnProposal(session.sub, staged.uploadedBy)) return <OwnProposalNote text={t.ownImport} />;
+  if (isOwnProposal(session.sub, staged.uploadedBy))
+    return <OwnProposalNote text={t.ownImport} badge={t.ownImportBadge} />;
   const path = `/api/imports/${staged.importId}`;
   const formId = `import-${staged.importId}-reject`;
   return (
