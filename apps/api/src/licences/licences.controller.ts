@@ -94,12 +94,18 @@ export class LicencesController {
       ...(q.controlListEntry && { controlListEntry: q.controlListEntry }),
       ...(q.kind && { kind: q.kind }),
       ...(q.onHold && { onHold: q.onHold === 'true' }),
+      ...(q.registeredBy !== undefined && { registeredBy: q.registeredBy }),
+      ...(q.reassessmentRequested && { reassessmentRequested: q.reassessmentRequested === 'true' }),
+      ...(q.revocationProposed && { revocationProposed: q.revocationProposed === 'true' }),
+      ...(q.expiresFrom && { expiresFrom: q.expiresFrom as LocalDate }),
+      ...(q.expiresTo && { expiresTo: q.expiresTo as LocalDate }),
     };
     const query = new ListLicencesQuery(
       filter,
       pointInTime(q),
       Number(q.page ?? 1),
       Number(q.pageSize ?? 50),
+      q.sort ?? 'registered',
     );
     return this.queries.execute<ListLicencesQuery, LicencePage>(query);
   }

@@ -27,10 +27,42 @@ export interface LicenceFilter {
   readonly kind?: LicenceKind;
   /** Only the cases with (true) or without (false) a hold in force. */
   readonly onHold?: boolean;
+  /** Only the cases whose registration (first event) this official (actor sub) recorded. */
+  readonly registeredBy?: string;
+  /** Only the cases with (true) or without (false) a reassessment a country measure asked for. */
+  readonly reassessmentRequested?: boolean;
+  /** Only the cases with (true) or without (false) an open revocation proposal. */
+  readonly revocationProposed?: boolean;
+  /** Only the licences whose `validUntil` is on or after this date. */
+  readonly expiresFrom?: LocalDate;
+  /** Only the licences whose `validUntil` is on or before this date. */
+  readonly expiresTo?: LocalDate;
 }
 
+/** The filters on what a case may change after registration: judged on its state at the time asked. */
+export const CHANGING_FILTERS = [
+  'status',
+  'onHold',
+  'reassessmentRequested',
+  'revocationProposed',
+  'expiresFrom',
+  'expiresTo',
+] as const;
+
 /** Filters on what a case never changes after registration. */
-export type StableLicenceFilter = Omit<LicenceFilter, 'status' | 'onHold'>;
+export type StableLicenceFilter = Omit<LicenceFilter, (typeof CHANGING_FILTERS)[number]>;
+
+export function stableFilterOf(filter: LicenceFilter): StableLicenceFilter {
+  const changing: readonly string[] = CHANGING_FILTERS;
+  return Object.fromEntries(Object.entries(filter).filter(([key]) => !changing.includes(key)));
+}
+
+/**
+ * The order of a listing: `registered`, oldest registration first; `expiry`, soonest `validUntil`
+ * first (cases without one last), then by registration. The case id breaks the remaining ties.
+ */
+export const LICENCE_SORTS = ['registered', 'expiry'] as const;
+export type LicenceSort = (typeof LICENCE_SORTS)[number];
 
 export interface PageRequest {
   readonly offset: number;
@@ -77,6 +109,7 @@ export interface ReadModelStore {
     filter: LicenceFilter,
     today: LocalDate,
     page: PageRequest,
+    sort?: LicenceSort,
   ): Promise<{ rows: LicenceValidityRow[]; total: number }>;
 
   /** Ids of the cases matching a stable filter whose first event was recorded at or before `asOf`, oldest first. */

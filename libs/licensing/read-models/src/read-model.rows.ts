@@ -42,6 +42,8 @@ export interface LicenceValidityRow {
   readonly lastDecisionDate: LocalDate;
   /** When the first event of the case was recorded (ISO instant). */
   readonly registeredAt: string;
+  /** Who recorded the first event of the case. */
+  readonly registeredBy: Actor;
   /** When the last event projected was recorded. */
   readonly updatedAt: string;
   /** The full domain state, folded by the domain's own `evolve`. */

@@ -1,3 +1,4 @@
+import type { Actor } from '@licences/event-store';
 import { decodeLicenceEvent } from '@licences/licensing-application';
 import { compareDates, evolve } from '@licences/licensing-domain';
 import type { LicenceCase, LicenceState, LocalDate } from '@licences/licensing-domain';
@@ -15,7 +16,13 @@ export interface PointInTime {
   readonly asOf?: string;
 }
 
-export interface CaseAtPointInTime {
+/** When the first event of a case was recorded, and by whom. */
+export interface Registration {
+  readonly registeredAt: string;
+  readonly registeredBy: Actor;
+}
+
+export interface CaseAtPointInTime extends Registration {
   readonly state: LicenceCase;
   /** Revision of the last decision that counts. */
   readonly revision: number;
@@ -36,6 +43,7 @@ export function caseAt(
   let state: LicenceState = undefined;
   let revision = -1;
   let effective: LocalDate | undefined;
+  let registration: Registration | undefined;
   for (const entry of [...history].sort((a, b) => a.revision - b.revision)) {
     if (asOf !== undefined && Date.parse(entry.recordedAt) > asOf) break;
     effective =
@@ -45,6 +53,7 @@ export function caseAt(
     if (at.validOn !== undefined && compareDates(effective, at.validOn) > 0) break;
     state = evolve(state, decodeLicenceEvent(entry.type, entry.schemaVersion, entry.payload, entry));
     revision = entry.revision;
+    registration ??= { registeredAt: entry.recordedAt, registeredBy: entry.actor };
   }
-  return state ? { state, revision } : undefined;
+  return state && registration ? { state, revision, ...registration } : undefined;
 }

@@ -48,6 +48,17 @@ describe('time travel over a case history', () => {
     });
   });
 
+  it('given any point after registration, then the registration is the first event: its recorded time and official', () => {
+    const registration = {
+      registeredAt: '2024-01-08T10:00:00.000Z',
+      registeredBy: { sub: 'bob', role: 'assessor' },
+    };
+    expect(caseAt(history, on('2024-01-09'))).toMatchObject(registration);
+    // The approval of the revocation was carol's; the registration stays bob's.
+    expect(caseAt(history, on('2028-06-01'))).toMatchObject(registration);
+    expect(caseAt(history, { asOf: '2030-01-01T00:00:00.000Z' })).toMatchObject(registration);
+  });
+
   it('given asOf, then decisions recorded after that instant are ignored whatever their date', () => {
     expect(caseAt(history, { asOf: '2026-06-01T09:00:00.000Z' })?.state.validUntil).toBe('2027-01-09');
     expect(caseAt(history, { asOf: '2026-06-01T10:00:00.000Z' })?.state.validUntil).toBe('2028-12-31');

@@ -1,13 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { GOODS_CATEGORIES, LICENCE_KINDS } from '@licences/licensing-domain';
+import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { compareDates, GOODS_CATEGORIES, isLocalDate, LICENCE_KINDS } from '@licences/licensing-domain';
 import type { GoodsCategory, LicenceKind, LicenceStatus } from '@licences/licensing-domain';
+import { LICENCE_SORTS } from '@licences/licensing-read-models';
+import type { LicenceSort } from '@licences/licensing-read-models';
 import {
   CONTROL_LIST_ENTRY,
   COUNTRY_CODE,
   IsCalendarDate,
   IsInstant,
+  IsNameText,
   MIN_POSITION_DESCRIPTION,
+  NAME_MAX,
   PAGE,
   PAGE_SIZE,
   WHOLE_NUMBER,
@@ -63,6 +67,21 @@ export class AsOfQueryDto {
   minPosition?: string;
 }
 
+/** `expiresTo` on or after the object's `expiresFrom`, when both are given. */
+const IsExpiryWindowEnd = () =>
+  ValidateBy({
+    name: 'isExpiryWindowEnd',
+    validator: {
+      validate: (to: unknown, args) => {
+        const from = (args?.object as { expiresFrom?: unknown } | undefined)?.expiresFrom;
+        // A missing or malformed date is IsCalendarDate's to report, on its own field.
+        if (!isLocalDate(to) || !isLocalDate(from)) return true;
+        return compareDates(from, to) <= 0;
+      },
+      defaultMessage: () => 'expiresTo must be on or after expiresFrom',
+    },
+  });
+
 export class ListLicencesQueryDto extends PointInTimeQueryDto {
   // Same parameter, other question than on one case: which licences were valid that day.
   @ApiPropertyOptional({
@@ -117,6 +136,62 @@ export class ListLicencesQueryDto extends PointInTimeQueryDto {
   @IsOptional()
   @IsIn(LICENCE_KINDS)
   kind?: LicenceKind;
+
+  @ApiPropertyOptional({
+    example: 'intake-official-7',
+    maxLength: NAME_MAX,
+    description: 'Only the cases whose registration (first event) this official (token `sub`) recorded',
+  })
+  @IsOptional()
+  @IsNameText()
+  registeredBy?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'Only the licences with (or without) a reassessment a country measure asked for and not yet given',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  reassessmentRequested?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only the licences with (or without) an open revocation proposal awaiting a second official',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  revocationProposed?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    example: '2025-06-01',
+    format: 'date',
+    description: 'Only the licences whose end of validity (validUntil) is on or after this date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  expiresFrom?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-08-31',
+    format: 'date',
+    description:
+      'Only the licences whose end of validity (validUntil) is on or before this date; not before expiresFrom',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  @IsExpiryWindowEnd()
+  expiresTo?: string;
+
+  @ApiPropertyOptional({
+    enum: LICENCE_SORTS,
+    default: 'registered',
+    description:
+      '`registered`: oldest registration first; `expiry`: soonest validUntil first (cases without one last), then by registration',
+  })
+  @IsOptional()
+  @IsIn(LICENCE_SORTS)
+  sort?: LicenceSort;
 
   @ApiPropertyOptional({ default: 1, pattern: PAGE.source })
   @IsOptional()

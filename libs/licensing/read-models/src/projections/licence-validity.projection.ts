@@ -42,6 +42,7 @@ export function projectValidity(
     lastDecisionType: state.lastDecision.type,
     lastDecisionDate: state.lastDecision.decisionDate,
     registeredAt: previous?.registeredAt ?? recorded.recordedAt,
+    registeredBy: previous?.registeredBy ?? recorded.metadata.actor,
     updatedAt: recorded.recordedAt,
     state,
   };

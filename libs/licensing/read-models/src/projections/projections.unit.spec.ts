@@ -49,6 +49,8 @@ describe('projections over event sequences', () => {
       lastDecisionType: 'RevokedForChangedCircumstances',
       lastDecisionDate: '2028-06-01',
       registeredAt: '2024-01-08T10:00:00.000Z',
+      // The first event's official, though a later one decided last.
+      registeredBy: { sub: 'bob', role: 'assessor' },
       updatedAt: '2028-06-01T10:00:00.000Z',
     });
   });

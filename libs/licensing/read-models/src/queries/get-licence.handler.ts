@@ -43,11 +43,11 @@ export class GetLicenceHandler implements IQueryHandler<GetLicenceQuery, Licence
     if (at.validOn === undefined && at.asOf === undefined) {
       const row = await this.readModels.findValidity(caseId);
       if (!row) throw notFound(caseId, at);
-      return readViewOf(row.state, row.revision, on);
+      return readViewOf(row.state, row.revision, on, row);
     }
     const history = (await this.readModels.historyOf([caseId], at.asOf)).get(caseId) ?? [];
     const found = caseAt(history, at);
     if (!found) throw notFound(caseId, at);
-    return readViewOf(found.state, found.revision, on, at.asOf);
+    return readViewOf(found.state, found.revision, on, found, at.asOf);
   }
 }

@@ -4,6 +4,7 @@ import type { LicenceStatus, LocalDate } from '@licences/licensing-domain';
 import type {
   DecisionHistoryEntry,
   LicenceFilter,
+  LicenceSort,
   LicenceValidityRow,
   PageRequest,
   RevocationJustification,
@@ -89,8 +90,25 @@ function holdConditions(eb: ValidityBuilder, onHold: boolean | undefined): Expre
   return [onHold ? held : eb.not(held)];
 }
 
+/** The filters on what the case may change, each the same as the time-travel path judges on its state. */
+function queueConditions(eb: ValidityBuilder, filter: LicenceFilter): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  const flag = (value: boolean) => (value ? 1 : 0);
+  if (filter.reassessmentRequested !== undefined) {
+    conditions.push(eb('reassessment_requested', '=', flag(filter.reassessmentRequested)));
+  }
+  if (filter.revocationProposed !== undefined) {
+    conditions.push(eb('revocation_proposed', '=', flag(filter.revocationProposed)));
+  }
+  // A case without an end of validity compares as unknown, so it is outside any window.
+  if (filter.expiresFrom !== undefined) conditions.push(eb('valid_until', '>=', filter.expiresFrom));
+  if (filter.expiresTo !== undefined) conditions.push(eb('valid_until', '<=', filter.expiresTo));
+  return conditions;
+}
+
 function stableConditions(eb: ValidityBuilder, filter: StableLicenceFilter): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
+  if (filter.registeredBy !== undefined) conditions.push(eb('registered_by_sub', '=', filter.registeredBy));
   if (filter.destination !== undefined) {
     // Any of the case's destinations. The first is also in destination_country, the only place a
     // row projected before cases had several destinations holds it (it has no destination rows).
@@ -144,20 +162,26 @@ export async function listValidity(
   filter: LicenceFilter,
   today: LocalDate,
   page: PageRequest,
+  sort: LicenceSort = 'registered',
 ): Promise<{ rows: LicenceValidityRow[]; total: number }> {
   // A malformed date would still compare as text and silently misclassify expired licences.
-  if (!isLocalDate(today)) throw new RangeError(`Not a calendar date: ${String(today)}`);
+  for (const date of [today, filter.expiresFrom, filter.expiresTo]) {
+    if (date !== undefined && !isLocalDate(date))
+      throw new RangeError(`Not a calendar date: ${String(date)}`);
+  }
+  if (sort !== 'registered' && sort !== 'expiry') throw new RangeError(`Unknown sort ${String(sort)}`);
   checkPage(page);
   const where = (eb: ValidityBuilder) =>
     eb.and([
       ...statusConditions(eb, filter.status, today),
       ...holdConditions(eb, filter.onHold),
+      ...queueConditions(eb, filter),
       ...stableConditions(eb, filter),
     ]);
-  const records = await db
-    .selectFrom('licence_validity')
-    .selectAll()
-    .where(where)
+  let query = db.selectFrom('licence_validity').selectAll().where(where);
+  // NULLS LAST, as SQLite and PostgreSQL both spell it: the two put nulls at opposite ends otherwise.
+  if (sort === 'expiry') query = query.orderBy('valid_until', (ob) => ob.asc().nullsLast());
+  const records = await query
     .orderBy('registered_at')
     .orderBy('case_id')
     .limit(page.limit)

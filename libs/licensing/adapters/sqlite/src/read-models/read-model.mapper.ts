@@ -48,6 +48,10 @@ export function toValidityRecord(row: LicenceValidityRow): LicenceValidityTable 
     last_decision_type: row.lastDecisionType,
     last_decision_date: row.lastDecisionDate,
     registered_at: row.registeredAt,
+    registered_by_sub: row.registeredBy.sub,
+    registered_by_role: row.registeredBy.role,
+    reassessment_requested: (row.state.reassessmentRequests ?? []).length > 0 ? 1 : 0,
+    revocation_proposed: row.state.revocationProposal ? 1 : 0,
     updated_at: row.updatedAt,
     state: JSON.stringify(row.state),
   };
@@ -79,6 +83,7 @@ export function fromValidityRecord(record: LicenceValidityTable): LicenceValidit
     lastDecisionType: record.last_decision_type,
     lastDecisionDate: record.last_decision_date,
     registeredAt: record.registered_at,
+    registeredBy: { sub: record.registered_by_sub, role: record.registered_by_role },
     updatedAt: record.updated_at,
     state,
   };

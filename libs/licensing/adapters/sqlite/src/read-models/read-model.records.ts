@@ -38,6 +38,16 @@ export interface LicenceValidityTable {
   last_decision_type: LicenceEventType;
   last_decision_date: LocalDate;
   registered_at: string;
+  /**
+   * The official of the first event. Added after the table; a database from before gets the
+   * columns with the projection started again, so no row is without them.
+   */
+  registered_by_sub: string;
+  registered_by_role: string;
+  /** 1 while a country measure's reassessment request is open, else 0: the reassessment queue. */
+  reassessment_requested: number;
+  /** 1 while a revocation proposal awaits a second official, else 0: the approvals queue. */
+  revocation_proposed: number;
   updated_at: string;
   /** JSON of the domain's LicenceCase. */
   state: string;

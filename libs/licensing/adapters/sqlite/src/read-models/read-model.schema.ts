@@ -57,6 +57,22 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
       table: 'licence_validity',
       columns: ['registered_at', 'case_id'],
     },
+    // The work queues: one official's own cases, reassessments asked for, proposals to approve.
+    {
+      name: 'licence_validity_registered_by_idx',
+      table: 'licence_validity',
+      columns: ['registered_by_sub', 'registered_at', 'case_id'],
+    },
+    {
+      name: 'licence_validity_reassessment_idx',
+      table: 'licence_validity',
+      columns: ['reassessment_requested', 'registered_at'],
+    },
+    {
+      name: 'licence_validity_revocation_proposed_idx',
+      table: 'licence_validity',
+      columns: ['revocation_proposed', 'registered_at'],
+    },
     // The key of the goods table, as a unique index rather than a named primary key constraint:
     // PostgreSQL names constraints per schema, so a rebuild table could not reuse the name.
     {
@@ -131,6 +147,10 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .addColumn('last_decision_type', 'text', (c) => c.notNull())
         .addColumn('last_decision_date', 'text', (c) => c.notNull())
         .addColumn('registered_at', 'text', (c) => c.notNull())
+        .addColumn('registered_by_sub', 'text', (c) => c.notNull())
+        .addColumn('registered_by_role', 'text', (c) => c.notNull())
+        .addColumn('reassessment_requested', 'integer', (c) => c.notNull())
+        .addColumn('revocation_proposed', 'integer', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('state', 'text', (c) => c.notNull())
         .execute());
@@ -294,11 +314,10 @@ export async function createLiveSchema(
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('projection_checkpoints_pk', ['name', 'target'])
     .execute();
-  for (const name of names) {
-    await createProjectionTables(db, name);
-    await createProjectionIndexes(db, name);
-  }
+  for (const name of names) await createProjectionTables(db, name);
+  // Before the indexes: some index columns that an old table lacks.
   await addMissingColumns(db);
+  for (const name of names) await createProjectionIndexes(db, name);
 }
 
 /**
@@ -318,6 +337,39 @@ async function addMissingColumns(db: Kysely<ReadModelDatabase>): Promise<void> {
     }
   }
   await addStatisticsClassification(db, tables);
+  await addValidityRegistration(db, tables);
+}
+
+type IntrospectedTables = Awaited<ReturnType<Kysely<ReadModelDatabase>['introspection']['getTables']>>;
+
+/** The columns the work-queue filters added to licence_validity. */
+const VALIDITY_QUEUE_COLUMNS = [
+  ['registered_by_sub', 'text'],
+  ['registered_by_role', 'text'],
+  ['reassessment_requested', 'integer'],
+  ['revocation_proposed', 'integer'],
+] as const;
+
+/**
+ * Rows written before the work-queue columns lack who registered the case, which only the first
+ * event holds (the stored state does not). As for the statistics, the validity projection starts
+ * again from the first event (its rows and live checkpoint cleared), so that every row has them.
+ */
+async function addValidityRegistration(db: Kysely<ReadModelDatabase>, tables: IntrospectedTables) {
+  const validity = tables.find((t) => t.name === 'licence_validity');
+  const missing = VALIDITY_QUEUE_COLUMNS.filter(
+    ([column]) => validity && !validity.columns.some((c) => c.name === column),
+  );
+  if (missing.length === 0) return;
+  // Nullable, as a column added to a table with rows must be; the rows are projected again below.
+  for (const [column, type] of missing)
+    await db.schema.alterTable('licence_validity').addColumn(column, type).execute();
+  for (const table of PROJECTION_TABLES['licence-validity']) await db.deleteFrom(table).execute();
+  await db
+    .deleteFrom('projection_checkpoints')
+    .where('name', '=', 'licence-validity')
+    .where('target', '=', 'live')
+    .execute();
 }
 
 /** The columns the reports classify facts by (licence kind, export type, destinations). */
@@ -338,7 +390,7 @@ const STATISTICS_CLASSIFICATION_COLUMNS = [
  */
 async function addStatisticsClassification(
   db: Kysely<ReadModelDatabase>,
-  tables: Awaited<ReturnType<Kysely<ReadModelDatabase>['introspection']['getTables']>>,
+  tables: IntrospectedTables,
 ): Promise<void> {
   const facts = tables.find((t) => t.name === 'statistics_facts');
   const missing = STATISTICS_CLASSIFICATION_COLUMNS.filter(

@@ -48,6 +48,7 @@ describe('SqliteReadModelStore', () => {
       lastDecisionType: 'RevokedForChangedCircumstances',
       lastDecisionDate: '2026-06-01',
       registeredAt: '2024-01-15T12:00:00.000Z',
+      registeredBy: OFFICER,
       updatedAt: '2026-06-01T12:00:00.000Z',
       state: expect.objectContaining({
         status: 'revoked',

@@ -9,6 +9,7 @@ import type {
   DecisionHistoryEntry,
   EventReader,
   LicenceFilter,
+  LicenceSort,
   LicenceValidityRow,
   PageRequest,
   ProjectionName,
@@ -125,9 +126,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     filter: LicenceFilter,
     today: LocalDate,
     page: PageRequest,
+    sort?: LicenceSort,
   ): Promise<{ rows: LicenceValidityRow[]; total: number }> {
     // One snapshot for the page and its total.
-    return await this.read((trx) => reads.listValidity(trx, filter, today, page));
+    return await this.read((trx) => reads.listValidity(trx, filter, today, page, sort));
   }
 
   async findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]> {
