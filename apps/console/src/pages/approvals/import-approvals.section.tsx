@@ -1,5 +1,4 @@
-import { Button, ButtonGroup, Code, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Code, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { ImportReport, ImportSummary } from '../../api/import.types';
 import { useSession } from '../../auth/session-context';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -7,12 +6,11 @@ import { useApi } from '../../components/use-api';
 import { defineMessages, useFormats, useMessages } from '../../i18n/i18n';
 import { approvalMessages } from './approval.messages';
 import { OwnProposalNote } from './approval-notes';
+import { ApproveOrReject } from './approval-steps';
 import { FactList } from './fact-list';
 import type { Fact } from './fact-list';
 import { isOwnProposal } from './four-eyes';
 import { useOfficialLabel } from './measure-facts';
-import { ReasonForm } from './reason-form';
-import { useCommand } from './use-command';
 
 const messages = defineMessages({
   nl: {
@@ -54,53 +52,25 @@ const messages = defineMessages({
 function ImportActions({ staged, onDone }: { staged: ImportSummary; onDone: (message: string) => void }) {
   const t = useMessages(approvalMessages);
   const { session, api } = useSession();
-  const [rejecting, setRejecting] = useState(false);
-  const approval = useCommand();
-  if (isOwnProposal(session.sub, staged.uploadedBy))
+  if (isOwnProposal(session.sub, staged.uploadedBy)) {
     return <OwnProposalNote text={t.ownImport} badge={t.ownImportBadge} />;
+  }
   const path = `/api/imports/${staged.importId}`;
-  const formId = `import-${staged.importId}-reject`;
   return (
-    <>
-      <ProblemAlert error={approval.error} />
-      <ButtonGroup>
-        <Button
-          appearance="primary-action-button"
-          busy={approval.busy}
-          onClick={() => {
-            if (approval.busy) return;
-            // No body and no headers beyond the token: the route takes none.
-            void approval.run(async () => {
-              const report = await api.post<ImportReport>(`${path}/approve`);
-              onDone(t.importApproved(report.accepted, report.eventsAppended));
-            });
-          }}
-        >
-          {t.approve}
-        </Button>
-        <Button
-          appearance="secondary-action-button"
-          aria-expanded={rejecting}
-          aria-controls={rejecting ? formId : undefined}
-          onClick={() => setRejecting(!rejecting)}
-        >
-          {t.reject}
-        </Button>
-      </ButtonGroup>
-      {rejecting && (
-        <ReasonForm
-          id={formId}
-          legend={t.rejectImportLegend}
-          hint={t.rejectImportHint}
-          submitLabel={t.reject}
-          onCancel={() => setRejecting(false)}
-          onSubmit={async (reason) => {
-            await api.post(`${path}/reject`, { reason });
-            onDone(t.importRejected);
-          }}
-        />
-      )}
-    </>
+    <ApproveOrReject
+      id={`import-${staged.importId}`}
+      legend={t.rejectImportLegend}
+      hint={t.rejectImportHint}
+      onApprove={async () => {
+        // No body and no headers beyond the token: the route takes none.
+        const report = await api.post<ImportReport>(`${path}/approve`);
+        onDone(t.importApproved(report.accepted, report.eventsAppended));
+      }}
+      onReject={async (reason) => {
+        await api.post(`${path}/reject`, { reason });
+        onDone(t.importRejected);
+      }}
+    />
   );
 }
 
