@@ -83,7 +83,7 @@ export function ImportApprovalsSection({ onDone }: { onDone: (message: string) =
   const { data, error, loading, reload } = useApi(() => api.get<ImportSummary[]>('/api/imports'), 'imports');
   const staged = (data ?? []).filter((item) => item.status === 'staged');
   return (
-    <section aria-labelledby="imports-heading">
+    <section className="console-approval-section" aria-labelledby="imports-heading">
       <Heading2 id="imports-heading">{t.heading}</Heading2>
       <Paragraph>{t.intro}</Paragraph>
       <ProblemAlert error={error} />

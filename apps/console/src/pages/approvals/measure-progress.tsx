@@ -60,12 +60,10 @@ export function MeasureProgress({ measure }: { measure: MeasureView }) {
   ];
   const decided = measure.status === 'approved' || measure.status === 'lifted';
   return (
-    <section aria-labelledby="progress-heading">
+    <section className="console-approval-section" aria-labelledby="progress-heading">
       <Heading2 id="progress-heading">{t.heading}</Heading2>
       {!decided && <Paragraph>{t.notApproved}</Paragraph>}
-      {measure.worklistFixedOn && (
-        <Paragraph>{t.fixedOn(formats.instant(measure.worklistFixedOn))}</Paragraph>
-      )}
+      {measure.worklistFixedOn && <Paragraph>{t.fixedOn(formats.date(measure.worklistFixedOn))}</Paragraph>}
       {decided && <Paragraph>{measure.executed ? t.executed : t.executing}</Paragraph>}
       {measure.status === 'lifted' && (
         <Paragraph>{measure.liftExecuted ? t.liftExecuted : t.liftExecuting}</Paragraph>

@@ -46,7 +46,7 @@ export function MeasureProposalsSection({ onDone }: { onDone: (message: string) 
   );
   const proposed = (data ?? []).filter((measure) => measure.status === 'proposed');
   return (
-    <section aria-labelledby="measures-heading">
+    <section className="console-approval-section" aria-labelledby="measures-heading">
       <Heading2 id="measures-heading">{t.heading}</Heading2>
       <Paragraph>{t.intro}</Paragraph>
       <Paragraph>

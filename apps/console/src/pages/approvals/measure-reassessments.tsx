@@ -59,7 +59,7 @@ export function MeasureReassessments({ measure }: { measure: MeasureView }) {
   const page = Math.min(requested, Math.max(1, Math.ceil(measure.reassessments.length / PAGE_SIZE)));
   const shown = measure.reassessments.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
-    <section aria-labelledby="reassessments-heading">
+    <section className="console-approval-section" aria-labelledby="reassessments-heading">
       <Heading2 id="reassessments-heading">{t.heading}</Heading2>
       {measure.reassessments.length === 0 ? (
         <Paragraph>{t.none}</Paragraph>

@@ -64,12 +64,12 @@ export function MeasurePage() {
           <Paragraph>
             {t.status} <StatusBadge status={measure.status}>{statuses[measure.status]}</StatusBadge>
           </Paragraph>
-          <section aria-labelledby="details-heading">
+          <section className="console-approval-section" aria-labelledby="details-heading">
             <Heading2 id="details-heading">{t.details}</Heading2>
             <MeasureFacts measure={measure} />
           </section>
           {senior && (measure.status === 'proposed' || measure.status === 'approved') && (
-            <section aria-labelledby="actions-heading">
+            <section className="console-approval-section" aria-labelledby="actions-heading">
               <Heading2 id="actions-heading">{t.actions}</Heading2>
               <MeasureActions
                 measure={measure}

@@ -79,7 +79,7 @@ export function RevocationProposalsSection() {
   const roleName = (role: string) => (role in roles ? roles[role as keyof typeof roles] : role);
 
   return (
-    <section aria-labelledby="revocations-heading">
+    <section className="console-approval-section" aria-labelledby="revocations-heading">
       <Heading2 id="revocations-heading">{t.heading}</Heading2>
       <Paragraph>{t.intro}</Paragraph>
       <ProblemAlert error={error} />
