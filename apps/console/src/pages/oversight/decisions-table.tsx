@@ -62,11 +62,11 @@ export function DecisionsTable({
         <TableCaption>{t.caption(formats.date(from), formats.date(to))}</TableCaption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell scope="col">{t.date}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.decision}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.caseId}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.by}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.findings}</TableHeaderCell>
+            {[t.date, t.decision, t.caseId, t.by, t.findings].map((name) => (
+              <TableHeaderCell key={name} scope="col">
+                {name}
+              </TableHeaderCell>
+            ))}
           </TableRow>
         </TableHeader>
         <TableBody>

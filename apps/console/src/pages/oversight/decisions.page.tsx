@@ -3,25 +3,23 @@ import {
   DataListItem,
   DataListKey,
   DataListValue,
-  Heading1,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
 import { useSearchParams } from 'react-router';
 import type { DecisionsInPeriod } from '../../api/oversight.types';
 import { useSession } from '../../auth/session-context';
-import { AppLink } from '../../components/app-link';
 import { SelectField } from '../../components/form-fields';
 import { Pager } from '../../components/pager';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useApi } from '../../components/use-api';
 import { defineMessages, useMessages } from '../../i18n/i18n';
-import { usePageTitle } from '../../layout/page-title';
 import { codesFound, filterDecisions, severityFilterOf } from './decisions-filter';
 import { DecisionsTable } from './decisions-table';
 import { findingCodeMessages, findingCodeName, FINDING_CODES, severityMessages } from './finding.vocabulary';
 import { defaultPeriod, PeriodForm } from './period-form';
 import type { Period } from './period-form';
+import { OversightHeading } from './oversight-heading';
 import './oversight.css';
 
 const PAGE_SIZE = 25;
@@ -31,7 +29,6 @@ const messages = defineMessages({
     title: 'Besluiten in een periode',
     intro:
       'Elk besluit met een besluitdatum in de periode, met de bevindingen van de hertoetsing. Kies een besluit om de zaak her af te spelen.',
-    back: 'Terug naar toezicht',
     show: 'Toon besluiten',
     filters: 'Filter op bevinding',
     filterNote: 'Het filter werkt op de besluiten van de gekozen periode die al zijn opgehaald.',
@@ -52,7 +49,6 @@ const messages = defineMessages({
     title: 'Decisions in a period',
     intro:
       'Every decision with its decision date in the period, with the findings of the re-check. Choose a decision to replay its case.',
-    back: 'Back to oversight',
     show: 'Show decisions',
     filters: 'Filter by finding',
     filterNote: 'The filter works on the decisions of the chosen period already fetched.',
@@ -75,7 +71,6 @@ export function DecisionsPage() {
   const t = useMessages(messages);
   const severities = useMessages(severityMessages);
   const codeNames = useMessages(findingCodeMessages);
-  usePageTitle(t.title);
   const { api } = useSession();
   const [params, setParams] = useSearchParams();
   const fallback = defaultPeriod();
@@ -106,11 +101,7 @@ export function DecisionsPage() {
 
   return (
     <>
-      <Heading1>{t.title}</Heading1>
-      <Paragraph>{t.intro}</Paragraph>
-      <Paragraph>
-        <AppLink to="/oversight">{t.back}</AppLink>
-      </Paragraph>
+      <OversightHeading title={t.title} intro={t.intro} />
       <PeriodForm
         key={`${period.from}|${period.to}`}
         period={period}

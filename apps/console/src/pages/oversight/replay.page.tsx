@@ -3,7 +3,6 @@ import {
   DataListItem,
   DataListKey,
   DataListValue,
-  Heading1,
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
@@ -14,11 +13,11 @@ import { AppLink } from '../../components/app-link';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useApi } from '../../components/use-api';
 import { defineMessages, useMessages } from '../../i18n/i18n';
-import { usePageTitle } from '../../layout/page-title';
 import { FindingItem } from './finding-item';
 import { severityMessages } from './finding.vocabulary';
 import { placeFindings } from './replay-findings';
 import { ReplayTimeline } from './replay-timeline';
+import { OversightHeading } from './oversight-heading';
 import './oversight.css';
 
 const messages = defineMessages({
@@ -35,7 +34,6 @@ const messages = defineMessages({
     unplaced: 'Bevindingen zonder stap',
     unplacedIntro: 'Deze bevindingen horen bij geen van de stappen hierboven.',
     loading: 'De zaak wordt herafgespeeld…',
-    back: 'Terug naar toezicht',
   },
   en: {
     title: 'Replay a case',
@@ -50,7 +48,6 @@ const messages = defineMessages({
     unplaced: 'Findings without a step',
     unplacedIntro: 'These findings belong to none of the steps above.',
     loading: 'Replaying the case…',
-    back: 'Back to oversight',
   },
 });
 
@@ -59,7 +56,6 @@ export function ReplayPage() {
   const severities = useMessages(severityMessages);
   const { id = '' } = useParams();
   const { api } = useSession();
-  usePageTitle(`${t.title} ${id}`);
   const { data, error, loading } = useApi(
     () => api.get<CaseReplay>(`/api/oversight/licences/${encodeURIComponent(id)}/replay`),
     id,
@@ -67,11 +63,7 @@ export function ReplayPage() {
   const placed = data && placeFindings(data.id, data.steps, data.findings);
   return (
     <>
-      <Heading1>{t.title}</Heading1>
-      <Paragraph>{t.intro}</Paragraph>
-      <Paragraph>
-        <AppLink to="/oversight">{t.back}</AppLink>
-      </Paragraph>
+      <OversightHeading title={t.title} intro={t.intro} />
       <ProblemAlert error={error} />
       {loading && <Paragraph aria-live="polite">{t.loading}</Paragraph>}
       {data && placed && (

@@ -1,19 +1,18 @@
-import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { WHAT_IF_POLICIES } from '../../api/oversight.types';
 import type { WhatIfComparison, WhatIfPolicy } from '../../api/oversight.types';
 import { useSession } from '../../auth/session-context';
-import { AppLink } from '../../components/app-link';
 import { fieldError, SelectField } from '../../components/form-fields';
 import { Pager } from '../../components/pager';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useApi } from '../../components/use-api';
 import { defineMessages, useMessages } from '../../i18n/i18n';
-import { usePageTitle } from '../../layout/page-title';
 import { defaultPeriod, PeriodForm } from './period-form';
 import { WhatIfTable } from './what-if-table';
 import { WhatIfTotalsList } from './what-if-totals';
+import { OversightHeading } from './oversight-heading';
 import './oversight.css';
 
 const PAGE_SIZE = 25;
@@ -23,7 +22,6 @@ const messages = defineMessages({
     title: 'Wat-als',
     intro:
       'Geeft elke vergunning die in de periode is verleend de geldigheidsduur van een andere regel en vergelijkt die met wat is besloten. Er wordt niets vastgelegd.',
-    back: 'Terug naar toezicht',
     policy: 'Variant',
     run: 'Vergelijken',
     running: 'De vergunningen worden vergeleken…',
@@ -38,7 +36,6 @@ const messages = defineMessages({
     title: 'What-if',
     intro:
       'Gives every licence issued in the period the validity of another rule and compares it with what was decided. Nothing is recorded.',
-    back: 'Back to oversight',
     policy: 'Variant',
     run: 'Compare',
     running: 'Comparing the licences…',
@@ -65,7 +62,6 @@ const policyMessages = defineMessages({
 export function WhatIfPage() {
   const t = useMessages(messages);
   const policies = useMessages(policyMessages);
-  usePageTitle(t.title);
   const { api } = useSession();
   const [params, setParams] = useSearchParams();
   const fallback = defaultPeriod();
@@ -95,11 +91,7 @@ export function WhatIfPage() {
 
   return (
     <>
-      <Heading1>{t.title}</Heading1>
-      <Paragraph>{t.intro}</Paragraph>
-      <Paragraph>
-        <AppLink to="/oversight">{t.back}</AppLink>
-      </Paragraph>
+      <OversightHeading title={t.title} intro={t.intro} />
       <PeriodForm
         key={`${question.from}|${question.to}`}
         period={question}
