@@ -1,8 +1,5 @@
 import {
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Table,
   TableBody,
   TableCaption,
@@ -17,6 +14,7 @@ import type { ReactNode } from 'react';
 import { useFormats, useMessages } from '../../i18n/i18n';
 import { criterionLabel, criterionMessages } from './criteria.vocabulary';
 import { timelineMessages } from './timeline.messages';
+import { DataItem } from './data-item';
 
 /*
  * What justified a decision, from the payload as the record holds it. Only the fields that carry
@@ -47,21 +45,12 @@ const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? v
 /** A recorded text field; anything else is not shown as text. */
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
-
 function Assessment({ value, label }: { value: Payload; label: string }) {
   const t = useMessages(timelineMessages);
   const criteria = useMessages(criterionMessages);
   const findings = listOf(value['findings']).filter(isRecord);
   return (
-    <Item label={label}>
+    <DataItem label={label}>
       {isText(value['summary']) && <p className="console-timeline__text">{value['summary']}</p>}
       {findings.length > 0 && (
         <Table>
@@ -82,7 +71,7 @@ function Assessment({ value, label }: { value: Payload; label: string }) {
           </TableBody>
         </Table>
       )}
-    </Item>
+    </DataItem>
   );
 }
 
@@ -129,19 +118,19 @@ export function DecisionPayload({ payload }: { payload: Payload }) {
   const items: ReactNode[] = [];
   if (typeof outcome === 'string')
     items.push(
-      <Item key="outcome" label={t.outcome}>
+      <DataItem key="outcome" label={t.outcome}>
         {(OUTCOMES as readonly string[]).includes(outcome)
           ? t[outcome as (typeof OUTCOMES)[number]]
           : outcome}
-      </Item>,
+      </DataItem>,
     );
   for (const key of TEXTS) {
     const text = payload[key];
     if (isText(text))
       items.push(
-        <Item key={key} label={t[key]}>
+        <DataItem key={key} label={t[key]}>
           <span className="console-timeline__text">{text}</span>
-        </Item>,
+        </DataItem>,
       );
   }
   for (const key of ['assessment', 'reassessment'] as const) {
@@ -150,61 +139,61 @@ export function DecisionPayload({ payload }: { payload: Payload }) {
   }
   if (listOf(payload['criteria']).length > 0)
     items.push(
-      <Item key="criteria" label={t.criteria}>
+      <DataItem key="criteria" label={t.criteria}>
         <CriteriaList criteria={listOf(payload['criteria'])} />
-      </Item>,
+      </DataItem>,
     );
   for (const key of ['evidence', 'additionalEvidence'] as const) {
     if (listOf(payload[key]).length > 0)
       items.push(
-        <Item key={key} label={t[key]}>
+        <DataItem key={key} label={t[key]}>
           <EvidenceList evidence={listOf(payload[key])} />
-        </Item>,
+        </DataItem>,
       );
   }
   for (const key of DATES) {
     const value = payload[key];
     if (isText(value))
       items.push(
-        <Item key={key} label={t[key]}>
+        <DataItem key={key} label={t[key]}>
           {date(value)}
-        </Item>,
+        </DataItem>,
       );
   }
   if (rule && isText(rule['ruleId']))
     items.push(
-      <Item key="rule" label={t.rule}>
+      <DataItem key="rule" label={t.rule}>
         <code>{rule['ruleId']}</code>
         {isText(rule['policyVersion']) && <> ({rule['policyVersion']})</>}
         {source && isText(source['reference']) && <>: {source['reference']}</>}
-      </Item>,
+      </DataItem>,
     );
   for (const key of OFFICIALS) {
     const official = payload[key];
     if (isRecord(official) && isText(official['sub']))
       items.push(
-        <Item key={key} label={t[key]}>
+        <DataItem key={key} label={t[key]}>
           {official['sub']}
-        </Item>,
+        </DataItem>,
       );
   }
   if (isText(payload['measureId']))
     items.push(
-      <Item key="measureId" label={t.measureId}>
+      <DataItem key="measureId" label={t.measureId}>
         <code>{payload['measureId']}</code>
-      </Item>,
+      </DataItem>,
     );
   if (changes.length > 0)
     items.push(
-      <Item key="changes" label={t.changes}>
+      <DataItem key="changes" label={t.changes}>
         {changes.map((c) => String(c['field'])).join(', ')}
-      </Item>,
+      </DataItem>,
     );
   if (notCovered.length > 0)
     items.push(
-      <Item key="notCovered" label={t.notCoveredBySondage}>
+      <DataItem key="notCovered" label={t.notCoveredBySondage}>
         {notCovered.map((n) => (n === 'destination' || n === 'end-user' ? t[n] : n)).join(', ')}
-      </Item>,
+      </DataItem>,
     );
   return items.length > 0 ? <DataList className="console-timeline__payload">{items}</DataList> : null;
 }

@@ -1,8 +1,5 @@
 import {
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Heading3,
   StatusBadge,
@@ -13,7 +10,6 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
 import type { LicenceView } from '../../api/licence.types';
 import { useFormats, useLanguage, useMessages } from '../../i18n/i18n';
 import {
@@ -29,15 +25,7 @@ import {
 import { countryName } from '../../vocabulary/country.vocabulary';
 import { detailsMessages } from './case-details.messages';
 import { CaseProceedings } from './case-proceedings';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
+import { DataItem } from '../../components/timeline/data-item';
 
 /** The status in words; the badge's colour only repeats what the text says. */
 export function CaseStatus({ view }: { view: Pick<LicenceView, 'status'> }) {
@@ -64,44 +52,44 @@ export function CaseDetails({ view }: { view: LicenceView }) {
     <section aria-labelledby="details-heading">
       <Heading2 id="details-heading">{t.details}</Heading2>
       <DataList>
-        <Item label={t.caseNumber}>
+        <DataItem label={t.caseNumber}>
           <code>{view.id}</code>
-        </Item>
-        <Item label={t.status}>
+        </DataItem>
+        <DataItem label={t.status}>
           <CaseStatus view={view} />
-        </Item>
-        <Item label={t.validOn(date(view.evaluatedOn))}>
+        </DataItem>
+        <DataItem label={t.validOn(date(view.evaluatedOn))}>
           <strong>{view.valid ? t.validYes : t.validNo}</strong>
-        </Item>
-        <Item label={t.validity}>
+        </DataItem>
+        <DataItem label={t.validity}>
           {view.validFrom && view.validUntil
             ? t.validRange(date(view.validFrom), date(view.validUntil))
             : t.notIssued}
-        </Item>
+        </DataItem>
         {view.ruleId && (
-          <Item label={t.rule}>
+          <DataItem label={t.rule}>
             <code>{view.ruleId}</code>
             {view.policyVersion && ` (${view.policyVersion})`}
-          </Item>
+          </DataItem>
         )}
-        <Item label={t.extensions}>{number(view.extensions)}</Item>
-        <Item label={t.lastDecision}>
+        <DataItem label={t.extensions}>{number(view.extensions)}</DataItem>
+        <DataItem label={t.lastDecision}>
           {eventName(events, view.lastDecision.type)}, {date(view.lastDecision.decisionDate)}
-        </Item>
-        <Item label={t.revision}>{view.revision}</Item>
-        <Item label={t.procedure}>{procedures[view.procedure]}</Item>
-        <Item label={t.applicant}>
+        </DataItem>
+        <DataItem label={t.revision}>{view.revision}</DataItem>
+        <DataItem label={t.procedure}>{procedures[view.procedure]}</DataItem>
+        <DataItem label={t.applicant}>
           {view.applicant.name} ({t.kvk(view.applicant.chamberOfCommerceNumber)})
-        </Item>
-        <Item label={t.kind}>{kinds[view.kind]}</Item>
-        <Item label={t.afterSales}>{yesNo(view.afterSales)}</Item>
-        <Item label={t.goodsCategory}>{categories[view.goodsCategory]}</Item>
-        <Item label={t.exportType}>
+        </DataItem>
+        <DataItem label={t.kind}>{kinds[view.kind]}</DataItem>
+        <DataItem label={t.afterSales}>{yesNo(view.afterSales)}</DataItem>
+        <DataItem label={t.goodsCategory}>{categories[view.goodsCategory]}</DataItem>
+        <DataItem label={t.exportType}>
           {exportTypes[view.exportType]}
           {view.temporaryPurpose &&
             ` (${t.purpose}: ${(purposes as Readonly<Record<string, string>>)[view.temporaryPurpose] ?? view.temporaryPurpose})`}
-        </Item>
-        <Item label={t.firearmsAct}>{yesNo(view.firearmsAct)}</Item>
+        </DataItem>
+        <DataItem label={t.firearmsAct}>{yesNo(view.firearmsAct)}</DataItem>
       </DataList>
       <Heading3 id="goods-heading">{t.goods}</Heading3>
       <div className="console-table-wrap">

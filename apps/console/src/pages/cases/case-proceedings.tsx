@@ -1,18 +1,15 @@
 import {
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading3,
   Paragraph,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
 import type { LicenceView } from '../../api/licence.types';
 import { CriteriaList, EvidenceList } from '../../components/timeline/decision-payload';
 import { defineMessages, useFormats, useMessages } from '../../i18n/i18n';
 import { roleMessages } from '../../layout/role.messages';
+import { DataItem } from '../../components/timeline/data-item';
 
 const messages = defineMessages({
   nl: {
@@ -83,15 +80,6 @@ const messages = defineMessages({
   },
 });
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
-
 /** How a recorded value reads: text as it is, anything else as compact JSON. */
 const shown = (value: unknown) =>
   value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
@@ -109,13 +97,13 @@ export function CaseProceedings({ view }: { view: LicenceView }) {
         <>
           <Heading3>{t.sondage}</Heading3>
           <DataList>
-            <Item label={t.outcome}>{t[sondage.outcome]}</Item>
-            <Item label={t.answeredOn}>{date(sondage.decisionDate)}</Item>
-            <Item label={t.reasoning}>{sondage.reasoning}</Item>
+            <DataItem label={t.outcome}>{t[sondage.outcome]}</DataItem>
+            <DataItem label={t.answeredOn}>{date(sondage.decisionDate)}</DataItem>
+            <DataItem label={t.reasoning}>{sondage.reasoning}</DataItem>
             {sondage.criteria.length > 0 && (
-              <Item label={t.criteria}>
+              <DataItem label={t.criteria}>
                 <CriteriaList criteria={sondage.criteria} />
-              </Item>
+              </DataItem>
             )}
           </DataList>
         </>
@@ -128,9 +116,9 @@ export function CaseProceedings({ view }: { view: LicenceView }) {
           ) : (
             <DataList>
               {changes.changes.map((c) => (
-                <Item key={c.field} label={t.field(c.field)}>
+                <DataItem key={c.field} label={t.field(c.field)}>
                   {shown(c.sondage)} → {shown(c.application)}
-                </Item>
+                </DataItem>
               ))}
             </DataList>
           )}
@@ -148,15 +136,15 @@ export function CaseProceedings({ view }: { view: LicenceView }) {
         <>
           <Heading3>{t.proposal}</Heading3>
           <DataList data-testid="revocation-proposal">
-            <Item label={t.proposedBy}>{official(proposal.proposedBy)}</Item>
-            <Item label={t.proposedOn}>{date(proposal.proposedOn)}</Item>
-            <Item label={t.circumstances}>{proposal.circumstances}</Item>
-            <Item label={t.criteria}>
+            <DataItem label={t.proposedBy}>{official(proposal.proposedBy)}</DataItem>
+            <DataItem label={t.proposedOn}>{date(proposal.proposedOn)}</DataItem>
+            <DataItem label={t.circumstances}>{proposal.circumstances}</DataItem>
+            <DataItem label={t.criteria}>
               <CriteriaList criteria={proposal.criteria} />
-            </Item>
-            <Item label={t.evidence}>
+            </DataItem>
+            <DataItem label={t.evidence}>
               <EvidenceList evidence={proposal.evidence} />
-            </Item>
+            </DataItem>
           </DataList>
         </>
       )}
@@ -164,12 +152,12 @@ export function CaseProceedings({ view }: { view: LicenceView }) {
         <>
           <Heading3>{t.suspension}</Heading3>
           <DataList>
-            <Item label={t.suspendedOn}>{date(suspension.suspendedOn)}</Item>
-            <Item label={t.suspendedBy}>{official(suspension.suspendedBy)}</Item>
-            <Item label={t.reasons}>{suspension.reasons}</Item>
-            <Item label={t.criteria}>
+            <DataItem label={t.suspendedOn}>{date(suspension.suspendedOn)}</DataItem>
+            <DataItem label={t.suspendedBy}>{official(suspension.suspendedBy)}</DataItem>
+            <DataItem label={t.reasons}>{suspension.reasons}</DataItem>
+            <DataItem label={t.criteria}>
               <CriteriaList criteria={suspension.criteria} />
-            </Item>
+            </DataItem>
           </DataList>
         </>
       )}
