@@ -55,11 +55,8 @@ type Texts = (typeof messages)['nl'];
 function waitingColumn(queue: QueueName, t: Texts, f: Formats): CaseColumn {
   switch (queue) {
     case 'sondages':
-      return {
-        header: t.registeredOn,
-        cell: (row: CaseRow) =>
-          row.registeredAt ? f.instant(row.registeredAt) : f.date(row.lastDecision.decisionDate),
-      };
+      // The business date of the request (the last decision while it waits), not when it was typed in.
+      return { header: t.registeredOn, cell: (row) => f.date(row.lastDecision.decisionDate) };
     case 'applications':
       return { header: t.appliedOn, cell: (row) => f.date(row.lastDecision.decisionDate) };
     case 'reassessments':
