@@ -103,10 +103,11 @@ describe('npm start: what it says when it starts, and when it will not', () => {
           .output()
           .split('\n')
           .filter((line) => line.trim() !== '');
-        expect(banner.length).toBeLessThanOrEqual(8);
+        expect(banner.length).toBeLessThanOrEqual(9);
         const text = banner.join('\n');
         expect(text).toContain(`Admin API    http://127.0.0.1:${port}/api`);
         expect(text).toContain(`API docs     http://127.0.0.1:${port}/api/docs`);
+        expect(text).toContain(`Console      http://127.0.0.1:${port}/console/`);
         expect(text).toContain(`Event store  sqlite, ${join(dataDir, 'licences.sqlite')}`);
         expect(text).toContain(`Data folder  ${dataDir}`);
         expect(text).toContain('Projections  inline, in this process');
