@@ -139,7 +139,8 @@ export function DecisionsPage() {
         </div>
       </section>
       {loading && <Paragraph aria-live="polite">{t.loading}</Paragraph>}
-      {data && (
+      {/* After a refusal the last answer is of another question: it is not shown. */}
+      {data && !error && (
         <>
           <Heading2>{t.totals}</Heading2>
           <DataList>

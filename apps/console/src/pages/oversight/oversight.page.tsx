@@ -100,7 +100,7 @@ export function OversightPage() {
           </div>
         </form>
       </section>
-      <section aria-labelledby="integrity">
+      <section aria-labelledby="integrity" className="console-integrity">
         <Heading2 id="integrity">{t.integrity}</Heading2>
         <Paragraph>{t.integrityIntro}</Paragraph>
         <ProblemAlert error={integrity.error} />

@@ -110,7 +110,8 @@ export function WhatIfPage() {
       </PeriodForm>
       <ProblemAlert error={error} shownFields={['policy', 'from', 'to']} />
       {loading && asked && <Paragraph aria-live="polite">{t.running}</Paragraph>}
-      {data && (
+      {/* After a refusal the last answer is of another question: it is not shown. */}
+      {data && !error && (
         <>
           <Heading2>{t.totals}</Heading2>
           <Paragraph>
