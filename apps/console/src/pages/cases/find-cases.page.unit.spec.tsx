@@ -1,0 +1,80 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import type { Session } from '../../auth/session';
+import { SessionProvider } from '../../auth/session-context';
+import { LanguageProvider } from '../../i18n/i18n';
+import { FindCasesPage } from './find-cases.page';
+
+const session: Session = {
+  token: 'token',
+  sub: 'b.de-vries',
+  roles: ['assessor'],
+  actingRole: 'assessor',
+  expiresAt: 4_000_000_000,
+  source: 'development',
+};
+
+const refusal = new Response(
+  JSON.stringify({
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    title: 'Invalid request',
+    detail: 'Invalid request: destination',
+    errors: [
+      { field: 'destination', messages: ['destination must be an ISO 3166-1 alpha-2 code in capitals'] },
+    ],
+  }),
+  { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+);
+const none = () =>
+  new Response(JSON.stringify({ items: [], total: 0, page: 1, pageSize: 25 }), {
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+describe('finding cases', () => {
+  let requested: string[];
+  beforeEach(() => {
+    requested = [];
+    // The API client asks by path, a string.
+    globalThis.fetch = jest.fn<Promise<Response>, Parameters<typeof fetch>>((input) => {
+      const url = input as string;
+      requested.push(url);
+      return Promise.resolve(url.includes('destination=xx') ? refusal : none());
+    });
+  });
+
+  function renderPage(entry: string) {
+    const router = createMemoryRouter([{ path: '/cases', element: <FindCasesPage /> }], {
+      initialEntries: [entry],
+    });
+    render(
+      <LanguageProvider initial="nl">
+        <SessionProvider session={session} setSession={() => undefined} signOut={() => undefined}>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </LanguageProvider>,
+    );
+    return router;
+  }
+
+  it('searches with the filters chosen, keeps them in the URL and starts again from page 1', async () => {
+    const router = renderPage('/cases?page=3');
+    await screen.findByText('Geen zaken gevonden met deze filters.');
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'issued' } });
+    fireEvent.change(screen.getByLabelText('Geldig op (datum)'), { target: { value: '2025-06-01' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Zoeken' }));
+      await Promise.resolve();
+    });
+    expect(router.state.location.search).toBe('?status=issued&validOn=2025-06-01');
+    expect(requested.at(-1)).toBe('/api/licences?status=issued&validOn=2025-06-01&page=1&pageSize=25');
+  });
+
+  it('shows the API’s refusal of a filter at that filter, with what was typed still there', async () => {
+    renderPage('/cases?destination=xx');
+    const message = await screen.findByText('destination must be an ISO 3166-1 alpha-2 code in capitals');
+    expect(message.closest('#destination-field')).not.toBeNull();
+    expect(screen.getByLabelText<HTMLInputElement>(/^Bestemming/).value).toBe('xx');
+    expect(screen.getByRole('alert').textContent).not.toContain('alpha-2');
+  });
+});
