@@ -22,6 +22,8 @@ const messages = defineMessages({
     criteria: 'Criteria',
     changes: 'Wijzigingen van de aanvraag ten opzichte van de sondage',
     field: (field: string) => `Veld ${field}`,
+    before: 'Sondage',
+    after: 'Aanvraag',
     notCovered: 'Niet door het antwoord op de sondage gedekt',
     noChanges: 'De aanvraag wijkt niet af van de sondage.',
     proposal: 'Openstaand voorstel tot intrekking',
@@ -55,6 +57,8 @@ const messages = defineMessages({
     criteria: 'Criteria',
     changes: 'Changes of the application against the sondage',
     field: (field: string) => `Field ${field}`,
+    before: 'Sondage',
+    after: 'Application',
     notCovered: "Not covered by the sondage's answer",
     noChanges: 'The application does not differ from the sondage.',
     proposal: 'Open revocation proposal',
@@ -80,9 +84,16 @@ const messages = defineMessages({
   },
 });
 
-/** How a recorded value reads: text as it is, anything else as compact JSON. */
-const shown = (value: unknown) =>
-  value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+/** How a recorded value reads: a list item per line, an object as its values, text as it is. */
+function shown(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (Array.isArray(value)) return value.map(shown).join('\n');
+  if (typeof value === 'object')
+    return Object.values(value as Record<string, unknown>)
+      .map(shown)
+      .join(', ');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
 
 /** The sondage, the application's changes and everything after issue that is in force now. */
 export function CaseProceedings({ view }: { view: LicenceView }) {
@@ -117,7 +128,11 @@ export function CaseProceedings({ view }: { view: LicenceView }) {
             <DataList>
               {changes.changes.map((c) => (
                 <DataItem key={c.field} label={t.field(c.field)}>
-                  {shown(c.sondage)} → {shown(c.application)}
+                  <span className="console-timeline__text">
+                    {t.before}: {shown(c.sondage)}
+                    {'\n'}
+                    {t.after}: {shown(c.application)}
+                  </span>
                 </DataItem>
               ))}
             </DataList>

@@ -28,6 +28,7 @@ const messages = defineMessages({
     date: 'Datum',
     reference: 'Kenmerk',
     sha256: 'SHA-256 van het document (optioneel)',
+    optional: 'optioneel',
     addEvidence: 'Bewijsstuk toevoegen',
     removeEvidence: (n: number) => `Bewijsstuk ${n} verwijderen`,
     summary: 'Samenvatting van de beoordeling',
@@ -47,6 +48,7 @@ const messages = defineMessages({
     date: 'Date',
     reference: 'Reference',
     sha256: 'SHA-256 of the document (optional)',
+    optional: 'optional',
     addEvidence: 'Add evidence',
     removeEvidence: (n: number) => `Remove evidence ${n}`,
     summary: 'Summary of the assessment',
@@ -81,7 +83,7 @@ export function CriteriaField({
     >
       <FieldsetLegend>
         {t.criteria}
-        {required && ' *'}
+        {!required && ` (${t.optional})`}
       </FieldsetLegend>
       {error !== undefined && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
       {CRITERIA.map((criterion) => (
