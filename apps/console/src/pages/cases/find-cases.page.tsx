@@ -50,7 +50,16 @@ function FilterForm({ applied, error }: { applied: Filters; error: unknown }) {
   const categories = useMessages(categoryMessages);
   const { language } = useLanguage();
   const [, setParams] = useSearchParams();
-  const [draft, setDraft] = useState<Filters>(() => ({ ...applied, asOf: localOfInstant(applied.asOf) }));
+  const typed = (filters: Filters): Filters => ({ ...filters, asOf: localOfInstant(filters.asOf) });
+  const [draft, setDraft] = useState<Filters>(() => typed(applied));
+  // A new URL (a search, back, a link) starts the form from the filters it names. Adjusted while
+  // rendering rather than by remounting, so the button just pressed keeps the focus.
+  const appliedKey = searchParamsOf(applied).toString();
+  const [shown, setShown] = useState(appliedKey);
+  if (shown !== appliedKey) {
+    setShown(appliedKey);
+    setDraft(typed(applied));
+  }
   const set = (name: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [name]: value }));
   const any = { value: '', label: t.any };
   const country = countryHint(draft.destination, language);
@@ -157,13 +166,11 @@ export function FindCasesPage() {
   const applied = filtersFrom(params);
   const query = findQuery(applied, page);
   const loaded = useApi(() => api.get<Page<CaseRow>>('/api/licences', query), queryString(query));
-  const filterKey = searchParamsOf(applied).toString();
   return (
     <>
       <Heading1>{t.title}</Heading1>
       <Paragraph>{t.intro}</Paragraph>
-      {/* A new URL (a search, back, a link) starts the form from the filters it names. */}
-      <FilterForm key={filterKey} applied={applied} error={loaded.error} />
+      <FilterForm applied={applied} error={loaded.error} />
       <CaseResults
         loaded={loaded}
         name={{ caption: t.results }}

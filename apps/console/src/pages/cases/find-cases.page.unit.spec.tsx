@@ -62,12 +62,20 @@ describe('finding cases', () => {
     await screen.findByText('Geen zaken gevonden met deze filters.');
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'issued' } });
     fireEvent.change(screen.getByLabelText('Geldig op (datum)'), { target: { value: '2025-06-01' } });
+    const search = screen.getByRole('button', { name: 'Zoeken' });
+    search.focus();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Zoeken' }));
+      fireEvent.click(search);
       await Promise.resolve();
     });
     expect(router.state.location.search).toBe('?status=issued&validOn=2025-06-01');
     expect(requested.at(-1)).toBe('/api/licences?status=issued&validOn=2025-06-01&page=1&pageSize=25');
+    expect(document.activeElement).toBe(search);
+
+    // Back to another search's URL: the form shows that search's filters.
+    await act(() => router.navigate('/cases?status=denied'));
+    expect(screen.getByLabelText<HTMLSelectElement>('Status').value).toBe('denied');
+    expect(screen.getByLabelText<HTMLInputElement>('Geldig op (datum)').value).toBe('');
   });
 
   it('shows the API’s refusal of a filter at that filter, with what was typed still there', async () => {
