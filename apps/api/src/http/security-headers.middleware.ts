@@ -1,4 +1,5 @@
 import helmet from 'helmet';
+import { REPORT_STYLE_SOURCE } from '@licences/licensing-reporting';
 import type { NextFunction, Request, Response } from 'express';
 import { API_CONTENT_SECURITY_POLICY } from './content-security-policy';
 import type { CspDirectives } from './content-security-policy';
@@ -41,7 +42,8 @@ export function consoleContentSecurityPolicy(connectSources: readonly string[]):
   return {
     'default-src': ["'none'"],
     'script-src': ["'self'"],
-    'style-src': ["'self'"],
+    // Its own stylesheet, and the HTML report's (by hash) for a report it opens from a blob.
+    'style-src': ["'self'", REPORT_STYLE_SOURCE],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': connectSources,

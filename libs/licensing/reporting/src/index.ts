@@ -13,5 +13,6 @@ export * from './report.csv';
 export * from './report.markdown';
 export * from './report-format';
 export { renderReportHtml } from './html/render-report-html';
+export { REPORT_STYLE_SOURCE } from './html/html-document';
 export * from './build-report.handler';
 export * from './licensing-reporting.module';
