@@ -94,8 +94,8 @@ export function ReportsPage() {
          * allows no frames), and a token held in memory cannot ride along on a plain link to the
          * API. So the console opens the body it fetched from a blob URL in a new browsing
          * context: the report keeps its own document, headings and tables, and nothing of it
-         * runs in the console. A blob document inherits the console's policy, which allows no
-         * inline style, so the report shows with the browser's default styling.
+         * runs in the console. A blob document inherits the console's policy, which allows the
+         * report's one stylesheet by its hash and nothing else of it.
          */
         const url = URL.createObjectURL(blob);
         globalThis.open(url, '_blank');
