@@ -1,21 +1,14 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import type { Session } from '../../auth/session';
-import { SessionProvider } from '../../auth/session-context';
-import { LanguageProvider } from '../../i18n/i18n';
+import { act, fireEvent, screen } from '@testing-library/react';
+import {
+  fakeApi,
+  json,
+  renderPage as renderRoutes,
+  testSession,
+} from '../../components/cases/console-page.test-kit';
 import { FindCasesPage } from './find-cases.page';
 
-const session: Session = {
-  token: 'token',
-  sub: 'b.de-vries',
-  roles: ['assessor'],
-  actingRole: 'assessor',
-  expiresAt: 4_000_000_000,
-  source: 'development',
-};
-
-const refusal = new Response(
-  JSON.stringify({
+const refusal = () =>
+  json(400, {
     status: 400,
     code: 'VALIDATION_FAILED',
     title: 'Invalid request',
@@ -23,39 +16,25 @@ const refusal = new Response(
     errors: [
       { field: 'destination', messages: ['destination must be an ISO 3166-1 alpha-2 code in capitals'] },
     ],
-  }),
-  { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
-);
-const none = () =>
-  new Response(JSON.stringify({ items: [], total: 0, page: 1, pageSize: 25 }), {
-    headers: { 'Content-Type': 'application/json' },
   });
+const none = () => json(200, { items: [], total: 0, page: 1, pageSize: 25 });
 
 describe('finding cases', () => {
   let requested: string[];
   beforeEach(() => {
     requested = [];
-    // The API client asks by path, a string.
-    globalThis.fetch = jest.fn<Promise<Response>, Parameters<typeof fetch>>((input) => {
-      const url = input as string;
+    fakeApi((url) => {
       requested.push(url);
-      return Promise.resolve(url.includes('destination=xx') ? refusal : none());
+      return url.includes('destination=xx') ? refusal() : none();
     });
   });
 
-  function renderPage(entry: string) {
-    const router = createMemoryRouter([{ path: '/cases', element: <FindCasesPage /> }], {
-      initialEntries: [entry],
-    });
-    render(
-      <LanguageProvider initial="nl">
-        <SessionProvider session={session} setSession={() => undefined} signOut={() => undefined}>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </LanguageProvider>,
+  const renderPage = (entry: string) =>
+    renderRoutes(
+      [{ path: '/cases', element: <FindCasesPage /> }],
+      entry,
+      testSession('b.de-vries', 'assessor'),
     );
-    return router;
-  }
 
   it('searches with the filters chosen, keeps them in the URL and starts again from page 1', async () => {
     const router = renderPage('/cases?page=3');

@@ -1,18 +1,8 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
-import type { Session } from '../../auth/session';
-import { SessionProvider } from '../../auth/session-context';
-import { LanguageProvider } from '../../i18n/i18n';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { useLocation } from 'react-router';
+import { fakeApi, json, renderPage, testSession } from '../../components/cases/console-page.test-kit';
+import type { FakeFetch } from '../../components/cases/console-page.test-kit';
 import { RegisterCasePage } from './register-case.page';
-
-const session: Session = {
-  token: 'token',
-  sub: 'i.jansen',
-  roles: ['intake'],
-  actingRole: 'intake',
-  expiresAt: 4_000_000_000,
-  source: 'development',
-};
 
 function CaseLocation() {
   const location = useLocation();
@@ -20,27 +10,15 @@ function CaseLocation() {
 }
 
 function renderForm() {
-  const router = createMemoryRouter(
+  renderPage(
     [
       { path: '/intake/new', element: <RegisterCasePage /> },
       { path: '/cases/:id', element: <CaseLocation /> },
     ],
-    { initialEntries: ['/intake/new'] },
-  );
-  render(
-    <LanguageProvider initial="nl">
-      <SessionProvider session={session} setSession={() => undefined} signOut={() => undefined}>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </LanguageProvider>,
+    '/intake/new',
+    testSession('i.jansen', 'intake'),
   );
 }
-
-const answer = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' },
-  });
 
 function type(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -68,22 +46,16 @@ async function submit() {
   });
 }
 
-const sent = (fetchMock: jest.Mock<Promise<Response>, Parameters<typeof fetch>>, call = 0) => {
+const sent = (fetchMock: FakeFetch, call = 0) => {
   const [path, init = {}] = fetchMock.mock.calls[call] ?? [''];
   const headers = init.headers as Record<string, string>;
   return { path, method: init.method, body: JSON.parse(init.body as string) as unknown, headers };
 };
 
 describe('registering a case', () => {
-  let fetchMock: jest.Mock<Promise<Response>, Parameters<typeof fetch>>;
-  beforeEach(() => {
-    fetchMock = jest.fn<Promise<Response>, Parameters<typeof fetch>>();
-    globalThis.fetch = fetchMock;
-  });
-
   it('sends every field as the API names it, with an idempotency key, and opens the new case read at its position', async () => {
-    fetchMock.mockResolvedValueOnce(
-      answer(201, {
+    const fetchMock = fakeApi(() =>
+      json(201, {
         id: 'c0ffee00-0000-4000-8000-000000000001',
         revision: 1,
         status: 'applied',
@@ -118,8 +90,8 @@ describe('registering a case', () => {
   });
 
   it('shows a refused goods field at its own control, keeps what was typed, and retries under the same key', async () => {
-    fetchMock.mockResolvedValue(
-      answer(400, {
+    const fetchMock = fakeApi(() =>
+      json(400, {
         status: 400,
         code: 'VALIDATION_FAILED',
         title: 'Invalid request',
@@ -156,8 +128,8 @@ describe('registering a case', () => {
   });
 
   it('shows a case rule’s refusal (422 naming one field) at the destination it names', async () => {
-    fetchMock.mockResolvedValueOnce(
-      answer(422, {
+    fakeApi(() =>
+      json(422, {
         status: 422,
         code: 'UNKNOWN_COUNTRY',
         title: 'Rule violation',

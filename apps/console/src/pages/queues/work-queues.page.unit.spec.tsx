@@ -1,19 +1,7 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import type { Session } from '../../auth/session';
-import { SessionProvider } from '../../auth/session-context';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { fakeApi, json, renderPage, testSession } from '../../components/cases/console-page.test-kit';
 import type { CaseRow } from '../../components/cases/case-table';
-import { LanguageProvider } from '../../i18n/i18n';
 import { WorkQueuesPage } from './work-queues.page';
-
-const session: Session = {
-  token: 'token',
-  sub: 'b.de-vries',
-  roles: ['assessor'],
-  actingRole: 'assessor',
-  expiresAt: 4_000_000_000,
-  source: 'development',
-};
 
 const applied = {
   id: '2aa70f3d-3794-4459-b87b-7f04c041f43e',
@@ -29,34 +17,25 @@ const applied = {
 } as unknown as CaseRow;
 
 function page(items: readonly CaseRow[], total = items.length, pageNumber = 1) {
-  return new Response(JSON.stringify({ items, total, page: pageNumber, pageSize: 10 }), {
-    headers: { 'Content-Type': 'application/json' },
-  });
+  return json(200, { items, total, page: pageNumber, pageSize: 10 });
 }
 
 describe('the work queues', () => {
   let requested: string[];
   beforeEach(() => {
     requested = [];
-    globalThis.fetch = jest.fn<Promise<Response>, Parameters<typeof fetch>>((input) => {
-      // The API client asks by path, a string.
-      const url = input as string;
+    fakeApi((url) => {
       requested.push(url);
       const pageNumber = Number(new URL(url, 'http://x').searchParams.get('page'));
-      return Promise.resolve(url.includes('status=applied') ? page([applied], 25, pageNumber) : page([]));
+      return url.includes('status=applied') ? page([applied], 25, pageNumber) : page([]);
     });
   });
 
   async function renderQueues(entry = '/queues') {
-    const router = createMemoryRouter([{ path: '/queues', element: <WorkQueuesPage /> }], {
-      initialEntries: [entry],
-    });
-    render(
-      <LanguageProvider initial="nl">
-        <SessionProvider session={session} setSession={() => undefined} signOut={() => undefined}>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </LanguageProvider>,
+    const router = renderPage(
+      [{ path: '/queues', element: <WorkQueuesPage /> }],
+      entry,
+      testSession('b.de-vries', 'assessor'),
     );
     await screen.findByText('Demo Trading B.V.');
     return router;
