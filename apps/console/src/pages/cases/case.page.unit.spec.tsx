@@ -131,4 +131,40 @@ describe('the case page', () => {
     await waitFor(() => expect(screen.queryByTestId('past-banner')).toBeNull());
     expect(await screen.findByText('Aanvraag afwijzen', { selector: 'summary' })).not.toBeNull();
   });
+
+  it('says when the case moved on since it was shown (412) and loads its new state on request, keeping what was typed', async () => {
+    let revision = 3;
+    const sent = api(
+      () => ({ ...APPLIED, revision }),
+      () => [
+        412,
+        {
+          status: 412,
+          code: 'REVISION_MISMATCH',
+          title: 'Revision mismatch',
+          detail: 'The case is at revision 4, not 3',
+        },
+      ],
+    );
+    renderCasePage('/cases/c-1', 'b.de-vries', 'assessor');
+    await openAction(/^Zaak aanhouden$/);
+    const form = document.getElementById('hold-form') as HTMLFormElement;
+    fireEvent.change(within(form).getByLabelText(/^Reden/), { target: { value: 'End-user check' } });
+    fireEvent.submit(form);
+    const alerts = (await within(form).findAllByRole('alert')).map((a) => a.textContent).join(' ');
+    expect(alerts).toContain('REVISION_MISMATCH');
+    expect(alerts).toContain('De zaak is gewijzigd sinds u deze pagina opende');
+
+    revision = 4;
+    const reads = sent.filter((r) => r.url === '/api/licences/c-1').length;
+    fireEvent.click(within(form).getByRole('button', { name: 'Nieuwe stand van de zaak laden' }));
+    await waitFor(() => expect(sent.filter((r) => r.url === '/api/licences/c-1').length).toBe(reads + 1));
+    await waitFor(() =>
+      expect(document.getElementById('details-heading')?.parentElement?.textContent).toContain('Versie4'),
+    );
+    expect(within(form).getByLabelText<HTMLTextAreaElement>(/^Reden/).value).toBe('End-user check');
+    fireEvent.submit(form);
+    await waitFor(() => expect(sent.filter((r) => r.method === 'POST')).toHaveLength(2));
+    expect(sent.filter((r) => r.method === 'POST')[1]?.headers['If-Match']).toBe('"4"');
+  });
 });
