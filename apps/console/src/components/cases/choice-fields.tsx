@@ -11,6 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import type { Choice } from '../form-fields';
+import './choice-fields.css';
 
 /** One yes/no question as a checkbox, with the API's message for it. */
 export function CheckboxField(props: {
@@ -25,7 +26,7 @@ export function CheckboxField(props: {
     <FormField type="checkbox" invalid={invalid}>
       {invalid && <FormFieldErrorMessage id={`${props.id}-error`}>{props.error}</FormFieldErrorMessage>}
       <Paragraph className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-        <FormLabel htmlFor={props.id} type="checkbox">
+        <FormLabel htmlFor={props.id} type="checkbox" className="console-choice-label">
           <Checkbox
             id={props.id}
             name={props.id}
@@ -68,7 +69,7 @@ export function RadioGroupField(props: {
       {props.choices.map((choice) => (
         <FormField key={choice.value} type="radio">
           <Paragraph className="utrecht-form-field__label utrecht-form-field__label--radio">
-            <FormLabel htmlFor={`${props.id}-${choice.value}`} type="radio">
+            <FormLabel htmlFor={`${props.id}-${choice.value}`} type="radio" className="console-choice-label">
               <RadioButton
                 id={`${props.id}-${choice.value}`}
                 name={props.id}

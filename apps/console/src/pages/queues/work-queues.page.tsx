@@ -41,7 +41,7 @@ const messages = defineMessages({
     reassessmentsEmpty: 'No reassessment has been requested.',
     expiring: 'Licences expiring within 90 days',
     expiringEmpty: 'No licence expires within 90 days.',
-    registeredOn: 'Registered on',
+    registeredOn: 'Submitted on',
     appliedOn: 'Applied on',
     requestedOn: 'Requested on',
     expiresOn: 'Expires on',
