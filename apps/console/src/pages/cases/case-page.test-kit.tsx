@@ -1,10 +1,6 @@
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { Role } from '@licences/shared-identity';
 import type { DecisionEntry, LicenceView } from '../../api/licence.types';
-import type { Session } from '../../auth/session';
-import { SessionProvider } from '../../auth/session-context';
-import { LanguageProvider } from '../../i18n/i18n';
+import { fakeApi, json, renderPage, testSession } from '../../components/cases/console-page.test-kit';
 import { CasePage } from './case.page';
 
 /** A request as the fake API received it. */
@@ -17,25 +13,19 @@ export interface Sent {
 
 type Answer = readonly [status: number, body: unknown];
 
-/** The real ApiClient over a fake fetch: `answer` decides each reply; every request is kept. */
-export function fakeFetch(answer: (request: Sent) => Answer) {
+/** The real ApiClient over the shared fake fetch: `answer` decides each reply; every request is kept. */
+export function fakeFetch(answer: (request: Sent) => Answer): Sent[] {
   const sent: Sent[] = [];
-  globalThis.fetch = jest.fn((input: RequestInfo | URL, init: RequestInit = {}) => {
+  fakeApi((path, init) => {
     const request: Sent = {
       method: init.method ?? 'GET',
-      url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      url: path,
       headers: (init.headers ?? {}) as Record<string, string>,
       body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
     };
     sent.push(request);
-    const [status, body] = answer(request);
-    return Promise.resolve(
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' },
-      }),
-    );
-  }) as typeof fetch;
+    return json(...answer(request));
+  });
   return sent;
 }
 
@@ -91,23 +81,5 @@ export function step(
 
 /** The case page at `path`, signed in as `sub` acting as `role`, in Dutch. */
 export function renderCasePage(path: string, sub: string, role: Role) {
-  const session: Session = {
-    token: 'test-token',
-    sub,
-    roles: [role],
-    actingRole: role,
-    expiresAt: Math.floor(Date.now() / 1000) + 3600,
-    source: 'development',
-  };
-  const router = createMemoryRouter([{ path: '/cases/:id', element: <CasePage /> }], {
-    initialEntries: [path],
-  });
-  render(
-    <LanguageProvider initial="nl">
-      <SessionProvider session={session} setSession={() => undefined} signOut={() => undefined}>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </LanguageProvider>,
-  );
-  return router;
+  return renderPage([{ path: '/cases/:id', element: <CasePage /> }], path, testSession(sub, role));
 }
