@@ -201,7 +201,13 @@ describe('domain fidelity over HTTP', () => {
       '/api/policy/validity?destination=DE&destination=TR&goodsCategory=military&kind=global&on=2024-11-28',
     );
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ months: 12, ruleId: 'default', decidingDestination: 'TR' });
+    // Issued on 2024-11-28 for 12 months: valid through the day before the same date a year on.
+    expect(answer.body).toMatchObject({
+      months: 12,
+      validUntil: '2025-11-27',
+      ruleId: 'default',
+      decidingDestination: 'TR',
+    });
     const [de, tr] = answer.body.destinations;
     expect(de).toMatchObject({ country: 'DE', months: 36, ruleId: 'allies' });
     expect(tr).toMatchObject({ country: 'TR', months: 12, ruleId: 'default' });

@@ -12,7 +12,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useApi } from '../../components/use-api';
 import { defineMessages, useFormats, useLanguage, useMessages } from '../../i18n/i18n';
 import { countryName } from '../../vocabulary/country.vocabulary';
-import { amsterdamToday, validityQuery, validUntilAfter } from './case-validity';
+import { amsterdamToday, validityQuery } from './case-validity';
 import type { ValidityAnswer } from './case-validity';
 
 const messages = defineMessages({
@@ -70,7 +70,7 @@ export function ValidityToday({ view }: { view: LicenceView }) {
             </DataListItem>
             <DataListItem>
               <DataListKey>{t.validUntil}</DataListKey>
-              <DataListValue>{date(validUntilAfter(answer.on, answer.months))}</DataListValue>
+              <DataListValue>{date(answer.validUntil)}</DataListValue>
             </DataListItem>
             <DataListItem>
               <DataListKey>{t.rule}</DataListKey>

@@ -6,6 +6,7 @@ import type { Sent } from './case-page.test-kit';
 const HISTORY = { id: 'c-1', decisions: [step('Applied', { changes: [], notCoveredBySondage: [] })] };
 const POLICY = {
   months: 36,
+  validUntil: '2029-11-29',
   ruleId: 'allies',
   policyVersion: 'v@2023',
   source: { reference: 'letter BZ2408569' },
@@ -30,6 +31,17 @@ async function openAction(name: RegExp) {
 }
 
 describe('the case page', () => {
+  it('shows, before deciding, the validity the API says would apply today and until when', async () => {
+    api(
+      () => APPLIED,
+      () => [500, {}],
+    );
+    renderCasePage('/cases/c-1', 'b.de-vries', 'assessor');
+    const until = await screen.findByText('Geldig tot en met, bij ingang vandaag');
+    expect(until.nextElementSibling?.textContent).toBe('29 november 2029');
+    expect(screen.getByText('allies')).toBeTruthy();
+  });
+
   it('denies with the criteria and reasoning typed, sending If-Match and an idempotency key, and shows a refusal at its field', async () => {
     let refuse = true;
     const sent = api(

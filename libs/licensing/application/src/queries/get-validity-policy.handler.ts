@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import type { IQuery, IQueryHandler } from '@nestjs/cqrs';
-import { applicableRule, judgeValidity } from '@licences/licensing-domain';
+import { applicableRule, judgeValidity, validUntilFor } from '@licences/licensing-domain';
 import type {
   LegalMaximum,
   LocalDate,
@@ -30,6 +30,8 @@ export interface DestinationValidity {
 
 export interface ValidityAnswer {
   readonly months: number;
+  /** The last day of validity of a licence issued `on` that date (before any legal maximum's cap on extensions). */
+  readonly validUntil: LocalDate;
   readonly ruleId: string;
   readonly policyVersion: string;
   readonly source: RuleSource;
@@ -54,6 +56,7 @@ export class GetValidityPolicyHandler implements IQueryHandler<GetValidityPolicy
     const { decisive, destinations } = judgeValidity(this.policy, question, on);
     return Promise.resolve({
       months: rule.months,
+      validUntil: validUntilFor(on, rule.months),
       ruleId: rule.ruleId,
       policyVersion: rule.policyVersion,
       source: rule.source,
