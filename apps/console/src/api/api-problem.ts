@@ -21,9 +21,14 @@ export class ApiProblem extends Error {
     this.name = 'ApiProblem';
   }
 
-  /** The messages for one field (`destination`, `goods.0.quantity`), empty when it has none. */
+  /**
+   * The messages for one field (`destination`, `goods.0.quantity`), empty when it has none. The
+   * API names refused fields two ways: a 400 lists them in `errors`, and a case rule's 422 names
+   * one `field` beside its `detail` (`destinations.1.country` for DUPLICATE_DESTINATION).
+   */
   messagesFor(field: string): readonly string[] {
-    return this.errors.filter((e) => e.field === field).flatMap((e) => e.messages);
+    const listed = this.errors.filter((e) => e.field === field).flatMap((e) => e.messages);
+    return this.body['field'] === field ? [...listed, this.detail] : listed;
   }
 
   /** The messages of the fields no form control shows, so that none is lost. */

@@ -89,6 +89,9 @@ export interface LicenceView {
   readonly onHold: boolean;
   readonly reassessments: number;
   readonly reassessmentRequests: readonly { readonly measureId: string; readonly requestedOn: string }[];
+  /** When the case's first event was recorded, and by whom. */
+  readonly registeredAt: string;
+  readonly registeredBy: Official;
   /** The calendar date the status was evaluated on. */
   readonly evaluatedOn: string;
   /** Whether the licence could be used for export on `evaluatedOn`. */

@@ -8,7 +8,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import type { LicenceView, Official } from '../../api/licence.types';
+import type { LicenceView } from '../../api/licence.types';
 import { defineMessages, useLanguage, useMessages } from '../../i18n/i18n';
 import type { LicenceStatus } from '../../vocabulary/case.vocabulary';
 import {
@@ -21,11 +21,8 @@ import { countryName } from '../../vocabulary/country.vocabulary';
 import { AppLink } from '../app-link';
 import './case-table.css';
 
-/** A case as a list shows it; `registeredAt`/`registeredBy` come with the registration filter. */
-export type CaseRow = LicenceView & {
-  readonly registeredAt?: string;
-  readonly registeredBy?: Official;
-};
+/** A case as a list shows it. */
+export type CaseRow = LicenceView;
 
 /** An extra column a list adds (since when a case waits, when it expires). */
 export interface CaseColumn {

@@ -32,6 +32,8 @@ export function fakeFetch(answer: (request: Sent) => Answer): Sent[] {
 export const APPLIED: LicenceView = {
   id: 'c-1',
   revision: 3,
+  registeredAt: '2026-11-02T09:15:00.000Z',
+  registeredBy: { sub: 'a.intake', role: 'intake' },
   status: 'applied',
   procedure: 'application',
   kind: 'individual',

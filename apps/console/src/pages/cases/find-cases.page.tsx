@@ -15,7 +15,7 @@ import { useSession } from '../../auth/session-context';
 import { CaseResults } from '../../components/cases/case-results';
 import type { CaseRow } from '../../components/cases/case-table';
 import { countryHint } from '../../components/cases/country-hint';
-import { problemAt } from '../../components/cases/field-problems';
+import { fieldError } from '../../components/form-fields';
 import { usePageParam } from '../../components/cases/use-page-param';
 import { SelectField, TextField } from '../../components/form-fields';
 import { useApi } from '../../components/use-api';
@@ -78,7 +78,7 @@ function FilterForm({ applied, error }: { applied: Filters; error: unknown }) {
           value={draft.status}
           choices={[any, ...LICENCE_STATUSES.map((s) => ({ value: s, label: statuses[s] }))]}
           onChange={set('status')}
-          error={problemAt(error, 'status')}
+          error={fieldError(error, 'status')}
         />
         <TextField
           id="destination"
@@ -86,7 +86,7 @@ function FilterForm({ applied, error }: { applied: Filters; error: unknown }) {
           description={country ? t.destinationIs(country) : t.destinationHelp}
           value={draft.destination}
           onChange={set('destination')}
-          error={problemAt(error, 'destination')}
+          error={fieldError(error, 'destination')}
         />
         <SelectField
           id="goods-category"
@@ -94,7 +94,7 @@ function FilterForm({ applied, error }: { applied: Filters; error: unknown }) {
           value={draft.goodsCategory}
           choices={[any, ...GOODS_CATEGORIES.map((c) => ({ value: c, label: categories[c] }))]}
           onChange={set('goodsCategory')}
-          error={problemAt(error, 'goodsCategory')}
+          error={fieldError(error, 'goodsCategory')}
         />
         <TextField
           id="control-list-entry"
@@ -102,7 +102,7 @@ function FilterForm({ applied, error }: { applied: Filters; error: unknown }) {
           description={t.controlListEntryHelp}
           value={draft.controlListEntry}
           onChange={set('controlListEntry')}
-          error={problemAt(error, 'controlListEntry')}
+          error={fieldError(error, 'controlListEntry')}
         />
         <SelectField
           id="kind"
@@ -110,7 +110,7 @@ function FilterForm({ applied, error }: { applied: Filters; error: unknown }) {
           value={draft.kind}
           choices={[any, ...LICENCE_KINDS.map((k) => ({ value: k, label: kinds[k] }))]}
           onChange={set('kind')}
-          error={problemAt(error, 'kind')}
+          error={fieldError(error, 'kind')}
         />
         <SelectField
           id="on-hold"
@@ -118,7 +118,7 @@ function FilterForm({ applied, error }: { applied: Filters; error: unknown }) {
           value={draft.onHold}
           choices={[any, { value: 'true', label: t.onHoldYes }, { value: 'false', label: t.onHoldNo }]}
           onChange={set('onHold')}
-          error={problemAt(error, 'onHold')}
+          error={fieldError(error, 'onHold')}
         />
       </div>
       <Fieldset aria-describedby="past-help">
@@ -132,7 +132,7 @@ function FilterForm({ applied, error }: { applied: Filters; error: unknown }) {
             description={t.validOnHelp}
             value={draft.validOn}
             onChange={set('validOn')}
-            error={problemAt(error, 'validOn')}
+            error={fieldError(error, 'validOn')}
           />
           <TextField
             id="as-of"
@@ -141,7 +141,7 @@ function FilterForm({ applied, error }: { applied: Filters; error: unknown }) {
             description={t.asOfHelp(TIME_ZONE)}
             value={draft.asOf}
             onChange={set('asOf')}
-            error={problemAt(error, 'asOf')}
+            error={fieldError(error, 'asOf')}
           />
         </div>
       </Fieldset>

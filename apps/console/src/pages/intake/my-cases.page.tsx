@@ -53,7 +53,7 @@ export function MyCasesPage() {
         extra={[
           {
             header: t.registeredAt,
-            cell: (row) => (row.registeredAt ? formats.instant(row.registeredAt) : ''),
+            cell: (row) => formats.instant(row.registeredAt),
           },
         ]}
         onPage={setPage}

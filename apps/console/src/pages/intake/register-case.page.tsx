@@ -6,8 +6,7 @@ import type { CommandResult } from '../../api/licence.types';
 import { useSession } from '../../auth/session-context';
 import { CheckboxField, RadioGroupField } from '../../components/cases/choice-fields';
 import { countryHint } from '../../components/cases/country-hint';
-import { problemAt } from '../../components/cases/field-problems';
-import { SelectField, TextField } from '../../components/form-fields';
+import { fieldError, SelectField, TextField } from '../../components/form-fields';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useLanguage, useMessages } from '../../i18n/i18n';
 import { usePageTitle } from '../../layout/page-title';
@@ -63,7 +62,7 @@ export function RegisterCasePage() {
       ...d,
       destinations: d.destinations.map((r, i) => (i === index ? { ...r, ...change } : r)),
     }));
-  const at = (...fields: string[]) => problemAt(error, ...fields);
+  const at = (...fields: string[]) => fieldError(error, ...fields);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
