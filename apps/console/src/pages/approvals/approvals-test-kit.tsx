@@ -1,9 +1,5 @@
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { Role } from '@licences/shared-identity';
-import type { Session } from '../../auth/session';
-import { SessionProvider } from '../../auth/session-context';
-import { LanguageProvider } from '../../i18n/i18n';
+import { renderPage, testSession } from '../../components/cases/console-page.test-kit';
 import { ApprovalsPage } from './approvals.page';
 import { MeasurePage } from './measure.page';
 import { ProposeMeasurePage } from './propose-measure.page';
@@ -58,29 +54,14 @@ export function problem(status: number, code: string, errors: { field: string; m
 
 /** The console's approvals pages at `path`, signed in as `sub` acting as `role`, in Dutch. */
 export function renderAt(path: string, sub: string, role: Role) {
-  const session: Session = {
-    token: 'test-token',
-    sub,
-    roles: [role],
-    actingRole: role,
-    expiresAt: Math.floor(Date.now() / 1000) + 3600,
-    source: 'development',
-  };
-  const router = createMemoryRouter(
+  return renderPage(
     [
       { path: '/approvals', element: <ApprovalsPage /> },
       { path: '/measures/new', element: <ProposeMeasurePage /> },
       { path: '/measures/:id', element: <MeasurePage /> },
       { path: '/cases/:id', element: <p>case page</p> },
     ],
-    { initialEntries: [path] },
+    path,
+    testSession(sub, role),
   );
-  render(
-    <LanguageProvider initial="nl">
-      <SessionProvider session={session} setSession={() => undefined} signOut={() => undefined}>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </LanguageProvider>,
-  );
-  return router;
 }

@@ -104,7 +104,8 @@ export function CasePage() {
         </Paragraph>
       )}
       {recorded && (
-        <div ref={recordedRef} tabIndex={-1} role="status" data-testid="recorded">
+        // The alert announces itself (role="status"); the wrapper only takes the focus.
+        <div ref={recordedRef} tabIndex={-1} data-testid="recorded">
           <Alert type="ok">
             <Paragraph>{t.recorded(actions[recorded.action])}</Paragraph>
           </Alert>

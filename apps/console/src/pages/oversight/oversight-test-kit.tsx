@@ -1,8 +1,4 @@
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import type { Session } from '../../auth/session';
-import { SessionProvider } from '../../auth/session-context';
-import { LanguageProvider } from '../../i18n/i18n';
+import { renderPage, testSession } from '../../components/cases/console-page.test-kit';
 import { ReportsPage } from '../reports/reports.page';
 import { DecisionsPage } from './decisions.page';
 import { ReplayPage } from './replay.page';
@@ -12,28 +8,13 @@ export { fakeApi, problem } from '../approvals/approvals-test-kit';
 
 /** The oversight and reporting pages at `path`, signed in as an oversight official, in Dutch. */
 export function renderOversightAt(path: string) {
-  const session: Session = {
-    token: 'test-token',
-    sub: 'erin',
-    roles: ['oversight'],
-    actingRole: 'oversight',
-    expiresAt: Math.floor(Date.now() / 1000) + 3600,
-    source: 'development',
-  };
-  const router = createMemoryRouter(
+  return renderPage(
     [
       { path: '/oversight/cases/:id', element: <ReplayPage /> },
       { path: '/oversight/decisions', element: <DecisionsPage /> },
       { path: '/reports', element: <ReportsPage /> },
     ],
-    { initialEntries: [path] },
+    path,
+    testSession('erin', 'oversight'),
   );
-  render(
-    <LanguageProvider initial="nl">
-      <SessionProvider session={session} setSession={() => undefined} signOut={() => undefined}>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </LanguageProvider>,
-  );
-  return router;
 }
