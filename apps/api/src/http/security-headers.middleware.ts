@@ -95,11 +95,9 @@ function helmetFor(directives: CspDirectives) {
 }
 
 /** Sets the security headers, the cache policy and, for pages that need it, their style hashes. */
-export function securityHeadersMiddleware(consoleConnectSources: readonly string[] = ["'self'"]): (
-  request: Request,
-  response: Response,
-  next: NextFunction,
-) => void {
+export function securityHeadersMiddleware(
+  consoleConnectSources: readonly string[] = ["'self'"],
+): (request: Request, response: Response, next: NextFunction) => void {
   const policies = pathPolicies(consoleConnectSources);
   const helmets = new Map<PathPolicy, ReturnType<typeof helmetFor>>(
     [DEFAULT_POLICY, ...policies].map((policy) => [policy, helmetFor(policy.contentSecurityPolicy)]),
