@@ -39,6 +39,23 @@ const DATES = [
 const OFFICIALS = ['proposedBy', 'approvedBy', 'rejectedBy', 'withdrawnBy'] as const;
 const OUTCOMES = ['positive', 'negative', 'maintained', 'revocation-proposed'] as const;
 
+/** The fields of a recorded decision that DecisionPayload puts in words; others are the caller's. */
+export const PAYLOAD_FIELDS_IN_WORDS: ReadonlySet<string> = new Set([
+  'outcome',
+  ...TEXTS,
+  'assessment',
+  'reassessment',
+  'criteria',
+  'evidence',
+  'additionalEvidence',
+  ...DATES,
+  'rule',
+  ...OFFICIALS,
+  'measureId',
+  'changes',
+  'notCoveredBySondage',
+]);
+
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const isRecord = (value: unknown): value is Payload => typeof value === 'object' && value !== null;
 const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);

@@ -11,6 +11,7 @@ import { defineMessages, useFormats, useMessages } from '../../i18n/i18n';
 import { roleMessages } from '../../layout/role.messages';
 import { eventMessages, eventName } from '../../vocabulary/case.vocabulary';
 import { FindingItem } from './finding-item';
+import { DecisionPayload, PAYLOAD_FIELDS_IN_WORDS } from '../../components/timeline/decision-payload';
 import { RecordedValue } from './recorded-value';
 
 const messages = defineMessages({
@@ -83,6 +84,9 @@ function TimelineStep({ step, findings }: { step: ReplayStep; findings: readonly
   const formats = useFormats();
   const rule = recordedRule(step);
   const decided = Object.entries(step.decided ?? {}).filter(([key]) => !SHOWN_APART.has(key));
+  // In words where the case timeline has words for it; the rest (a registration's details) as recorded.
+  const inWords = decided.filter(([key]) => PAYLOAD_FIELDS_IN_WORDS.has(key));
+  const asRecorded = decided.filter(([key]) => !PAYLOAD_FIELDS_IN_WORDS.has(key));
   const headingId = `step-${step.revision}`;
   return (
     <li aria-labelledby={headingId} data-testid="replay-step" data-revision={step.revision}>
@@ -132,7 +136,8 @@ function TimelineStep({ step, findings }: { step: ReplayStep; findings: readonly
           <DataListItem>
             <DataListKey>{t.decided}</DataListKey>
             <DataListValue>
-              <RecordedValue value={Object.fromEntries(decided)} />
+              {inWords.length > 0 && <DecisionPayload payload={Object.fromEntries(inWords)} />}
+              {asRecorded.length > 0 && <RecordedValue value={Object.fromEntries(asRecorded)} />}
             </DataListValue>
           </DataListItem>
         )}

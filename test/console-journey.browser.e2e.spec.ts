@@ -1,0 +1,197 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { kill, startAppProcess } from './support/app-process';
+import { LAUNCH_MS, launchChromium } from './support/chromium';
+import {
+  accessibilityViolations,
+  consoleContext,
+  keepScreenshot,
+  signInAs,
+  UI_MS,
+} from './support/console-browser';
+import type { AccessibilityViolation } from './support/console-browser';
+
+/*
+ * The officials' journey through the console only, in Debian's Chromium, against the API as
+ * `npm start` runs it: intake registers an application, an assessor issues it, one senior
+ * assessor proposes its revocation and cannot approve it, a second approves, and oversight
+ * replays the case. Every page visited is scanned with axe (WCAG 2.1 AA) and kept as a screenshot.
+ */
+
+/** One journey: seven officials one after another, each page scanned and photographed. */
+const JOURNEY_MS = 8 * 60_000;
+
+describe('the console, official by official', () => {
+  let browser: Browser;
+  let app: Awaited<ReturnType<typeof startAppProcess>>;
+  let dataDir: string;
+  const violations: AccessibilityViolation[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'licences-console-journey-'));
+    app = await startAppProcess({ LICENCES_DATA_DIR: dataDir });
+    browser = await launchChromium();
+  }, 2 * LAUNCH_MS);
+
+  afterAll(async () => {
+    try {
+      await browser?.close();
+    } finally {
+      if (app) await kill(app.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  /** Signs in as an official in a fresh browser context and hands over its page. */
+  async function as<T>(name: string, roles: string[], work: (page: Page) => Promise<T>): Promise<T> {
+    const session = await consoleContext(browser);
+    try {
+      await signInAs(session.page, app.baseUrl, name, roles);
+      return await work(session.page);
+    } finally {
+      problems.push(...session.problems.map((p) => `${name}: ${p}`));
+      await session.context.close();
+    }
+  }
+
+  /** The page as it is now: scanned with axe and kept as a screenshot named `name`. */
+  async function record(page: Page, name: string): Promise<void> {
+    await page.locator('h1').first().waitFor();
+    violations.push(...(await accessibilityViolations(page, name)));
+    await keepScreenshot(page, name);
+  }
+
+  async function go(page: Page, path: string, name: string): Promise<void> {
+    await page.goto(`${app.baseUrl}/console${path}`);
+    await signedInAgain(page);
+    await record(page, name);
+  }
+
+  /** A full page load forgets the session (tokens live in memory): sign in again where it asks. */
+  async function signedInAgain(page: Page): Promise<void> {
+    const picker = page.getByRole('button', { name: /^Aanmelden$/ });
+    if (await picker.isVisible())
+      throw new Error('a page load lost the session; navigate inside the console');
+  }
+
+  async function menu(page: Page, link: string, name: string): Promise<void> {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link }).click();
+    await record(page, name);
+  }
+
+  it(
+    'takes an application from registration to an approved revocation, and oversight sees every decision',
+    async () => {
+      // Intake registers an application with every detail, through the form.
+      const caseId = await as('a.intake', ['intake'], async (page) => {
+        await record(page, 'home-intake');
+        await menu(page, 'Nieuwe zaak', 'register-case');
+        await page.getByLabel('Aanvraag', { exact: true }).check();
+        await page.getByLabel('Naam van de aanvrager').fill('Thales Nederland B.V.');
+        await page.getByLabel('KvK-nummer').fill('06055589');
+        await page.getByLabel('Rubriek van de controlelijst').fill('ML5.a');
+        await page.getByLabel('Omschrijving').fill('Vuurleidingsradar');
+        await page.getByLabel('Aantal').fill('2');
+        await page.getByLabel('Waarde in euro').fill('1250000');
+        await page.getByLabel(/^Land/).fill('DE');
+        await page.getByLabel('Eindgebruiker').fill('Bundeswehr');
+        await page.getByRole('button', { name: 'Zaak registreren' }).click();
+        await page.waitForURL(/\/console\/cases\/[0-9a-f-]{36}/);
+        await page.getByText('Aangevraagd').first().waitFor();
+        await record(page, 'case-applied');
+        const id = /cases\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
+        await menu(page, 'Mijn zaken', 'my-cases');
+        await page
+          .getByRole('link', { name: new RegExp(id.slice(0, 8)) })
+          .first()
+          .waitFor();
+        return id;
+      });
+
+      // An assessor finds it in the queue of applications and issues it, with an assessment.
+      await as('b.assessor', ['assessor'], async (page) => {
+        await menu(page, 'Werkvoorraad', 'work-queues');
+        await page.locator(`a[href$="/cases/${caseId}"]`).first().click();
+        await page.getByText('Vergunning verlenen', { exact: true }).click();
+        const form = page.locator('#issue-form');
+        await form
+          .getByLabel('Samenvatting van de beoordeling')
+          .fill('Bondgenoot; geen risico op de criteria.');
+        await form.getByLabel('Criterium').first().selectOption('1');
+        await form.getByLabel('Bevinding').first().fill('Geen strijd met internationale verplichtingen.');
+        await record(page, 'case-issue-form');
+        await form.getByRole('button', { name: 'Vastleggen' }).click();
+        await page.getByTestId('recorded').waitFor();
+        await page.getByText('Verleend').first().waitFor();
+        await record(page, 'case-issued');
+      });
+
+      // A senior assessor proposes its revocation, and cannot approve that proposal.
+      await as('c.senior', ['senior-assessor'], async (page) => {
+        await menu(page, 'Zaken zoeken', 'find-cases');
+        await page.locator(`a[href$="/cases/${caseId}"]`).first().click();
+        await page.getByText('Intrekking voorstellen', { exact: true }).click();
+        const form = page.locator('#propose-revocation-form');
+        await form
+          .getByLabel('Gewijzigde omstandigheden')
+          .fill('De eindgebruiker levert door aan een derde land.');
+        await form.getByLabel(/^7\./).check();
+        await form.getByLabel('Titel').fill('Ambtsbericht');
+        await form.getByLabel('Bron').fill('Ministerie van Buitenlandse Zaken');
+        await form.getByLabel('Datum').fill('2026-11-02');
+        await form.getByLabel('Kenmerk').fill('DVB-2026/113');
+        await form.getByRole('button', { name: 'Vastleggen' }).click();
+        await page.getByTestId('recorded').waitFor();
+        // The proposal is shown, approving it is not offered, and the page says why.
+        await page
+          .getByText(/U heeft deze intrekking zelf voorgesteld/)
+          .first()
+          .waitFor();
+        expect(
+          await page.getByText('Voorstel goedkeuren: vergunning intrekken', { exact: true }).count(),
+        ).toBe(0);
+        await record(page, 'case-own-proposal');
+        await menu(page, 'Goedkeuringen', 'approvals-own-proposal');
+        const own = page.locator('tr', { hasText: 'Eigen voorstel' });
+        await own.first().waitFor();
+        expect(await own.getByRole('link', { name: /beoordelen$/ }).count()).toBe(0);
+      });
+
+      // A second senior assessor approves it from the approvals queue: the licence is revoked.
+      await as('d.senior', ['senior-assessor'], async (page) => {
+        await menu(page, 'Goedkeuringen', 'approvals');
+        await page
+          .getByRole('link', { name: /beoordelen$/ })
+          .first()
+          .click();
+        await page.getByText('Voorstel goedkeuren: vergunning intrekken', { exact: true }).click();
+        await page.locator('#approve-revocation-form').getByRole('button', { name: 'Vastleggen' }).click();
+        await page.getByTestId('recorded').waitFor();
+        await page.getByText('Ingetrokken').first().waitFor();
+        await record(page, 'case-revoked');
+      });
+
+      // Oversight replays the case and sees each decision with its official.
+      await as('e.oversight', ['oversight'], async (page) => {
+        await menu(page, 'Toezicht', 'oversight');
+        await page.getByLabel('Zaaknummer (UUID)').fill(caseId);
+        await page.getByLabel('Zaaknummer (UUID)').press('Enter');
+        await page.getByText('d.senior').first().waitFor();
+        for (const official of ['a.intake', 'b.assessor', 'c.senior', 'd.senior']) {
+          expect(await page.getByText(official).count()).toBeGreaterThan(0);
+        }
+        for (const step of ['Vergunning verleend', 'Intrekking voorgesteld', 'Vergunning ingetrokken']) {
+          expect(await page.getByText(step).count()).toBeGreaterThan(0);
+        }
+        await record(page, 'oversight-replay');
+      });
+
+      expect(problems).toEqual([]);
+      expect(violations).toEqual([]);
+    },
+    JOURNEY_MS,
+  );
+});
