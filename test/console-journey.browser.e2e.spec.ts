@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { kill, startAppProcess } from './support/app-process';
 import { LAUNCH_MS, launchChromium } from './support/chromium';
-import {
-  accessibilityViolations,
-  consoleContext,
-  keepScreenshot,
-  signInAs,
-  UI_MS,
-} from './support/console-browser';
+import { accessibilityViolations, consoleContext, keepScreenshot, signInAs } from './support/console-browser';
 import type { AccessibilityViolation } from './support/console-browser';
 
 /*
@@ -62,19 +56,6 @@ describe('the console, official by official', () => {
     await page.locator('h1').first().waitFor();
     violations.push(...(await accessibilityViolations(page, name)));
     await keepScreenshot(page, name);
-  }
-
-  async function go(page: Page, path: string, name: string): Promise<void> {
-    await page.goto(`${app.baseUrl}/console${path}`);
-    await signedInAgain(page);
-    await record(page, name);
-  }
-
-  /** A full page load forgets the session (tokens live in memory): sign in again where it asks. */
-  async function signedInAgain(page: Page): Promise<void> {
-    const picker = page.getByRole('button', { name: /^Aanmelden$/ });
-    if (await picker.isVisible())
-      throw new Error('a page load lost the session; navigate inside the console');
   }
 
   async function menu(page: Page, link: string, name: string): Promise<void> {
@@ -194,4 +175,143 @@ describe('the console, official by official', () => {
     },
     JOURNEY_MS,
   );
+
+  it(
+    'meets WCAG 2.1 AA on every other page, in English too, with reports that open and download',
+    async () => {
+      // The sign-in page, before anyone signs in.
+      const visitor = await consoleContext(browser);
+      try {
+        await visitor.page.goto(`${app.baseUrl}/console/`);
+        await record(visitor.page, 'sign-in');
+      } finally {
+        problems.push(...visitor.problems);
+        await visitor.context.close();
+      }
+
+      // A senior assessor proposes a country measure and sees it awaiting a second official.
+      await as('c.senior', ['senior-assessor'], async (page) => {
+        await menu(page, 'Goedkeuringen', 'approvals-senior');
+        await page.getByRole('link', { name: 'Een landenmaatregel voorstellen' }).click();
+        await record(page, 'propose-measure');
+        await page.getByLabel('Bestemming (landcode)').fill('TR');
+        await page.getByLabel('Juridische grondslag').fill('Kamerstuk 22054-316');
+        await page.getByLabel('Redenen').fill('Militair optreden in Noord-Syrië.');
+        await page.getByRole('button', { name: 'Voorstel indienen' }).click();
+        await page.waitForURL(/\/console\/measures\/[^/]+$/);
+        await page.getByText('Kamerstuk 22054-316').first().waitFor();
+        await record(page, 'measure');
+      });
+
+      // An admin's approvals (historical imports), and the start page in English.
+      await as('g.admin', ['admin'], async (page) => {
+        await menu(page, 'Goedkeuringen', 'approvals-admin');
+        await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+        await page.getByRole('heading', { level: 1, name: 'Approvals' }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        await record(page, 'approvals-admin-en');
+        await page
+          .getByRole('navigation', { name: 'Main menu' })
+          .getByRole('link', { name: 'Start' })
+          .click();
+        await record(page, 'home-admin-en');
+      });
+
+      // Oversight's other pages, and a path that is no page.
+      await as('e.oversight', ['oversight'], async (page) => {
+        await menu(page, 'Toezicht', 'oversight-integrity');
+        await page.getByRole('link', { name: /^Besluiten in een periode/ }).click();
+        await record(page, 'oversight-decisions');
+        await page.goBack();
+        await page.getByRole('link', { name: /^Wat-als/ }).click();
+        await record(page, 'oversight-what-if');
+        await page.evaluate(() => {
+          history.pushState(null, '', '/console/no-such-page');
+          dispatchEvent(new PopStateEvent('popstate'));
+        });
+        await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+        await record(page, 'not-found');
+      });
+
+      // Reporting: an HTML report opens in a window of its own, styled; a CSV downloads.
+      await as('f.reporting', ['reporting'], async (page) => {
+        await menu(page, 'Rapportages', 'reports');
+        await page.getByLabel('Formaat').selectOption('html');
+        const [report] = await Promise.all([
+          page.waitForEvent('popup'),
+          page.getByRole('button', { name: 'Rapport openen' }).click(),
+        ]);
+        await report.locator('h1').first().waitFor();
+        // The report's own stylesheet applies (allowed by its hash in the console's policy too).
+        const styled = await report.locator('body').evaluate((body) => getComputedStyle(body).fontSize);
+        expect(styled).not.toBe('');
+        await page.getByLabel('Formaat').selectOption('csv');
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Rapport downloaden' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/\.csv$/);
+        await record(page, 'reports-downloaded');
+      });
+
+      expect(problems).toEqual([]);
+      expect(violations).toEqual([]);
+    },
+    JOURNEY_MS,
+  );
+
+  it(
+    'can be used with the keyboard alone: sign in, skip to the content, open a page from the menu',
+    async () => {
+      const { context, page } = await consoleContext(browser);
+      try {
+        await page.goto(`${app.baseUrl}/console/`);
+        await page.getByLabel(/^Naam/).focus();
+        await page.keyboard.type('k.keyboard');
+        // From the name to the first role: its description and the fieldset come in between.
+        for (
+          let i = 0;
+          i < 10 && !(await page.locator('#role-intake').evaluate((e) => e === document.activeElement));
+          i++
+        ) {
+          await page.keyboard.press('Tab');
+        }
+        await page.keyboard.press('Space');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('signed-in-sub').filter({ hasText: 'k.keyboard' }).waitFor();
+
+        // The first Tab reaches the skip link, which takes the focus into the content.
+        await page.keyboard.press('Tab');
+        const skip = await page.evaluate(() => document.activeElement?.textContent);
+        expect(skip).toBe('Naar de inhoud');
+        await page.keyboard.press('Enter');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+        // A link reached by Tab, opened by Enter: the page opens and the focus starts in its content.
+        for (
+          let i = 0;
+          i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Nieuwe zaak';
+          i++
+        ) {
+          await page.keyboard.press('Tab');
+        }
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { level: 1, name: 'Nieuwe zaak registreren' }).waitFor();
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      } finally {
+        await context.close();
+      }
+    },
+    JOURNEY_MS,
+  );
 });
+
+declare const document: {
+  readonly documentElement: { readonly lang: string };
+  readonly activeElement: { readonly id: string; readonly textContent: string | null } | null;
+};
+declare const history: { pushState(data: unknown, unused: string, url: string): void };
+declare function dispatchEvent(event: unknown): boolean;
+declare class PopStateEvent {
+  constructor(type: string);
+}
