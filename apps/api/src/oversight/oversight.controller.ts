@@ -4,18 +4,18 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
-import type { LocalDate, WhatIfComparison } from '@licences/licensing-domain';
+import type { LocalDate } from '@licences/licensing-domain';
 import {
   ProjectionWaiter,
   ReplayCaseQuery,
   ReplayDecisionsQuery,
   WhatIfQuery,
 } from '@licences/licensing-read-models';
-import type { CaseReplayView, DecisionsInPeriodView } from '@licences/licensing-read-models';
+import type { CaseReplayView, DecisionsInPeriodView, WhatIfAnswer } from '@licences/licensing-read-models';
 import { Roles } from '../auth/roles';
 import { awaitReadModels } from '../http/read-model-freshness';
 import { UuidParam } from '../http/uuid-param.pipe';
-import { DecisionsQueryDto, ReplayQueryDto, WhatIfDto } from './dto/oversight.dto';
+import { DecisionsQueryDto, pageAsked, ReplayQueryDto, WhatIfDto } from './dto/oversight.dto';
 
 /**
  * Oversight reads and re-checks; it never commands. Every route here is a query, the what-if
@@ -57,7 +57,11 @@ export class OversightController {
   ): Promise<DecisionsInPeriodView> {
     await this.catchUp(q.minPosition, res);
     return this.queries.execute<ReplayDecisionsQuery, DecisionsInPeriodView>(
-      new ReplayDecisionsQuery(q.from as LocalDate, q.to as LocalDate),
+      new ReplayDecisionsQuery(q.from as LocalDate, q.to as LocalDate, {
+        code: q.code,
+        severity: q.severity,
+        paging: pageAsked(q.page, q.pageSize),
+      }),
     );
   }
 
@@ -68,9 +72,9 @@ export class OversightController {
     summary:
       'The licences issued in a period under another validity policy (e.g. contract-duration), compared with what was decided',
   })
-  whatIf(@Body() b: WhatIfDto): Promise<WhatIfComparison> {
-    return this.queries.execute<WhatIfQuery, WhatIfComparison>(
-      new WhatIfQuery(b.policy, b.from as LocalDate, b.to as LocalDate),
+  whatIf(@Body() b: WhatIfDto): Promise<WhatIfAnswer> {
+    return this.queries.execute<WhatIfQuery, WhatIfAnswer>(
+      new WhatIfQuery(b.policy, b.from as LocalDate, b.to as LocalDate, pageAsked(b.page, b.pageSize)),
     );
   }
 

@@ -76,7 +76,21 @@ export interface DecisionInPeriod extends ReplayStep {
   readonly caseId: string;
 }
 
-export interface DecisionsInPeriod {
+/**
+ * What a paged oversight answer adds when `page`/`pageSize` were sent: the page shown and how
+ * many items match (all pages). The totals beside it stay those of the whole period.
+ */
+export interface ServerPage {
+  readonly page?: number;
+  readonly pageSize?: number;
+  readonly matching?: number;
+}
+
+/** `any`: decisions with at least one finding, whatever its severity. */
+export type SeverityFilter = FindingSeverity | 'any';
+
+/** GET /api/oversight/decisions: with `code`, `severity`, `page`, `pageSize` one page of the matching decisions, and their findings. */
+export interface DecisionsInPeriod extends ServerPage {
   readonly from: string;
   readonly to: string;
   readonly decisions: readonly DecisionInPeriod[];
@@ -161,7 +175,8 @@ export interface WhatIfTotals {
   readonly whatIfDaysAfterRevocation: number;
 }
 
-export interface WhatIfComparison {
+/** POST /api/oversight/what-if: with `page`, `pageSize` one page of the licences; totals of the whole period. */
+export interface WhatIfComparison extends ServerPage {
   readonly policy: {
     readonly id: WhatIfPolicy;
     readonly title: string;

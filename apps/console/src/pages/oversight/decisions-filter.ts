@@ -1,21 +1,13 @@
-import type { DecisionInPeriod, FindingSeverity, OversightFinding } from '../../api/oversight.types';
+import type { DecisionInPeriod, OversightFinding, SeverityFilter } from '../../api/oversight.types';
 import { FINDING_SEVERITIES } from '../../api/oversight.types';
-
-/** `any`: decisions with at least one finding, whatever its severity. */
-export type SeverityFilter = FindingSeverity | 'any' | '';
-
-export interface DecisionFilter {
-  /** A finding code, or '' for every code. */
-  readonly code: string;
-  readonly severity: SeverityFilter;
-}
 
 export interface DecisionRow {
   readonly decision: DecisionInPeriod;
   readonly findings: readonly OversightFinding[];
 }
 
-export function severityFilterOf(value: string | null): SeverityFilter {
+/** The URL's severity, or '' (every decision) for a value the select does not offer. */
+export function severityFilterOf(value: string | null): SeverityFilter | '' {
   return value === 'any' || (FINDING_SEVERITIES as readonly string[]).includes(value ?? '')
     ? (value as SeverityFilter)
     : '';
@@ -24,34 +16,20 @@ export function severityFilterOf(value: string | null): SeverityFilter {
 const stepKey = (caseId: string, revision: number) => `${caseId}#${revision}`;
 
 /**
- * The decisions of a period with their findings, kept where a finding matches the filter. The
- * API answers the whole period and has no parameter for finding or severity, so the console
- * filters what it fetched. A decision is kept when one of its findings has both the code and the
- * severity asked for.
+ * The API's page of decisions, each with its findings. The API filters and pages; it answers the
+ * findings of the decisions on the page as one list, which this hands to the decision of each.
  */
-export function filterDecisions(
+export function decisionRows(
   decisions: readonly DecisionInPeriod[],
   findings: readonly OversightFinding[],
-  filter: DecisionFilter,
 ): DecisionRow[] {
   const byStep = new Map<string, OversightFinding[]>();
   for (const finding of findings) {
     const key = stepKey(finding.caseId, finding.revision);
     byStep.set(key, [...(byStep.get(key) ?? []), finding]);
   }
-  const matches = (finding: OversightFinding) =>
-    (filter.code === '' || finding.code === filter.code) &&
-    (filter.severity === '' || filter.severity === 'any' || finding.severity === filter.severity);
-  const filtering = filter.code !== '' || filter.severity !== '';
-  return decisions
-    .map((decision) => ({
-      decision,
-      findings: byStep.get(stepKey(decision.caseId, decision.revision)) ?? [],
-    }))
-    .filter((row) => !filtering || row.findings.some(matches));
-}
-
-/** The codes found in the period, so that the filter offers codes that can match. */
-export function codesFound(findings: readonly OversightFinding[]): string[] {
-  return [...new Set(findings.map((f) => f.code))].sort();
+  return decisions.map((decision) => ({
+    decision,
+    findings: byStep.get(stepKey(decision.caseId, decision.revision)) ?? [],
+  }));
 }

@@ -9,12 +9,12 @@ import {
 import { useSearchParams } from 'react-router';
 import type { DecisionsInPeriod } from '../../api/oversight.types';
 import { useSession } from '../../auth/session-context';
-import { SelectField } from '../../components/form-fields';
+import { fieldError, SelectField } from '../../components/form-fields';
 import { Pager } from '../../components/pager';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useApi } from '../../components/use-api';
 import { defineMessages, useMessages } from '../../i18n/i18n';
-import { codesFound, filterDecisions, severityFilterOf } from './decisions-filter';
+import { decisionRows, severityFilterOf } from './decisions-filter';
 import { DecisionsTable } from './decisions-table';
 import { findingCodeMessages, findingCodeName, FINDING_CODES, severityMessages } from './finding.vocabulary';
 import { defaultPeriod, PeriodForm } from './period-form';
@@ -31,7 +31,6 @@ const messages = defineMessages({
       'Elk besluit met een besluitdatum in de periode, met de bevindingen van de hertoetsing. Kies een besluit om de zaak her af te spelen.',
     show: 'Toon besluiten',
     filters: 'Filter op bevinding',
-    filterNote: 'Het filter werkt op de besluiten van de gekozen periode die al zijn opgehaald.',
     severity: 'Ernst',
     anySeverity: 'Alle besluiten',
     withFinding: 'Met een bevinding',
@@ -51,7 +50,6 @@ const messages = defineMessages({
       'Every decision with its decision date in the period, with the findings of the re-check. Choose a decision to replay its case.',
     show: 'Show decisions',
     filters: 'Filter by finding',
-    filterNote: 'The filter works on the decisions of the chosen period already fetched.',
     severity: 'Severity',
     anySeverity: 'All decisions',
     withFinding: 'With a finding',
@@ -77,11 +75,13 @@ export function DecisionsPage() {
   const period: Period = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
   const code = params.get('code') ?? '';
   const severity = severityFilterOf(params.get('severity'));
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
 
+  // The API filters and pages; its totals stay those of the whole period.
+  const query = { ...period, code, severity, page, pageSize: PAGE_SIZE };
   const { data, error, loading } = useApi(
-    () => api.get<DecisionsInPeriod>('/api/oversight/decisions', { from: period.from, to: period.to }),
-    `${period.from}|${period.to}`,
+    () => api.get<DecisionsInPeriod>('/api/oversight/decisions', query),
+    JSON.stringify(query),
   );
 
   /** Changes the URL's state; any change but the page starts again at page 1. */
@@ -95,9 +95,7 @@ export function DecisionsPage() {
     setParams(next);
   };
 
-  const rows = data ? filterDecisions(data.decisions, data.findings, { code, severity }) : [];
-  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const codes = [...new Set([...FINDING_CODES, ...(data ? codesFound(data.findings) : [])])];
+  const matching = data ? (data.matching ?? data.decisions.length) : 0;
 
   return (
     <>
@@ -109,16 +107,16 @@ export function DecisionsPage() {
         submitLabel={t.show}
         onSubmit={(chosen) => update({ from: chosen.from, to: chosen.to })}
       />
-      <ProblemAlert error={error} shownFields={['from', 'to']} />
+      <ProblemAlert error={error} shownFields={['from', 'to', 'severity', 'code']} />
       <section aria-labelledby="decision-filters">
         <Heading2 id="decision-filters">{t.filters}</Heading2>
-        <Paragraph>{t.filterNote}</Paragraph>
         <div className="console-filters">
           <SelectField
             id="severity"
             label={t.severity}
             value={severity}
             onChange={(value) => update({ severity: value })}
+            error={fieldError(error, 'severity')}
             choices={[
               { value: '', label: t.anySeverity },
               { value: 'any', label: t.withFinding },
@@ -131,9 +129,10 @@ export function DecisionsPage() {
             label={t.code}
             value={code}
             onChange={(value) => update({ code: value })}
+            error={fieldError(error, 'code')}
             choices={[
               { value: '', label: t.anyCode },
-              ...codes.map((c) => ({ value: c, label: `${findingCodeName(codeNames, c)} (${c})` })),
+              ...FINDING_CODES.map((c) => ({ value: c, label: `${findingCodeName(codeNames, c)} (${c})` })),
             ]}
           />
         </div>
@@ -161,18 +160,23 @@ export function DecisionsPage() {
               <DataListValue>{data.totals.notes}</DataListValue>
             </DataListItem>
           </DataList>
-          {rows.length === 0 ? (
+          {data.decisions.length === 0 ? (
             <Paragraph role="status">{t.nothing}</Paragraph>
           ) : (
-            <>
-              <DecisionsTable rows={shown} from={data.from} to={data.to} />
-              <Pager
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={rows.length}
-                onPage={(next) => update({ page: String(next) })}
-              />
-            </>
+            <DecisionsTable
+              rows={decisionRows(data.decisions, data.findings)}
+              from={data.from}
+              to={data.to}
+            />
+          )}
+          {/* Also past the last page (an old link), so that the way back stays offered. */}
+          {matching > 0 && (
+            <Pager
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={matching}
+              onPage={(next) => update({ page: String(next) })}
+            />
           )}
         </>
       )}

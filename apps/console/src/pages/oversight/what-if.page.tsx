@@ -72,17 +72,17 @@ export function WhatIfPage() {
     from: params.get('from') ?? fallback.from,
     to: params.get('to') ?? fallback.to,
   };
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
   const [policy, setPolicy] = useState(question.policy);
 
   // A POST only because its question is a body: the what-if records nothing, so no idempotency key.
+  // The API pages; its totals stay those of the whole period.
+  const body = { ...question, page, pageSize: PAGE_SIZE };
   const { data, error, loading } = useApi(
-    () =>
-      asked ? api.post<WhatIfComparison>('/api/oversight/what-if', question) : Promise.resolve(undefined),
-    asked ? `${question.policy}|${question.from}|${question.to}` : '',
+    () => (asked ? api.post<WhatIfComparison>('/api/oversight/what-if', body) : Promise.resolve(undefined)),
+    asked ? JSON.stringify(body) : '',
   );
-
-  const shown = data?.licences.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) ?? [];
+  const matching = data ? (data.matching ?? data.licences.length) : 0;
   const setPage = (next: number) => {
     const changed = new URLSearchParams(params);
     changed.set('page', String(next));
@@ -122,12 +122,12 @@ export function WhatIfPage() {
           </Paragraph>
           <WhatIfTotalsList totals={data.totals} />
           <Heading2>{t.perLicence}</Heading2>
-          {data.licences.length === 0 ? (
+          {matching === 0 ? (
             <Paragraph role="status">{t.nothing}</Paragraph>
           ) : (
             <>
-              <WhatIfTable licences={shown} />
-              <Pager page={page} pageSize={PAGE_SIZE} total={data.licences.length} onPage={setPage} />
+              {data.licences.length > 0 && <WhatIfTable licences={data.licences} />}
+              <Pager page={page} pageSize={PAGE_SIZE} total={matching} onPage={setPage} />
             </>
           )}
         </>

@@ -13,24 +13,35 @@ import type {
 import { READ_MODEL_STORE } from '../read-model-store.port';
 import type { ReadModelStore } from '../read-model-store.port';
 import { allCaseHistories, replayInputOf } from './case-histories';
+import { onePage } from './replay-decisions.handler';
+import type { PageAsked } from './replay-decisions.handler';
 
 export class WhatIfQuery implements IQuery {
   constructor(
     readonly policy: WhatIfPolicyName,
     readonly from: LocalDate,
     readonly to: LocalDate,
+    /** Absent: every licence of the period, answered as before there was paging. */
+    readonly paging?: PageAsked,
   ) {}
 }
 
+/** The comparison; with a page asked, `licences` is that page and `matching` counts them all. */
+export type WhatIfAnswer = WhatIfComparison & {
+  readonly matching?: number;
+  readonly page?: number;
+  readonly pageSize?: number;
+};
+
 /** The licences issued in a period replayed under a policy variant; records nothing. */
 @QueryHandler(WhatIfQuery)
-export class WhatIfHandler implements IQueryHandler<WhatIfQuery, WhatIfComparison> {
+export class WhatIfHandler implements IQueryHandler<WhatIfQuery, WhatIfAnswer> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(VALIDITY_POLICY) private readonly policy: ValidityPolicy,
   ) {}
 
-  async execute({ policy, from, to }: WhatIfQuery): Promise<WhatIfComparison> {
+  async execute({ policy, from, to, paging }: WhatIfQuery): Promise<WhatIfAnswer> {
     const variant = POLICY_VARIANTS[policy];
     const licences: WhatIfLicence[] = [];
     for await (const [, entries] of allCaseHistories(this.readModels)) {
@@ -39,6 +50,15 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery, WhatIfCompariso
       if (licence) licences.push(licence);
     }
     licences.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.caseId.localeCompare(b.caseId));
-    return whatIfComparison(variant, { from, to }, licences);
+    // The totals are counted over the whole period before the page is cut from it.
+    const whole = whatIfComparison(variant, { from, to }, licences);
+    if (!paging) return whole;
+    return {
+      ...whole,
+      licences: onePage(whole.licences, paging),
+      matching: whole.licences.length,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    };
   }
 }
