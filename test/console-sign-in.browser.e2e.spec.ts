@@ -95,11 +95,12 @@ describe('console sign-in through OpenID Connect with PKCE', () => {
       ]);
 
       // The token reaches the API: the page's own request for cases is answered.
-      await page.getByRole('link', { name: 'Start' }).click();
+      const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+      await menu.getByRole('link', { name: 'Start' }).click();
       const answered = page.waitForResponse(
         (r) => r.url().includes('/api/licences') && r.request().method() === 'GET',
       );
-      await page.getByRole('link', { name: 'Zaken zoeken' }).click();
+      await menu.getByRole('link', { name: 'Zaken zoeken' }).click();
       const response = await answered;
       expect(response.status()).toBe(200);
       expect(response.request().headers()['authorization']).toBe(`Bearer ${provider.issuedTokens[0]}`);
