@@ -22,6 +22,8 @@ describe('the console, official by official', () => {
   let app: Awaited<ReturnType<typeof startAppProcess>>;
   let dataDir: string;
   const violations: AccessibilityViolation[] = [];
+  /** The case the journey takes through the console; later pages look for it. */
+  let journeyCase = '';
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -84,6 +86,7 @@ describe('the console, official by official', () => {
         await page.getByText('Aangevraagd').first().waitFor();
         await record(page, 'case-applied');
         const id = /cases\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
+        journeyCase = id;
         await menu(page, 'Mijn zaken', 'my-cases');
         await page
           .getByRole('link', { name: new RegExp(id.slice(0, 8)) })
@@ -221,6 +224,8 @@ describe('the console, official by official', () => {
       await as('e.oversight', ['oversight'], async (page) => {
         await menu(page, 'Toezicht', 'oversight-integrity');
         await page.getByRole('link', { name: /^Besluiten in een periode/ }).click();
+        // The period starts as up to today in Amsterdam: the journey's decisions of today are in it.
+        await page.locator(`a[href$="/oversight/cases/${journeyCase}"]`).first().waitFor();
         await record(page, 'oversight-decisions');
         await page.goBack();
         await page.getByRole('link', { name: /^Wat-als/ }).click();
@@ -261,7 +266,7 @@ describe('the console, official by official', () => {
   );
 
   it(
-    'can be used with the keyboard alone: sign in, skip to the content, open a page from the menu',
+    'can be used with the keyboard alone: sign in, skip to the content, open a page by Tab and Enter',
     async () => {
       const { context, page } = await consoleContext(browser);
       try {

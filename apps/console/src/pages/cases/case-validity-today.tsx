@@ -12,7 +12,8 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useApi } from '../../components/use-api';
 import { defineMessages, useFormats, useLanguage, useMessages } from '../../i18n/i18n';
 import { countryName } from '../../vocabulary/country.vocabulary';
-import { amsterdamToday, validityQuery } from './case-validity';
+import { todayInAmsterdam } from '../../components/cases/calendar-dates';
+import { validityQuery } from './case-validity';
 import type { ValidityAnswer } from './case-validity';
 
 const messages = defineMessages({
@@ -51,7 +52,7 @@ export function ValidityToday({ view }: { view: LicenceView }) {
   const { date } = useFormats();
   const { api } = useSession();
   const loaded = useApi(
-    () => api.get<ValidityAnswer>('/api/policy/validity', validityQuery(view, amsterdamToday(new Date()))),
+    () => api.get<ValidityAnswer>('/api/policy/validity', validityQuery(view, todayInAmsterdam())),
     `${view.id}:${view.revision}`,
   );
   const answer = loaded.data;

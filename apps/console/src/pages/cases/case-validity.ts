@@ -20,11 +20,6 @@ export interface ValidityAnswer {
   readonly on: string;
 }
 
-/** Today as a calendar date in Amsterdam, where decisions are taken. */
-export function amsterdamToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
-
 /** The policy question of a case: its destinations, goods, kind and export type, decided `on`. */
 export function validityQuery(view: LicenceView, on: string): Query {
   return {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { fieldError, TextField } from '../../components/form-fields';
 import { defineMessages, useMessages } from '../../i18n/i18n';
+import { todayInAmsterdam } from '../../components/cases/calendar-dates';
 
 const messages = defineMessages({
   nl: {
@@ -22,10 +23,10 @@ export interface Period {
   readonly to: string;
 }
 
-/** The first and last date of the current year up to today: a period with decisions in it. */
-export function defaultPeriod(today = new Date()): Period {
-  const to = today.toISOString().slice(0, 10);
-  return { from: `${today.getUTCFullYear() - 1}-01-01`, to };
+/** From the first day of last year up to today in Amsterdam: a period with decisions in it. */
+export function defaultPeriod(now = new Date()): Period {
+  const to = todayInAmsterdam(now);
+  return { from: `${Number(to.slice(0, 4)) - 1}-01-01`, to };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Query } from '../../api/api-client';
 import { PERIOD_KINDS, PERIODS_OF, REPORT_FORMATS, REPORT_LANGUAGES, REPORT_NAMES } from '../../api/report.types';
 import type { ReportRequest } from '../../api/report.types';
+import { todayInAmsterdam } from '../../components/cases/calendar-dates';
 
 /** The query parameters that name the request's period: only those of the period kind chosen. */
 const PERIOD_FIELDS = {
@@ -34,9 +35,9 @@ function oneOf<T extends string>(values: readonly T[], value: string | null, fal
 }
 
 /** A request from the URL's parameters, each unknown value replaced by a default. */
-export function requestFromParams(params: URLSearchParams, today = new Date()): ReportRequest {
+export function requestFromParams(params: URLSearchParams, now = new Date()): ReportRequest {
   const report = oneOf(REPORT_NAMES, params.get('report'), 'eu-annual');
-  const lastYear = String(today.getUTCFullYear() - 1);
+  const lastYear = String(Number(todayInAmsterdam(now).slice(0, 4)) - 1);
   const kind = oneOf(PERIOD_KINDS, params.get('period'), 'year');
   return {
     report,
