@@ -5,6 +5,8 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+import { useSession } from '../../auth/session-context';
+import { AppLink } from '../../components/app-link';
 import type { LicenceView } from '../../api/licence.types';
 import { CriteriaList, EvidenceList } from '../../components/timeline/decision-payload';
 import { defineMessages, useFormats, useMessages } from '../../i18n/i18n';
@@ -43,7 +45,8 @@ const messages = defineMessages({
     fromMeasure: 'Door landenmaatregel',
     ownHold: 'Door een beoordelaar van deze zaak',
     reassessments: 'Openstaande verzoeken om herbeoordeling',
-    requested: (measure: string, on: string) => `Landenmaatregel ${measure}, gevraagd op ${on}`,
+    requestedBy: 'Landenmaatregel',
+    requestedOn: (on: string) => `gevraagd op ${on}`,
     destination: 'bestemming',
     'end-user': 'eindgebruiker',
   },
@@ -78,7 +81,8 @@ const messages = defineMessages({
     fromMeasure: 'By country measure',
     ownHold: 'By an assessor of this case',
     reassessments: 'Open reassessment requests',
-    requested: (measure: string, on: string) => `Country measure ${measure}, requested on ${on}`,
+    requestedBy: 'Country measure',
+    requestedOn: (on: string) => `requested on ${on}`,
     destination: 'destination',
     'end-user': 'end user',
   },
@@ -197,7 +201,7 @@ export function CaseProceedings({ view }: { view: LicenceView }) {
                 {t.holdBy(official(h.heldBy), date(h.heldOn))}: {h.reason} (
                 {h.measureId ? (
                   <>
-                    {t.fromMeasure} <code>{h.measureId}</code>
+                    {t.fromMeasure} <MeasureLink id={h.measureId} />
                   </>
                 ) : (
                   t.ownHold
@@ -214,12 +218,27 @@ export function CaseProceedings({ view }: { view: LicenceView }) {
           <UnorderedList>
             {view.reassessmentRequests.map((r) => (
               <UnorderedListItem key={r.measureId}>
-                {t.requested(r.measureId, date(r.requestedOn))}
+                {t.requestedBy} <MeasureLink id={r.measureId} />, {t.requestedOn(date(r.requestedOn))}
               </UnorderedListItem>
             ))}
           </UnorderedList>
         </>
       )}
     </>
+  );
+}
+
+/** A country measure's id, linked to its page for the roles that may read measures. */
+function MeasureLink({ id }: { id: string }) {
+  const { session } = useSession();
+  const readable = (['assessor', 'senior-assessor', 'oversight'] as const).some(
+    (r) => r === session.actingRole,
+  );
+  return readable ? (
+    <AppLink to={`/measures/${encodeURIComponent(id)}`}>
+      <code>{id}</code>
+    </AppLink>
+  ) : (
+    <code>{id}</code>
   );
 }
