@@ -48,6 +48,7 @@ export interface LicenceView {
   readonly exportType: 'definitive' | 'temporary';
   readonly temporaryPurpose?: string;
   readonly firearmsAct: boolean;
+  readonly contract?: { readonly termMonths: number };
   readonly applicant: { readonly name: string; readonly chamberOfCommerceNumber: string };
   readonly sondage?: {
     readonly outcome: 'positive' | 'negative';

@@ -27,6 +27,8 @@ export interface LicenceView extends Omit<LicenceCommandResult, 'position'> {
   readonly exportType: LicenceCase['details']['exportType'];
   readonly temporaryPurpose?: LicenceCase['details']['temporaryPurpose'];
   readonly firearmsAct: boolean;
+  /** The contract term the applicant stated, if any: a form filled from the view keeps it. */
+  readonly contract?: LicenceCase['details']['contract'];
   readonly applicant: LicenceCase['details']['applicant'];
   readonly sondage?: LicenceCase['sondage'];
   /**
@@ -99,6 +101,7 @@ export function licenceViewOf(stored: LicenceCase, revision: number, today: Loca
     exportType: details.exportType,
     ...(details.temporaryPurpose && { temporaryPurpose: details.temporaryPurpose }),
     firearmsAct: details.firearmsAct,
+    ...(details.contract && { contract: details.contract }),
     applicant: details.applicant,
     ...(state.sondage && { sondage: state.sondage }),
     ...(state.applicationChanges && { applicationChanges: state.applicationChanges }),
