@@ -5,6 +5,7 @@ import { ProposeMeasurePage } from './pages/approvals/propose-measure.page';
 import { CasePage } from './pages/cases/case.page';
 import { FindCasesPage } from './pages/cases/find-cases.page';
 import { HomePage } from './pages/home.page';
+import { ApplyAfterSondagePage } from './pages/intake/apply-after-sondage.page';
 import { MyCasesPage } from './pages/intake/my-cases.page';
 import { RegisterCasePage } from './pages/intake/register-case.page';
 import { NotFoundPage } from './pages/not-found.page';
@@ -22,6 +23,7 @@ export const routes: RouteObject[] = [
   { path: 'intake/cases', element: <MyCasesPage /> },
   { path: 'queues', element: <WorkQueuesPage /> },
   { path: 'cases', element: <FindCasesPage /> },
+  { path: 'cases/:id/apply', element: <ApplyAfterSondagePage /> },
   { path: 'cases/:id', element: <CasePage /> },
   { path: 'approvals', element: <ApprovalsPage /> },
   { path: 'measures/new', element: <ProposeMeasurePage /> },

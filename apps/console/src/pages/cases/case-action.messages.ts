@@ -38,6 +38,9 @@ export const actionMessages = defineMessages({
     noMeasure: 'Geen landenmaatregel',
     revocationGrounds: 'Gronden voor het voorstel tot intrekking',
     applyHelp: 'De aanvraag krijgt de gegevens van de sondage.',
+    applyChanged: 'Aanvraag met gewijzigde gegevens',
+    applyChangedHelp:
+      'Zijn de gegevens sinds de sondage gewijzigd? Dien dan de aanvraag in met de gewijzigde gegevens:',
     approveHelp:
       'De intrekking rust op het bewijs van het voorstel; u kunt eigen bewijs toevoegen. U mag het voorstel niet zelf hebben gedaan en de vergunning niet zelf hebben verleend of verlengd.',
   },
@@ -77,6 +80,9 @@ export const actionMessages = defineMessages({
     noMeasure: 'No country measure',
     revocationGrounds: 'Grounds of the revocation proposal',
     applyHelp: "The application takes the sondage's details.",
+    applyChanged: 'Apply with changed details',
+    applyChangedHelp:
+      'Have the details changed since the sondage? Then submit the application with the changed details:',
     approveHelp:
       "The revocation rests on the proposal's evidence; you may add your own. You must not have proposed it, nor issued or extended the licence yourself.",
   },

@@ -1,5 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
+import { AppLink } from '../../components/app-link';
 import { fieldError, TextAreaField } from '../../components/form-fields';
 import { useMessages } from '../../i18n/i18n';
 import type { CaseAction } from './case-actions';
@@ -49,7 +50,10 @@ export function ReasonForm({ action, target, onReload }: ActionFormProps & { act
   );
 }
 
-/** Apply after an answered sondage, with the sondage's details (no body). */
+/**
+ * Apply after an answered sondage, with the sondage's details (no body); changed details are
+ * typed on a page of their own, linked from here.
+ */
 export function ApplyForm({ target, onReload }: ActionFormProps) {
   const t = useMessages(actionMessages);
   const command = useCaseCommand(target, 'apply');
@@ -62,6 +66,10 @@ export function ApplyForm({ target, onReload }: ActionFormProps) {
       onSubmit={() => void command.submit('apply')}
     >
       <Paragraph>{t.applyHelp}</Paragraph>
+      <Paragraph>
+        {t.applyChangedHelp}{' '}
+        <AppLink to={`/cases/${encodeURIComponent(target.caseId)}/apply`}>{t.applyChanged}</AppLink>
+      </Paragraph>
     </ActionForm>
   );
 }

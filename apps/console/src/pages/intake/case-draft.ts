@@ -1,3 +1,4 @@
+import type { LicenceView } from '../../api/licence.types';
 import type { EXPORT_TYPES, GOODS_CATEGORIES, LICENCE_KINDS } from '../../vocabulary/case.vocabulary';
 
 /*
@@ -99,6 +100,50 @@ export function registrationBody(draft: CaseDraft): Record<string, unknown> {
   };
 }
 
+/**
+ * The body of `POST /api/licences/{id}/apply` with details (CaseDetailsDto): the registration
+ * body without its procedure, so both forms send the same details the same way.
+ */
+export function applicationBody(draft: CaseDraft): Record<string, unknown> {
+  const { procedure: _procedure, ...details } = registrationBody(draft);
+  return details;
+}
+
+/** A case's details as the form shows them, numbers as text, to be changed and sent again. */
+export function draftFromView(view: LicenceView): CaseDraft {
+  return {
+    procedure: view.procedure,
+    applicantName: view.applicant.name,
+    chamberOfCommerceNumber: view.applicant.chamberOfCommerceNumber,
+    kind: view.kind,
+    afterSales: view.afterSales,
+    goodsCategory: view.goodsCategory,
+    goods: view.goods.map((g) => ({
+      key: crypto.randomUUID(),
+      controlListEntry: g.controlListEntry,
+      description: g.description,
+      quantity: String(g.quantity),
+      valueEur: String(g.valueEur),
+    })),
+    destinations: view.destinations.map((d) => ({
+      key: crypto.randomUUID(),
+      country: d.country,
+      endUser: d.endUser,
+    })),
+    exportType: view.exportType,
+    temporaryPurpose: view.temporaryPurpose ?? '',
+    firearmsAct: view.firearmsAct,
+    contractTermMonths: view.contract ? String(view.contract.termMonths) : '',
+  };
+}
+
+/**
+ * Where an application after a sondage by another applicant (422 APPLICANT_CHANGED) is refused:
+ * the API names the KvK number as its command holds it, under `details.`, not as the body has it.
+ * The form shows it at the KvK number all the same.
+ */
+export const APPLICANT_CHANGED_FIELD = 'details.applicant.chamberOfCommerceNumber';
+
 export const GOODS_FIELDS = ['controlListEntry', 'description', 'quantity', 'valueEur'] as const;
 export const DESTINATION_FIELDS = ['country', 'endUser'] as const;
 
@@ -109,6 +154,7 @@ export function shownFields(draft: CaseDraft): string[] {
     'applicant',
     'applicant.name',
     'applicant.chamberOfCommerceNumber',
+    APPLICANT_CHANGED_FIELD,
     'kind',
     'afterSales',
     'goodsCategory',
