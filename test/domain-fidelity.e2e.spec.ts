@@ -39,6 +39,13 @@ describe('domain fidelity over HTTP', () => {
     expect(legacyView).not.toHaveProperty('temporaryPurpose');
   });
 
+  it('shows the contract term the applicant stated, so that a form filled from the view keeps it', async () => {
+    const stated = await register(caseBody({ contract: { termMonths: 60 } }));
+    const silent = await register(caseBody());
+    expect(await view(stated.body.id)).toMatchObject({ contract: { termMonths: 60 } });
+    expect(await view(silent.body.id)).not.toHaveProperty('contract');
+  });
+
   it('refuses a body that gives both destination and destinations, naming the field', async () => {
     const both = await register({ ...caseBody(), destinations: [{ country: 'FR', endUser: 'DGA' }] });
     expect(both.status).toBe(400);
