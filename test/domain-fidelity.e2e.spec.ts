@@ -191,7 +191,11 @@ describe('domain fidelity over HTTP', () => {
       applicant: { name: 'Other B.V.', chamberOfCommerceNumber: '12345678' },
     });
     const other = await app.request('POST', `/api/licences/${id}/apply`, { role: 'intake', body: details });
-    expect(other.body).toMatchObject({ status: 422, code: 'APPLICANT_CHANGED' });
+    expect(other.body).toMatchObject({
+      status: 422,
+      code: 'APPLICANT_CHANGED',
+      field: 'applicant.chamberOfCommerceNumber',
+    });
     const unknown = await app.request('POST', `/api/licences/${id}/apply`, {
       role: 'intake',
       body: { ...caseBody(), reason: 'x' },

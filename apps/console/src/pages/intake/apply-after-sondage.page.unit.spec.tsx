@@ -89,7 +89,7 @@ describe('an application after a sondage with changed details', () => {
         code: 'APPLICANT_CHANGED',
         title: 'Rule violation',
         // As the API names it (checked against a running server).
-        field: 'details.applicant.chamberOfCommerceNumber',
+        field: 'applicant.chamberOfCommerceNumber',
         detail:
           'The sondage was asked by chamber of commerce number 12345678; an application by another applicant is a case of its own',
       },

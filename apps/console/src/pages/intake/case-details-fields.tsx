@@ -15,7 +15,7 @@ import {
   TEMPORARY_PURPOSES,
 } from '../../vocabulary/case.vocabulary';
 import type { CaseDraft, DestinationDraft, GoodsDraft } from './case-draft';
-import { APPLICANT_CHANGED_FIELD, newDestination, newGoods } from './case-draft';
+import { newDestination, newGoods } from './case-draft';
 import { registerMessages } from './register-case.messages';
 import { RepeatedRows } from './repeated-rows';
 import './register-case.css';
@@ -75,7 +75,7 @@ export function CaseDetailsFields({
           description={t.kvkHelp}
           value={draft.chamberOfCommerceNumber}
           onChange={set('chamberOfCommerceNumber')}
-          error={at('applicant.chamberOfCommerceNumber', APPLICANT_CHANGED_FIELD)}
+          error={at('applicant.chamberOfCommerceNumber')}
           inputMode="numeric"
         />
       </Fieldset>

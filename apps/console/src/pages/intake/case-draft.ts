@@ -137,13 +137,6 @@ export function draftFromView(view: LicenceView): CaseDraft {
   };
 }
 
-/**
- * Where an application after a sondage by another applicant (422 APPLICANT_CHANGED) is refused:
- * the API names the KvK number as its command holds it, under `details.`, not as the body has it.
- * The form shows it at the KvK number all the same.
- */
-export const APPLICANT_CHANGED_FIELD = 'details.applicant.chamberOfCommerceNumber';
-
 export const GOODS_FIELDS = ['controlListEntry', 'description', 'quantity', 'valueEur'] as const;
 export const DESTINATION_FIELDS = ['country', 'endUser'] as const;
 
@@ -154,7 +147,6 @@ export function shownFields(draft: CaseDraft): string[] {
     'applicant',
     'applicant.name',
     'applicant.chamberOfCommerceNumber',
-    APPLICANT_CHANGED_FIELD,
     'kind',
     'afterSales',
     'goodsCategory',

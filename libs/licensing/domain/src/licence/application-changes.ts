@@ -64,6 +64,6 @@ export function checkSameApplicant(sondage: CaseDetails, application: CaseDetail
   throw ruleViolation(
     'APPLICANT_CHANGED',
     `The sondage was asked by chamber of commerce number ${sondage.applicant.chamberOfCommerceNumber}; an application by another applicant is a case of its own`,
-    { field: 'details.applicant.chamberOfCommerceNumber' },
+    { field: 'applicant.chamberOfCommerceNumber' },
   );
 }

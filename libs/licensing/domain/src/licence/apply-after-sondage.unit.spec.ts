@@ -124,7 +124,8 @@ describe('applying after a sondage', () => {
         '2024-10-01',
       )
       .thenThrows('APPLICANT_CHANGED', 'rule-violation');
-    expect(error.details).toEqual({ field: 'details.applicant.chamberOfCommerceNumber' });
+    // Named as the request body names it, like every other rule's field.
+    expect(error.details).toEqual({ field: 'applicant.chamberOfCommerceNumber' });
   });
 
   it('given the same applicant under a new name, then accepted with the name change recorded', () => {
