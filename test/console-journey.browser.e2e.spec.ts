@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { kill, startAppProcess } from './support/app-process';
-import { LAUNCH_MS, launchChromium } from './support/chromium';
-import { accessibilityViolations, consoleContext, keepScreenshot, signInAs } from './support/console-browser';
-import type { AccessibilityViolation } from './support/console-browser';
+import { LAUNCH_MS } from './support/chromium';
+import { ConsoleUnderTest, consoleContext } from './support/console-browser';
 
 /*
  * The officials' journey through the console only, in Debian's Chromium, against the API as
@@ -18,52 +12,16 @@ import type { AccessibilityViolation } from './support/console-browser';
 const JOURNEY_MS = 8 * 60_000;
 
 describe('the console, official by official', () => {
-  let browser: Browser;
-  let app: Awaited<ReturnType<typeof startAppProcess>>;
-  let dataDir: string;
-  const violations: AccessibilityViolation[] = [];
+  const ui = new ConsoleUnderTest('console-journey');
+  const { violations, problems } = ui;
+  const as = ui.as.bind(ui);
+  const record = ui.record.bind(ui);
+  const menu = ui.menu.bind(ui);
   /** The case the journey takes through the console; later pages look for it. */
   let journeyCase = '';
-  const problems: string[] = [];
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'licences-console-journey-'));
-    app = await startAppProcess({ LICENCES_DATA_DIR: dataDir });
-    browser = await launchChromium();
-  }, 2 * LAUNCH_MS);
-
-  afterAll(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      if (app) await kill(app.child);
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-
-  /** Signs in as an official in a fresh browser context and hands over its page. */
-  async function as<T>(name: string, roles: string[], work: (page: Page) => Promise<T>): Promise<T> {
-    const session = await consoleContext(browser);
-    try {
-      await signInAs(session.page, app.baseUrl, name, roles);
-      return await work(session.page);
-    } finally {
-      problems.push(...session.problems.map((p) => `${name}: ${p}`));
-      await session.context.close();
-    }
-  }
-
-  /** The page as it is now: scanned with axe and kept as a screenshot named `name`. */
-  async function record(page: Page, name: string): Promise<void> {
-    await page.locator('h1').first().waitFor();
-    violations.push(...(await accessibilityViolations(page, name)));
-    await keepScreenshot(page, name);
-  }
-
-  async function menu(page: Page, link: string, name: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link }).click();
-    await record(page, name);
-  }
+  beforeAll(() => ui.start(), 2 * LAUNCH_MS);
+  afterAll(() => ui.stop());
 
   it(
     'takes an application from registration to an approved revocation, and oversight sees every decision',
@@ -183,9 +141,9 @@ describe('the console, official by official', () => {
     'meets WCAG 2.1 AA on every other page, in English too, with reports that open and download',
     async () => {
       // The sign-in page, before anyone signs in.
-      const visitor = await consoleContext(browser);
+      const visitor = await consoleContext(ui.browser);
       try {
-        await visitor.page.goto(`${app.baseUrl}/console/`);
+        await visitor.page.goto(`${ui.baseUrl}/console/`);
         await record(visitor.page, 'sign-in');
       } finally {
         problems.push(...visitor.problems);
@@ -268,9 +226,9 @@ describe('the console, official by official', () => {
   it(
     'can be used with the keyboard alone: sign in, skip to the content, open a page by Tab and Enter',
     async () => {
-      const { context, page } = await consoleContext(browser);
+      const { context, page } = await consoleContext(ui.browser);
       try {
-        await page.goto(`${app.baseUrl}/console/`);
+        await page.goto(`${ui.baseUrl}/console/`);
         await page.getByLabel(/^Naam/).focus();
         await page.keyboard.type('k.keyboard');
         // From the name to the first role: its description and the fieldset come in between.

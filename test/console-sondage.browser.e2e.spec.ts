@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { kill, startAppProcess } from './support/app-process';
-import { LAUNCH_MS, launchChromium } from './support/chromium';
-import { accessibilityViolations, consoleContext, keepScreenshot, signInAs } from './support/console-browser';
-import type { AccessibilityViolation } from './support/console-browser';
+import type { Page } from 'playwright-core';
+import { LAUNCH_MS } from './support/chromium';
+import { ConsoleUnderTest } from './support/console-browser';
 
 /*
  * A sondage through the console, in Debian's Chromium against the API as `npm start` runs it:
@@ -16,44 +11,15 @@ import type { AccessibilityViolation } from './support/console-browser';
 const JOURNEY_MS = 4 * 60_000;
 
 describe('a sondage in the console, then an application with changed details', () => {
-  let browser: Browser;
-  let app: Awaited<ReturnType<typeof startAppProcess>>;
-  let dataDir: string;
-  const violations: AccessibilityViolation[] = [];
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'licences-console-sondage-'));
-    app = await startAppProcess({ LICENCES_DATA_DIR: dataDir });
-    browser = await launchChromium();
-  }, 2 * LAUNCH_MS);
-
-  afterAll(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      if (app) await kill(app.child);
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-
+  const ui = new ConsoleUnderTest('console-sondage');
+  const { violations, problems } = ui;
+  const record = ui.record.bind(ui);
   /** Signs in as an official at `path` (the console keeps its session in memory: no reload after). */
-  async function as(name: string, roles: string[], path: string, work: (page: Page) => Promise<void>) {
-    const session = await consoleContext(browser);
-    try {
-      await signInAs(session.page, app.baseUrl, name, roles, path);
-      await work(session.page);
-    } finally {
-      problems.push(...session.problems.map((p) => `${name}: ${p}`));
-      await session.context.close();
-    }
-  }
+  const as = (name: string, roles: string[], path: string, work: (page: Page) => Promise<void>) =>
+    ui.as(name, roles, work, path);
 
-  async function record(page: Page, name: string): Promise<void> {
-    await page.locator('h1').first().waitFor();
-    violations.push(...(await accessibilityViolations(page, name)));
-    await keepScreenshot(page, name);
-  }
+  beforeAll(() => ui.start(), 2 * LAUNCH_MS);
+  afterAll(() => ui.stop());
 
   it(
     'records the application with the changed quantity, from the page that starts from the sondage',

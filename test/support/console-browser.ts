@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { REPO_ROOT } from './child-processes';
-import { CSP_REFUSAL } from './chromium';
+import { startAppProcess } from './app-process';
+import { REPO_ROOT, stopProcess } from './child-processes';
+import { CSP_REFUSAL, launchChromium } from './chromium';
 
 /*
  * The console in a real browser: sign-in through its development picker, an accessibility scan
@@ -82,4 +84,79 @@ export async function signInAs(
   for (const role of roles) await page.locator(`#role-${role}`).check();
   await page.getByRole('button', { name: /^Aanmelden$|^Sign in$/ }).click();
   await page.getByTestId('signed-in-sub').filter({ hasText: name }).waitFor();
+}
+
+/**
+ * One console under test: the API process as `npm start` runs it (on its own data folder), a
+ * Chromium, and officials who sign in one after another, each page they see scanned with axe and
+ * kept as a screenshot. A spec asserts `violations` and `problems` empty at its end.
+ */
+export class ConsoleUnderTest {
+  readonly violations: AccessibilityViolation[] = [];
+  readonly problems: string[] = [];
+  private app: Awaited<ReturnType<typeof startAppProcess>> | undefined;
+  private chromium: Browser | undefined;
+  private readonly dataDir: string;
+
+  constructor(name: string) {
+    this.dataDir = mkdtempSync(join(tmpdir(), `licences-${name}-`));
+  }
+
+  async start(): Promise<this> {
+    this.app = await startAppProcess({ LICENCES_DATA_DIR: this.dataDir });
+    this.chromium = await launchChromium();
+    return this;
+  }
+
+  get baseUrl(): string {
+    if (!this.app) throw new Error('The console under test is not started');
+    return this.app.baseUrl;
+  }
+
+  get browser(): Browser {
+    if (!this.chromium) throw new Error('The console under test is not started');
+    return this.chromium;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.chromium?.close();
+    } finally {
+      if (this.app) await stopProcess(this.app.child);
+      rmSync(this.dataDir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Signs in as an official in a fresh browser context at `path` and hands over its page. The
+   * console keeps its session in memory: inside `work`, navigate in the console, never reload.
+   */
+  async as<T>(
+    name: string,
+    roles: string[],
+    work: (page: Page) => Promise<T>,
+    path = '/console/',
+  ): Promise<T> {
+    const session = await consoleContext(this.browser);
+    try {
+      await signInAs(session.page, this.baseUrl, name, roles, path);
+      return await work(session.page);
+    } finally {
+      this.problems.push(...session.problems.map((p) => `${name}: ${p}`));
+      await session.context.close();
+    }
+  }
+
+  /** The page as it is now: scanned with axe and kept as a screenshot named `name`. */
+  async record(page: Page, name: string): Promise<void> {
+    await page.locator('h1').first().waitFor();
+    this.violations.push(...(await accessibilityViolations(page, name)));
+    await keepScreenshot(page, name);
+  }
+
+  /** Opens a page from the main menu and records it. */
+  async menu(page: Page, link: string, name: string): Promise<void> {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link }).click();
+    await this.record(page, name);
+  }
 }
