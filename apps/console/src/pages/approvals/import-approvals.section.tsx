@@ -9,7 +9,7 @@ import { OwnProposalNote } from './approval-notes';
 import { ApproveOrReject } from './approval-steps';
 import { FactList } from './fact-list';
 import type { Fact } from './fact-list';
-import { isOwnProposal } from './four-eyes';
+import { isOwnProposal } from '../../components/four-eyes';
 import { useOfficialLabel } from './measure-facts';
 
 const messages = defineMessages({

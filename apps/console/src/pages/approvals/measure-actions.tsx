@@ -4,7 +4,7 @@ import { useMessages } from '../../i18n/i18n';
 import { approvalMessages } from './approval.messages';
 import { OwnProposalNote } from './approval-notes';
 import { ApproveOrReject, ReasonStep } from './approval-steps';
-import { isOwnProposal } from './four-eyes';
+import { isOwnProposal } from '../../components/four-eyes';
 import { useCountryLabel } from './measure-facts';
 
 /**

@@ -20,7 +20,7 @@ import { roleMessages } from '../../layout/role.messages';
 import { countryName } from '../../vocabulary/country.vocabulary';
 import { approvalMessages } from './approval.messages';
 import { OwnProposalNote } from './approval-notes';
-import { isOwnProposal } from './four-eyes';
+import { isOwnProposal } from '../../components/four-eyes';
 import { usePageParam } from './use-page-param';
 
 const PAGE_SIZE = 20;

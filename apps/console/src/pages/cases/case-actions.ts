@@ -1,5 +1,6 @@
 import type { Role } from '@licences/shared-identity';
 import type { LicenceView } from '../../api/licence.types';
+import { isOwnProposal } from '../../components/four-eyes';
 
 /*
  * Which actions the case page offers, by the case's state and the official's acting role. This
@@ -39,7 +40,7 @@ const PENDING = ['sondage-requested', 'sondage-answered', 'applied'];
 export function offeredActions(view: Case, official: { sub: string; actingRole: Role }): Offered {
   const { status } = view;
   const proposal = view.revocationProposal;
-  const ownProposal = proposal !== undefined && proposal.proposedBy.sub === official.sub;
+  const ownProposal = isOwnProposal(official.sub, proposal?.proposedBy);
   const live = status === 'issued' || status === 'suspended';
   const offered: CaseAction[] = [];
   const offer = (action: CaseAction, when: boolean) => {

@@ -1,4 +1,4 @@
-import type { Official } from '../../api/licence.types';
+import type { Official } from '../api/licence.types';
 
 /**
  * Whether the signed-in official proposed (or staged) it. The API compares officials by `sub`,
