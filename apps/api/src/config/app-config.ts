@@ -16,6 +16,13 @@ export interface AppConfig {
   /** `inline`: the API process runs the projections; `external`: a separate `npm run projector` does. */
   readonly projections: ProjectionMode;
   readonly eventStore: EventStoreConfig;
+  /** LICENCES_READ_STORE: where read models, checkpoints, the access log and idempotency records live. */
+  readonly readStore: ReadStoreConfig;
+  /**
+   * LICENCES_READY_MAX_PROJECTION_LAG: how many events a projection may be behind the event store
+   * before `/health/ready` answers not ready (default 1000).
+   */
+  readonly maxProjectionLag: number;
   /** LICENCES_IMPORT_CUTOVER: only history before this instant can be imported; unset, imports are refused. */
   readonly importCutover: Date | undefined;
   /** The least severe level written: `log` by default; `debug` adds Nest's module and route lines. */
@@ -25,6 +32,16 @@ export interface AppConfig {
 /** The embedded SQLite store (default), or an EventStoreDB cluster. */
 export type EventStoreConfig =
   { readonly kind: 'sqlite' } | { readonly kind: 'esdb'; readonly connectionString: string };
+
+/**
+ * The embedded SQLite files in the data folder (default), or a PostgreSQL database (DATABASE_URL)
+ * that every API replica and projector shares: read models, checkpoints, projection leases, the
+ * access log with its anchor, and idempotency records (with EventStoreDB events).
+ */
+export type ReadStoreConfig =
+  { readonly kind: 'sqlite' } | { readonly kind: 'postgres'; readonly connectionString: string };
+
+export const DEFAULT_MAX_PROJECTION_LAG = 1000;
 
 export type ProjectionMode = 'inline' | 'external';
 
@@ -158,6 +175,27 @@ function trustProxyHopsOf(raw: string | undefined): number {
   return Number(raw.trim());
 }
 
+function readStoreOf(env: NodeJS.ProcessEnv): ReadStoreConfig {
+  const kind = env['LICENCES_READ_STORE']?.trim() || 'sqlite';
+  if (kind === 'sqlite') return { kind };
+  if (kind !== 'postgres') throw new ConfigError(`LICENCES_READ_STORE must be sqlite or postgres, not ${kind}`);
+  const connectionString = env['DATABASE_URL']?.trim() ?? '';
+  if (!/^postgres(ql)?:\/\/./.test(connectionString)) {
+    throw new ConfigError(
+      'LICENCES_READ_STORE=postgres needs DATABASE_URL, e.g. postgres://licences@db.internal:5432/licences',
+    );
+  }
+  return { kind, connectionString };
+}
+
+function maxProjectionLagOf(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_PROJECTION_LAG;
+  if (!/^\d{1,9}$/.test(raw.trim())) {
+    throw new ConfigError(`LICENCES_READY_MAX_PROJECTION_LAG must be a whole number of events, not ${raw}`);
+  }
+  return Number(raw.trim());
+}
+
 /**
  * Reads the configuration from the environment and refuses to start on a dangerous one. Identity
  * (who may call the API) is loaded apart, by `loadIdentityConfig`, only where tokens are verified.
@@ -186,6 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     eventStore,
+    readStore: readStoreOf(env),
+    maxProjectionLag: maxProjectionLagOf(env['LICENCES_READY_MAX_PROJECTION_LAG']),
     projections,
     port,
     host: hostOf(env['HOST'], mode),
