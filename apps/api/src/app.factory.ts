@@ -11,7 +11,7 @@ import type { ConsoleConfig } from './console/console-config';
 import { consoleMiddleware } from './console/console-static.middleware';
 import type { IdentityConfig } from './auth/identity-config';
 import { DEFAULT_RATE_LIMITS } from './config/app-config';
-import type { EventStoreConfig, ProjectionMode, RateLimits } from './config/app-config';
+import type { EventStoreConfig, ProjectionMode, RateLimits, ReadStoreConfig } from './config/app-config';
 import { installHttpHardening } from './http/http-hardening';
 import type { HttpServerLimits } from './http/http-server-limits';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
@@ -26,6 +26,8 @@ export interface CreateAppOptions {
   readonly clock?: Clock;
   readonly projections?: ProjectionMode;
   readonly eventStore?: EventStoreConfig;
+  /** Read models, access log and idempotency records: SQLite in `dataDir` when left out. */
+  readonly readStore?: ReadStoreConfig;
   /** Only history before this instant can be imported; without it imports are refused. */
   readonly importCutover?: Date;
   /** Levels, a logger (main.ts: LOG_LEVEL, framework chatter at debug), or false for none. */
@@ -48,6 +50,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       clock: options.clock ?? systemClock,
       projections: options.projections ?? 'inline',
       ...(options.eventStore && { eventStore: options.eventStore }),
+      ...(options.readStore && { readStore: options.readStore }),
       ...(options.importCutover && { importCutover: options.importCutover }),
     }),
     { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },

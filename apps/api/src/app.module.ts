@@ -17,7 +17,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RateLimiter } from './auth/rate-limiter';
 import { TokenVerifier } from './auth/token-verifier';
 import { PROJECTION_MODE } from './config/app-config';
-import type { EventStoreConfig, ProjectionMode, RateLimits } from './config/app-config';
+import type { EventStoreConfig, ProjectionMode, RateLimits, ReadStoreConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ImportsController } from './imports/imports.controller';
@@ -39,6 +39,7 @@ export interface AppModuleOptions {
   readonly clock: Clock;
   readonly projections: ProjectionMode;
   readonly eventStore?: EventStoreConfig;
+  readonly readStore?: ReadStoreConfig;
   readonly importCutover?: Date;
 }
 
@@ -57,10 +58,12 @@ export class AppModule implements OnApplicationBootstrap {
           dataDir: options.dataDir,
           clock: options.clock,
           ...(options.eventStore && { eventStore: options.eventStore }),
+          ...(options.readStore && { readStore: options.readStore }),
         }),
         AccessAuditModule.forRoot({
           dataDir: options.dataDir,
           ...(options.eventStore && { eventStore: options.eventStore }),
+          ...(options.readStore && { readStore: options.readStore }),
         }),
         LicensingApplicationModule,
         LicensingReadModelsModule,

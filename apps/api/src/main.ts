@@ -55,6 +55,7 @@ async function bootstrap(): Promise<void> {
     console: consoleConfig,
     projections: config.projections,
     eventStore: config.eventStore,
+    readStore: config.readStore,
     ...(config.importCutover && { importCutover: config.importCutover }),
     logger: new AppLogger(config.logLevel),
   }).catch((error: unknown) => {

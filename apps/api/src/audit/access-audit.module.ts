@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import type { EventStoreConfig } from '../config/app-config';
+import type { EventStoreConfig, ReadStoreConfig } from '../config/app-config';
 import { accessLogLocation } from './access-log-files';
 import { ACCESS_LOG_LOCATION, AccessAudit } from './access-audit.service';
 
@@ -10,7 +10,11 @@ import { ACCESS_LOG_LOCATION, AccessAudit } from './access-audit.service';
  */
 @Module({})
 export class AccessAuditModule {
-  static forRoot(options: { dataDir: string; eventStore?: EventStoreConfig }): DynamicModule {
+  static forRoot(options: {
+    dataDir: string;
+    eventStore?: EventStoreConfig;
+    readStore?: ReadStoreConfig;
+  }): DynamicModule {
     return {
       module: AccessAuditModule,
       providers: [

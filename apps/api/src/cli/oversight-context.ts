@@ -19,10 +19,13 @@ export function calendarDate(value: string): LocalDate {
  * started (see catchUpReadModels).
  */
 export async function withCaughtUpReadModels<T>(run: (queries: QueryBus) => Promise<T>): Promise<T> {
-  const { dataDir, eventStore } = loadConfig();
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(dataDir, eventStore), {
-    logger: ['warn', 'error'],
-  });
+  const { dataDir, eventStore, readStore } = loadConfig();
+  const app = await NestFactory.createApplicationContext(
+    ProjectorModule.forRoot(dataDir, eventStore, readStore),
+    {
+      logger: ['warn', 'error'],
+    },
+  );
   try {
     await catchUpReadModels(app);
     return await run(app.get(QueryBus));

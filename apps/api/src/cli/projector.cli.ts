@@ -19,7 +19,7 @@ import { ProjectorModule } from '../projector.module';
 async function main(): Promise<void> {
   // Read models, WAL/SHM and lease files are owner-only, as the API's are.
   process.umask(0o077);
-  const { dataDir, eventStore, logLevel } = loadConfig();
+  const { dataDir, eventStore, readStore, logLevel } = loadConfig();
   prepareDataFolder(dataDir);
   checkDataFolderAtStart(dataDir, (warning) => new Logger('DataFolder').warn(warning));
   const readModels = join(dataDir, 'read-models.sqlite');
@@ -30,9 +30,12 @@ async function main(): Promise<void> {
         `into ${readModels}; restart it with LICENCES_PROJECTIONS=external to run the projections here`,
     );
   }
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(dataDir, eventStore), {
-    logger: new AppLogger(logLevel),
-  });
+  const app = await NestFactory.createApplicationContext(
+    ProjectorModule.forRoot(dataDir, eventStore, readStore),
+    {
+      logger: new AppLogger(logLevel),
+    },
+  );
   app.enableShutdownHooks();
   await app.get(ProjectionRunner).start();
   const source =

@@ -12,10 +12,13 @@ async function rebuild(name: string): Promise<void> {
   if (!isProjectionName(name)) {
     throw new Error(`Unknown projection ${name}; use one of ${PROJECTION_NAMES.join(', ')}`);
   }
-  const { dataDir, eventStore } = loadConfig();
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(dataDir, eventStore), {
-    logger: ['warn', 'error'],
-  });
+  const { dataDir, eventStore, readStore } = loadConfig();
+  const app = await NestFactory.createApplicationContext(
+    ProjectorModule.forRoot(dataDir, eventStore, readStore),
+    {
+      logger: ['warn', 'error'],
+    },
+  );
   const bar = progressBar(
     `${name} [{bar}] {percentage}% | {value}/{total} positions | {eventsDone} events | {rate} ev/s | ETA {eta}s`,
   );

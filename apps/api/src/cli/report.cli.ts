@@ -17,7 +17,7 @@ import {
 } from '@licences/licensing-reporting';
 import type { Report, ReportFormat, ReportLanguage, ReportName } from '@licences/licensing-reporting';
 import { loadConfig } from '../config/app-config';
-import type { EventStoreConfig } from '../config/app-config';
+import type { EventStoreConfig, ReadStoreConfig } from '../config/app-config';
 import { ProjectorModule } from '../projector.module';
 import { catchUpReadModels } from './catch-up';
 import { echoCommand } from './echo-command';
@@ -31,10 +31,10 @@ const REPORTS_DIR = 'reports';
 /** The projections and the report queries, without HTTP. */
 @Module({})
 class ReportCliModule {
-  static forRoot(dataDir: string, eventStore?: EventStoreConfig): DynamicModule {
+  static forRoot(dataDir: string, eventStore?: EventStoreConfig, readStore?: ReadStoreConfig): DynamicModule {
     return {
       module: ReportCliModule,
-      imports: [ProjectorModule.forRoot(dataDir, eventStore), LicensingReportingModule],
+      imports: [ProjectorModule.forRoot(dataDir, eventStore, readStore), LicensingReportingModule],
     };
   }
 }
@@ -66,10 +66,13 @@ async function report(name: string, options: ReportOptions): Promise<void> {
     throw new Error(`Unknown report ${name}; use one of ${REPORT_NAMES.join(', ')}`);
   }
   const period = parseReportPeriod(options);
-  const { dataDir, eventStore } = loadConfig();
-  const app = await NestFactory.createApplicationContext(ReportCliModule.forRoot(dataDir, eventStore), {
-    logger: ['warn', 'error'],
-  });
+  const { dataDir, eventStore, readStore } = loadConfig();
+  const app = await NestFactory.createApplicationContext(
+    ReportCliModule.forRoot(dataDir, eventStore, readStore),
+    {
+      logger: ['warn', 'error'],
+    },
+  );
   try {
     await catchUpReadModels(app);
     const built = await app

@@ -178,7 +178,8 @@ function trustProxyHopsOf(raw: string | undefined): number {
 function readStoreOf(env: NodeJS.ProcessEnv): ReadStoreConfig {
   const kind = env['LICENCES_READ_STORE']?.trim() || 'sqlite';
   if (kind === 'sqlite') return { kind };
-  if (kind !== 'postgres') throw new ConfigError(`LICENCES_READ_STORE must be sqlite or postgres, not ${kind}`);
+  if (kind !== 'postgres')
+    throw new ConfigError(`LICENCES_READ_STORE must be sqlite or postgres, not ${kind}`);
   const connectionString = env['DATABASE_URL']?.trim() ?? '';
   if (!/^postgres(ql)?:\/\/./.test(connectionString)) {
     throw new ConfigError(

@@ -17,13 +17,15 @@ import type { Clock, IdempotencyStore } from '@licences/licensing-application';
 import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
 import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
-import type { EventStoreConfig } from '../config/app-config';
+import type { EventStoreConfig, ReadStoreConfig } from '../config/app-config';
 import { READINESS_CHECKS, readinessChecks } from '../health/readiness.checks';
 
 export interface InfrastructureOptions {
   readonly dataDir: string;
   readonly clock: Clock;
   readonly eventStore?: EventStoreConfig;
+  /** Where read models live: SQLite in `dataDir` when left out. */
+  readonly readStore?: ReadStoreConfig;
 }
 
 /** Events and idempotency records: in one SQLite file, or both in the EventStoreDB cluster. */
