@@ -117,3 +117,42 @@ describe('settings that do not concern identity', () => {
     expect(loadConfig({ NODE_ENV: 'production', LICENCES_JWT_SECRET: 'a' }).mode).toBe('production');
   });
 });
+
+describe('LICENCES_READ_STORE', () => {
+  it('is the embedded SQLite by default, and PostgreSQL at DATABASE_URL when asked for', () => {
+    expect(loadConfig({}).readStore).toEqual({ kind: 'sqlite' });
+    expect(loadConfig({ LICENCES_READ_STORE: 'sqlite', DATABASE_URL: 'postgres://x/y' }).readStore).toEqual({
+      kind: 'sqlite',
+    });
+    expect(
+      loadConfig({ LICENCES_READ_STORE: 'postgres', DATABASE_URL: 'postgresql://app:pw@db:5432/licences' })
+        .readStore,
+    ).toEqual({ kind: 'postgres', connectionString: 'postgresql://app:pw@db:5432/licences' });
+  });
+
+  it('refuses another kind, and PostgreSQL without a PostgreSQL DATABASE_URL, naming the setting', () => {
+    expect(refusal({ LICENCES_READ_STORE: 'mysql' })).toMatch(
+      /LICENCES_READ_STORE must be sqlite or postgres/,
+    );
+    expect(refusal({ LICENCES_READ_STORE: 'postgres' })).toMatch(/needs DATABASE_URL/);
+    expect(refusal({ LICENCES_READ_STORE: 'postgres', DATABASE_URL: 'mysql://db/x' })).toMatch(
+      /needs DATABASE_URL/,
+    );
+  });
+});
+
+describe('LICENCES_READY_MAX_PROJECTION_LAG', () => {
+  it('is 1000 events by default and takes a whole number of events', () => {
+    expect(loadConfig({}).maxProjectionLag).toBe(1000);
+    expect(loadConfig({ LICENCES_READY_MAX_PROJECTION_LAG: '0' }).maxProjectionLag).toBe(0);
+    expect(loadConfig({ LICENCES_READY_MAX_PROJECTION_LAG: ' 250 ' }).maxProjectionLag).toBe(250);
+  });
+
+  it('refuses anything else, naming the setting', () => {
+    for (const raw of ['-1', '1.5', 'many']) {
+      expect(refusal({ LICENCES_READY_MAX_PROJECTION_LAG: raw })).toMatch(
+        /LICENCES_READY_MAX_PROJECTION_LAG/,
+      );
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { IdentityConfig } from '../auth/identity-config';
-import type { AppConfig, EventStoreConfig } from './app-config';
+import type { AppConfig, EventStoreConfig, ReadStoreConfig } from './app-config';
 
 export interface StartUpBanner {
   readonly lines: readonly string[];
@@ -19,6 +19,29 @@ function eventStoreOf(store: EventStoreConfig, dataDir: string): string {
       return `sqlite, ${join(dataDir, 'licences.sqlite')}`;
     case 'esdb':
       return `EventStoreDB, ${withoutCredentials(store.connectionString)}`;
+    default: {
+      const unknown: never = store;
+      return unknown;
+    }
+  }
+}
+
+/** A PostgreSQL URL as host, port and database: never its user or password. */
+export function postgresLocation(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `${url.host}${url.pathname}`;
+  } catch {
+    return 'an unparsable DATABASE_URL';
+  }
+}
+
+function readStoreOf(store: ReadStoreConfig, dataDir: string): string {
+  switch (store.kind) {
+    case 'sqlite':
+      return `sqlite, ${join(dataDir, 'read-models.sqlite')} (access log ${join(dataDir, 'access-log.sqlite')})`;
+    case 'postgres':
+      return `PostgreSQL, ${postgresLocation(store.connectionString)} (with the access log and idempotency records)`;
     default: {
       const unknown: never = store;
       return unknown;
@@ -58,6 +81,7 @@ export function startUpBanner(config: AppConfig, identity: IdentityConfig): Star
     `API docs     ${base}/api/docs`,
     `Console      ${base}/console/`,
     `Event store  ${eventStoreOf(config.eventStore, config.dataDir)}`,
+    `Read models  ${readStoreOf(config.readStore, config.dataDir)}`,
     `Data folder  ${config.dataDir}`,
     `Projections  ${projections}`,
     `Identity     ${identityOf(identity)}`,

@@ -16,6 +16,7 @@ describe('the start-up banner', () => {
       'API docs     http://localhost:3000/api/docs',
       'Console      http://localhost:3000/console/',
       'Event store  sqlite, /srv/licences/licences.sqlite',
+      'Read models  sqlite, /srv/licences/read-models.sqlite (access log /srv/licences/access-log.sqlite)',
       'Data folder  /srv/licences',
       'Projections  inline, in this process',
       'Identity     HS256 shared secret',
@@ -32,6 +33,8 @@ describe('the start-up banner', () => {
       LICENCES_PROJECTIONS: 'external',
       LICENCES_EVENT_STORE: 'esdb',
       EVENTSTORE_CONNECTION_STRING: 'esdb://admin:changeit@node1:2113,node2:2113?tls=true',
+      LICENCES_READ_STORE: 'postgres',
+      DATABASE_URL: 'postgres://licences:s3cret-pw@db.internal:5432/licences',
     };
     const config = loadConfig(env);
     const identity = loadIdentityConfig(env, config.mode);
@@ -40,6 +43,10 @@ describe('the start-up banner', () => {
     const banner = startUpBanner(config, identity);
 
     expect(banner.lines.join('\n')).not.toContain('changeit');
+    expect(banner.lines.join('\n')).not.toContain('s3cret-pw');
+    expect(banner.lines).toContain(
+      'Read models  PostgreSQL, db.internal:5432/licences (with the access log and idempotency records)',
+    );
     expect(banner.lines).toContain('Event store  EventStoreDB, esdb://node1:2113,node2:2113?tls=true');
     expect(banner.lines[0]).toBe('Admin API    http://127.0.0.1:8080/api');
     expect(banner.lines).toContain('Projections  external: run `npm run projector` beside this API');
