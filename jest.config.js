@@ -68,6 +68,8 @@ module.exports = {
     project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),
     project('e2e', ['<rootDir>/test/**/*.e2e.spec.ts']),
   ],
+  // Test databases a killed run left on PostgreSQL are dropped before this run starts.
+  globalSetup: '<rootDir>/tools/jest-postgres-sweep.cjs',
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],
   testTimeout: 30000,
 };
