@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for the admin API (default command) and the projector
-# (command: node -r ./tools/register.cjs apps/api/src/cli/projector.cli.ts).
+# (command: node -r ./tools/register.cjs apps/api/src/cli/projector.cli.ts, or `npm run projector`;
+# the direct node command lets SIGTERM reach the process without npm in between).
 # The API has no build step: @swc-node/register compiles the TypeScript sources on load,
 # so the image carries the sources and the full node_modules (typescript is a dev dependency).
 # The console (apps/console) is built once here with Vite and served by the API under /console.
@@ -27,12 +28,14 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY . .
 COPY --from=build /app/dist/console ./dist/console
-# The data directory belongs to the app user (uid 1000 "node"); a new named volume mounted
-# here inherits that owner. The SWC transform cache goes to /tmp: keep /tmp writable.
-RUN mkdir -p /var/lib/licences && chown node:node /var/lib/licences
+# The data directory belongs to the app user (uid 1000 "node"); a new volume mounted here (or on
+# its imports folder, which several API replicas may share) inherits that owner. The SWC
+# transform cache goes to /tmp: keep /tmp writable.
+RUN mkdir -p /var/lib/licences/imports && chown -R node:node /var/lib/licences
 USER node
 EXPOSE 3000
-# Only meaningful for the API; the projector has no HTTP port (compose disables it there).
+# The API's; the projector answers /health/ready on LICENCES_METRICS_PORT (9464) instead, so
+# compose and Kubernetes give it a check of its own.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "-r", "./tools/register.cjs", "apps/api/src/main.ts"]
