@@ -5,6 +5,7 @@ export * from './projections/decision-history.projection';
 export * from './projections/revocation-justification.projection';
 export * from './time-travel';
 export * from './running/projection-runner.service';
+export * from './running/projection-lease.port';
 export * from './running/projection-waiter.service';
 export * from './running/projection-rebuilder.service';
 export * from './queries/licence-read.view';
