@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { decideAccessLogStart, verifyAccessLog } from '@licences/licensing-application';
-import type {
-  AccessLogAnchor,
-  AccessLogStartDecision,
-  AccessLogStartFacts,
-} from '@licences/licensing-application';
+import type { AccessLogAnchor, AccessLogStartFacts } from '@licences/licensing-application';
 import { SqliteAccessLog } from '@licences/licensing-sqlite';
 import type { EventStoreConfig } from '../config/app-config';
+import type { AccessLogInspection } from './access-log-backend';
+
+export { ACKNOWLEDGE_COMMAND } from './access-log-backend';
 
 /** Where the access log and its anchor live. */
 export interface AccessLogLocation {
@@ -15,9 +14,6 @@ export interface AccessLogLocation {
   /** A file of its own beside the log: the event store's, when the events are in SQLite. */
   readonly anchorFile: string;
 }
-
-/** How an operator starts a new log once the old one is known to be lost. */
-export const ACKNOWLEDGE_COMMAND = 'npm run access-log -- acknowledge-new --by <admin> --reason "<why>"';
 
 /**
  * The anchor sits with the events, which are kept and backed up whatever happens to the log. With
@@ -33,13 +29,6 @@ export function accessLogLocation(
     logFile: join(dataDir, 'access-log.sqlite'),
     anchorFile: join(dataDir, inEsdb ? 'read-models.sqlite' : 'licences.sqlite'),
   };
-}
-
-export interface AccessLogInspection {
-  /** The log, open, when it was there and readable. */
-  readonly log: SqliteAccessLog | undefined;
-  readonly facts: AccessLogStartFacts;
-  readonly decision: AccessLogStartDecision;
 }
 
 /**
@@ -69,13 +58,4 @@ export async function inspectAccessLog(
     await log?.close();
     return inspected({ log: 'unreadable', error: error instanceof Error ? error.message : String(error) });
   }
-}
-
-/** One line: what is wrong and how an operator goes on. */
-export function refusalMessage(location: AccessLogLocation, problem: string): string {
-  return (
-    `${problem} (log ${location.logFile}, anchor in ${basename(location.anchorFile)}); ` +
-    'the API serves nothing without a log that holds every record. Once the loss is understood, ' +
-    `start a new log whose first record acknowledges it: ${ACKNOWLEDGE_COMMAND}`
-  );
 }

@@ -1,13 +1,11 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import type { EventStore } from '@licences/event-store';
 import { EsdbEventStore } from '@licences/event-store-esdb';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { logOpeningEntry } from '@licences/licensing-application';
-import { SqliteAccessLog, SqliteAccessLogAnchor } from '@licences/licensing-sqlite';
-import { accessLogLocation, inspectAccessLog } from '../audit/access-log-files';
-import type { AccessLogLocation } from '../audit/access-log-files';
+import { accessLogBackend } from '../audit/access-log-backend.factory';
 import { loadConfig } from '../config/app-config';
 import type { EventStoreConfig } from '../config/app-config';
 import { echoCommand } from './echo-command';
@@ -31,16 +29,6 @@ async function eventsHead(config: EventStoreConfig, eventsFile: string): Promise
   }
 }
 
-/** Moves the old log (with its WAL, which may hold its newest records) aside, as evidence. */
-function keepAside(location: AccessLogLocation, stamp: string): string | null {
-  if (!existsSync(location.logFile)) return null;
-  const kept = location.logFile.replace(/\.sqlite$/, `.replaced-${stamp}.sqlite`);
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(location.logFile + suffix)) renameSync(location.logFile + suffix, kept + suffix);
-  }
-  return kept;
-}
-
 /**
  * Starts a new access log when the old one is lost or damaged, so that the API serves again. The
  * loss stays on record: the new log's first record names who acknowledged it, why, what start-up
@@ -50,43 +38,42 @@ function keepAside(location: AccessLogLocation, stamp: string): string | null {
 async function acknowledgeNew(options: AcknowledgeOptions): Promise<void> {
   const [by, reason] = [options.by.trim(), options.reason.trim()];
   if (!by || !reason) throw new Error('--by and --reason must not be empty');
-  const { dataDir, eventStore } = loadConfig();
-  const location = accessLogLocation(dataDir, eventStore);
-  if (!existsSync(location.anchorFile)) {
-    throw new Error(`Nothing to acknowledge: there is no ${basename(location.anchorFile)} in ${dataDir} yet`);
-  }
-  const anchor = SqliteAccessLogAnchor.open(location.anchorFile);
+  const { dataDir, eventStore, readStore } = loadConfig();
+  const backend = accessLogBackend(dataDir, eventStore, readStore);
+  const anchor = await backend.openAnchor();
   try {
-    const anchored = await anchor.read();
-    const { log, decision } = await inspectAccessLog(location, anchor, () =>
-      eventsHead(eventStore, join(dataDir, 'licences.sqlite')),
-    );
-    await log?.close();
-    if (decision.action !== 'refuse') {
-      throw new Error(
-        'Nothing to acknowledge: the access log is in order, and the API starts with it as it is',
+    // Under the lock replicas take at start-up: none starts a log of its own meanwhile.
+    await backend.exclusively(async () => {
+      const anchored = await anchor.read();
+      const { log, decision } = await backend.inspect(anchor, () =>
+        eventsHead(eventStore, join(dataDir, 'licences.sqlite')),
       );
-    }
-    const now = new Date();
-    const kept = keepAside(location, now.toISOString().replace(/[:.]/g, '-'));
-    const fresh = SqliteAccessLog.open(location.logFile);
-    try {
-      const first = await fresh.append(
-        logOpeningEntry('new-log-acknowledged', now.toISOString(), by, {
-          reason,
-          found: decision.problem,
-          anchor: anchored,
-          previousLogKeptAs: kept && basename(kept),
-        }),
-      );
-      await anchor.reset({ origin: first.hash, seq: first.seq, hash: first.hash });
-      process.stdout.write(
-        `Started a new access log at ${location.logFile}; its first record acknowledges: ${decision.problem}.\n` +
-          (kept ? `The old log is kept as ${kept}.\n` : ''),
-      );
-    } finally {
-      await fresh.close();
-    }
+      await log?.close();
+      if (decision.action !== 'refuse') {
+        throw new Error(
+          'Nothing to acknowledge: the access log is in order, and the API starts with it as it is',
+        );
+      }
+      const now = new Date();
+      const { log: fresh, keptAs } = await backend.replace(now.toISOString().replace(/[:.]/g, '-'));
+      try {
+        const first = await fresh.append(
+          logOpeningEntry('new-log-acknowledged', now.toISOString(), by, {
+            reason,
+            found: decision.problem,
+            anchor: anchored,
+            previousLogKeptAs: keptAs && basename(keptAs),
+          }),
+        );
+        await anchor.reset({ origin: first.hash, seq: first.seq, hash: first.hash });
+        process.stdout.write(
+          `Started a new access log (${backend.where}); its first record acknowledges: ${decision.problem}.\n` +
+            (keptAs ? `The old log is kept as ${keptAs}.\n` : ''),
+        );
+      } finally {
+        await fresh.close();
+      }
+    });
   } finally {
     await anchor.close();
   }
