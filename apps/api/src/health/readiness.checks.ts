@@ -3,7 +3,8 @@ import type { EventStore } from '@licences/event-store';
 import { StorageFaultError } from '@licences/event-store';
 import { SqliteWriteProbe } from '@licences/licensing-sqlite';
 import { accessLogLocation } from '../audit/access-log-files';
-import type { EventStoreConfig } from '../config/app-config';
+import type { EventStoreConfig, ReadStoreConfig } from '../config/app-config';
+import { PostgresAccessLogProbe } from '../audit/postgres-access-log.probe';
 
 export const READINESS_CHECKS = Symbol.for('licences.ReadinessChecks');
 
@@ -32,6 +33,12 @@ function probing(name: string, probe: SqliteWriteProbe): ReadinessCheck {
   return { name, check: () => probe.probeWrites(), close: () => probe.close() };
 }
 
+/** The access log shared on PostgreSQL: an access could be recorded now. */
+function postgresAccessLogCheck(connectionString: string): ReadinessCheck {
+  const probe = new PostgresAccessLogProbe(connectionString);
+  return { name: 'access-audit', check: () => probe.probe(), close: () => void probe.close() };
+}
+
 /**
  * The checks of an API on `dataDir`: the event store answers and takes writes, the read models
  * take writes, and the access audit can write. Each SQLite file is shown to take a real write,
@@ -41,6 +48,7 @@ export function readinessChecks(
   dataDir: string,
   eventStore: EventStoreConfig | undefined,
   events: EventStore,
+  readStore?: ReadStoreConfig,
 ): ReadinessCheck[] {
   const inEsdb = eventStore?.kind === 'esdb';
   return [
@@ -53,10 +61,12 @@ export function readinessChecks(
         }
       : probing('event-store', new SqliteWriteProbe(join(dataDir, 'licences.sqlite'), 'event store')),
     probing('read-models', new SqliteWriteProbe(join(dataDir, 'read-models.sqlite'), 'read models')),
-    probing(
-      'access-audit',
-      new SqliteWriteProbe(accessLogLocation(dataDir, eventStore).logFile, 'access log'),
-    ),
+    readStore?.kind === 'postgres'
+      ? postgresAccessLogCheck(readStore.connectionString)
+      : probing(
+          'access-audit',
+          new SqliteWriteProbe(accessLogLocation(dataDir, eventStore).logFile, 'access log'),
+        ),
   ];
 }
 

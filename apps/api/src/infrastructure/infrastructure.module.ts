@@ -14,6 +14,7 @@ import {
 } from '@licences/licensing-application';
 import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
 import type { Clock, IdempotencyStore } from '@licences/licensing-application';
+import { PostgresIdempotencyStore } from '@licences/licensing-postgres';
 import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
 import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
@@ -52,6 +53,21 @@ function eventStoreProviders(options: InfrastructureOptions): Provider[] {
 }
 
 /**
+ * With the read store on PostgreSQL, idempotency records are there too, so that a retry reaching
+ * another replica gets the first answer. Listed after the event store's, whose binding it replaces.
+ */
+function sharedIdempotencyProviders(options: InfrastructureOptions): Provider[] {
+  const config = options.readStore;
+  if (config?.kind !== 'postgres') return [];
+  return [
+    {
+      provide: IDEMPOTENCY_STORE,
+      useFactory: () => PostgresIdempotencyStore.open({ connectionString: config.connectionString }),
+    },
+  ];
+}
+
+/**
  * Binds the ports to their adapters. Read models and their checkpoints live in SQLite beside the
  * data folder whichever event store is used.
  */
@@ -73,13 +89,15 @@ export class InfrastructureModule implements OnApplicationShutdown {
         // One binding for the decider, the import and the oversight re-checks, so they never differ.
         { provide: VALIDITY_POLICY, useValue: DUTCH_VALIDITY_POLICY },
         ...eventStoreProviders(options),
+        ...sharedIdempotencyProviders(options),
         {
           provide: READ_MODEL_STORE,
           useFactory: () => SqliteReadModelStore.open(join(options.dataDir, 'read-models.sqlite')),
         },
         {
           provide: READINESS_CHECKS,
-          useFactory: (events: EventStore) => readinessChecks(options.dataDir, options.eventStore, events),
+          useFactory: (events: EventStore) =>
+            readinessChecks(options.dataDir, options.eventStore, events, options.readStore),
           inject: [EVENT_STORE],
         },
       ],
@@ -89,6 +107,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.idempotency instanceof SqliteIdempotencyStore) this.idempotency.close();
+    if (this.idempotency instanceof PostgresIdempotencyStore) await this.idempotency.close();
     await this.readModels.close();
     await this.store.close();
   }
