@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { pinoHttp } from 'pino-http';
 import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -16,6 +17,12 @@ import { installHttpHardening } from './http/http-hardening';
 import type { HttpServerLimits } from './http/http-server-limits';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestValidationPipe } from './http/request-validation';
+import { GracefulShutdown } from './health/graceful-shutdown.service';
+import { AppJsonLogger } from './logging/app-json.logger';
+import { httpLogging } from './logging/http-logging';
+import { jsonLogger } from './logging/json-logger';
+import { LicenceMetrics } from './metrics/licence-metrics';
+import { httpMetricsMiddleware, metricsEndpoint } from './metrics/http-metrics.middleware';
 
 export interface CreateAppOptions {
   readonly dataDir: string;
@@ -30,8 +37,17 @@ export interface CreateAppOptions {
   readonly readStore?: ReadStoreConfig;
   /** Only history before this instant can be imported; without it imports are refused. */
   readonly importCutover?: Date;
-  /** Levels, a logger (main.ts: LOG_LEVEL, framework chatter at debug), or false for none. */
+  /**
+   * LOG_LEVEL: one JSON object per line on stdout (pino), framework chatter at debug, request
+   * lines with their correlation id. Takes precedence over `logger`.
+   */
+  readonly logLevel?: LogLevel;
+  /** Without `logLevel`: Nest's levels, a logger, or false for none (request lines are not written). */
   readonly logger?: LoggerService | LogLevel[] | false;
+  /** LICENCES_READY_MAX_PROJECTION_LAG: DEFAULT_MAX_PROJECTION_LAG when left out. */
+  readonly maxProjectionLag?: number;
+  /** LICENCES_SHUTDOWN_TIMEOUT_MS: DEFAULT_SHUTDOWN_TIMEOUT_MS when left out. */
+  readonly shutdownTimeoutMs?: number;
   /** Server timeouts; unset ones keep their defaults (DEFAULT_HTTP_SERVER_LIMITS). */
   readonly httpLimits?: Partial<HttpServerLimits>;
   /** How the console signs in (`consoleConfigOf`); by default as the identity allows. */
@@ -42,6 +58,8 @@ export interface CreateAppOptions {
 
 /** Assembles the admin API; `main.ts` and the end-to-end tests build it the same way. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
+  // Request ids are made by the request logger, so it runs (silent) even when nothing is logged.
+  const logger = jsonLogger(options.logLevel ?? 'silent');
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({
       dataDir: options.dataDir,
@@ -52,17 +70,30 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       ...(options.eventStore && { eventStore: options.eventStore }),
       ...(options.readStore && { readStore: options.readStore }),
       ...(options.importCutover && { importCutover: options.importCutover }),
+      ...(options.maxProjectionLag !== undefined && { maxProjectionLag: options.maxProjectionLag }),
+      ...(options.shutdownTimeoutMs !== undefined && { shutdownTimeoutMs: options.shutdownTimeoutMs }),
+      ...(options.logLevel && { logger }),
     }),
-    { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },
+    options.logLevel
+      ? { bodyParser: false, logger: new AppJsonLogger(logger) }
+      : { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] },
   );
   app.disable('x-powered-by');
   const consoleConfig = options.console ?? consoleConfigOf({}, options.identity);
   installHttpHardening(app, options.httpLimits, consoleConnectSources(consoleConfig));
+  // Every request gets its id and its log line; then it is timed; then, while the app shuts
+  // down, refused. /metrics is answered before any guard, rate limit or access audit.
+  app.use(pinoHttp(httpLogging(logger)));
+  const metrics = app.get(LicenceMetrics);
+  app.use(httpMetricsMiddleware(metrics));
+  app.use(app.get(GracefulShutdown).gate());
+  app.use(metricsEndpoint(metrics));
   // Before the routes: the console's files need no token and never reach the API's guards.
   app.use(consoleMiddleware(consoleConfig, options.consoleDir));
   app.use(jsonBodyMiddleware);
   app.useGlobalPipes(requestValidationPipe());
-  app.enableShutdownHooks();
+  // Exit 0 once the hooks ran (GracefulShutdown's order), instead of re-raising the signal.
+  app.enableShutdownHooks([], { useProcessExit: true });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -9,6 +9,8 @@ import {
 import type { Clock } from '@licences/licensing-application';
 import { LicensingReadModelsModule, ProjectionRunner } from '@licences/licensing-read-models';
 import { LicensingReportingModule } from '@licences/licensing-reporting';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
 import { AccessAuditInterceptor } from './audit/access-audit.interceptor';
 import { AccessAuditModule } from './audit/access-audit.module';
 import { AccessLogController } from './audit/access-log.controller';
@@ -26,6 +28,7 @@ import { LicenceCommandSender } from './licences/licence-command.sender';
 import { LicencesController } from './licences/licences.controller';
 import { RevocationsController } from './licences/revocations.controller';
 import { MeasuresModule } from './measures/measures.module';
+import { OperabilityModule } from './metrics/operability.module';
 import { IntegrityController } from './oversight/integrity.controller';
 import { OversightController } from './oversight/oversight.controller';
 import { PolicyController } from './policy/policy.controller';
@@ -41,6 +44,12 @@ export interface AppModuleOptions {
   readonly eventStore?: EventStoreConfig;
   readonly readStore?: ReadStoreConfig;
   readonly importCutover?: Date;
+  /** LICENCES_READY_MAX_PROJECTION_LAG: DEFAULT_MAX_PROJECTION_LAG when left out. */
+  readonly maxProjectionLag?: number;
+  /** LICENCES_SHUTDOWN_TIMEOUT_MS: DEFAULT_SHUTDOWN_TIMEOUT_MS when left out. */
+  readonly shutdownTimeoutMs?: number;
+  /** The JSON logger: Nest's lines inside a request then carry its id and correlation id. */
+  readonly logger?: Pino;
 }
 
 @Module({})
@@ -73,6 +82,14 @@ export class AppModule implements OnApplicationBootstrap {
         }),
         LicensingReportingModule,
         MeasuresModule,
+        OperabilityModule.forRoot({
+          ...(options.maxProjectionLag !== undefined && { maxProjectionLag: options.maxProjectionLag }),
+          ...(options.shutdownTimeoutMs !== undefined && { shutdownTimeoutMs: options.shutdownTimeoutMs }),
+        }),
+        // pino-http runs as the app's first middleware (createApp); this binds its request logger.
+        ...(options.logger
+          ? [LoggerModule.forRoot({ pinoHttp: { logger: options.logger }, useExisting: true })]
+          : []),
       ],
       controllers: [
         LicencesController,

@@ -5,12 +5,12 @@ import { loadIdentityConfig } from './auth/identity-config';
 import { consoleConfigOf } from './console/console-config';
 import { ConfigError, loadConfig } from './config/app-config';
 import type { AppConfig } from './config/app-config';
-import { AppLogger } from './config/app.logger';
 import { prepareDataFolder } from './config/data-folder';
 import { httpLimitsOf } from './config/http-limits-config';
 import { holdInlineProjectionsLease } from './config/inline-projections.lease';
 import { startUpBanner } from './config/start-up-banner';
 import { checkDataFolderAtStart } from './config/store-integrity';
+import { jsonLogger } from './logging/json-logger';
 
 function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -46,7 +46,8 @@ async function bootstrap(): Promise<void> {
   // Before SQLite opens anything: a bad folder is one line naming LICENCES_DATA_DIR.
   prepareDataFolder(config.dataDir);
   // Wider modes narrowed with a warning; a damaged store refused before anything serves from it.
-  checkDataFolderAtStart(config.dataDir, (warning) => new Logger('DataFolder').warn(warning));
+  const early = jsonLogger(config.logLevel).child({ context: 'DataFolder' });
+  checkDataFolderAtStart(config.dataDir, (warning) => early.warn(warning));
   const app = await createApp({
     dataDir: config.dataDir,
     identity,
@@ -57,7 +58,9 @@ async function bootstrap(): Promise<void> {
     eventStore: config.eventStore,
     readStore: config.readStore,
     ...(config.importCutover && { importCutover: config.importCutover }),
-    logger: new AppLogger(config.logLevel),
+    logLevel: config.logLevel,
+    maxProjectionLag: config.maxProjectionLag,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
   }).catch((error: unknown) => {
     // A folder that takes files may still hold a file SQLite cannot use (not a database, locked).
     if (!codeOf(error)?.startsWith('SQLITE_')) throw error;

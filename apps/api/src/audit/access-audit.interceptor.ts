@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
@@ -7,6 +7,7 @@ import type { Clock } from '@licences/licensing-application';
 import type { Principal, Role } from '../auth/roles';
 import { problem } from '../http/problem';
 import { correlationIdOf } from '../licences/command-headers';
+import { LicenceMetrics } from '../metrics/licence-metrics';
 import { AccessAudit } from './access-audit.service';
 import { holdUntilReleased } from './held-response';
 
@@ -30,6 +31,7 @@ export class AccessAuditInterceptor implements NestInterceptor {
   constructor(
     private readonly audit: AccessAudit,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly metrics?: LicenceMetrics,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -42,6 +44,7 @@ export class AccessAuditInterceptor implements NestInterceptor {
         http.getResponse<Response>(),
         (status) => this.record(request, principal, status),
         (error, send) => {
+          this.metrics?.auditFailures.inc();
           const reason = error instanceof AccessLogUnavailableError ? error.message : String(error);
           this.logger.error(
             `Refused ${request.method} ${request.originalUrl} by ${principal.sub}: ${reason}`,

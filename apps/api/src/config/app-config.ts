@@ -23,6 +23,11 @@ export interface AppConfig {
    * before `/health/ready` answers not ready (default 1000).
    */
   readonly maxProjectionLag: number;
+  /**
+   * LICENCES_SHUTDOWN_TIMEOUT_MS: on SIGTERM/SIGINT, how long requests in flight get to finish
+   * before their connections are closed (default 10000).
+   */
+  readonly shutdownTimeoutMs: number;
   /** LICENCES_IMPORT_CUTOVER: only history before this instant can be imported; unset, imports are refused. */
   readonly importCutover: Date | undefined;
   /** The least severe level written: `log` by default; `debug` adds Nest's module and route lines. */
@@ -42,6 +47,8 @@ export type ReadStoreConfig =
   { readonly kind: 'sqlite' } | { readonly kind: 'postgres'; readonly connectionString: string };
 
 export const DEFAULT_MAX_PROJECTION_LAG = 1000;
+
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export type ProjectionMode = 'inline' | 'external';
 
@@ -197,6 +204,16 @@ function maxProjectionLagOf(raw: string | undefined): number {
   return Number(raw.trim());
 }
 
+function shutdownTimeoutMsOf(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  if (!/^\d{1,7}$/.test(raw.trim()) || Number(raw.trim()) > 3_600_000) {
+    throw new ConfigError(
+      `LICENCES_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 3600000, not ${raw}`,
+    );
+  }
+  return Number(raw.trim());
+}
+
 /**
  * Reads the configuration from the environment and refuses to start on a dangerous one. Identity
  * (who may call the API) is loaded apart, by `loadIdentityConfig`, only where tokens are verified.
@@ -227,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore,
     readStore: readStoreOf(env),
     maxProjectionLag: maxProjectionLagOf(env['LICENCES_READY_MAX_PROJECTION_LAG']),
+    shutdownTimeoutMs: shutdownTimeoutMsOf(env['LICENCES_SHUTDOWN_TIMEOUT_MS']),
     projections,
     port,
     host: hostOf(env['HOST'], mode),

@@ -1,43 +1,13 @@
-import { ConsoleLogger } from '@nestjs/common';
 import type { LogLevel } from '@nestjs/common';
-import { LOG_LEVELS } from './app-config';
+import { AppJsonLogger } from '../logging/app-json.logger';
+import { jsonLogger } from '../logging/json-logger';
 
 /**
- * Nest's own start-up narration: a line per module, per controller and per route (some 45 in
- * all) before the one line an operator needs. Written at debug level instead.
+ * The logger of a long-running process (the projector; the API builds its own in createApp):
+ * one JSON object per line on stdout at LOG_LEVEL and above, framework chatter at debug.
  */
-const FRAMEWORK_CHATTER = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
-
-/** The context Nest passes as the last argument of a log call. */
-function contextOf(params: unknown[]): unknown {
-  return params.at(-1);
-}
-
-/**
- * The API's logger: Nest's console logger at LOG_LEVEL and above, with the framework's start-up
- * lines demoted to debug. NestApplication's lines go to debug too: "successfully started" comes
- * before the server listens (so it is no news), and a listen failure is reported by main.ts as
- * one "Refusing to start" line of its own.
- */
-export class AppLogger extends ConsoleLogger {
+export class AppLogger extends AppJsonLogger {
   constructor(level: LogLevel) {
-    super({
-      logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1),
-      colors: process.stdout.isTTY === true,
-    });
-  }
-
-  override log(message: unknown, ...params: unknown[]): void {
-    const context = contextOf(params);
-    if (FRAMEWORK_CHATTER.has(context as string) || context === 'NestApplication') {
-      super.debug(message, ...params);
-    } else {
-      super.log(message, ...params);
-    }
-  }
-
-  override error(message: unknown, ...params: unknown[]): void {
-    if (contextOf(params) === 'NestApplication') super.debug(message, ...params);
-    else super.error(message, ...params);
+    super(jsonLogger(level));
   }
 }

@@ -4,16 +4,25 @@ import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
 import { Public } from '../auth/roles';
+import { MAX_PROJECTION_LAG } from '../metrics/operability.module';
+import { ProjectionSamplesService } from '../metrics/projection-samples.service';
+import { projectionLagCheck } from './projection-lag.check';
 import { NotReadyError, READINESS_CHECKS, runChecks } from './readiness.checks';
 import type { CheckOutcome, ReadinessCheck } from './readiness.checks';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController implements OnApplicationShutdown {
+  private readonly readiness: readonly ReadinessCheck[];
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READINESS_CHECKS) private readonly checks: readonly ReadinessCheck[],
-  ) {}
+    projections: ProjectionSamplesService,
+    @Inject(MAX_PROJECTION_LAG) maxProjectionLag: number,
+  ) {
+    this.readiness = [...checks, projectionLagCheck(projections, maxProjectionLag)];
+  }
 
   /** Up when the event store answers (kept as it was for existing probes). */
   @Get()
@@ -30,13 +39,15 @@ export class HealthController implements OnApplicationShutdown {
   }
 
   /**
-   * Readiness: every store the commands need takes a write now. 503 NOT_READY names the checks
-   * that fail, each with its storage code (STORAGE_FULL, STORAGE_READ_ONLY...).
+   * Readiness: every store the commands need takes a write now, and no projection is more than
+   * LICENCES_READY_MAX_PROJECTION_LAG events behind. 503 NOT_READY names the checks that fail,
+   * each with its code (STORAGE_FULL, STORAGE_READ_ONLY, PROJECTION_LAG...). During a shutdown
+   * the graceful-shutdown gate answers 503 SHUTTING_DOWN before this runs.
    */
   @Get('ready')
   @Public()
   async ready(): Promise<{ status: 'ready'; checks: CheckOutcome[] }> {
-    const outcomes = await runChecks(this.checks);
+    const outcomes = await runChecks(this.readiness);
     if (outcomes.some((outcome) => outcome.status === 'failing')) throw new NotReadyError(outcomes);
     return { status: 'ready', checks: outcomes };
   }

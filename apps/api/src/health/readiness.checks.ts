@@ -70,6 +70,17 @@ export function readinessChecks(
   ];
 }
 
+/** A check that fails for a reason of its own, named by a stable code (PROJECTION_LAG). */
+export class ReadinessCheckError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ReadinessCheckError';
+  }
+}
+
 /** Runs every check (all of them, so that the answer names each failing one). */
 export async function runChecks(checks: readonly ReadinessCheck[]): Promise<CheckOutcome[]> {
   return Promise.all(
@@ -82,7 +93,10 @@ export async function runChecks(checks: readonly ReadinessCheck[]): Promise<Chec
         return {
           name,
           status: 'failing',
-          code: error instanceof StorageFaultError ? error.code : 'UNAVAILABLE',
+          code:
+            error instanceof StorageFaultError || error instanceof ReadinessCheckError
+              ? error.code
+              : 'UNAVAILABLE',
           detail: error instanceof Error ? error.message : String(error),
         };
       }

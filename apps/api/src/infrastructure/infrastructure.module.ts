@@ -20,6 +20,8 @@ import type { ReadModelStore } from '@licences/licensing-read-models';
 import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
 import type { EventStoreConfig, ReadStoreConfig } from '../config/app-config';
 import { READINESS_CHECKS, readinessChecks } from '../health/readiness.checks';
+import { APPEND_TIMER, timedAppends } from '../metrics/timed-appends';
+import type { AppendTimer } from '../metrics/timed-appends';
 
 export interface InfrastructureOptions {
   readonly dataDir: string;
@@ -36,7 +38,9 @@ function eventStoreProviders(options: InfrastructureOptions): Provider[] {
     return [
       {
         provide: EVENT_STORE,
-        useFactory: () => EsdbEventStore.connect({ connectionString: config.connectionString }),
+        useFactory: (timer?: AppendTimer) =>
+          timedAppends(EsdbEventStore.connect({ connectionString: config.connectionString }), timer),
+        inject: [{ token: APPEND_TIMER, optional: true }],
       },
       {
         provide: IDEMPOTENCY_STORE,
@@ -47,7 +51,12 @@ function eventStoreProviders(options: InfrastructureOptions): Provider[] {
   }
   const eventsFile = join(options.dataDir, 'licences.sqlite');
   return [
-    { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open({ file: eventsFile }) },
+    {
+      provide: EVENT_STORE,
+      // Appends timed for /metrics where the app has metrics (OperabilityModule); CLIs have none.
+      useFactory: (timer?: AppendTimer) => timedAppends(SqliteEventStore.open({ file: eventsFile }), timer),
+      inject: [{ token: APPEND_TIMER, optional: true }],
+    },
     { provide: IDEMPOTENCY_STORE, useFactory: () => SqliteIdempotencyStore.open(eventsFile) },
   ];
 }

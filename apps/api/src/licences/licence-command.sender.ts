@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { IdempotentRequests } from '@licences/licensing-application';
@@ -11,10 +10,21 @@ import type { LicenceCommand } from '@licences/licensing-domain';
 import { ProjectionWaiter } from '@licences/licensing-read-models';
 import { PROJECTION_MODE } from '../config/app-config';
 import type { ProjectionMode } from '../config/app-config';
-import { correlationIdOf, expectedRevisionOf, idempotencyKeyOf, requestHashOf } from './command-headers';
+import { requestCorrelationIdOf, requestIdOf } from '../logging/request-ids';
+import { markCommand } from '../metrics/command-marks';
+import { expectedRevisionOf, idempotencyKeyOf, requestHashOf } from './command-headers';
 import type { CommandContext } from './command-context.decorator';
 
 export type CommandFactory = (meta: CommandMeta) => LicenceDecisionCommand<LicenceCommand>;
+
+/** Metadata for building a command only to read its type; never sent. */
+function placeholderMeta(principal: CommandContext['principal']): CommandMeta {
+  return {
+    actor: { sub: principal.sub, role: principal.actingRole },
+    correlationId: '',
+    causationId: '',
+  };
+}
 
 /** Sends a command with the caller's metadata, honouring If-Match and Idempotency-Key. */
 @Injectable()
@@ -30,13 +40,15 @@ export class LicenceCommandSender {
     { principal, request, response }: CommandContext,
     build: CommandFactory,
   ): Promise<LicenceCommandResult> {
+    const draft = build(placeholderMeta(principal));
+    markCommand(request, draft.command.type);
     const expectedRevision = expectedRevisionOf(request);
     const idempotencyKey = idempotencyKeyOf(request);
-    const requestId = randomUUID();
+    // The ids the request's log lines carry (made once, by the request logger): one story.
     const meta: CommandMeta = {
       actor: { sub: principal.sub, role: principal.actingRole },
-      correlationId: correlationIdOf(request) ?? requestId,
-      causationId: requestId,
+      correlationId: requestCorrelationIdOf(request),
+      causationId: requestIdOf(request),
       ...(expectedRevision !== undefined && { expectedRevision }),
       ...(idempotencyKey !== undefined && { idempotencyKey }),
     };

@@ -12,7 +12,8 @@ import type {
 import { DomainError } from '@licences/licensing-domain';
 import { Roles } from '../auth/roles';
 import type { Principal } from '../auth/roles';
-import { correlationIdOf } from '../licences/command-headers';
+import { requestCorrelationIdOf, requestIdOf } from '../logging/request-ids';
+import { markCommand } from '../metrics/command-marks';
 import { MeasureExchange } from './measure-exchange.decorator';
 import type { MeasureContext } from './measure-exchange.decorator';
 import { UuidParam } from '../http/uuid-param.pipe';
@@ -102,12 +103,13 @@ export class MeasuresController {
     command: OfficialMeasureCommand,
     { principal, request }: MeasureContext,
   ): Promise<MeasureSummary> {
-    const requestId = randomUUID();
+    markCommand(request, command.type);
+    // The ids the request's log lines carry (made once, by the request logger): one story.
     const decision = await this.commands.execute<MeasureDecisionCommand, MeasureDecision>(
       new MeasureDecisionCommand(measureId, command, {
         actor: actorOf(principal),
-        correlationId: correlationIdOf(request) ?? requestId,
-        causationId: requestId,
+        correlationId: requestCorrelationIdOf(request),
+        causationId: requestIdOf(request),
       }),
     );
     return measureSummaryOf(decision.measure);
