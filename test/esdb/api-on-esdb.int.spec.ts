@@ -1,8 +1,18 @@
 import { EsdbStandIn } from '../esdb-stand-in/esdb-stand-in';
 import { assessment, caseBody } from '../support/cases';
 import { TestApp } from '../support/test-app';
+import { describeApiOnRealServer } from './api-on-real-esdb';
 
-describe('the admin API with LICENCES_EVENT_STORE=esdb (through the gRPC stand-in)', () => {
+/*
+ * Without EVENTSTORE_CONNECTION_STRING: the API in this process, through the in-process gRPC
+ * stand-in (with its fault injection). With it: the API as a process against that real server
+ * and PostgreSQL, as .github/workflows/esdb.yml runs it; the stand-in's tests are then not defined.
+ */
+const realServer = process.env['EVENTSTORE_CONNECTION_STRING'];
+if (realServer) describeApiOnRealServer(realServer);
+const describeOnStandIn = realServer ? (_name: string, _tests: () => void) => undefined : describe;
+
+describeOnStandIn('the admin API with LICENCES_EVENT_STORE=esdb (through the gRPC stand-in)', () => {
   let standIn: EsdbStandIn;
   let app: TestApp;
 
