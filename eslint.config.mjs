@@ -39,10 +39,12 @@ export default tseslint.config(
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:util'] },
-            // Adapters may use the shared conformance suite (type:testing) in their specs.
+            // Adapters may use the shared conformance suite (type:testing) in their specs, and the
+            // SQL code every read-model adapter shares (type:adapter-kit).
             {
               sourceTag: 'type:adapter',
               onlyDependOnLibsWithTags: [
+                'type:adapter-kit',
                 'type:port',
                 'type:application',
                 'type:domain',
@@ -51,6 +53,10 @@ export default tseslint.config(
               ],
             },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:port', 'type:util'] },
+            {
+              sourceTag: 'type:adapter-kit',
+              onlyDependOnLibsWithTags: ['type:port', 'type:application', 'type:domain', 'type:util'],
+            },
             {
               sourceTag: 'type:application',
               onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:port', 'type:util'],
@@ -145,7 +151,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.spec.tsx', 'test/**/*.ts', 'bench/**/*.ts'],
+    // Shared test suites (*.suite.ts) are test code too.
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.suite.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -86,8 +86,29 @@ export interface ReadModelStore {
   /**
    * Applies events (in global order) to the projection's tables and moves its checkpoint to the
    * last one, atomically. Events at or before the checkpoint are skipped. Returns the checkpoint.
+   *
+   * With `fence` (the lease token of a projector that may lose its lease to another process), the
+   * write is refused with ProjectionFencedOffError, storing nothing, when the projection already
+   * records a higher fence; otherwise the stored fence becomes `fence` in the same transaction.
+   * Without it (the embedded projector, a rebuild) the write is not fence-checked.
    */
-  project(name: ProjectionName, events: readonly RecordedEvent[], target?: ProjectionTarget): Promise<number>;
+  project(
+    name: ProjectionName,
+    events: readonly RecordedEvent[],
+    target?: ProjectionTarget,
+    fence?: number,
+  ): Promise<number>;
+
+  /**
+   * Records `fence` as the projection's fence unless a higher one is stored, in one transaction.
+   * Returns false (and changes nothing) when a higher one is stored. From then on a write with a
+   * lower fence is refused: a new lease holder claims before its first write, so that a stale
+   * holder's late write cannot land.
+   */
+  claimFence(name: ProjectionName, fence: number): Promise<boolean>;
+
+  /** The projection's stored fence (0 when none was ever given). */
+  fenceOf(name: ProjectionName): Promise<number>;
 
   /** Drops any earlier rebuild and creates empty rebuild tables with a checkpoint of 0. */
   startRebuild(name: ProjectionName): Promise<void>;
@@ -127,6 +148,34 @@ export interface ReadModelStore {
   statisticsFacts(fromDate: LocalDate, toDate: LocalDate, upToPosition: number): Promise<StatisticsFact[]>;
 
   close(): Promise<void>;
+}
+
+/**
+ * A projector wrote with a fence lower than the one the projection records: another process took
+ * over the projection since. Nothing of the write was stored.
+ */
+export class ProjectionFencedOffError extends Error {
+  readonly code = 'PROJECTION_FENCED_OFF';
+
+  constructor(
+    readonly projection: ProjectionName,
+    readonly fence: number,
+    readonly storedFence: number,
+  ) {
+    super(
+      `Projection ${projection} is fenced off: the write came with fence ${fence}, ` +
+        `but fence ${storedFence} is already recorded`,
+    );
+    this.name = 'ProjectionFencedOffError';
+  }
+}
+
+/** Checks a fence given by a caller: a whole number of at least 0. */
+export function checkFence(fence: number): number {
+  if (!Number.isSafeInteger(fence) || fence < 0) {
+    throw new RangeError(`A fence must be a whole number of at least 0, got ${String(fence)}`);
+  }
+  return fence;
 }
 
 export const READ_MODEL_STORE = Symbol.for('licences.ReadModelStore');

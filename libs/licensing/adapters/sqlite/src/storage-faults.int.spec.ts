@@ -3,24 +3,24 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageFaultError } from '@licences/event-store';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the events under test come from the real event store
-import { SqliteEventStore } from '@licences/event-store-sqlite';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the storage-fault seam of the SQLite driver
 import { failWritesWhile } from '../../../../event-store/adapters/sqlite/src/testing/storage-fault-injection';
 import { AccessLogUnavailableError } from '@licences/licensing-application';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
-import { ReadModelHarness } from './read-models/testing/read-model-harness.fixture';
+import { ReadModelHarness } from '@licences/licensing-kysely/testing';
+import type { SqliteReadModelStore } from './read-models/sqlite-read-model.store';
+import { SQLITE_READ_MODELS } from './read-models/testing/sqlite-read-model.setup';
 import { SqliteAccessLog } from './sqlite-access-log.adapter';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store.adapter';
 import { SqliteWriteProbe } from './sqlite-write-probe.adapter';
 
 describe('the licensing SQLite stores on a full disk', () => {
-  let h: ReadModelHarness;
+  let h: ReadModelHarness<SqliteReadModelStore>;
   let trigger: string;
   let restore: () => void;
 
   beforeEach(async () => {
-    h = await ReadModelHarness.create((file, clock) => SqliteEventStore.open({ file, clock }));
+    h = await ReadModelHarness.create(SQLITE_READ_MODELS.openEventStore, SQLITE_READ_MODELS.backend);
     trigger = join(h.dir, 'fault');
     restore = failWritesWhile(trigger);
   });
@@ -35,7 +35,7 @@ describe('the licensing SQLite stores on a full disk', () => {
 
   it('keeps a projection checkpoint where it was when a batch cannot be written, and applies the batch later', async () => {
     await h.writeLifecycles();
-    const { store, file } = await h.openStore();
+    const { store, db: file } = await h.openStore();
     const events = await h.events.readAll();
     const [first, rest] = [events.slice(0, 5), events.slice(5)];
     await h.projectAll(store, first);
@@ -108,7 +108,7 @@ describe('the licensing SQLite stores on a full disk', () => {
     await expect(missing.probeWrites()).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
     expect(() => statSync(join(h.dir, 'nothing-here.sqlite'))).toThrow();
 
-    const { file } = await h.openStore();
+    const { db: file } = await h.openStore();
     const probe = new SqliteWriteProbe(file, 'read models');
     try {
       await probe.probeWrites();

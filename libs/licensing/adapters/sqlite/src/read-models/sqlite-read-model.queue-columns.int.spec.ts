@@ -2,9 +2,8 @@ import type { Actor } from '@licences/event-store';
 import { localDate } from '@licences/licensing-domain';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
 import type { LicenceFilter } from '@licences/licensing-read-models';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the events under test come from the real event store
-import { SqliteEventStore } from '@licences/event-store-sqlite';
 import type { SqliteReadModelStore } from './sqlite-read-model.store';
+import { SQLITE_READ_MODELS } from './testing/sqlite-read-model.setup';
 import {
   details,
   issue,
@@ -12,8 +11,8 @@ import {
   proposeRevocation,
   register,
   SUPERVISOR,
-} from './testing/licence-events.fixture';
-import { ReadModelHarness } from './testing/read-model-harness.fixture';
+} from '@licences/licensing-kysely/testing';
+import { ReadModelHarness } from '@licences/licensing-kysely/testing';
 import { execute, schemaObjects } from './testing/read-model-tables.fixture';
 
 /*
@@ -36,10 +35,10 @@ const QUEUE_INDEXES = [
 ];
 
 describe('SqliteReadModelStore on a database from before the work-queue columns', () => {
-  let h: ReadModelHarness;
+  let h: ReadModelHarness<SqliteReadModelStore>;
 
   beforeEach(async () => {
-    h = await ReadModelHarness.create((file, clock) => SqliteEventStore.open({ file, clock }));
+    h = await ReadModelHarness.create(SQLITE_READ_MODELS.openEventStore, SQLITE_READ_MODELS.backend);
   });
 
   afterEach(() => h.dispose());
@@ -73,7 +72,7 @@ describe('SqliteReadModelStore on a database from before the work-queue columns'
     await writeCases();
     const all = await h.events.readAll();
     const head = all.at(-1)!.position;
-    const { store, file } = await h.openStore();
+    const { store, db: file } = await h.openStore();
     await h.projectAll(store, all);
     await store.close();
     toOldSchema(file);

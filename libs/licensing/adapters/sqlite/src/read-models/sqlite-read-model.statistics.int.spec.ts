@@ -1,30 +1,30 @@
 import Database from 'better-sqlite3';
 import type { LicenceCase, LocalDate } from '@licences/licensing-domain';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the events under test come from the real event store
-import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { projectStatistics } from '@licences/licensing-read-models';
 import type { StatisticsFact } from '@licences/licensing-read-models';
-import { fromStatisticsRecord } from './kysely-statistics.queries';
+import { statistics } from '@licences/licensing-kysely';
 import {
+  describeStatistics,
   details,
   goods,
-  hold,
   issue,
+  ReadModelHarness,
   register,
-  reinstate,
-  release,
-  suspend,
   SUPERVISOR,
-} from './testing/licence-events.fixture';
-import { ReadModelHarness } from './testing/read-model-harness.fixture';
+} from '@licences/licensing-kysely/testing';
+import type { SqliteReadModelStore } from './sqlite-read-model.store';
+import { SQLITE_READ_MODELS } from './testing/sqlite-read-model.setup';
 
 const ALL_DATES = ['0001-01-01' as LocalDate, '9999-12-31' as LocalDate] as const;
 
-describe('SqliteReadModelStore statistics facts', () => {
-  let h: ReadModelHarness;
+describeStatistics(SQLITE_READ_MODELS);
+
+/** Upgrades of an SQLite file in place, and the reading of such rows. */
+describe('SqliteReadModelStore statistics facts on an older file', () => {
+  let h: ReadModelHarness<SqliteReadModelStore>;
 
   beforeEach(async () => {
-    h = await ReadModelHarness.create((file, clock) => SqliteEventStore.open({ file, clock }));
+    h = await ReadModelHarness.create(SQLITE_READ_MODELS.openEventStore, SQLITE_READ_MODELS.backend);
   });
 
   afterEach(() => h.dispose());
@@ -59,27 +59,10 @@ describe('SqliteReadModelStore statistics facts', () => {
     await h.writer.decide('case-g', issue(), '2024-03-11T12:00:00Z', SUPERVISOR);
   }
 
-  it("stores each fact's licence kind, export type, firearms act and every destination", async () => {
-    await writeGlobalTemporary();
-    const { store } = await h.openStore();
-    const all = await h.events.readAll();
-    await store.project('statistics', all);
-    const facts = await store.statisticsFacts(...ALL_DATES, all.at(-1)!.position);
-    expect(facts).toEqual(await expectedFacts());
-    expect(facts.find((f) => f.kind === 'issued')).toMatchObject({
-      licenceKind: 'global',
-      exportType: 'temporary',
-      temporaryPurpose: 'repair',
-      firearmsAct: true,
-      destinations: ['NO', 'BE'],
-      endUsers: ['Forsvaret', 'Defensie'],
-    });
-  });
-
   it('starts the statistics again on a database written before the classification, so no fact lacks it', async () => {
     await h.writeLifecycles();
     await writeGlobalTemporary();
-    const { store, file } = await h.openStore();
+    const { store, db: file } = await h.openStore();
     const all = await h.events.readAll();
     await store.project('statistics', all);
     await store.project('decision-history', all);
@@ -113,7 +96,7 @@ describe('SqliteReadModelStore statistics facts', () => {
   });
 
   it('reads a row without classification as the upcast case: definitive, no firearms act, one destination', () => {
-    const fact = fromStatisticsRecord({
+    const fact = statistics.fromStatisticsRecord({
       position: 4,
       case_id: 'old',
       kind: 'issued',
@@ -146,69 +129,5 @@ describe('SqliteReadModelStore statistics facts', () => {
       destinations: ['NO'],
       endUsers: ['Forsvaret'],
     });
-  });
-
-  it('stores exactly the facts the pure projection gives, ordered by position and cut at a position', async () => {
-    await h.writeLifecycles();
-    const { store } = await h.openStore();
-    const all = await h.events.readAll();
-    // Two batches, so that a case's working state has to survive between them.
-    await store.project('statistics', all.slice(0, 5));
-    await store.project('statistics', all.slice(5));
-
-    const states = new Map<string, LicenceCase>();
-    const expected: StatisticsFact[] = [];
-    for (const event of all) {
-      const step = projectStatistics(states.get(event.streamId), event);
-      if (!step) continue;
-      states.set(event.streamId, step.state);
-      if (step.fact) expected.push(step.fact);
-    }
-    const head = all.at(-1)!.position;
-    const facts = await store.statisticsFacts(...ALL_DATES, head);
-    expect(facts).toEqual(expected);
-    expect(facts.map((f) => f.kind)).toEqual(expect.arrayContaining(['applied', 'issued', 'revoked']));
-    expect(facts.every((f) => Number.isInteger(f.totalValueCents))).toBe(true);
-
-    const cut = facts[2]!.position;
-    expect(await store.statisticsFacts(...ALL_DATES, cut)).toEqual(expected.filter((f) => f.position <= cut));
-    const day = facts[0]!.decisionDate;
-    expect(await store.statisticsFacts(day, day, head)).toEqual(
-      expected.filter((f) => f.decisionDate === day),
-    );
-  });
-
-  it('stores holds, releases, reassessments with their outcome, suspensions and reinstatements as their own facts', async () => {
-    await h.writer.decide('case-h', register('case-h', details()), '2024-03-01T12:00:00Z');
-    await h.writer.decide('case-h', hold(), '2024-03-04T12:00:00Z');
-    await h.writer.decide('case-h', release(), '2024-03-18T12:00:00Z');
-    await h.writer.decide('case-h', issue(), '2024-03-20T12:00:00Z', SUPERVISOR);
-    const reassessment = {
-      summary: 'Reassessed',
-      findings: [{ criterion: 2 as const, finding: 'No change' }],
-    };
-    await h.writer.decide(
-      'case-h',
-      { type: 'ReassessLicence', assessment: reassessment, outcome: 'maintained' },
-      '2024-06-03T12:00:00Z',
-    );
-    await h.writer.decide('case-h', suspend('2024-07-01'), '2024-07-02T12:00:00Z', SUPERVISOR);
-    await h.writer.decide('case-h', reinstate(), '2024-08-01T12:00:00Z', SUPERVISOR);
-    const { store } = await h.openStore();
-    const all = await h.events.readAll();
-    // In two batches, so that the hold and the suspension live in the stored working state between them.
-    await store.project('statistics', all.slice(0, 2));
-    await store.project('statistics', all.slice(2));
-    const facts = await store.statisticsFacts(...ALL_DATES, all.at(-1)!.position);
-    expect(facts).toEqual(await expectedFacts());
-    expect(facts.map((f) => [f.kind, f.decisionDate, f.outcome])).toEqual([
-      ['applied', '2024-03-01', null],
-      ['held', '2024-03-04', null],
-      ['released', '2024-03-18', null],
-      ['issued', '2024-03-20', null],
-      ['reassessed', '2024-06-03', 'maintained'],
-      ['suspended', '2024-07-02', null],
-      ['reinstated', '2024-08-01', null],
-    ]);
   });
 });

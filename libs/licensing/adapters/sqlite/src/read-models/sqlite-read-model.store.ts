@@ -4,7 +4,17 @@ import { Kysely } from 'kysely';
 import { ensurePrivateFile, withStorageFaultsAsync } from '@licences/event-store';
 import type { RecordedEvent } from '@licences/event-store';
 import type { LocalDate } from '@licences/licensing-domain';
-import { isProjectionName, PROJECTION_NAMES } from '@licences/licensing-read-models';
+import {
+  checkProjectionName as checkName,
+  checkTarget,
+  createLiveSchema,
+  projections,
+  reads,
+  rebuilds,
+  statistics,
+} from '@licences/licensing-kysely';
+import type { ReadModelDatabase } from '@licences/licensing-kysely';
+import { checkFence, PROJECTION_NAMES } from '@licences/licensing-read-models';
 import type {
   DecisionHistoryEntry,
   EventReader,
@@ -20,12 +30,6 @@ import type {
   StatisticsFact,
 } from '@licences/licensing-read-models';
 import { ImmediateSqliteDialect } from './immediate-sqlite.dialect';
-import { projectBatch, readCheckpoint } from './kysely-projection.queries';
-import * as reads from './kysely-read-model.queries';
-import * as rebuilds from './kysely-rebuild.queries';
-import * as statistics from './kysely-statistics.queries';
-import { createLiveSchema } from './read-model.schema';
-import type { ReadModelDatabase } from './read-model.records';
 
 /** How long a writer waits for another process holding the write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -47,16 +51,6 @@ function openDatabase(file: string): Database.Database {
     database.close();
     throw error;
   }
-}
-
-function checkName(name: ProjectionName): ProjectionName {
-  if (!isProjectionName(name)) throw new RangeError(`Unknown projection ${String(name)}`);
-  return name;
-}
-
-function checkTarget(target: ProjectionTarget): ProjectionTarget {
-  if (target !== 'live' && target !== 'rebuild') throw new RangeError(`Unknown target ${String(target)}`);
-  return target;
 }
 
 /**
@@ -89,17 +83,30 @@ export class SqliteReadModelStore implements ReadModelStore {
   async checkpoint(name: ProjectionName, target: ProjectionTarget = 'live'): Promise<number> {
     checkName(name);
     checkTarget(target);
-    return (await this.query((db) => readCheckpoint(db, name, target))) ?? 0;
+    return (await this.query((db) => projections.readCheckpoint(db, name, target))) ?? 0;
   }
 
   async project(
     name: ProjectionName,
     events: readonly RecordedEvent[],
     target: ProjectionTarget = 'live',
+    fence?: number,
   ): Promise<number> {
     checkName(name);
     checkTarget(target);
-    return await this.write((trx) => projectBatch(trx, name, events, target, now()));
+    if (fence !== undefined) checkFence(fence);
+    return await this.write((trx) => projections.projectBatch(trx, name, events, target, now(), fence));
+  }
+
+  async claimFence(name: ProjectionName, fence: number): Promise<boolean> {
+    checkName(name);
+    checkFence(fence);
+    return await this.write((trx) => projections.claimFence(trx, name, fence, now()));
+  }
+
+  async fenceOf(name: ProjectionName): Promise<number> {
+    checkName(name);
+    return await this.query((db) => projections.readFence(db, name));
   }
 
   async startRebuild(name: ProjectionName): Promise<void> {

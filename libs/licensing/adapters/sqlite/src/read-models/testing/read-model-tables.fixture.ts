@@ -3,20 +3,7 @@
  * better-sqlite3 connection, as another process would, bypassing the store under test.
  */
 import Database from 'better-sqlite3';
-
-/** Each projected table with an order that makes its dump deterministic. */
-const TABLE_ORDER: Readonly<Record<string, string>> = {
-  licence_validity: 'case_id',
-  licence_validity_goods: 'case_id, control_list_entry',
-  licence_validity_destinations: 'case_id, country',
-  licence_validity_suspensions: 'case_id, suspended_from',
-  licence_validity_holds: 'case_id, measure_id',
-  decision_history: 'position',
-  revocation_justification: 'case_id',
-  revocation_case_state: 'case_id',
-  statistics_facts: 'position',
-  statistics_case_state: 'case_id',
-};
+import { TABLE_ORDER } from '@licences/licensing-kysely/testing';
 
 function withConnection<T>(file: string, work: (db: Database.Database) => T): T {
   const db = new Database(file, { fileMustExist: true });

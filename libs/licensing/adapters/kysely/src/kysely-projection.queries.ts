@@ -3,7 +3,13 @@ import type { RecordedEvent } from '@licences/event-store';
 import { LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
 import { withCurrentDetails } from '@licences/licensing-domain';
 import type { LicenceCase } from '@licences/licensing-domain';
-import { historyEntryOf, projectRevocation, projectValidity } from '@licences/licensing-read-models';
+import {
+  checkFence,
+  historyEntryOf,
+  ProjectionFencedOffError,
+  projectRevocation,
+  projectValidity,
+} from '@licences/licensing-read-models';
 import type {
   DecisionHistoryEntry,
   LicenceValidityRow,
@@ -50,6 +56,42 @@ export async function readCheckpoint(
   return row === undefined ? undefined : Number(row.position);
 }
 
+/** The fence recorded on the projection's live checkpoint row (0 when none). */
+export async function readFence(db: Db, name: ProjectionName): Promise<number> {
+  const row = await db
+    .selectFrom('projection_checkpoints')
+    .select('fence')
+    .where('name', '=', name)
+    .where('target', '=', 'live')
+    .executeTakeFirst();
+  return row === undefined ? 0 : Number(row.fence);
+}
+
+/**
+ * Records `fence` on the live row unless a higher one is stored; returns whether it did. A
+ * projection without a live row yet gets one at position 0, which reads as "nothing applied".
+ */
+export async function claimFence(db: Db, name: ProjectionName, fence: number, now: string): Promise<boolean> {
+  checkFence(fence);
+  const stored = await readFence(db, name);
+  if (stored > fence) return false;
+  if (stored === fence) return true;
+  await db
+    .insertInto('projection_checkpoints')
+    .values({ name, target: 'live', position: 0, updated_at: now, fence })
+    .onConflict((oc) => oc.columns(['name', 'target']).doUpdateSet({ fence }))
+    .execute();
+  return true;
+}
+
+/** Refuses a writer whose fence is lower than the stored one, then records its fence. */
+async function enforceFence(db: Db, name: ProjectionName, fence: number, now: string): Promise<void> {
+  if (!(await claimFence(db, name, fence, now))) {
+    throw new ProjectionFencedOffError(name, fence, await readFence(db, name));
+  }
+}
+
+/** Moves the checkpoint; an existing row keeps its fence (a rebuild's swap must not reset it). */
 export async function writeCheckpoint(
   db: Db,
   name: ProjectionName,
@@ -86,7 +128,10 @@ export async function projectBatch(
   events: readonly RecordedEvent[],
   target: ProjectionTarget,
   now: string,
+  fence?: number,
 ): Promise<number> {
+  // First, so that a fenced-off writer stores nothing at all, not even an empty batch's fence.
+  if (fence !== undefined) await enforceFence(db, name, fence, now);
   const stored = await readCheckpoint(db, name, target);
   if (stored === undefined && target === 'rebuild') throw new Error(`No rebuild of ${name} was started`);
   const checkpoint = stored ?? 0;

@@ -1,14 +1,14 @@
 /*
- * Test support (not exported from the library): a temporary folder with an event store and any
- * number of read-model stores, and the scenario most tests project.
+ * Test support: a temporary folder with an event store and any number of read-model stores of one
+ * backend (SQLite or PostgreSQL), and the scenario most tests project.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore, RecordedEvent } from '@licences/event-store';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
-import type { ProjectionTarget } from '@licences/licensing-read-models';
-import { SqliteReadModelStore } from '../sqlite-read-model.store';
+import type { ProjectionTarget, ReadModelStore } from '@licences/licensing-read-models';
+import type { ReadModelBackend, ReadModelBackendFactory, SchemaObject } from './read-model-backend';
 import {
   answerSondage,
   applyAfterSondage,
@@ -33,46 +33,72 @@ export const C = 'case-c';
 
 export type EventStoreFactory = (file: string, clock: () => Date) => EventStore;
 
-export class ReadModelHarness {
+export class ReadModelHarness<S extends ReadModelStore = ReadModelStore> {
   readonly writer: LicenceEventWriter;
-  private readonly stores: SqliteReadModelStore[] = [];
+  private readonly stores: S[] = [];
 
   private constructor(
     readonly dir: string,
     readonly clock: TestClock,
     readonly events: EventStore,
+    private readonly backend: ReadModelBackend<S>,
   ) {
     this.writer = new LicenceEventWriter(events, clock);
   }
 
-  /** The event store comes from the spec: this library may not depend on another adapter. */
-  static async create(openEventStore: EventStoreFactory): Promise<ReadModelHarness> {
-    const dir = await mkdtemp(join(tmpdir(), 'read-models-sqlite-'));
-    const clock = new TestClock();
-    return new ReadModelHarness(dir, clock, openEventStore(join(dir, 'events.sqlite'), clock.now));
+  /** The event store and backend come from the spec: this library may not depend on an adapter. */
+  static async create<S extends ReadModelStore>(
+    openEventStore: EventStoreFactory,
+    backendFactory: ReadModelBackendFactory<S>,
+  ): Promise<ReadModelHarness<S>> {
+    const dir = await mkdtemp(join(tmpdir(), 'read-models-'));
+    try {
+      const clock = new TestClock();
+      const backend = await backendFactory(dir);
+      return new ReadModelHarness(dir, clock, openEventStore(join(dir, 'events.sqlite'), clock.now), backend);
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
   }
 
-  async openStore(name = 'read-models.sqlite'): Promise<{ store: SqliteReadModelStore; file: string }> {
-    const file = join(this.dir, name);
-    const store = await SqliteReadModelStore.open(file);
-    this.stores.push(store);
-    return { store, file };
+  get label(): string {
+    return this.backend.label;
   }
 
-  async projectAll(
-    store: SqliteReadModelStore,
-    batch: readonly RecordedEvent[],
-    target?: ProjectionTarget,
-  ): Promise<void> {
+  /** Opens (creating it when new) the store of the database `name`; closed by dispose(). */
+  async openStore(name = 'read-models'): Promise<{ store: S; db: string }> {
+    const opened = await this.backend.open(name);
+    this.stores.push(opened.store);
+    return opened;
+  }
+
+  dumpTables(db: string): Promise<Record<string, unknown[]>> {
+    return this.backend.dumpTables(db);
+  }
+
+  schemaObjects(db: string): Promise<SchemaObject[]> {
+    return this.backend.schemaObjects(db);
+  }
+
+  async tableNames(db: string): Promise<string[]> {
+    return (await this.schemaObjects(db)).filter((o) => o.type === 'table').map((o) => o.name);
+  }
+
+  execute(db: string, sql: string): Promise<void> {
+    return this.backend.execute(db, sql);
+  }
+
+  async projectAll(store: S, batch: readonly RecordedEvent[], target?: ProjectionTarget): Promise<void> {
     for (const name of PROJECTION_NAMES) await store.project(name, batch, target);
   }
 
-  checkpoints(store: SqliteReadModelStore, target?: ProjectionTarget): Promise<number[]> {
+  checkpoints(store: S, target?: ProjectionTarget): Promise<number[]> {
     return Promise.all(PROJECTION_NAMES.map((name) => store.checkpoint(name, target)));
   }
 
   /** A fresh store with every stored event projected: what any rebuild must come to. */
-  async projectedFromScratch(name: string): Promise<{ store: SqliteReadModelStore; file: string }> {
+  async projectedFromScratch(name: string): Promise<{ store: S; db: string }> {
     const fresh = await this.openStore(name);
     await this.projectAll(fresh.store, await this.events.readAll());
     return fresh;
@@ -106,8 +132,15 @@ export class ReadModelHarness {
   }
 
   async dispose(): Promise<void> {
-    for (const store of this.stores) await store.close();
-    await this.events.close();
-    await rm(this.dir, { recursive: true, force: true });
+    try {
+      for (const store of this.stores) await store.close();
+      await this.events.close();
+    } finally {
+      try {
+        await this.backend.dispose();
+      } finally {
+        await rm(this.dir, { recursive: true, force: true });
+      }
+    }
   }
 }

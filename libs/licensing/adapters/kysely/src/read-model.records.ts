@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type {
   GoodsCategory,
   LicenceEventType,
@@ -165,6 +166,11 @@ export interface ProjectionCheckpointsTable {
   target: ProjectionTarget;
   position: number;
   updated_at: string;
+  /**
+   * On the live row: the highest lease fence a projector wrote or claimed with (0: none). A write
+   * with a lower one is refused. Optional on insert (the column defaults to 0).
+   */
+  fence: ColumnType<number, number | undefined, number>;
 }
 
 export interface ReadModelDatabase {

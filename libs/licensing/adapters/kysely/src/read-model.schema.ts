@@ -300,11 +300,8 @@ export async function dropProjectionTables(
   for (const table of tablesOf(name)) await db.schema.dropTable(table).ifExists().execute();
 }
 
-/** Idempotent: the live tables of every projection, their indexes and the checkpoints. */
-export async function createLiveSchema(
-  db: Kysely<ReadModelDatabase>,
-  names: readonly ProjectionName[],
-): Promise<void> {
+/** The checkpoints as first created, without the fence (see addFenceColumn). */
+export async function createCheckpointTable(db: Kysely<ReadModelDatabase>): Promise<void> {
   await db.schema
     .createTable('projection_checkpoints')
     .ifNotExists()
@@ -314,6 +311,22 @@ export async function createLiveSchema(
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('projection_checkpoints_pk', ['name', 'target'])
     .execute();
+}
+
+/** The lease fence of projector fail-over; every existing checkpoint starts at 0 (none). */
+export async function addFenceColumn(db: Kysely<ReadModelDatabase>): Promise<void> {
+  await db.schema
+    .alterTable('projection_checkpoints')
+    .addColumn('fence', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+}
+
+/** Idempotent: the live tables of every projection, their indexes and the checkpoints. */
+export async function createLiveSchema(
+  db: Kysely<ReadModelDatabase>,
+  names: readonly ProjectionName[],
+): Promise<void> {
+  await createCheckpointTable(db);
   for (const name of names) await createProjectionTables(db, name);
   // Before the indexes: some index columns that an old table lacks.
   await addMissingColumns(db);
@@ -326,6 +339,10 @@ export async function createLiveSchema(
  */
 async function addMissingColumns(db: Kysely<ReadModelDatabase>): Promise<void> {
   const tables = await db.introspection.getTables();
+  const checkpoints = tables.find((t) => t.name === 'projection_checkpoints');
+  if (checkpoints && !checkpoints.columns.some((c) => c.name === 'fence')) {
+    await addFenceColumn(db);
+  }
   const history = tables.find((t) => t.name === 'decision_history');
   if (history && !history.columns.some((c) => c.name === 'imported')) {
     await db.schema.alterTable('decision_history').addColumn('imported', 'text').execute();

@@ -1,0 +1,143 @@
+import type { LicenceCase, LocalDate } from '@licences/licensing-domain';
+import { projectStatistics } from '@licences/licensing-read-models';
+import type { StatisticsFact } from '@licences/licensing-read-models';
+import {
+  details,
+  goods,
+  hold,
+  issue,
+  register,
+  reinstate,
+  release,
+  suspend,
+  SUPERVISOR,
+} from '../licence-events.fixture';
+import { ReadModelHarness } from '../read-model-harness.fixture';
+import type { ReadModelSuiteSetup } from './read-model-suite.setup';
+
+const ALL_DATES = ['0001-01-01' as LocalDate, '9999-12-31' as LocalDate] as const;
+
+export function describeStatistics(setup: ReadModelSuiteSetup): void {
+  describe(`${setup.label} read-model store: statistics facts`, () => {
+    let h: ReadModelHarness;
+
+    beforeEach(async () => {
+      h = await ReadModelHarness.create(setup.openEventStore, setup.backend);
+    });
+
+    afterEach(() => h.dispose());
+
+    /** The facts the pure projection gives for every stored event. */
+    async function expectedFacts(): Promise<StatisticsFact[]> {
+      const states = new Map<string, LicenceCase>();
+      const expected: StatisticsFact[] = [];
+      for (const event of await h.events.readAll()) {
+        const step = projectStatistics(states.get(event.streamId), event);
+        if (!step) continue;
+        states.set(event.streamId, step.state);
+        if (step.fact) expected.push(step.fact);
+      }
+      return expected;
+    }
+
+    /** A temporary global licence to two destinations, partly under the firearms act. */
+    async function writeGlobalTemporary(): Promise<void> {
+      const globalCase = details({
+        kind: 'global',
+        exportType: 'temporary',
+        temporaryPurpose: 'repair',
+        firearmsAct: true,
+        goods: goods('ML1.a'),
+        destinations: [
+          { country: 'NO', endUser: 'Forsvaret' },
+          { country: 'BE', endUser: 'Defensie' },
+        ],
+      });
+      await h.writer.decide('case-g', register('case-g', globalCase), '2024-03-01T12:00:00Z');
+      await h.writer.decide('case-g', issue(), '2024-03-11T12:00:00Z', SUPERVISOR);
+    }
+
+    it("stores each fact's licence kind, export type, firearms act and every destination", async () => {
+      await writeGlobalTemporary();
+      const { store } = await h.openStore();
+      const all = await h.events.readAll();
+      await store.project('statistics', all);
+      const facts = await store.statisticsFacts(...ALL_DATES, all.at(-1)!.position);
+      expect(facts).toEqual(await expectedFacts());
+      expect(facts.find((f) => f.kind === 'issued')).toMatchObject({
+        licenceKind: 'global',
+        exportType: 'temporary',
+        temporaryPurpose: 'repair',
+        firearmsAct: true,
+        destinations: ['NO', 'BE'],
+        endUsers: ['Forsvaret', 'Defensie'],
+      });
+    });
+
+    it('stores exactly the facts the pure projection gives, ordered by position and cut at a position', async () => {
+      await h.writeLifecycles();
+      const { store } = await h.openStore();
+      const all = await h.events.readAll();
+      // Two batches, so that a case's working state has to survive between them.
+      await store.project('statistics', all.slice(0, 5));
+      await store.project('statistics', all.slice(5));
+
+      const states = new Map<string, LicenceCase>();
+      const expected: StatisticsFact[] = [];
+      for (const event of all) {
+        const step = projectStatistics(states.get(event.streamId), event);
+        if (!step) continue;
+        states.set(event.streamId, step.state);
+        if (step.fact) expected.push(step.fact);
+      }
+      const head = all.at(-1)!.position;
+      const facts = await store.statisticsFacts(...ALL_DATES, head);
+      expect(facts).toEqual(expected);
+      expect(facts.map((f) => f.kind)).toEqual(expect.arrayContaining(['applied', 'issued', 'revoked']));
+      expect(facts.every((f) => Number.isInteger(f.totalValueCents))).toBe(true);
+
+      const cut = facts[2]!.position;
+      expect(await store.statisticsFacts(...ALL_DATES, cut)).toEqual(
+        expected.filter((f) => f.position <= cut),
+      );
+      const day = facts[0]!.decisionDate;
+      expect(await store.statisticsFacts(day, day, head)).toEqual(
+        expected.filter((f) => f.decisionDate === day),
+      );
+    });
+
+    it('stores holds, releases, reassessments with their outcome, suspensions and reinstatements as their own facts', async () => {
+      await h.writer.decide('case-h', register('case-h', details()), '2024-03-01T12:00:00Z');
+      await h.writer.decide('case-h', hold(), '2024-03-04T12:00:00Z');
+      await h.writer.decide('case-h', release(), '2024-03-18T12:00:00Z');
+      await h.writer.decide('case-h', issue(), '2024-03-20T12:00:00Z', SUPERVISOR);
+      const reassessment = {
+        summary: 'Reassessed',
+        findings: [{ criterion: 2 as const, finding: 'No change' }],
+      };
+      await h.writer.decide(
+        'case-h',
+        { type: 'ReassessLicence', assessment: reassessment, outcome: 'maintained' },
+        '2024-06-03T12:00:00Z',
+      );
+      await h.writer.decide('case-h', suspend('2024-07-01'), '2024-07-02T12:00:00Z', SUPERVISOR);
+      await h.writer.decide('case-h', reinstate(), '2024-08-01T12:00:00Z', SUPERVISOR);
+      const { store } = await h.openStore();
+      const all = await h.events.readAll();
+      // In two batches, so that the hold and the suspension live in the stored working state between them.
+      await store.project('statistics', all.slice(0, 2));
+      await store.project('statistics', all.slice(2));
+      const facts = await store.statisticsFacts(...ALL_DATES, all.at(-1)!.position);
+      expect(facts).toEqual(await expectedFacts());
+      expect(facts.map((f) => [f.kind, f.decisionDate, f.outcome])).toEqual([
+        ['applied', '2024-03-01', null],
+        ['held', '2024-03-04', null],
+        ['released', '2024-03-18', null],
+        ['issued', '2024-03-20', null],
+        ['reassessed', '2024-06-03', 'maintained'],
+        ['suspended', '2024-07-02', null],
+        ['reinstated', '2024-08-01', null],
+      ]);
+    });
+  });
+}

@@ -1,0 +1,259 @@
+import { hostname } from 'node:os';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Pool, types } from 'pg';
+import type { RecordedEvent } from '@licences/event-store';
+import {
+  checkProjectionName as checkName,
+  checkTarget,
+  projections,
+  reads,
+  rebuilds,
+  statistics,
+} from '@licences/licensing-kysely';
+import type { ReadModelDatabase } from '@licences/licensing-kysely';
+import type { LocalDate } from '@licences/licensing-domain';
+import { checkFence } from '@licences/licensing-read-models';
+import type {
+  DecisionHistoryEntry,
+  EventReader,
+  LicenceFilter,
+  LicenceSort,
+  LicenceValidityRow,
+  PageRequest,
+  ProjectionName,
+  ProjectionTarget,
+  ReadModelStore,
+  RevocationJustification,
+  StableLicenceFilter,
+  StatisticsFact,
+} from '@licences/licensing-read-models';
+import { describeServer, withPostgresFaults } from './postgres-storage-faults';
+import { migrateReadModels } from './read-model.migrations';
+import {
+  lockProjection,
+  lockTablesForSnapshot,
+  restoreConstraintNames,
+} from './postgres-read-model.statements';
+
+export interface PostgresReadModelStoreOptions {
+  /** postgres://user:password@host:port/database; the password never appears in an error. */
+  readonly connectionString: string;
+  /** Shown in pg_stat_activity, so that an operator can tell the processes apart. */
+  readonly applicationName?: string;
+  /** Connections of this process; a projector and the queries of one API share them. */
+  readonly maxConnections?: number;
+}
+
+/** How long getting a connection may take before the call fails as "unavailable". */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * BIGINT (positions, fences, counts) as a JS number instead of pg's default string. Positions
+ * stay far below 2^53; one that does not would be a wrong number, so it fails instead.
+ */
+function parseBigint(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed)) throw new RangeError(`A BIGINT beyond a safe integer: ${value}`);
+  return parsed;
+}
+
+const INT8_OID = 20;
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === INT8_OID && format !== 'binary'
+      ? parseBigint
+      : (types.getTypeParser(oid, format ?? 'text') as unknown)) as typeof types.getTypeParser,
+};
+
+/**
+ * The read models in a PostgreSQL database, for several API and projector processes at once. The
+ * queries are the SQLite store's (the shared Kysely code); what is PostgreSQL's own is here: the
+ * pool, versioned migrations, a transaction-scoped lock per projection that serialises its
+ * writers across processes, snapshot reads, and the constraint names a rebuild's swap leaves.
+ */
+export class PostgresReadModelStore implements ReadModelStore {
+  private closed = false;
+
+  private constructor(
+    private readonly db: Kysely<ReadModelDatabase>,
+    /** "read models (PostgreSQL at host:port)": what every error names. */
+    private readonly storeName: string,
+  ) {}
+
+  /** Connects and migrates the database to the latest schema (waiting for another process doing it). */
+  static async open(options: PostgresReadModelStoreOptions): Promise<PostgresReadModelStore> {
+    const storeName = `read models (PostgreSQL at ${describeServer(options.connectionString)})`;
+    const pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 5,
+      application_name: options.applicationName ?? 'licences-read-models',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      types: TYPES,
+    });
+    // An idle connection the server dropped: the pool discards it and the next query reconnects
+    // (or fails with a clear error). Without a listener it would crash the process.
+    pool.on('error', () => undefined);
+    const db = new Kysely<ReadModelDatabase>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await withPostgresFaults(storeName, () => migrateReadModels(db as unknown as Kysely<unknown>));
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return new PostgresReadModelStore(db, storeName);
+  }
+
+  async checkpoint(name: ProjectionName, target: ProjectionTarget = 'live'): Promise<number> {
+    checkName(name);
+    checkTarget(target);
+    return (await this.query((db) => projections.readCheckpoint(db, name, target))) ?? 0;
+  }
+
+  async project(
+    name: ProjectionName,
+    events: readonly RecordedEvent[],
+    target: ProjectionTarget = 'live',
+    fence?: number,
+  ): Promise<number> {
+    checkName(name);
+    checkTarget(target);
+    if (fence !== undefined) checkFence(fence);
+    return await this.write(name, (trx) => projections.projectBatch(trx, name, events, target, now(), fence));
+  }
+
+  async claimFence(name: ProjectionName, fence: number): Promise<boolean> {
+    checkName(name);
+    checkFence(fence);
+    return await this.write(name, (trx) => projections.claimFence(trx, name, fence, now()));
+  }
+
+  async fenceOf(name: ProjectionName): Promise<number> {
+    checkName(name);
+    return await this.query((db) => projections.readFence(db, name));
+  }
+
+  async startRebuild(name: ProjectionName): Promise<void> {
+    checkName(name);
+    return await this.write(name, (trx) => rebuilds.startRebuild(trx, name, now()));
+  }
+
+  async completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number> {
+    checkName(name);
+    // The projection's lock is held while readMissing reads the event store: the live tables
+    // cannot move past what it returns until the swap commits.
+    return await this.write(name, async (trx) => {
+      const position = await rebuilds.completeRebuild(trx, name, readMissing, now());
+      await restoreConstraintNames(trx, name);
+      return position;
+    });
+  }
+
+  async abortRebuild(name: ProjectionName): Promise<void> {
+    checkName(name);
+    return await this.write(name, (trx) => rebuilds.abortRebuild(trx, name));
+  }
+
+  async findValidity(caseId: string): Promise<LicenceValidityRow | undefined> {
+    return await this.query((db) => reads.findValidity(db, caseId));
+  }
+
+  async listValidity(
+    filter: LicenceFilter,
+    today: LocalDate,
+    page: PageRequest,
+    sort?: LicenceSort,
+  ): Promise<{ rows: LicenceValidityRow[]; total: number }> {
+    // One snapshot for the page and its total.
+    return await this.read('licence-validity', (trx) => reads.listValidity(trx, filter, today, page, sort));
+  }
+
+  async findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]> {
+    return await this.query((db) => reads.findCaseIds(db, filter, asOf));
+  }
+
+  async historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>> {
+    // One snapshot across the chunks of the IN-list.
+    return await this.read('decision-history', (trx) => reads.historyOf(trx, caseIds, asOf));
+  }
+
+  async findRevocation(caseId: string): Promise<RevocationJustification | undefined> {
+    return await this.query((db) => reads.findRevocation(db, caseId));
+  }
+
+  async statisticsFacts(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+  ): Promise<StatisticsFact[]> {
+    return await this.query((db) => statistics.statisticsFacts(db, fromDate, toDate, upToPosition));
+  }
+
+  /**
+   * Shows that the database answers and commits a write: upserts the probe row, which nothing
+   * serves. Throws a StorageFaultError (STORAGE_UNAVAILABLE, STORAGE_READ_ONLY...) when it does not.
+   */
+  async probe(): Promise<void> {
+    await this.query((db) =>
+      db.transaction().execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        const row = { id: 1, probed_at: now(), probed_by: `${hostname()}:${process.pid}` };
+        await sql`insert into read_model_probe (id, probed_at, probed_by)
+          values (${row.id}, ${row.probed_at}, ${row.probed_by})
+          on conflict (id) do update set probed_at = excluded.probed_at, probed_by = excluded.probed_by`.execute(
+          trx,
+        );
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.db.destroy();
+  }
+
+  private kysely(): Kysely<ReadModelDatabase> {
+    if (this.closed) throw new Error('The read-model store is closed');
+    return this.db;
+  }
+
+  private query<T>(work: (db: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
+    return withPostgresFaults(this.storeName, () => work(this.kysely()));
+  }
+
+  /**
+   * A write of one projection: its lock first, so that writers in other processes (a projector, a
+   * rebuild's swap) take turns, and the checkpoint read after it decides what is still to apply.
+   * READ COMMITTED (the default), so that each statement sees what the previous holder committed.
+   */
+  private write<T>(name: ProjectionName, work: (trx: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
+    return this.query((db) =>
+      db.transaction().execute(async (trx) => {
+        await lockProjection(trx, name);
+        return await work(trx);
+      }),
+    );
+  }
+
+  /**
+   * Several statements on one snapshot of a projection's tables. The tables are locked (shared)
+   * before the snapshot is taken: a rebuild's swap replaces them, and a snapshot taken while
+   * waiting for it would read the new tables without the rows the swap itself wrote.
+   */
+  private read<T>(name: ProjectionName, work: (trx: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
+    return this.query((db) =>
+      db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          await lockTablesForSnapshot(trx, name);
+          return await work(trx);
+        }),
+    );
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}

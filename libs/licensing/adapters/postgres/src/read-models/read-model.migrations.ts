@@ -1,0 +1,110 @@
+import { Migrator, sql } from 'kysely';
+import type { Kysely, Migration, MigrationResultSet } from 'kysely';
+import {
+  addFenceColumn,
+  createCheckpointTable,
+  createProjectionIndexes,
+  createProjectionTables,
+} from '@licences/licensing-kysely';
+import type { ReadModelDatabase } from '@licences/licensing-kysely';
+import { PROJECTION_NAMES } from '@licences/licensing-read-models';
+
+/*
+ * The read-model schema in PostgreSQL, as versioned migrations: a database is brought from any
+ * earlier version (or from empty) to the latest when a store opens. Each migration runs in a
+ * transaction of its own (DDL is transactional in PostgreSQL), and Kysely's migrator holds an
+ * advisory lock meanwhile, so that processes opening at once migrate one after the other.
+ * Migrations are never edited once released: a change of schema is a new one.
+ */
+
+/** Kysely's Migration works on an untyped Kysely; the schema functions want the typed one. */
+const typed = (db: Kysely<unknown>) => db as unknown as Kysely<ReadModelDatabase>;
+
+export const READ_MODEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  /** The read models as the SQLite store had them when PostgreSQL came: tables, indexes, checkpoints. */
+  '2026-12-01-001-read-models': {
+    up: async (db) => {
+      await createCheckpointTable(typed(db));
+      for (const name of PROJECTION_NAMES) {
+        await createProjectionTables(typed(db), name);
+        await createProjectionIndexes(typed(db), name);
+      }
+    },
+  },
+  /** The lease fence of projector fail-over on each checkpoint (0 on the rows there are). */
+  '2026-12-01-002-projection-fences': {
+    up: async (db) => {
+      await addFenceColumn(typed(db));
+    },
+  },
+  /** The row readiness upserts to show the database takes writes; it changes nothing served. */
+  '2026-12-01-003-write-probe': {
+    up: async (db) => {
+      await db.schema
+        .createTable('read_model_probe')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('probed_at', 'text', (c) => c.notNull())
+        .addColumn('probed_by', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+export const LATEST_READ_MODEL_MIGRATION = Object.keys(READ_MODEL_MIGRATIONS).at(-1)!;
+
+/** The tables in which Kysely's migrator records what ran and holds its lock. */
+export const READ_MODEL_MIGRATION_TABLE = 'read_model_migrations';
+export const READ_MODEL_MIGRATION_LOCK_TABLE = 'read_model_migrations_lock';
+
+/** A migration failed: nothing of it is applied (it ran in its own transaction). */
+export class ReadModelMigrationError extends Error {
+  readonly code = 'READ_MODEL_MIGRATION_FAILED';
+
+  constructor(
+    readonly migration: string | undefined,
+    options: { cause: unknown },
+  ) {
+    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(
+      migration === undefined
+        ? `The read-model migrations could not run: ${reason}`
+        : `Read-model migration ${migration} failed: ${reason}`,
+      options,
+    );
+    this.name = 'ReadModelMigrationError';
+  }
+}
+
+function migratorOf(db: Kysely<unknown>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve({ ...READ_MODEL_MIGRATIONS }) },
+    migrationTableName: READ_MODEL_MIGRATION_TABLE,
+    migrationLockTableName: READ_MODEL_MIGRATION_LOCK_TABLE,
+  });
+}
+
+function outcome({ error, results }: MigrationResultSet): void {
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+  throw new ReadModelMigrationError(failed, { cause: error });
+}
+
+/**
+ * Brings the database to `target` (a name of READ_MODEL_MIGRATIONS), by default the latest. Tests
+ * use a target to make a database of an earlier version.
+ */
+export async function migrateReadModels(
+  db: Kysely<unknown>,
+  target: string = LATEST_READ_MODEL_MIGRATION,
+): Promise<void> {
+  if (!(target in READ_MODEL_MIGRATIONS)) throw new RangeError(`Unknown read-model migration ${target}`);
+  outcome(await migratorOf(db).migrateTo(target));
+}
+
+/** The names of the migrations the database has run, oldest first. */
+export async function appliedReadModelMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select name from ${sql.table(READ_MODEL_MIGRATION_TABLE)} order by name`.execute(db);
+  return rows.map((row) => row.name);
+}
