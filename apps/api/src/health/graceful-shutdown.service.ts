@@ -1,22 +1,23 @@
 import type { Server } from 'node:http';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { BeforeApplicationShutdown } from '@nestjs/common';
+import type { OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
-import { ProjectionRunner } from '@licences/licensing-read-models';
 import { problem } from '../http/problem';
 
 export const SHUTDOWN_TIMEOUT_MS = Symbol.for('licences.ShutdownTimeoutMs');
 
 /**
- * The order of a graceful stop (SIGTERM, SIGINT or app.close()), before Nest closes the server
- * and the stores: stop taking requests (new connections refused, new requests on open ones
- * answered 503 SHUTTING_DOWN with Connection: close, readiness among them), let the requests in
- * flight finish (so that every command acknowledged is stored and answered) for at most the
- * timeout, then stop the projections so that their batch in flight stores its checkpoint.
+ * The first step of a graceful stop (SIGTERM, SIGINT or app.close()): stop taking requests (new
+ * connections refused, new requests on open ones answered 503 SHUTTING_DOWN with Connection:
+ * close, readiness among them) and let the requests in flight finish (every command acknowledged
+ * is stored and answered) for at most the timeout. Done in onModuleDestroy, the first hook Nest
+ * calls on close, so that it comes before the ProjectionRunner's beforeApplicationShutdown (which
+ * stops the projections once their batches in flight stored their checkpoints: a command's
+ * read-your-writes wait needs them running) and before the stores close (onApplicationShutdown).
  */
 @Injectable()
-export class GracefulShutdown implements BeforeApplicationShutdown {
+export class GracefulShutdown implements OnModuleDestroy {
   private readonly logger = new Logger('Shutdown');
   private draining = false;
   private inFlight = 0;
@@ -24,7 +25,6 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly runner: ProjectionRunner,
     @Inject(SHUTDOWN_TIMEOUT_MS) private readonly timeoutMs: number,
   ) {}
 
@@ -57,11 +57,11 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     };
   }
 
-  async beforeApplicationShutdown(signal?: string): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     this.draining = true;
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (server?.listening) {
-      this.logger.log(`Shutting down${signal ? ` on ${signal}` : ''}: ${this.inFlight} request(s) in flight`);
+      this.logger.log(`Shutting down: ${this.inFlight} request(s) in flight`);
       // No new connections; keep-alive connections that sit idle are closed now.
       server.close();
       server.closeIdleConnections();
@@ -75,8 +75,6 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     } else {
       server?.closeIdleConnections();
     }
-    // After the last command's answer: its read-your-writes wait needed the projections running.
-    await Promise.resolve(this.runner.stop());
   }
 
   private requestsFinished(): Promise<boolean> {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { EventStore } from '@licences/event-store';
 import { StorageFaultError } from '@licences/event-store';
+import { PostgresReadModelStore } from '@licences/licensing-postgres';
+import type { ReadModelStore } from '@licences/licensing-read-models';
 import { SqliteWriteProbe } from '@licences/licensing-sqlite';
 import { accessLogLocation } from '../audit/access-log-files';
 import type { EventStoreConfig, ReadStoreConfig } from '../config/app-config';
@@ -49,6 +51,7 @@ export function readinessChecks(
   eventStore: EventStoreConfig | undefined,
   events: EventStore,
   readStore?: ReadStoreConfig,
+  readModels?: ReadModelStore,
 ): ReadinessCheck[] {
   const inEsdb = eventStore?.kind === 'esdb';
   return [
@@ -60,7 +63,10 @@ export function readinessChecks(
           },
         }
       : probing('event-store', new SqliteWriteProbe(join(dataDir, 'licences.sqlite'), 'event store')),
-    probing('read-models', new SqliteWriteProbe(join(dataDir, 'read-models.sqlite'), 'read models')),
+    // On PostgreSQL the store itself shows that the database answers and commits a write.
+    readStore?.kind === 'postgres' && readModels instanceof PostgresReadModelStore
+      ? { name: 'read-models', check: () => readModels.probe() }
+      : probing('read-models', new SqliteWriteProbe(join(dataDir, 'read-models.sqlite'), 'read models')),
     readStore?.kind === 'postgres'
       ? postgresAccessLogCheck(readStore.connectionString)
       : probing(

@@ -8,7 +8,12 @@ import type { LicenceMetrics } from './licence-metrics';
  */
 function routeOf(request: Request): string {
   const path = (request.route as { path?: unknown } | undefined)?.path;
-  return typeof path === 'string' ? `${request.baseUrl}${path}` : 'unmatched';
+  if (typeof path === 'string') return `${request.baseUrl}${path}`;
+  return isScrape(request) ? '/metrics' : 'unmatched';
+}
+
+function isScrape(request: Request): boolean {
+  return request.path === '/metrics' && (request.method === 'GET' || request.method === 'HEAD');
 }
 
 /**
@@ -34,7 +39,7 @@ export function httpMetricsMiddleware(metrics: LicenceMetrics) {
 /** `GET /metrics`: the Prometheus text, before any guard, rate limit or access audit. */
 export function metricsEndpoint(metrics: LicenceMetrics) {
   return (request: Request, response: Response, next: NextFunction): void => {
-    if (request.path !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (!isScrape(request)) {
       next();
       return;
     }

@@ -10,11 +10,6 @@ import {
 import type { ProjectionName, ReadModelStore } from '@licences/licensing-read-models';
 import type { ProjectionSample, ProjectionSamples } from './licence-metrics';
 
-/** A runner that can say whether this process holds a projection's lease (PostgreSQL fail-over). */
-interface LeaseAwareRunner {
-  held?: (name: ProjectionName) => boolean;
-}
-
 /**
  * Each projection's checkpoint against the event store's head, for the metrics and for the
  * readiness check on projection lag. Read on demand: a scrape or a probe sees the state now.
@@ -44,9 +39,11 @@ export class ProjectionSamplesService implements ProjectionSamples {
     );
   }
 
+  /** Runs here: holds its lease (PostgreSQL fail-over), or runs without leases; not in standby. */
   private held(name: ProjectionName): boolean {
-    const { held } = this.runner as unknown as LeaseAwareRunner;
-    return typeof held === 'function' ? held.call(this.runner, name) : this.runner.state(name) !== 'stopped';
+    if (this.runner.held(name) !== undefined) return true;
+    const state = this.runner.state(name);
+    return state === 'running' || state === 'failing';
   }
 
   private rebuildRatio(name: ProjectionName): number {
