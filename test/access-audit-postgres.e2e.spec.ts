@@ -176,6 +176,14 @@ describe('the access audit and idempotency records shared on PostgreSQL', () => 
         'DELETE FROM access_log WHERE seq > 2',
       ]);
       const dataDir = newDir();
+      const verify = () =>
+        runScriptAsync(['-r', './tools/register.cjs', 'apps/api/src/cli/verify.cli.ts'], envFor(dataDir));
+      const cut = await verify();
+      expect(cut.status).toBe(2);
+      expect(cut.stdout).toMatch(
+        /Access log PostgreSQL database licences_test_\w+ on 127\.0\.0\.1, table access_log/,
+      );
+      expect(cut.stdout).toContain('first problem:    removed at record 3');
       const refused = await runScriptAsync(['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
         ...DEVELOPMENT_PROCESS_ENV,
         ...envFor(dataDir),
@@ -233,7 +241,10 @@ describe('the access audit and idempotency records shared on PostgreSQL', () => 
       expect(before).toBeGreaterThan(2);
       const integrity = await callApi(restarted.baseUrl, 'GET', '/api/oversight/integrity', { token: admin });
       expect(integrity.body.accessLog).toMatchObject({ intact: true });
+      await stopAll();
+      const verified = await verify();
+      expect(verified.stdout).toMatch(/\n {2}result: {11}INTACT\n {2}records checked: {2}1\n/);
     },
-    timeoutAbove(2 * APP_START_MS, 2 * STOP_MS, 3 * SCRIPT_MS),
+    timeoutAbove(2 * APP_START_MS, 2 * STOP_MS, 5 * SCRIPT_MS),
   );
 });

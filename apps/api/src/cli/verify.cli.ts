@@ -9,6 +9,7 @@ import type { IntegrityReport } from '@licences/licensing-application';
 import { accessLogLocation } from '../audit/access-log-files';
 import { loadConfig } from '../config/app-config';
 import { checkAccessLog, describeAccessLog } from './access-log-verification';
+import { checkPostgresAccessLog } from './postgres-access-log-verification';
 import type { AccessLogCheck } from './access-log-verification';
 import { echoCommand } from './echo-command';
 
@@ -90,8 +91,11 @@ async function verify(options: Options): Promise<void> {
         expectHead: { hash: options.expectHead, ...(options.at !== undefined && { position: options.at }) },
       }),
     });
-    const { dataDir, eventStore } = loadConfig();
-    const accessLog = await checkAccessLog(accessLogLocation(dataDir, eventStore));
+    const { dataDir, eventStore, readStore } = loadConfig();
+    const accessLog =
+      readStore.kind === 'postgres'
+        ? await checkPostgresAccessLog(readStore.connectionString)
+        : await checkAccessLog(accessLogLocation(dataDir, eventStore));
     process.stdout.write(
       options.json
         ? `${JSON.stringify({ ...report, accessLog }, null, 2)}\n`

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { AccessLogAnchor, AccessLogAnchorHead } from '@licences/licensing-application';
-import { ACCESS_LOG_WRITE_BUDGET_MS, boundedPool } from './postgres-audit-pool';
+import { ACCESS_LOG_WRITE_BUDGET_MS, boundedPool, tableExists } from './postgres-audit-pool';
 import { AUDIT_MIGRATIONS } from './postgres-access-log.schema';
 import { migrateGroup } from './postgres-migrations';
 
@@ -17,10 +17,17 @@ import { migrateGroup } from './postgres-migrations';
 export class PostgresAccessLogAnchor implements AccessLogAnchor {
   private constructor(private readonly pool: Pool) {}
 
-  static async open(options: { connectionString: string }): Promise<PostgresAccessLogAnchor> {
+  /**
+   * Connects and brings the audit schema up to date, unless `migrate` is false (a reader that must
+   * not create anything).
+   */
+  static async open(options: {
+    connectionString: string;
+    migrate?: boolean;
+  }): Promise<PostgresAccessLogAnchor> {
     const pool = boundedPool(options.connectionString, ACCESS_LOG_WRITE_BUDGET_MS, 2);
     try {
-      await migrateGroup(pool, 'audit', AUDIT_MIGRATIONS);
+      if (options.migrate ?? true) await migrateGroup(pool, 'audit', AUDIT_MIGRATIONS);
       return new PostgresAccessLogAnchor(pool);
     } catch (error) {
       await pool.end();
@@ -28,7 +35,9 @@ export class PostgresAccessLogAnchor implements AccessLogAnchor {
     }
   }
 
+  /** Null too when the anchor's table is not there (a database the audit never used). */
   async read(): Promise<AccessLogAnchorHead | null> {
+    if (!(await tableExists(this.pool, 'access_log_anchor'))) return null;
     const { rows } = await this.pool.query<{ origin: string; seq: string; hash: string }>(
       'SELECT origin, seq, hash FROM access_log_anchor WHERE id = 1',
     );

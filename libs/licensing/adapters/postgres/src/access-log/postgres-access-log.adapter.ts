@@ -21,7 +21,8 @@ import { migrateGroup } from './postgres-migrations';
 export interface PostgresAccessLogOptions {
   readonly connectionString: string;
   /** Bound on connecting, waiting for the log's lock and each statement of an append. */
-  readonly writeBudgetMs?: number;
+  readonly writeBudgetMs?: number; /** False for a reader that must not create anything (`npm run verify`): the tables are taken as they are. */
+  readonly migrate?: boolean;
 }
 
 const SELECT_HEAD = `SELECT ${ACCESS_LOG_COLUMNS} FROM access_log ORDER BY seq DESC LIMIT 1`;
@@ -53,7 +54,7 @@ export class PostgresAccessLog implements AccessLog {
     const budgetMs = options.writeBudgetMs ?? ACCESS_LOG_WRITE_BUDGET_MS;
     const pool = boundedPool(options.connectionString, budgetMs);
     try {
-      await migrateGroup(pool, 'audit', AUDIT_MIGRATIONS);
+      if (options.migrate ?? true) await migrateGroup(pool, 'audit', AUDIT_MIGRATIONS);
       const log = new PostgresAccessLog(pool, budgetMs);
       if (await log.exists()) log.highestSeq = (await log.head())?.seq ?? 0;
       return log;
