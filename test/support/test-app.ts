@@ -5,7 +5,12 @@ import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadIdentityConfig } from '../../apps/api/src/auth/identity-config';
 import type { Role } from '../../apps/api/src/auth/roles';
-import type { EventStoreConfig, ProjectionMode, RateLimits } from '../../apps/api/src/config/app-config';
+import type {
+  EventStoreConfig,
+  ProjectionMode,
+  RateLimits,
+  ReadStoreConfig,
+} from '../../apps/api/src/config/app-config';
 import { assessment, caseBody } from './cases';
 import { SettableClock } from './settable-clock';
 import { signHs256 } from './tokens';
@@ -45,6 +50,8 @@ export class TestApp {
   constructor(
     private readonly eventStore?: EventStoreConfig,
     private readonly projections: ProjectionMode = 'inline',
+    /** Unset, the read models live in SQLite in the data folder; `postgres` names a database of the test's. */
+    private readonly readStore?: ReadStoreConfig,
   ) {}
 
   /** The address it listens on, e.g. `http://127.0.0.1:41234`, once started. */
@@ -67,6 +74,7 @@ export class TestApp {
       logger: false,
       projections: this.projections,
       ...(this.eventStore && { eventStore: this.eventStore }),
+      ...(this.readStore && { readStore: this.readStore }),
       ...(this.importCutover && { importCutover: new Date(this.importCutover) }),
     });
     await this.app.listen(0, '127.0.0.1');

@@ -14,7 +14,7 @@ import {
 } from '@licences/licensing-application';
 import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
 import type { Clock, IdempotencyStore } from '@licences/licensing-application';
-import { PostgresIdempotencyStore } from '@licences/licensing-postgres';
+import { PostgresIdempotencyStore, PostgresReadModelStore } from '@licences/licensing-postgres';
 import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
 import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
@@ -77,9 +77,21 @@ function sharedIdempotencyProviders(options: InfrastructureOptions): Provider[] 
 }
 
 /**
- * Binds the ports to their adapters. Read models and their checkpoints live in SQLite beside the
- * data folder whichever event store is used.
+ * The read models: in PostgreSQL when configured (shared by every API and projector process),
+ * otherwise in SQLite beside the data folder, whichever event store is used.
  */
+function openReadModelStore(options: InfrastructureOptions): Promise<ReadModelStore> {
+  const config = options.readStore;
+  if (config?.kind === 'postgres') {
+    return PostgresReadModelStore.open({
+      connectionString: config.connectionString,
+      applicationName: 'licences-api',
+    });
+  }
+  return SqliteReadModelStore.open(join(options.dataDir, 'read-models.sqlite'));
+}
+
+/** Binds the ports to their adapters. */
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
@@ -99,15 +111,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: VALIDITY_POLICY, useValue: DUTCH_VALIDITY_POLICY },
         ...eventStoreProviders(options),
         ...sharedIdempotencyProviders(options),
-        {
-          provide: READ_MODEL_STORE,
-          useFactory: () => SqliteReadModelStore.open(join(options.dataDir, 'read-models.sqlite')),
-        },
+        { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(options) },
         {
           provide: READINESS_CHECKS,
-          useFactory: (events: EventStore) =>
-            readinessChecks(options.dataDir, options.eventStore, events, options.readStore),
-          inject: [EVENT_STORE],
+          useFactory: (events: EventStore, readModels: ReadModelStore) =>
+            readinessChecks(options.dataDir, options.eventStore, events, options.readStore, readModels),
+          inject: [EVENT_STORE, READ_MODEL_STORE],
         },
       ],
       exports: [CLOCK, VALIDITY_POLICY, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE, READINESS_CHECKS],
