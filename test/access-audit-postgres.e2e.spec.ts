@@ -143,12 +143,46 @@ describe('the access audit and idempotency records shared on PostgreSQL', () => 
       expect(subs.filter((s) => s === 'auditor-2')).toHaveLength(10);
 
       for (const replica of [first, second]) {
+        const ready = await callApi(replica.baseUrl, 'GET', '/health/ready');
+        expect(JSON.stringify(ready.body)).not.toContain(database.url);
+        expect(ready.body.checks).toContainEqual({ name: 'access-audit', status: 'ok' });
         const integrity = await callApi(replica.baseUrl, 'GET', '/api/oversight/integrity', { token: admin });
         expect(integrity.status).toBe(200);
         expect(integrity.body.accessLog).toMatchObject({ intact: true, recordsChecked: log.total });
       }
     },
     timeoutAbove(2 * APP_START_MS, 2 * STOP_MS),
+  );
+
+  it(
+    'refuses an audited read (503) while the shared log cannot be written within its bound, and records only what it answered',
+    async () => {
+      const replica = await startReplica();
+      const auditor = developmentToken('audit-office', ['oversight']);
+      const read = () => callApi(replica.baseUrl, 'GET', '/api/licences', { token: auditor });
+      expect((await read()).status).toBe(200);
+      const before = (await accessLog(replica)).total;
+
+      const holder = new Client({ connectionString: database.url });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('LOCK TABLE access_log IN ACCESS EXCLUSIVE MODE');
+        const refused = await read();
+        expect(refused.status).toBe(503);
+        expect(refused.body).toMatchObject({ code: 'ACCESS_AUDIT_UNAVAILABLE' });
+        expect(JSON.stringify(refused.body)).not.toContain(database.url);
+        await holder.query('ROLLBACK');
+      } finally {
+        await holder.end();
+      }
+
+      expect((await read()).status).toBe(200);
+      const log = await accessLog(replica);
+      expect(log.total).toBe(before + 1);
+      expect(log.items[0]).toMatchObject({ seq: before + 1, sub: 'audit-office', status: 200 });
+    },
+    timeoutAbove(APP_START_MS, STOP_MS),
   );
 
   it(
