@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore } from '@licences/licensing-application';
 import { boundedPool } from '../access-log/postgres-audit-pool';
 import { migrateGroup } from '../access-log/postgres-migrations';
+import { postgresStorageFault } from '../access-log/postgres-storage-fault';
 
 const IDEMPOTENCY_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-idempotency-keys': {
@@ -50,7 +51,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   async find({ principal, key }: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
-    const { rows } = await this.pool.query<Row>(
+    const rows = await this.query<Row>(
       'SELECT request_hash, response, created_at FROM idempotency_keys WHERE principal = $1 AND idempotency_key = $2',
       [principal, key],
     );
@@ -65,7 +66,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   async saveIfAbsent(scope: IdempotencyScope, record: IdempotencyRecord): Promise<IdempotencyRecord> {
-    await this.pool.query(
+    await this.query(
       `INSERT INTO idempotency_keys (principal, idempotency_key, request_hash, response, created_at)
         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (principal, idempotency_key) DO NOTHING`,
       [scope.principal, scope.key, record.requestHash, JSON.stringify(record.response), record.createdAt],
@@ -73,6 +74,15 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     const stored = await this.find(scope);
     if (!stored) throw new Error('The idempotency record just stored cannot be read back');
     return stored;
+  }
+
+  /** Any failure as a StorageFaultError: answered 503, and safe to retry under the same key. */
+  private async query<R extends object>(text: string, params: unknown[]): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(text, params)).rows;
+    } catch (error) {
+      throw postgresStorageFault('idempotency store', error);
+    }
   }
 
   close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { StorageFaultError } from '@licences/event-store';
 import { createTestDatabase } from '../testing/postgres-test-database';
 import type { TestDatabase } from '../testing/postgres-test-database';
 import { PostgresIdempotencyStore } from './postgres-idempotency-store.adapter';
@@ -47,6 +48,14 @@ describe('PostgresIdempotencyStore (real PostgreSQL)', () => {
       expect(a).toEqual(b);
       expect(await first.find(scope)).toEqual(a);
     }
+  });
+
+  it('fails as a StorageFaultError (503 STORAGE_UNAVAILABLE) when its database cannot be used', async () => {
+    const lost = await PostgresIdempotencyStore.open({ connectionString: database.url });
+    await lost.close();
+    const failure = lost.find({ principal: 'alice', key: 'k-1' });
+    await expect(failure).rejects.toBeInstanceOf(StorageFaultError);
+    await expect(failure).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE', store: 'idempotency store' });
   });
 
   it('keeps principal and key apart', async () => {
