@@ -8,6 +8,7 @@ import {
 } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
+import { postgresFaultOf } from './postgres-storage-faults';
 
 /*
  * The read-model schema in PostgreSQL, as versioned migrations: a database is brought from any
@@ -87,6 +88,8 @@ function migratorOf(db: Kysely<unknown>): Migrator {
 function outcome({ error, results }: MigrationResultSet): void {
   if (error === undefined) return;
   const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+  // No migration ran because the server is not there: the caller reports that as the storage fault it is.
+  if (failed === undefined && postgresFaultOf(error, 'read models') !== undefined) throw error;
   throw new ReadModelMigrationError(failed, { cause: error });
 }
 

@@ -1,0 +1,154 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+import { projections } from '@licences/licensing-kysely';
+import type { ReadModelDatabase } from '@licences/licensing-kysely';
+import { ReadModelHarness } from '@licences/licensing-kysely/testing';
+import { PROJECTION_NAMES } from '@licences/licensing-read-models';
+import { createTestDatabase } from '../testing/postgres-test-database';
+import type { TestDatabase } from '../testing/postgres-test-database';
+import { PostgresReadModelStore } from './postgres-read-model.store';
+import {
+  appliedReadModelMigrations,
+  LATEST_READ_MODEL_MIGRATION,
+  migrateReadModels,
+  READ_MODEL_MIGRATIONS,
+  ReadModelMigrationError,
+} from './read-model.migrations';
+import { POSTGRES_READ_MODELS, withClient } from './testing/postgres-read-model.backend';
+
+const FIRST = '2026-12-01-001-read-models';
+
+describe('PostgreSQL read-model migrations', () => {
+  let h: ReadModelHarness<PostgresReadModelStore>;
+  const databases: TestDatabase[] = [];
+  const kyselys: Kysely<unknown>[] = [];
+
+  beforeEach(async () => {
+    h = await ReadModelHarness.create(POSTGRES_READ_MODELS.openEventStore, POSTGRES_READ_MODELS.backend);
+  });
+
+  afterEach(async () => {
+    try {
+      for (const db of kyselys.splice(0)) await db.destroy();
+      await h.dispose();
+    } finally {
+      for (const database of databases.splice(0)) await database.drop();
+    }
+  });
+
+  async function emptyDatabase(): Promise<{ url: string; db: Kysely<unknown> }> {
+    const database = await createTestDatabase();
+    databases.push(database);
+    const db = new Kysely<unknown>({
+      dialect: new PostgresDialect({ pool: new Pool({ connectionString: database.url, max: 2 }) }),
+    });
+    kyselys.push(db);
+    return { url: database.url, db };
+  }
+
+  const columnsOf = (url: string, table: string) =>
+    withClient(url, async (client) =>
+      (
+        await client.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`,
+          [table],
+        )
+      ).rows.map((r) => r.column_name),
+    );
+
+  it('migrates an empty database to the latest version, and opening again changes nothing', async () => {
+    const { store, db } = await h.openStore();
+    const fresh = await withClient(db, async (client) => {
+      const { rows } = await client.query<{ name: string }>(
+        'SELECT name FROM read_model_migrations ORDER BY name',
+      );
+      return rows.map((r) => r.name);
+    });
+    expect(fresh).toEqual(Object.keys(READ_MODEL_MIGRATIONS));
+    expect(fresh.at(-1)).toBe(LATEST_READ_MODEL_MIGRATION);
+    expect(await columnsOf(db, 'projection_checkpoints')).toContain('fence');
+    const schema = await h.schemaObjects(db);
+    expect(schema.filter((o) => o.type === 'table').map((o) => o.name)).toEqual(
+      expect.arrayContaining([
+        'licence_validity',
+        'decision_history',
+        'statistics_facts',
+        'projection_checkpoints',
+      ]),
+    );
+    await h.projectAll(store, await h.events.readAll());
+    await h.openStore();
+    expect(await h.schemaObjects(db)).toEqual(schema);
+    expect(
+      await withClient(
+        db,
+        async (c) => (await c.query('SELECT count(*)::int AS n FROM read_model_migrations')).rows,
+      ),
+    ).toEqual([{ n: Object.keys(READ_MODEL_MIGRATIONS).length }]);
+  });
+
+  it('brings a database of the first version, with rows and checkpoints, to the latest, keeping them', async () => {
+    await h.writeLifecycles();
+    const all = await h.events.readAll();
+    const { url, db } = await emptyDatabase();
+    await migrateReadModels(db, FIRST);
+    expect(await appliedReadModelMigrations(db)).toEqual([FIRST]);
+    expect(await columnsOf(url, 'projection_checkpoints')).not.toContain('fence');
+    // The first version's store wrote like this: rows and checkpoint in one transaction, no fence.
+    const typed = db as unknown as Kysely<ReadModelDatabase>;
+    const now = new Date().toISOString();
+    for (const name of PROJECTION_NAMES) {
+      await typed
+        .transaction()
+        .execute((trx) => projections.projectBatch(trx, name, all.slice(0, 9), 'live', now));
+    }
+    const before = await h.dumpTables(url);
+
+    const store = await PostgresReadModelStore.open({ connectionString: url });
+    try {
+      expect(await appliedReadModelMigrations(db)).toEqual(Object.keys(READ_MODEL_MIGRATIONS));
+      expect(await h.dumpTables(url)).toEqual(before);
+      for (const name of PROJECTION_NAMES) {
+        expect(await store.checkpoint(name)).toBe(all[8]!.position);
+        expect(await store.fenceOf(name)).toBe(0);
+      }
+      // It carries on where the first version stopped, and ends where a fresh projection does.
+      await h.projectAll(store, all);
+      const fresh = await h.projectedFromScratch('fresh');
+      expect(await h.dumpTables(url)).toEqual(await h.dumpTables(fresh.db));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('lets several processes open an empty database at once: one migrates, the others wait', async () => {
+    const { url, db } = await emptyDatabase();
+    const stores = await Promise.all(
+      [1, 2, 3].map(() => PostgresReadModelStore.open({ connectionString: url, maxConnections: 2 })),
+    );
+    try {
+      expect(await appliedReadModelMigrations(db)).toEqual(Object.keys(READ_MODEL_MIGRATIONS));
+      for (const store of stores) expect(await store.checkpoint('statistics')).toBe(0);
+    } finally {
+      for (const store of stores) await store.close();
+    }
+  });
+
+  it('names the migration that failed, and leaves the database at the version before it', async () => {
+    const { url, db } = await emptyDatabase();
+    await migrateReadModels(db, FIRST);
+    // A column in the way of 002: the migration fails and its transaction is rolled back.
+    await withClient(url, (client) =>
+      client.query('ALTER TABLE projection_checkpoints ADD COLUMN fence text'),
+    );
+    const opened = PostgresReadModelStore.open({ connectionString: url });
+    await expect(opened).rejects.toThrow(ReadModelMigrationError);
+    await expect(PostgresReadModelStore.open({ connectionString: url })).rejects.toMatchObject({
+      code: 'READ_MODEL_MIGRATION_FAILED',
+      migration: '2026-12-01-002-projection-fences',
+      message: expect.stringContaining('Read-model migration 2026-12-01-002-projection-fences failed'),
+    });
+    expect(await appliedReadModelMigrations(db)).toEqual([FIRST]);
+    await expect(migrateReadModels(db, 'no-such-migration')).rejects.toThrow(RangeError);
+  });
+});
