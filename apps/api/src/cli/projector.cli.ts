@@ -9,6 +9,8 @@ import { prepareDataFolder } from '../config/data-folder';
 import { checkDataFolderAtStart } from '../config/store-integrity';
 import { inlineProjectionsHolder } from '../config/inline-projections.lease';
 import { withoutCredentials } from '../config/start-up-banner';
+import { OperabilityModule } from '../metrics/operability.module';
+import { metricsPortOf, ProbeServer } from '../metrics/probe-server';
 import { ProjectorModule } from '../projector.module';
 
 /**
@@ -19,7 +21,9 @@ import { ProjectorModule } from '../projector.module';
 async function main(): Promise<void> {
   // Read models, WAL/SHM and lease files are owner-only, as the API's are.
   process.umask(0o077);
-  const { dataDir, eventStore, readStore, logLevel } = loadConfig();
+  const { dataDir, eventStore, readStore, logLevel, host, maxProjectionLag } = loadConfig();
+  const metricsPortSetting = process.env['LICENCES_METRICS_PORT'];
+  const metricsPort = metricsPortOf(metricsPortSetting);
   prepareDataFolder(dataDir);
   checkDataFolderAtStart(dataDir, (warning) => new Logger('DataFolder').warn(warning));
   const readModels = join(dataDir, 'read-models.sqlite');
@@ -30,13 +34,19 @@ async function main(): Promise<void> {
         `into ${readModels}; restart it with LICENCES_PROJECTIONS=external to run the projections here`,
     );
   }
+  const projector = ProjectorModule.forRoot(dataDir, eventStore, readStore);
   const app = await NestFactory.createApplicationContext(
-    ProjectorModule.forRoot(dataDir, eventStore, readStore),
+    // With this process's metrics, lag check and graceful stop (npm run rebuild goes without).
+    {
+      ...projector,
+      imports: [...(projector.imports ?? []), OperabilityModule.forRoot({ maxProjectionLag })],
+    },
     {
       logger: new AppLogger(logLevel),
     },
   );
-  app.enableShutdownHooks();
+  // Exit 0 once the batches in flight stored their checkpoints, instead of re-raising the signal.
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.get(ProjectionRunner).start();
   const source =
     eventStore.kind === 'sqlite'
@@ -45,6 +55,15 @@ async function main(): Promise<void> {
   const logger = new Logger('Projector');
   logger.log(`Projecting ${PROJECTION_NAMES.join(', ')} into ${readModels}, from ${source}`);
   logger.log('The API beside this projector must run with LICENCES_PROJECTIONS=external');
+  // Its probes and metrics (lag per projection), on LICENCES_METRICS_PORT.
+  try {
+    const probes = await app.get(ProbeServer).listen(host, metricsPort);
+    logger.log(`Metrics and probes at ${probes}/metrics, /health/live, /health/ready`);
+  } catch (error) {
+    // Asked for by name, the port must serve; the default one taken is said loudly, not fatal.
+    if (metricsPortSetting?.trim() || !(error instanceof ConfigError)) throw error;
+    logger.warn(`No metrics or probes served: ${error.message}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
 import { Public } from '../auth/roles';
-import { MAX_PROJECTION_LAG } from '../metrics/operability.module';
+import { MAX_PROJECTION_LAG } from '../metrics/operability.tokens';
 import { ProjectionSamplesService } from '../metrics/projection-samples.service';
 import { projectionLagCheck } from './projection-lag.check';
 import { NotReadyError, READINESS_CHECKS, runChecks } from './readiness.checks';

@@ -4,10 +4,12 @@ import { LicensingReadModelsModule } from '@licences/licensing-read-models';
 import { DEFAULT_MAX_PROJECTION_LAG, DEFAULT_SHUTDOWN_TIMEOUT_MS } from '../config/app-config';
 import { GracefulShutdown, SHUTDOWN_TIMEOUT_MS } from '../health/graceful-shutdown.service';
 import { LicenceMetrics } from './licence-metrics';
+import { MAX_PROJECTION_LAG } from './operability.tokens';
+import { ProbeServer } from './probe-server';
 import { ProjectionSamplesService } from './projection-samples.service';
 import { APPEND_TIMER } from './timed-appends';
 
-export const MAX_PROJECTION_LAG = Symbol.for('licences.MaxProjectionLag');
+export { MAX_PROJECTION_LAG } from './operability.tokens';
 
 export interface OperabilityOptions {
   /** LICENCES_READY_MAX_PROJECTION_LAG; DEFAULT_MAX_PROJECTION_LAG when left out. */
@@ -40,8 +42,16 @@ export class OperabilityModule {
         { provide: SHUTDOWN_TIMEOUT_MS, useValue: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS },
         ProjectionSamplesService,
         GracefulShutdown,
+        ProbeServer,
       ],
-      exports: [LicenceMetrics, APPEND_TIMER, MAX_PROJECTION_LAG, ProjectionSamplesService, GracefulShutdown],
+      exports: [
+        LicenceMetrics,
+        APPEND_TIMER,
+        MAX_PROJECTION_LAG,
+        ProjectionSamplesService,
+        GracefulShutdown,
+        ProbeServer,
+      ],
     };
   }
 }
