@@ -75,7 +75,7 @@ export class ProbeServer implements OnApplicationShutdown {
   }
 
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = (request.url ?? '').split('?', 1)[0];
+    const path = (request.url ?? '').split('?', 1)[0] ?? '';
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendJson(response, 405, { code: 'METHOD_NOT_ALLOWED' });
       return;
