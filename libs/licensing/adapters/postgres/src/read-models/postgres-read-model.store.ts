@@ -95,7 +95,9 @@ export class PostgresReadModelStore implements ReadModelStore {
     pool.on('error', () => undefined);
     const db = new Kysely<ReadModelDatabase>({ dialect: new PostgresDialect({ pool }) });
     try {
-      await withPostgresFaults(storeName, () => migrateReadModels(db as unknown as Kysely<unknown>));
+      await withPostgresFaults(storeName, () =>
+        migrateReadModels(db as unknown as Kysely<unknown>, undefined, storeName),
+      );
     } catch (error) {
       await db.destroy();
       throw error;

@@ -85,11 +85,12 @@ function migratorOf(db: Kysely<unknown>): Migrator {
   });
 }
 
-function outcome({ error, results }: MigrationResultSet): void {
+function outcome({ error, results }: MigrationResultSet, store: string): void {
   if (error === undefined) return;
   const failed = results?.find((result) => result.status === 'Error')?.migrationName;
   // No migration ran because the server is not there: the caller reports that as the storage fault it is.
-  if (failed === undefined && postgresFaultOf(error, 'read models') !== undefined) throw error;
+  const fault = failed === undefined ? postgresFaultOf(error, store) : undefined;
+  if (fault !== undefined) throw fault;
   throw new ReadModelMigrationError(failed, { cause: error });
 }
 
@@ -100,9 +101,11 @@ function outcome({ error, results }: MigrationResultSet): void {
 export async function migrateReadModels(
   db: Kysely<unknown>,
   target: string = LATEST_READ_MODEL_MIGRATION,
+  /** What a storage fault names, e.g. "read models (PostgreSQL at host:port)". */
+  store = 'read models (PostgreSQL)',
 ): Promise<void> {
   if (!(target in READ_MODEL_MIGRATIONS)) throw new RangeError(`Unknown read-model migration ${target}`);
-  outcome(await migratorOf(db).migrateTo(target));
+  outcome(await migratorOf(db).migrateTo(target), store);
 }
 
 /** The names of the migrations the database has run, oldest first. */
