@@ -382,11 +382,7 @@ async function addValidityRegistration(db: Kysely<ReadModelDatabase>, tables: In
   for (const [column, type] of missing)
     await db.schema.alterTable('licence_validity').addColumn(column, type).execute();
   for (const table of PROJECTION_TABLES['licence-validity']) await db.deleteFrom(table).execute();
-  await db
-    .deleteFrom('projection_checkpoints')
-    .where('name', '=', 'licence-validity')
-    .where('target', '=', 'live')
-    .execute();
+  await restartFromFirstEvent(db, 'licence-validity');
 }
 
 /** The columns the reports classify facts by (licence kind, export type, destinations). */
@@ -418,9 +414,15 @@ async function addStatisticsClassification(
     await db.schema.alterTable('statistics_facts').addColumn(column, type).execute();
   await db.deleteFrom('statistics_facts').execute();
   await db.deleteFrom('statistics_case_state').execute();
+  await restartFromFirstEvent(db, 'statistics');
+}
+
+/** The live checkpoint back to 0 (nothing applied); the row and its fence stay. */
+async function restartFromFirstEvent(db: Kysely<ReadModelDatabase>, name: ProjectionName): Promise<void> {
   await db
-    .deleteFrom('projection_checkpoints')
-    .where('name', '=', 'statistics')
+    .updateTable('projection_checkpoints')
+    .set({ position: 0 })
+    .where('name', '=', name)
     .where('target', '=', 'live')
     .execute();
 }
