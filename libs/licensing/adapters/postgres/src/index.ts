@@ -1,4 +1,3 @@
-export {};
 export { PostgresAccessLog } from './access-log/postgres-access-log.adapter';
 export type { PostgresAccessLogOptions } from './access-log/postgres-access-log.adapter';
 export { PostgresAccessLogAnchor } from './access-log/postgres-access-log-anchor.adapter';

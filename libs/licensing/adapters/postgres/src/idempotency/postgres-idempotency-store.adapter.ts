@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore } from '@licences/licensing-application';
 import { boundedPool } from '../access-log/postgres-audit-pool';
 import { migrateGroup } from '../access-log/postgres-migrations';
-import { postgresStorageFault } from '../access-log/postgres-storage-fault';
+import { postgresFaultOf } from '../postgres-storage-faults';
 
 const IDEMPOTENCY_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-idempotency-keys': {
@@ -76,12 +76,12 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     return stored;
   }
 
-  /** Any failure as a StorageFaultError: answered 503, and safe to retry under the same key. */
+  /** A failure of the server as a StorageFaultError: answered 503, and safe to retry under the same key. */
   private async query<R extends object>(text: string, params: unknown[]): Promise<R[]> {
     try {
       return (await this.pool.query<R>(text, params)).rows;
     } catch (error) {
-      throw postgresStorageFault('idempotency store', error);
+      throw postgresFaultOf(error, 'idempotency store') ?? error;
     }
   }
 

@@ -50,12 +50,20 @@ describe('PostgresIdempotencyStore (real PostgreSQL)', () => {
     }
   });
 
-  it('fails as a StorageFaultError (503 STORAGE_UNAVAILABLE) when its database cannot be used', async () => {
-    const lost = await PostgresIdempotencyStore.open({ connectionString: database.url });
-    await lost.close();
-    const failure = lost.find({ principal: 'alice', key: 'k-1' });
-    await expect(failure).rejects.toBeInstanceOf(StorageFaultError);
-    await expect(failure).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE', store: 'idempotency store' });
+  it('fails as a StorageFaultError (503 STORAGE_UNAVAILABLE) when its database goes away', async () => {
+    const doomed = await createTestDatabase();
+    const lost = await PostgresIdempotencyStore.open({ connectionString: doomed.url });
+    try {
+      await lost.saveIfAbsent({ principal: 'alice', key: 'k-1' }, record(1));
+      // Ends the store's connections and removes the database under it.
+      await doomed.drop();
+      const failure = lost.find({ principal: 'alice', key: 'k-1' });
+      await expect(failure).rejects.toBeInstanceOf(StorageFaultError);
+      await expect(failure).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE', store: 'idempotency store' });
+    } finally {
+      await lost.close();
+      await doomed.drop();
+    }
   });
 
   it('keeps principal and key apart', async () => {

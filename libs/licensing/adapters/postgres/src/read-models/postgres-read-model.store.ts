@@ -27,7 +27,7 @@ import type {
   StableLicenceFilter,
   StatisticsFact,
 } from '@licences/licensing-read-models';
-import { describeServer, withPostgresFaults } from './postgres-storage-faults';
+import { describeServer, withPostgresFaults } from '../postgres-storage-faults';
 import { migrateReadModels } from './read-model.migrations';
 import {
   lockProjection,

@@ -8,7 +8,7 @@ import {
 } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
-import { postgresFaultOf } from './postgres-storage-faults';
+import { postgresFaultOf } from '../postgres-storage-faults';
 
 /*
  * The read-model schema in PostgreSQL, as versioned migrations: a database is brought from any

@@ -39,7 +39,9 @@ async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<
  * Creates an empty database of its own for one test file (or one run), so that tests running in
  * parallel never see each other's tables. Call `drop()` in `afterAll`.
  */
-export async function createTestDatabase(serverUrl: string = TEST_POSTGRES_SERVER_URL): Promise<TestDatabase> {
+export async function createTestDatabase(
+  serverUrl: string = TEST_POSTGRES_SERVER_URL,
+): Promise<TestDatabase> {
   const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
   try {
     await onServer(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));

@@ -27,6 +27,8 @@ export function postgresFaultKindOf(code: string): StorageFaultKind | undefined 
   // Connection exceptions, refused authorisation, a missing database, too many connections, shutdown.
   if (code.startsWith('08') || code.startsWith('28') || code === '3D000') return 'unavailable';
   if (code === '53300' || code === '57P01' || code === '57P02' || code === '57P03') return 'unavailable';
+  // Cancelled by a statement or lock timeout: the server is too busy or locked to answer in time.
+  if (code === '57014' || code === '55P03') return 'unavailable';
   if (code.startsWith('58')) return 'unavailable'; // system_error, io_error
   return UNREACHABLE.has(code) ? 'unavailable' : undefined;
 }
