@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   const { dataDir, eventStore, readStore, logLevel, host, maxProjectionLag } = loadConfig();
   const metricsPortSetting = process.env['LICENCES_METRICS_PORT'];
   const metricsPort = metricsPortOf(metricsPortSetting);
+  // JSON lines from the first one on, the data folder's warnings included.
+  const appLogger = new AppLogger(logLevel);
+  Logger.overrideLogger(appLogger);
   prepareDataFolder(dataDir);
   checkDataFolderAtStart(dataDir, (warning) => new Logger('DataFolder').warn(warning));
   const readModels = join(dataDir, 'read-models.sqlite');
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
       imports: [...(projector.imports ?? []), OperabilityModule.forRoot({ maxProjectionLag })],
     },
     {
-      logger: new AppLogger(logLevel),
+      logger: appLogger,
     },
   );
   // Exit 0 once the batches in flight stored their checkpoints, instead of re-raising the signal.
