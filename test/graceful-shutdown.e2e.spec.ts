@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
@@ -117,5 +117,81 @@ describe('graceful shutdown (the API as a process, under load)', () => {
       }
     },
     timeoutAbove(APP_START_MS, 60_000, STOP_MS, 30_000),
+  );
+
+  it(
+    'answers a command in flight when the signal comes, and refuses what comes after it on the same connection',
+    async () => {
+      const hold = join(dataDir, 'hold-appends');
+      const app = await startAppProcess(
+        { LICENCES_DATA_DIR: dataDir, LICENCES_TEST_HOLD_APPENDS: hold },
+        { readyPath: '/health/ready', preload: ['-r', './test/fixtures/held-appends.preload.ts'] },
+      );
+      const token = developmentToken('intake-in-flight', ['intake']);
+      let exitCode: number | null = null;
+      try {
+        // The connection the test's next requests reuse (keep-alive), opened before the signal.
+        expect((await fetch(`${app.baseUrl}/health/ready`)).status).toBe(200);
+        writeFileSync(hold, '');
+        const inFlight = fetch(`${app.baseUrl}/api/licences`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(caseBody()),
+        });
+        await waitUntil(() => existsSync(`${hold}.waiting`), 'the command waits in its append', 30_000);
+        const exited = new Promise<number | null>((resolve) =>
+          app.child.once('exit', (code) => resolve(code)),
+        );
+        app.child.kill('SIGTERM');
+        await waitUntil(
+          () => logLines(app.output()).some((line) => line.msg === 'Shutting down: 1 request(s) in flight'),
+          'the API says it is shutting down with the command in flight',
+          30_000,
+        );
+        // Readiness and a new command after the signal: 503 SHUTTING_DOWN, or no connection at all.
+        for (const path of ['/health/ready', '/api/licences']) {
+          const answer = await fetch(`${app.baseUrl}${path}`, {
+            method: path === '/health/ready' ? 'GET' : 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            ...(path !== '/health/ready' && { body: JSON.stringify(caseBody()) }),
+          }).then(
+            async (response) => ({
+              status: response.status,
+              connection: response.headers.get('connection'),
+              body: (await response.json()) as { code?: string },
+            }),
+            () => 'no connection' as const,
+          );
+          if (answer !== 'no connection') {
+            expect(answer).toMatchObject({
+              status: 503,
+              connection: 'close',
+              body: { code: 'SHUTTING_DOWN' },
+            });
+          }
+        }
+        expect(app.child.exitCode).toBeNull();
+
+        rmSync(hold);
+        const answered = await inFlight;
+        expect(answered.status).toBe(201);
+        const { id } = (await answered.json()) as { id: string };
+        exitCode = await exited;
+
+        const store = SqliteEventStore.open({ file: join(dataDir, 'licences.sqlite') });
+        try {
+          expect(await store.readStream(licenceStreamId(id))).toHaveLength(1);
+          // Nothing refused after the signal was stored: the one case is the whole store.
+          expect(await store.headPosition()).toBe(1);
+        } finally {
+          await store.close();
+        }
+      } finally {
+        rmSync(hold, { force: true });
+        await stopProcess(app.child, 'SIGKILL');
+      }
+      expect(exitCode).toBe(0);
+    },
+    timeoutAbove(APP_START_MS, 30_000, 30_000, STOP_MS),
   );
 });
