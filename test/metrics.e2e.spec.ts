@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { assessment, caseBody } from './support/cases';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/waiting';
@@ -141,5 +143,25 @@ describe('GET /metrics', () => {
     expect(
       sample(await scrape(), 'licences_projection_rebuild_progress_ratio{projection="statistics"}'),
     ).toBe(1);
+  }, 60_000);
+
+  it('counts a read refused because its access could not be recorded', async () => {
+    const created = await app.request('POST', '/api/licences', { role: 'intake', body: caseBody() });
+    expect(created.status).toBe(201);
+    expect(sample(await scrape(), 'licences_access_audit_failures_total')).toBe(0);
+    // Another process holds the access log locked: the audited read cannot be recorded.
+    const lock = new Database(join(app.dataDir, 'access-log.sqlite'));
+    try {
+      lock.exec('BEGIN EXCLUSIVE');
+      const refused = await app.request('GET', `/api/licences/${created.body.id as string}`, {
+        role: 'oversight',
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ code: 'ACCESS_AUDIT_UNAVAILABLE' });
+    } finally {
+      lock.exec('ROLLBACK');
+      lock.close();
+    }
+    expect(sample(await scrape(), 'licences_access_audit_failures_total')).toBe(1);
   }, 60_000);
 });
