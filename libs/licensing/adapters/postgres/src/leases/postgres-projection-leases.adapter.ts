@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Client } from 'pg';
+import type { QueryResult, QueryResultRow } from 'pg';
 import type {
   ProjectionLease,
   ProjectionLeaseLoss,
@@ -29,6 +30,22 @@ interface Session {
   readonly acquiring: Set<ProjectionName>;
   dead: boolean;
   heartbeat?: NodeJS.Timeout;
+  /** The last query asked for: pg wants one query at a time on a client, so each waits for the one before. */
+  queue: Promise<unknown>;
+}
+
+/** Runs a query on the session's client after the ones already asked for. */
+function query<R extends QueryResultRow>(
+  session: Session,
+  text: string,
+  values: readonly unknown[] = [],
+): Promise<QueryResult<R>> {
+  const result = session.queue.then(
+    () => session.client.query<R>(text, [...values]),
+    () => session.client.query<R>(text, [...values]),
+  );
+  session.queue = result.catch(() => undefined);
+  return result;
 }
 
 class HeldLease implements ProjectionLease {
@@ -92,14 +109,15 @@ export class PostgresProjectionLeases implements ProjectionLeases {
     session.acquiring.add(name);
     try {
       const key = advisoryKey(`projection:${name}`);
-      const locked = await session.client.query<{ locked: boolean }>(
+      const locked = await query<{ locked: boolean }>(
+        session,
         'SELECT pg_try_advisory_lock($1::bigint) AS locked',
         [key],
       );
       if (!locked.rows[0]?.locked) return undefined;
       let fence: number;
       try {
-        fence = await this.nextFence(session.client, name);
+        fence = await this.nextFence(session, name);
       } catch (error) {
         await this.unlock(session, key);
         throw error;
@@ -134,8 +152,9 @@ export class PostgresProjectionLeases implements ProjectionLeases {
     await this.close();
   }
 
-  private async nextFence(client: Client, name: ProjectionName): Promise<number> {
-    const result = await client.query<{ fence: string }>(
+  private async nextFence(session: Session, name: ProjectionName): Promise<number> {
+    const result = await query<{ fence: string }>(
+      session,
       `INSERT INTO projection_leases (name, fence, holder, acquired_at) VALUES ($1, 1, $2, now())
        ON CONFLICT (name) DO UPDATE
          SET fence = projection_leases.fence + 1, holder = EXCLUDED.holder, acquired_at = EXCLUDED.acquired_at
@@ -149,7 +168,7 @@ export class PostgresProjectionLeases implements ProjectionLeases {
 
   private async unlock(session: Session, key: string): Promise<void> {
     if (session.dead) return;
-    await session.client.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
+    await query(session, 'SELECT pg_advisory_unlock($1::bigint)', [key]);
   }
 
   private currentSession(): Session {
@@ -165,6 +184,7 @@ export class PostgresProjectionLeases implements ProjectionLeases {
       acquiring: new Set(),
       dead: false,
       ready: Promise.resolve(),
+      queue: Promise.resolve(),
     };
     // Without a listener an error on an idle client would end the process.
     client.on('error', (error) => this.endSession(session, `the lease connection failed: ${error.message}`));
@@ -178,6 +198,7 @@ export class PostgresProjectionLeases implements ProjectionLeases {
         throw error;
       });
     session.ready = ready;
+    session.queue = ready.catch(() => undefined);
     this.session = session;
     this.startHeartbeat(session);
     return session;
@@ -191,7 +212,7 @@ export class PostgresProjectionLeases implements ProjectionLeases {
       const timeout = setTimeout(() => {
         if (!answered) this.killSession(session, 'the lease connection stopped answering');
       }, this.heartbeatTimeoutMs);
-      session.client.query('SELECT 1').then(
+      query(session, 'SELECT 1').then(
         () => {
           answered = true;
           clearTimeout(timeout);
