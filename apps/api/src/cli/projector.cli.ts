@@ -8,15 +8,17 @@ import { AppLogger } from '../config/app.logger';
 import { prepareDataFolder } from '../config/data-folder';
 import { checkDataFolderAtStart } from '../config/store-integrity';
 import { inlineProjectionsHolder } from '../config/inline-projections.lease';
-import { withoutCredentials } from '../config/start-up-banner';
+import { postgresLocation, withoutCredentials } from '../config/start-up-banner';
 import { OperabilityModule } from '../metrics/operability.module';
 import { metricsPortOf, ProbeServer } from '../metrics/probe-server';
 import { ProjectorModule } from '../projector.module';
 
 /**
  * Runs the projections in a process of their own (the production topology); start the API
- * with LICENCES_PROJECTIONS=external beside it. Refuses to start while an API projects inline
- * into the same read models (it leaves a lease in the data folder saying so).
+ * with LICENCES_PROJECTIONS=external beside it. With SQLite read models it refuses to start while
+ * an API projects inline into the same folder (it leaves a lease file there saying so). With
+ * PostgreSQL several projectors may run, on several machines: leases there give each projection
+ * to one of them, and another takes over within seconds when it dies.
  */
 async function main(): Promise<void> {
   // Read models, WAL/SHM and lease files are owner-only, as the API's are.
@@ -29,8 +31,12 @@ async function main(): Promise<void> {
   Logger.overrideLogger(appLogger);
   prepareDataFolder(dataDir);
   checkDataFolderAtStart(dataDir, (warning) => new Logger('DataFolder').warn(warning));
-  const readModels = join(dataDir, 'read-models.sqlite');
-  const inline = inlineProjectionsHolder(dataDir);
+  const readModels =
+    readStore.kind === 'postgres'
+      ? `PostgreSQL ${postgresLocation(readStore.connectionString)}`
+      : join(dataDir, 'read-models.sqlite');
+  // With PostgreSQL the leases decide who projects what, whoever else runs.
+  const inline = readStore.kind === 'sqlite' ? inlineProjectionsHolder(dataDir) : undefined;
   if (inline) {
     throw new ConfigError(
       `the API (pid ${inline.pid} on ${inline.host}, since ${inline.startedAt}) already projects inline ` +
@@ -50,13 +56,28 @@ async function main(): Promise<void> {
   );
   // Exit 0 once the batches in flight stored their checkpoints, instead of re-raising the signal.
   app.enableShutdownHooks([], { useProcessExit: true });
-  await app.get(ProjectionRunner).start();
+  const runner = app.get(ProjectionRunner);
+  await runner.start();
   const source =
     eventStore.kind === 'sqlite'
       ? join(dataDir, 'licences.sqlite')
       : `EventStoreDB ${withoutCredentials(eventStore.connectionString)}`;
   const logger = new Logger('Projector');
-  logger.log(`Projecting ${PROJECTION_NAMES.join(', ')} into ${readModels}, from ${source}`);
+  if (readStore.kind === 'postgres') {
+    const holds: string[] = [];
+    const waiting: string[] = [];
+    for (const name of PROJECTION_NAMES) {
+      const lease = runner.held(name);
+      if (lease) holds.push(`${name} (fence ${lease.fence})`);
+      else waiting.push(name);
+    }
+    logger.log(
+      `Projecting into ${readModels}, from ${source}: holds ${holds.join(', ') || 'none'}; ` +
+        `waits for ${waiting.join(', ') || 'none'} (held by another projector, taken over when it goes)`,
+    );
+  } else {
+    logger.log(`Projecting ${PROJECTION_NAMES.join(', ')} into ${readModels}, from ${source}`);
+  }
   logger.log('The API beside this projector must run with LICENCES_PROJECTIONS=external');
   // Its probes and metrics (lag per projection), on LICENCES_METRICS_PORT.
   try {

@@ -19,6 +19,7 @@ import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
 import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
 import type { EventStoreConfig, ReadStoreConfig } from '../config/app-config';
+import { projectionLeaseProviders, projectionLeaseTokens } from '../config/projection-leases.provider';
 import { READINESS_CHECKS, readinessChecks } from '../health/readiness.checks';
 import { APPEND_TIMER, timedAppends } from '../metrics/timed-appends';
 import type { AppendTimer } from '../metrics/timed-appends';
@@ -112,6 +113,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         ...eventStoreProviders(options),
         ...sharedIdempotencyProviders(options),
         { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(options) },
+        ...projectionLeaseProviders(options.readStore),
         {
           provide: READINESS_CHECKS,
           useFactory: (events: EventStore, readModels: ReadModelStore) =>
@@ -119,7 +121,15 @@ export class InfrastructureModule implements OnApplicationShutdown {
           inject: [EVENT_STORE, READ_MODEL_STORE],
         },
       ],
-      exports: [CLOCK, VALIDITY_POLICY, EVENT_STORE, IDEMPOTENCY_STORE, READ_MODEL_STORE, READINESS_CHECKS],
+      exports: [
+        CLOCK,
+        VALIDITY_POLICY,
+        EVENT_STORE,
+        IDEMPOTENCY_STORE,
+        READ_MODEL_STORE,
+        READINESS_CHECKS,
+        ...projectionLeaseTokens(options.readStore),
+      ],
     };
   }
 
