@@ -2,9 +2,10 @@ import { Client } from 'pg';
 import type { EventStore } from '@licences/event-store';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
+import { TABLE_ORDER } from '../../libs/licensing/adapters/kysely/src/testing/read-model-backend';
 
-/** Bookkeeping of the stores and the leases: not part of what a projection builds. */
-const NOT_PROJECTED = /migrations|^projection_leases$|^read_model_probe$|rebuild/;
+/** What projections build, and their checkpoints; not the access log, leases or migrations beside them. */
+const PROJECTED = new Set([...Object.keys(TABLE_ORDER), 'projection_checkpoints']);
 
 async function onDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -27,8 +28,11 @@ export function dumpPostgresReadModels(url: string): Promise<Record<string, unkn
        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
     );
     const dump: Record<string, unknown[]> = {};
-    for (const { table_name: table } of tables.rows) {
-      if (NOT_PROJECTED.test(table)) continue;
+    const names = tables.rows.map((row) => row.table_name);
+    const missing = [...PROJECTED].filter((table) => !names.includes(table));
+    if (missing.length > 0) throw new Error(`No read-model tables ${missing.join(', ')} in ${url}`);
+    for (const table of names) {
+      if (!PROJECTED.has(table)) continue;
       if (table === 'projection_checkpoints') {
         const rows = await client.query(
           `SELECT name, target, position::text AS position FROM projection_checkpoints ORDER BY name, target`,
