@@ -34,6 +34,9 @@ interface Session {
   queue: Promise<unknown>;
 }
 
+/** Connecting or any one lease query may take this long before it counts as failed. */
+const QUERY_TIMEOUT_MS = 10_000;
+
 /** Runs a query on the session's client after the ones already asked for. */
 function query<R extends QueryResultRow>(
   session: Session,
@@ -115,21 +118,27 @@ export class PostgresProjectionLeases implements ProjectionLeases {
         [key],
       );
       if (!locked.rows[0]?.locked) return undefined;
-      let fence: number;
-      try {
-        fence = await this.nextFence(session, name);
-      } catch (error) {
-        await this.unlock(session, key);
-        throw error;
-      }
+      // Should this fail, the catch below ends the session, and the lock with it.
+      const fence = await this.nextFence(session, name);
       // The connection may have ended while the fence was being taken: the lock went with it.
       if (session.dead) return undefined;
       const lease = new HeldLease(name, fence, async () => {
         if (session.held.get(name) === lease) session.held.delete(name);
-        await this.unlock(session, key);
+        await this.unlock(session, key).catch((error: unknown) => {
+          // Still locked, perhaps: ending the session is the sure way to let it go.
+          this.killSession(session, `a lease could not be released: ${String(error)}`);
+          throw error;
+        });
       });
       session.held.set(name, lease);
       return lease;
+    } catch (error) {
+      // A query that failed or timed out leaves the session's locks in doubt: give them all up.
+      this.killSession(
+        session,
+        `a lease query failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      throw error;
     } finally {
       session.acquiring.delete(name);
     }
@@ -177,6 +186,9 @@ export class PostgresProjectionLeases implements ProjectionLeases {
       connectionString: this.options.connectionString,
       application_name: 'licences-projector-leases',
       keepAlive: true,
+      // A server that stops answering must not leave a try hanging: it fails and is tried again.
+      connectionTimeoutMillis: QUERY_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
     });
     const session: Session = {
       client,
