@@ -59,7 +59,10 @@ describe('PostgresIdempotencyStore (real PostgreSQL)', () => {
       await doomed.drop();
       const failure = lost.find({ principal: 'alice', key: 'k-1' });
       await expect(failure).rejects.toBeInstanceOf(StorageFaultError);
-      await expect(failure).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE', store: 'idempotency store' });
+      await expect(failure).rejects.toMatchObject({
+        code: 'STORAGE_UNAVAILABLE',
+        store: 'idempotency store',
+      });
     } finally {
       await lost.close();
       await doomed.drop();
