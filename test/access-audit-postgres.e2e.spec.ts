@@ -215,7 +215,7 @@ describe('the access audit and idempotency records shared on PostgreSQL', () => 
       const cut = await verify();
       expect(cut.status).toBe(2);
       expect(cut.stdout).toMatch(
-        /Access log PostgreSQL database licences_test_\w+ on 127\.0\.0\.1, table access_log/,
+        /Access log PostgreSQL database 127\.0\.0\.1:\d+\/licences_test_\w+, table access_log/,
       );
       expect(cut.stdout).toContain('first problem:    removed at record 3');
       const refused = await runScriptAsync(['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {

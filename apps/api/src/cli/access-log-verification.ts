@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { verifyAccessLog } from '@licences/licensing-application';
-import type { AccessLogReport, AccessRecord } from '@licences/licensing-application';
+import type {
+  AccessLog,
+  AccessLogAnchorHead,
+  AccessLogReport,
+  AccessRecord,
+} from '@licences/licensing-application';
 import { SqliteAccessLog, SqliteAccessLogAnchor } from '@licences/licensing-sqlite';
 import type { AccessLogLocation } from '../audit/access-log-files';
 
@@ -35,6 +40,36 @@ async function readAnchor(file: string) {
   }
 }
 
+type CheckPlace = Pick<AccessLogCheck, 'file' | 'anchorFile'>;
+
+/** A log that could not be opened or read: not verified, with the reason. */
+export function unreadableCheck(where: CheckPlace, error: unknown): AccessLogCheck {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ...where,
+    state: 'unreadable',
+    summary: `Not verified: the access log cannot be read (${reason}).`,
+  };
+}
+
+/** The chain of an open log verified against its anchor, with the record at the first problem. */
+export async function verifiedCheck(
+  where: CheckPlace,
+  log: AccessLog,
+  anchor: AccessLogAnchorHead | null,
+): Promise<AccessLogCheck> {
+  const report = await verifyAccessLog(log, anchor);
+  const problem = report.firstProblem;
+  const [problemRecord] = problem ? await log.readAfter(problem.seq - 1, 1) : [];
+  return {
+    ...where,
+    state: report.intact ? 'intact' : 'tampered',
+    summary: report.summary,
+    report,
+    ...(problemRecord?.seq === problem?.seq && problemRecord && { problemRecord }),
+  };
+}
+
 /** Verifies the access log's chain and compares it with its anchor, for `npm run verify`. */
 export async function checkAccessLog(location: AccessLogLocation): Promise<AccessLogCheck> {
   const where = { file: location.logFile, anchorFile: location.anchorFile };
@@ -56,24 +91,10 @@ export async function checkAccessLog(location: AccessLogLocation): Promise<Acces
   try {
     log = SqliteAccessLog.open(location.logFile, { mustExist: true });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ...where,
-      state: 'unreadable',
-      summary: `Not verified: the access log cannot be read (${reason}).`,
-    };
+    return unreadableCheck(where, error);
   }
   try {
-    const report = await verifyAccessLog(log, anchor);
-    const problem = report.firstProblem;
-    const [problemRecord] = problem ? await log.readAfter(problem.seq - 1, 1) : [];
-    return {
-      ...where,
-      state: report.intact ? 'intact' : 'tampered',
-      summary: report.summary,
-      report,
-      ...(problemRecord?.seq === problem?.seq && problemRecord && { problemRecord }),
-    };
+    return await verifiedCheck(where, log, anchor);
   } finally {
     await log.close();
   }

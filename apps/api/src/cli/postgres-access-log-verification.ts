@@ -1,23 +1,15 @@
-import { verifyAccessLog } from '@licences/licensing-application';
 import { PostgresAccessLog, PostgresAccessLogAnchor } from '@licences/licensing-postgres';
+import { postgresLocation } from '../config/start-up-banner';
+import { unreadableCheck, verifiedCheck } from './access-log-verification';
 import type { AccessLogCheck } from './access-log-verification';
-
-/** The database's name only: the connection string may carry a password. */
-function databaseOf(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    return `PostgreSQL database ${url.pathname.replace(/^\//, '')} on ${url.hostname}`;
-  } catch {
-    return 'PostgreSQL database (unparsable DATABASE_URL)';
-  }
-}
 
 /**
  * `npm run verify` on an access log in PostgreSQL (LICENCES_READ_STORE=postgres): the chain and
  * its anchor, read as they are (nothing is created or migrated).
  */
 export async function checkPostgresAccessLog(connectionString: string): Promise<AccessLogCheck> {
-  const database = databaseOf(connectionString);
+  // Host and database only: the connection string may carry a password.
+  const database = `PostgreSQL database ${postgresLocation(connectionString)}`;
   const where = { file: `${database}, table access_log`, anchorFile: 'access_log_anchor' };
   let opened: { log: PostgresAccessLog; anchor: PostgresAccessLogAnchor } | undefined;
   try {
@@ -30,12 +22,7 @@ export async function checkPostgresAccessLog(connectionString: string): Promise<
     );
     opened = { log, anchor };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ...where,
-      state: 'unreadable',
-      summary: `Not verified: the access log cannot be read (${reason}).`,
-    };
+    return unreadableCheck(where, error);
   }
   const { log, anchor } = opened;
   try {
@@ -53,23 +40,9 @@ export async function checkPostgresAccessLog(connectionString: string): Promise<
             summary: `No access log: the API has not served from the ${database}.`,
           };
     }
-    const report = await verifyAccessLog(log, anchored);
-    const problem = report.firstProblem;
-    const [problemRecord] = problem ? await log.readAfter(problem.seq - 1, 1) : [];
-    return {
-      ...where,
-      state: report.intact ? 'intact' : 'tampered',
-      summary: report.summary,
-      report,
-      ...(problemRecord?.seq === problem?.seq && problemRecord && { problemRecord }),
-    };
+    return await verifiedCheck(where, log, anchored);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ...where,
-      state: 'unreadable',
-      summary: `Not verified: the access log cannot be read (${reason}).`,
-    };
+    return unreadableCheck(where, error);
   } finally {
     await log.close();
     await anchor.close();

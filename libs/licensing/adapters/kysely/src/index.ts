@@ -13,3 +13,4 @@ export * as reads from './kysely-read-model.queries';
 export * as rebuilds from './kysely-rebuild.queries';
 export * as statistics from './kysely-statistics.queries';
 export * from './store-arguments';
+export * from './access-log.rows';

@@ -12,13 +12,17 @@ import type {
 } from '@licences/licensing-application';
 import {
   ACCESS_LOG_COLUMNS,
-  migrateAccessLog,
   sealAsStored,
   toAccessLogRow,
   toAccessRecord,
-} from './sqlite-access-log.schema';
-import type { AccessLogRow } from './sqlite-access-log.schema';
+  accessLogWhere,
+} from '@licences/licensing-kysely';
+import type { AccessLogRow } from '@licences/licensing-kysely';
+import { migrateAccessLog } from './sqlite-access-log.schema';
 import { isLockError, retryWhileLocked } from './sqlite-lock-retry';
+
+/** SQLite's INTEGER seq reads back as a number. */
+type SqliteAccessLogRow = AccessLogRow & { seq: number };
 
 /** How long an append keeps trying while another connection holds the file locked. */
 export const ACCESS_LOG_LOCK_BUDGET_MS = 2000;
@@ -43,8 +47,8 @@ export class SqliteAccessLog implements AccessLog {
   /** The newest seq this connection wrote or saw: the file can only grow beyond it. */
   private highestSeq: number;
   private readonly sql: {
-    readonly head: Statement<[], AccessLogRow>;
-    readonly after: Statement<[number, number], AccessLogRow>;
+    readonly head: Statement<[], SqliteAccessLogRow>;
+    readonly after: Statement<[number, number], SqliteAccessLogRow>;
     readonly withHash: Statement<[string], { seq: number }>;
     readonly insert: Statement<[AccessLogRow]>;
   };
@@ -136,15 +140,7 @@ export class SqliteAccessLog implements AccessLog {
     filter: AccessLogFilter,
     page: { offset: number; limit: number },
   ): Promise<{ items: AccessRecord[]; total: number }> {
-    const conditions: [string, string | undefined][] = [
-      ['sub = ?', filter.sub],
-      ['case_id = ?', filter.caseId],
-      ['at >= ?', filter.from],
-      ['at <= ?', filter.to],
-    ];
-    const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
-    const where = used.length ? `WHERE ${used.map(([clause]) => clause).join(' AND ')}` : '';
-    const params = used.map(([, value]) => value);
+    const { where, params } = accessLogWhere(filter, () => '?');
     return this.read(() => {
       const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM access_log ${where}`).get(...params) as {
         n: number;

@@ -1,105 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { GENESIS_HASH } from '@licences/event-store';
-import { sealAccessRecord } from '@licences/licensing-application';
-import type { AccessLogEntry, AccessRecord, AccessRecordKind } from '@licences/licensing-application';
+import type { AccessRecord } from '@licences/licensing-application';
+import { ACCESS_LOG_COLUMNS, sealAsStored, toAccessLogRow, toAccessRecord } from '@licences/licensing-kysely';
+import type { AccessLogRow } from '@licences/licensing-kysely';
 
 /** 1: the unchained table of the first version; 2: every record hash-chained. */
 export const ACCESS_LOG_SCHEMA_VERSION = 2;
-
-/** One record; `roles` and `detail` are JSON text. */
-export interface AccessLogRow {
-  seq: number;
-  prev_hash: string;
-  hash: string;
-  kind: string;
-  at: string;
-  sub: string;
-  roles: string;
-  role: string | null;
-  method: string | null;
-  route: string | null;
-  url: string | null;
-  case_id: string | null;
-  status: number | null;
-  correlation_id: string | null;
-  detail: string | null;
-}
-
-export const ACCESS_LOG_COLUMNS =
-  'seq, prev_hash, hash, kind, at, sub, roles, role, method, route, url, case_id, status, correlation_id, detail';
-
-function parsed(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The record a row holds. A column altered into something its type cannot hold is kept visibly
- * unreadable rather than dropped, so that its hash no longer matches and the verifier names it.
- */
-export function toAccessRecord(row: AccessLogRow): AccessRecord {
-  const roles = parsed(row.roles);
-  const detail = row.detail === null ? null : parsed(row.detail);
-  return {
-    seq: row.seq,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    kind: row.kind as AccessRecordKind,
-    at: row.at,
-    sub: row.sub,
-    roles:
-      Array.isArray(roles) && roles.every((r) => typeof r === 'string')
-        ? roles
-        : [`unreadable: ${row.roles}`],
-    role: row.role,
-    method: row.method,
-    route: row.route,
-    url: row.url,
-    caseId: row.case_id,
-    status: row.status,
-    correlationId: row.correlation_id,
-    detail:
-      detail === null || (typeof detail === 'object' && !Array.isArray(detail))
-        ? (detail as Record<string, unknown> | null)
-        : { unreadable: row.detail },
-  };
-}
-
-export function toAccessLogRow(record: AccessRecord): AccessLogRow {
-  return {
-    seq: record.seq,
-    prev_hash: record.prevHash,
-    hash: record.hash,
-    kind: record.kind,
-    at: record.at,
-    sub: record.sub,
-    roles: JSON.stringify(record.roles),
-    role: record.role,
-    method: record.method,
-    route: record.route,
-    url: record.url,
-    case_id: record.caseId,
-    status: record.status,
-    correlation_id: record.correlationId,
-    detail: record.detail === null ? null : JSON.stringify(record.detail),
-  };
-}
-
-/**
- * Seals `entry` as the record after `previous` from its content as it will read back, so that a
- * verifier recomputes exactly this hash.
- */
-export function sealAsStored(
-  previous: { seq: number; hash: string } | undefined,
-  entry: AccessLogEntry,
-): AccessRecord {
-  const placeholder = { ...entry, seq: 0, prevHash: '', hash: '' };
-  const stored = toAccessRecord(toAccessLogRow(placeholder));
-  return sealAccessRecord(previous?.hash ?? GENESIS_HASH, (previous?.seq ?? 0) + 1, stored);
-}
 
 const CREATE_TABLE = `CREATE TABLE access_log (
   seq INTEGER PRIMARY KEY,

@@ -9,13 +9,13 @@ import type {
 import { ACCESS_LOG_WRITE_BUDGET_MS, boundedPool, tableExists } from './postgres-audit-pool';
 import {
   ACCESS_LOG_COLUMNS,
-  ACCESS_LOG_TABLE_DDL,
-  AUDIT_MIGRATIONS,
+  accessLogWhere,
   sealAsStored,
   toAccessRecord,
   toInsertParameters,
-} from './postgres-access-log.schema';
-import type { AccessLogRow } from './postgres-access-log.schema';
+} from '@licences/licensing-kysely';
+import type { AccessLogRow } from '@licences/licensing-kysely';
+import { ACCESS_LOG_TABLE_DDL, AUDIT_MIGRATIONS } from './postgres-access-log.schema';
 import { migrateGroup } from './postgres-migrations';
 
 export interface PostgresAccessLogOptions {
@@ -163,17 +163,7 @@ export class PostgresAccessLog implements AccessLog {
     filter: AccessLogFilter,
     page: { offset: number; limit: number },
   ): Promise<{ items: AccessRecord[]; total: number }> {
-    const conditions: [string, string | undefined][] = [
-      ['sub =', filter.sub],
-      ['case_id =', filter.caseId],
-      ['at >=', filter.from],
-      ['at <=', filter.to],
-    ];
-    const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
-    const where = used.length
-      ? `WHERE ${used.map(([clause], i) => `${clause} $${i + 1}`).join(' AND ')}`
-      : '';
-    const params: unknown[] = used.map(([, value]) => value);
+    const { where, params } = accessLogWhere(filter, (i) => `$${i}`);
     const [counted, rows] = await Promise.all([
       this.query<{ n: string }>(`SELECT COUNT(*) AS n FROM access_log ${where}`, params),
       this.query<AccessLogRow>(

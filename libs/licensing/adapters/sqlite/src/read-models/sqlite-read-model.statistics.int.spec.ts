@@ -1,16 +1,11 @@
 import Database from 'better-sqlite3';
-import type { LicenceCase, LocalDate } from '@licences/licensing-domain';
-import { projectStatistics } from '@licences/licensing-read-models';
-import type { StatisticsFact } from '@licences/licensing-read-models';
+import type { LocalDate } from '@licences/licensing-domain';
 import { statistics } from '@licences/licensing-kysely';
 import {
   describeStatistics,
-  details,
-  goods,
-  issue,
+  expectedStatisticsFacts,
   ReadModelHarness,
-  register,
-  SUPERVISOR,
+  writeGlobalTemporary,
 } from '@licences/licensing-kysely/testing';
 import type { SqliteReadModelStore } from './sqlite-read-model.store';
 import { SQLITE_READ_MODELS } from './testing/sqlite-read-model.setup';
@@ -29,39 +24,9 @@ describe('SqliteReadModelStore statistics facts on an older file', () => {
 
   afterEach(() => h.dispose());
 
-  /** The facts the pure projection gives for every stored event. */
-  async function expectedFacts(): Promise<StatisticsFact[]> {
-    const states = new Map<string, LicenceCase>();
-    const expected: StatisticsFact[] = [];
-    for (const event of await h.events.readAll()) {
-      const step = projectStatistics(states.get(event.streamId), event);
-      if (!step) continue;
-      states.set(event.streamId, step.state);
-      if (step.fact) expected.push(step.fact);
-    }
-    return expected;
-  }
-
-  /** A temporary global licence to two destinations, partly under the firearms act. */
-  async function writeGlobalTemporary(): Promise<void> {
-    const globalCase = details({
-      kind: 'global',
-      exportType: 'temporary',
-      temporaryPurpose: 'repair',
-      firearmsAct: true,
-      goods: goods('ML1.a'),
-      destinations: [
-        { country: 'NO', endUser: 'Forsvaret' },
-        { country: 'BE', endUser: 'Defensie' },
-      ],
-    });
-    await h.writer.decide('case-g', register('case-g', globalCase), '2024-03-01T12:00:00Z');
-    await h.writer.decide('case-g', issue(), '2024-03-11T12:00:00Z', SUPERVISOR);
-  }
-
   it('starts the statistics again on a database written before the classification, so no fact lacks it', async () => {
     await h.writeLifecycles();
-    await writeGlobalTemporary();
+    await writeGlobalTemporary(h);
     const { store, db: file } = await h.openStore();
     const all = await h.events.readAll();
     await store.project('statistics', all);
@@ -92,7 +57,7 @@ describe('SqliteReadModelStore statistics facts on an older file', () => {
     // The other projections keep their place.
     expect(await reopened.checkpoint('decision-history')).toBe(all.at(-1)!.position);
     await reopened.project('statistics', all);
-    expect(await reopened.statisticsFacts(...ALL_DATES, all.at(-1)!.position)).toEqual(await expectedFacts());
+    expect(await reopened.statisticsFacts(...ALL_DATES, all.at(-1)!.position)).toEqual(await expectedStatisticsFacts(h));
   });
 
   it('reads a row without classification as the upcast case: definitive, no firearms act, one destination', () => {

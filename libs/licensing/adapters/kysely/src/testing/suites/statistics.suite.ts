@@ -1,6 +1,6 @@
 import type { LicenceCase, LocalDate } from '@licences/licensing-domain';
 import { projectStatistics } from '@licences/licensing-read-models';
-import type { StatisticsFact } from '@licences/licensing-read-models';
+import type { ReadModelStore, StatisticsFact } from '@licences/licensing-read-models';
 import {
   details,
   goods,
@@ -17,6 +17,36 @@ import type { ReadModelSuiteSetup } from './read-model-suite.setup';
 
 const ALL_DATES = ['0001-01-01' as LocalDate, '9999-12-31' as LocalDate] as const;
 
+/** The facts the pure projection gives for every event stored in the harness. */
+export async function expectedStatisticsFacts(h: ReadModelHarness<ReadModelStore>): Promise<StatisticsFact[]> {
+  const states = new Map<string, LicenceCase>();
+  const expected: StatisticsFact[] = [];
+  for (const event of await h.events.readAll()) {
+    const step = projectStatistics(states.get(event.streamId), event);
+    if (!step) continue;
+    states.set(event.streamId, step.state);
+    if (step.fact) expected.push(step.fact);
+  }
+  return expected;
+}
+
+/** A temporary global licence to two destinations, partly under the firearms act. */
+export async function writeGlobalTemporary(h: ReadModelHarness<ReadModelStore>): Promise<void> {
+  const globalCase = details({
+    kind: 'global',
+    exportType: 'temporary',
+    temporaryPurpose: 'repair',
+    firearmsAct: true,
+    goods: goods('ML1.a'),
+    destinations: [
+      { country: 'NO', endUser: 'Forsvaret' },
+      { country: 'BE', endUser: 'Defensie' },
+    ],
+  });
+  await h.writer.decide('case-g', register('case-g', globalCase), '2024-03-01T12:00:00Z');
+  await h.writer.decide('case-g', issue(), '2024-03-11T12:00:00Z', SUPERVISOR);
+}
+
 export function describeStatistics(setup: ReadModelSuiteSetup): void {
   describe(`${setup.label} read-model store: statistics facts`, () => {
     let h: ReadModelHarness;
@@ -27,43 +57,13 @@ export function describeStatistics(setup: ReadModelSuiteSetup): void {
 
     afterEach(() => h.dispose());
 
-    /** The facts the pure projection gives for every stored event. */
-    async function expectedFacts(): Promise<StatisticsFact[]> {
-      const states = new Map<string, LicenceCase>();
-      const expected: StatisticsFact[] = [];
-      for (const event of await h.events.readAll()) {
-        const step = projectStatistics(states.get(event.streamId), event);
-        if (!step) continue;
-        states.set(event.streamId, step.state);
-        if (step.fact) expected.push(step.fact);
-      }
-      return expected;
-    }
-
-    /** A temporary global licence to two destinations, partly under the firearms act. */
-    async function writeGlobalTemporary(): Promise<void> {
-      const globalCase = details({
-        kind: 'global',
-        exportType: 'temporary',
-        temporaryPurpose: 'repair',
-        firearmsAct: true,
-        goods: goods('ML1.a'),
-        destinations: [
-          { country: 'NO', endUser: 'Forsvaret' },
-          { country: 'BE', endUser: 'Defensie' },
-        ],
-      });
-      await h.writer.decide('case-g', register('case-g', globalCase), '2024-03-01T12:00:00Z');
-      await h.writer.decide('case-g', issue(), '2024-03-11T12:00:00Z', SUPERVISOR);
-    }
-
     it("stores each fact's licence kind, export type, firearms act and every destination", async () => {
-      await writeGlobalTemporary();
+      await writeGlobalTemporary(h);
       const { store } = await h.openStore();
       const all = await h.events.readAll();
       await store.project('statistics', all);
       const facts = await store.statisticsFacts(...ALL_DATES, all.at(-1)!.position);
-      expect(facts).toEqual(await expectedFacts());
+      expect(facts).toEqual(await expectedStatisticsFacts(h));
       expect(facts.find((f) => f.kind === 'issued')).toMatchObject({
         licenceKind: 'global',
         exportType: 'temporary',
@@ -128,7 +128,7 @@ export function describeStatistics(setup: ReadModelSuiteSetup): void {
       await store.project('statistics', all.slice(0, 2));
       await store.project('statistics', all.slice(2));
       const facts = await store.statisticsFacts(...ALL_DATES, all.at(-1)!.position);
-      expect(facts).toEqual(await expectedFacts());
+      expect(facts).toEqual(await expectedStatisticsFacts(h));
       expect(facts.map((f) => [f.kind, f.decisionDate, f.outcome])).toEqual([
         ['applied', '2024-03-01', null],
         ['held', '2024-03-04', null],
