@@ -14,3 +14,4 @@ export * as rebuilds from './kysely-rebuild.queries';
 export * as statistics from './kysely-statistics.queries';
 export * from './store-arguments';
 export * from './access-log.rows';
+export { KyselyReadModelStore } from './kysely-read-model.store';

@@ -1,32 +1,9 @@
 import { hostname } from 'node:os';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool, types } from 'pg';
-import type { RecordedEvent } from '@licences/event-store';
-import {
-  checkProjectionName as checkName,
-  checkTarget,
-  projections,
-  reads,
-  rebuilds,
-  statistics,
-} from '@licences/licensing-kysely';
+import { KyselyReadModelStore } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
-import type { LocalDate } from '@licences/licensing-domain';
-import { checkFence } from '@licences/licensing-read-models';
-import type {
-  DecisionHistoryEntry,
-  EventReader,
-  LicenceFilter,
-  LicenceSort,
-  LicenceValidityRow,
-  PageRequest,
-  ProjectionName,
-  ProjectionTarget,
-  ReadModelStore,
-  RevocationJustification,
-  StableLicenceFilter,
-  StatisticsFact,
-} from '@licences/licensing-read-models';
+import type { ProjectionName } from '@licences/licensing-read-models';
 import { describeServer, withPostgresFaults } from '../postgres-storage-faults';
 import { migrateReadModels } from './read-model.migrations';
 import {
@@ -71,14 +48,14 @@ const TYPES = {
  * pool, versioned migrations, a transaction-scoped lock per projection that serialises its
  * writers across processes, snapshot reads, and the constraint names a rebuild's swap leaves.
  */
-export class PostgresReadModelStore implements ReadModelStore {
-  private closed = false;
-
+export class PostgresReadModelStore extends KyselyReadModelStore {
   private constructor(
-    private readonly db: Kysely<ReadModelDatabase>,
+    db: Kysely<ReadModelDatabase>,
     /** "read models (PostgreSQL at host:port)": what every error names. */
     private readonly storeName: string,
-  ) {}
+  ) {
+    super(db);
+  }
 
   /** Connects and migrates the database to the latest schema (waiting for another process doing it). */
   static async open(options: PostgresReadModelStoreOptions): Promise<PostgresReadModelStore> {
@@ -105,91 +82,6 @@ export class PostgresReadModelStore implements ReadModelStore {
     return new PostgresReadModelStore(db, storeName);
   }
 
-  async checkpoint(name: ProjectionName, target: ProjectionTarget = 'live'): Promise<number> {
-    checkName(name);
-    checkTarget(target);
-    return (await this.query((db) => projections.readCheckpoint(db, name, target))) ?? 0;
-  }
-
-  async project(
-    name: ProjectionName,
-    events: readonly RecordedEvent[],
-    target: ProjectionTarget = 'live',
-    fence?: number,
-  ): Promise<number> {
-    checkName(name);
-    checkTarget(target);
-    if (fence !== undefined) checkFence(fence);
-    return await this.write(name, (trx) => projections.projectBatch(trx, name, events, target, now(), fence));
-  }
-
-  async claimFence(name: ProjectionName, fence: number): Promise<boolean> {
-    checkName(name);
-    checkFence(fence);
-    return await this.write(name, (trx) => projections.claimFence(trx, name, fence, now()));
-  }
-
-  async fenceOf(name: ProjectionName): Promise<number> {
-    checkName(name);
-    return await this.query((db) => projections.readFence(db, name));
-  }
-
-  async startRebuild(name: ProjectionName): Promise<void> {
-    checkName(name);
-    return await this.write(name, (trx) => rebuilds.startRebuild(trx, name, now()));
-  }
-
-  async completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number> {
-    checkName(name);
-    // The projection's lock is held while readMissing reads the event store: the live tables
-    // cannot move past what it returns until the swap commits.
-    return await this.write(name, async (trx) => {
-      const position = await rebuilds.completeRebuild(trx, name, readMissing, now());
-      await restoreConstraintNames(trx, name);
-      return position;
-    });
-  }
-
-  async abortRebuild(name: ProjectionName): Promise<void> {
-    checkName(name);
-    return await this.write(name, (trx) => rebuilds.abortRebuild(trx, name));
-  }
-
-  async findValidity(caseId: string): Promise<LicenceValidityRow | undefined> {
-    return await this.query((db) => reads.findValidity(db, caseId));
-  }
-
-  async listValidity(
-    filter: LicenceFilter,
-    today: LocalDate,
-    page: PageRequest,
-    sort?: LicenceSort,
-  ): Promise<{ rows: LicenceValidityRow[]; total: number }> {
-    // One snapshot for the page and its total.
-    return await this.read('licence-validity', (trx) => reads.listValidity(trx, filter, today, page, sort));
-  }
-
-  async findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]> {
-    return await this.query((db) => reads.findCaseIds(db, filter, asOf));
-  }
-
-  async historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>> {
-    // One snapshot across the chunks of the IN-list.
-    return await this.read('decision-history', (trx) => reads.historyOf(trx, caseIds, asOf));
-  }
-
-  async findRevocation(caseId: string): Promise<RevocationJustification | undefined> {
-    return await this.query((db) => reads.findRevocation(db, caseId));
-  }
-
-  async statisticsFacts(
-    fromDate: LocalDate,
-    toDate: LocalDate,
-    upToPosition: number,
-  ): Promise<StatisticsFact[]> {
-    return await this.query((db) => statistics.statisticsFacts(db, fromDate, toDate, upToPosition));
-  }
-
   /**
    * Shows that the database answers and commits a write: upserts the probe row, which nothing
    * serves. Throws a StorageFaultError (STORAGE_UNAVAILABLE, STORAGE_READ_ONLY...) when it does not.
@@ -208,19 +100,9 @@ export class PostgresReadModelStore implements ReadModelStore {
     );
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.db.destroy();
-  }
-
-  private kysely(): Kysely<ReadModelDatabase> {
-    if (this.closed) throw new Error('The read-model store is closed');
-    return this.db;
-  }
-
-  private query<T>(work: (db: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
-    return withPostgresFaults(this.storeName, () => work(this.kysely()));
+  /** A failure of the server or of the way to it is a StorageFaultError naming the server. */
+  protected withFaults<T>(work: () => Promise<T>): Promise<T> {
+    return withPostgresFaults(this.storeName, work);
   }
 
   /**
@@ -228,13 +110,15 @@ export class PostgresReadModelStore implements ReadModelStore {
    * rebuild's swap) take turns, and the checkpoint read after it decides what is still to apply.
    * READ COMMITTED (the default), so that each statement sees what the previous holder committed.
    */
-  private write<T>(name: ProjectionName, work: (trx: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
-    return this.query((db) =>
-      db.transaction().execute(async (trx) => {
-        await lockProjection(trx, name);
-        return await work(trx);
-      }),
-    );
+  protected inWriteTransaction<T>(
+    db: Kysely<ReadModelDatabase>,
+    name: ProjectionName,
+    work: (trx: Kysely<ReadModelDatabase>) => Promise<T>,
+  ): Promise<T> {
+    return db.transaction().execute(async (trx) => {
+      await lockProjection(trx, name);
+      return await work(trx);
+    });
   }
 
   /**
@@ -242,17 +126,24 @@ export class PostgresReadModelStore implements ReadModelStore {
    * before the snapshot is taken: a rebuild's swap replaces them, and a snapshot taken while
    * waiting for it would read the new tables without the rows the swap itself wrote.
    */
-  private read<T>(name: ProjectionName, work: (trx: Kysely<ReadModelDatabase>) => Promise<T>): Promise<T> {
-    return this.query((db) =>
-      db
-        .transaction()
-        .setIsolationLevel('repeatable read')
-        .setAccessMode('read only')
-        .execute(async (trx) => {
-          await lockTablesForSnapshot(trx, name);
-          return await work(trx);
-        }),
-    );
+  protected inSnapshot<T>(
+    db: Kysely<ReadModelDatabase>,
+    name: ProjectionName,
+    work: (trx: Kysely<ReadModelDatabase>) => Promise<T>,
+  ): Promise<T> {
+    return db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        await lockTablesForSnapshot(trx, name);
+        return await work(trx);
+      });
+  }
+
+  /** Constraints keep the names they had as rebuild tables; the next rebuild needs them free. */
+  protected override afterSwap(trx: Kysely<ReadModelDatabase>, name: ProjectionName): Promise<void> {
+    return restoreConstraintNames(trx, name);
   }
 }
 

@@ -57,7 +57,9 @@ describe('SqliteReadModelStore statistics facts on an older file', () => {
     // The other projections keep their place.
     expect(await reopened.checkpoint('decision-history')).toBe(all.at(-1)!.position);
     await reopened.project('statistics', all);
-    expect(await reopened.statisticsFacts(...ALL_DATES, all.at(-1)!.position)).toEqual(await expectedStatisticsFacts(h));
+    expect(await reopened.statisticsFacts(...ALL_DATES, all.at(-1)!.position)).toEqual(
+      await expectedStatisticsFacts(h),
+    );
   });
 
   it('reads a row without classification as the upcast case: definitive, no firearms act, one destination', () => {

@@ -18,7 +18,9 @@ import type { ReadModelSuiteSetup } from './read-model-suite.setup';
 const ALL_DATES = ['0001-01-01' as LocalDate, '9999-12-31' as LocalDate] as const;
 
 /** The facts the pure projection gives for every event stored in the harness. */
-export async function expectedStatisticsFacts(h: ReadModelHarness<ReadModelStore>): Promise<StatisticsFact[]> {
+export async function expectedStatisticsFacts(
+  h: ReadModelHarness<ReadModelStore>,
+): Promise<StatisticsFact[]> {
   const states = new Map<string, LicenceCase>();
   const expected: StatisticsFact[] = [];
   for (const event of await h.events.readAll()) {

@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely';
+import type { RecordedEvent } from '@licences/event-store';
+import type { LocalDate } from '@licences/licensing-domain';
+import { checkFence } from '@licences/licensing-read-models';
+import type {
+  DecisionHistoryEntry,
+  EventReader,
+  LicenceFilter,
+  LicenceSort,
+  LicenceValidityRow,
+  PageRequest,
+  ProjectionName,
+  ProjectionTarget,
+  ReadModelStore,
+  RevocationJustification,
+  StableLicenceFilter,
+  StatisticsFact,
+} from '@licences/licensing-read-models';
+import * as projections from './kysely-projection.queries';
+import * as reads from './kysely-read-model.queries';
+import * as rebuilds from './kysely-rebuild.queries';
+import * as statistics from './kysely-statistics.queries';
+import type { ReadModelDatabase } from './read-model.records';
+import { checkProjectionName as checkName, checkTarget } from './store-arguments';
+
+type Db = Kysely<ReadModelDatabase>;
+
+/**
+ * The ReadModelStore port on the shared Kysely queries. An engine's store adds only what is its
+ * own: how failures become storage faults, how a projection's writes are serialised, how several
+ * reads share one snapshot, and what a rebuild's swap leaves to mend.
+ */
+export abstract class KyselyReadModelStore implements ReadModelStore {
+  private closed = false;
+
+  protected constructor(private readonly db: Db) {}
+
+  /** Runs `work`, turning the engine's failures of the storage into StorageFaultErrors. */
+  protected abstract withFaults<T>(work: () => Promise<T>): Promise<T>;
+
+  /** One transaction writing projection `name`: rows and checkpoint commit together or not at all. */
+  protected abstract inWriteTransaction<T>(
+    db: Db,
+    name: ProjectionName,
+    work: (trx: Db) => Promise<T>,
+  ): Promise<T>;
+
+  /** One read-only transaction on a single snapshot of projection `name`'s tables. */
+  protected abstract inSnapshot<T>(db: Db, name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T>;
+
+  /** Inside a rebuild's swap, after the new tables took the live names: what the engine must mend. */
+  protected afterSwap(_trx: Db, _name: ProjectionName): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async checkpoint(name: ProjectionName, target: ProjectionTarget = 'live'): Promise<number> {
+    checkName(name);
+    checkTarget(target);
+    return (await this.query((db) => projections.readCheckpoint(db, name, target))) ?? 0;
+  }
+
+  async project(
+    name: ProjectionName,
+    events: readonly RecordedEvent[],
+    target: ProjectionTarget = 'live',
+    fence?: number,
+  ): Promise<number> {
+    checkName(name);
+    checkTarget(target);
+    if (fence !== undefined) checkFence(fence);
+    return await this.write(name, (trx) => projections.projectBatch(trx, name, events, target, now(), fence));
+  }
+
+  async claimFence(name: ProjectionName, fence: number): Promise<boolean> {
+    checkName(name);
+    checkFence(fence);
+    return await this.write(name, (trx) => projections.claimFence(trx, name, fence, now()));
+  }
+
+  async fenceOf(name: ProjectionName): Promise<number> {
+    checkName(name);
+    return await this.query((db) => projections.readFence(db, name));
+  }
+
+  async startRebuild(name: ProjectionName): Promise<void> {
+    checkName(name);
+    return await this.write(name, (trx) => rebuilds.startRebuild(trx, name, now()));
+  }
+
+  async completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number> {
+    checkName(name);
+    // The projection's writes wait while readMissing reads the event store: the live tables
+    // cannot move past what it returns until the swap commits.
+    return await this.write(name, async (trx) => {
+      const position = await rebuilds.completeRebuild(trx, name, readMissing, now());
+      await this.afterSwap(trx, name);
+      return position;
+    });
+  }
+
+  async abortRebuild(name: ProjectionName): Promise<void> {
+    checkName(name);
+    return await this.write(name, (trx) => rebuilds.abortRebuild(trx, name));
+  }
+
+  async findValidity(caseId: string): Promise<LicenceValidityRow | undefined> {
+    return await this.query((db) => reads.findValidity(db, caseId));
+  }
+
+  async listValidity(
+    filter: LicenceFilter,
+    today: LocalDate,
+    page: PageRequest,
+    sort?: LicenceSort,
+  ): Promise<{ rows: LicenceValidityRow[]; total: number }> {
+    // One snapshot for the page and its total.
+    return await this.read('licence-validity', (trx) => reads.listValidity(trx, filter, today, page, sort));
+  }
+
+  async findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]> {
+    return await this.query((db) => reads.findCaseIds(db, filter, asOf));
+  }
+
+  async historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>> {
+    // One snapshot across the chunks of the IN-list.
+    return await this.read('decision-history', (trx) => reads.historyOf(trx, caseIds, asOf));
+  }
+
+  async findRevocation(caseId: string): Promise<RevocationJustification | undefined> {
+    return await this.query((db) => reads.findRevocation(db, caseId));
+  }
+
+  async statisticsFacts(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+  ): Promise<StatisticsFact[]> {
+    return await this.query((db) => statistics.statisticsFacts(db, fromDate, toDate, upToPosition));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.db.destroy();
+  }
+
+  /**
+   * Every access goes through here, so that a failing storage is a StorageFaultError. A projection
+   * batch that fails this way is rolled back with its checkpoint, and the runner applies it again
+   * later: nothing is skipped.
+   */
+  protected query<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return this.withFaults(() => {
+      if (this.closed) throw new Error('The read-model store is closed');
+      return work(this.db);
+    });
+  }
+
+  private write<T>(name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T> {
+    return this.query((db) => this.inWriteTransaction(db, name, work));
+  }
+
+  private read<T>(name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T> {
+    return this.query((db) => this.inSnapshot(db, name, work));
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
