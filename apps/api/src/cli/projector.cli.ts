@@ -77,8 +77,9 @@ async function main(): Promise<void> {
     );
   } else {
     logger.log(`Projecting ${PROJECTION_NAMES.join(', ')} into ${readModels}, from ${source}`);
+    // With PostgreSQL the leases decide who projects; an SQLite file takes one projector only.
+    logger.log('The API beside this projector must run with LICENCES_PROJECTIONS=external');
   }
-  logger.log('The API beside this projector must run with LICENCES_PROJECTIONS=external');
   // Its probes and metrics (lag per projection), on LICENCES_METRICS_PORT.
   try {
     const probes = await app.get(ProbeServer).listen(host, metricsPort);
