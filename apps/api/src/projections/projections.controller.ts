@@ -7,6 +7,7 @@ import {
   isProjectionName,
   PROJECTION_NAMES,
   ProjectionRebuilder,
+  RebuildRunningError,
 } from '@licences/licensing-read-models';
 import type { ProjectionName, ProjectionStatus, RebuildProgress } from '@licences/licensing-read-models';
 import { Roles } from '../auth/roles';
@@ -40,19 +41,20 @@ export class ProjectionsController {
   @ApiOperation({
     summary: 'Rebuild a projection into fresh tables; they replace the live ones once caught up',
   })
-  rebuild(@Param('name') name: string, @NoBody() _body: undefined): RebuildProgress {
+  async rebuild(@Param('name') name: string, @NoBody() _body: undefined): Promise<RebuildProgress> {
     const projection = this.projectionNamed(name);
-    if (this.rebuilder.isRunning(projection)) {
-      throw new DomainError(
-        'REBUILD_RUNNING',
-        'forbidden-transition',
-        `A rebuild of ${name} is already running`,
-      );
+    let finished: Promise<RebuildProgress>;
+    try {
+      // Answered once the fresh tables exist: a rebuild running here or in another replica is refused.
+      ({ finished } = await this.rebuilder.begin(projection));
+    } catch (error) {
+      if (error instanceof RebuildRunningError) {
+        throw new DomainError('REBUILD_RUNNING', 'forbidden-transition', error.message);
+      }
+      throw error;
     }
     // The rebuild goes on after the answer; its progress is in GET /api/projections.
-    this.rebuilder
-      .rebuild(projection)
-      .catch((error: unknown) => this.logger.error(`Rebuild of ${name} failed: ${String(error)}`));
+    finished.catch((error: unknown) => this.logger.error(`Rebuild of ${name} failed: ${String(error)}`));
     return this.rebuilder.latest(projection) as RebuildProgress;
   }
 

@@ -110,7 +110,11 @@ export interface ReadModelStore {
   /** The projection's stored fence (0 when none was ever given). */
   fenceOf(name: ProjectionName): Promise<number>;
 
-  /** Drops any earlier rebuild and creates empty rebuild tables with a checkpoint of 0. */
+  /**
+   * Drops any earlier rebuild and creates empty rebuild tables with a checkpoint of 0.
+   * @throws RebuildRunningError when a store shared by several processes knows that another one is
+   * rebuilding this projection now: nothing was dropped.
+   */
   startRebuild(name: ProjectionName): Promise<void>;
 
   /**
@@ -120,7 +124,7 @@ export interface ReadModelStore {
    */
   completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number>;
 
-  /** Drops the rebuild tables, leaving the live ones as they are. */
+  /** Drops this rebuild's tables, leaving the live ones (and another process's rebuild) as they are. */
   abortRebuild(name: ProjectionName): Promise<void>;
 
   findValidity(caseId: string): Promise<LicenceValidityRow | undefined>;
@@ -179,3 +183,16 @@ export function checkFence(fence: number): number {
 }
 
 export const READ_MODEL_STORE = Symbol.for('licences.ReadModelStore');
+
+/**
+ * Another process is rebuilding the projection: a second rebuild would reset the first one's
+ * tables under it, and the first would then swap in a model missing events. Nothing was changed.
+ */
+export class RebuildRunningError extends Error {
+  readonly code = 'REBUILD_RUNNING';
+
+  constructor(readonly projection: ProjectionName) {
+    super(`A rebuild of ${projection} is already running`);
+    this.name = 'RebuildRunningError';
+  }
+}

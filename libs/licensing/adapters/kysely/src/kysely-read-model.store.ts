@@ -48,6 +48,14 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   /** One read-only transaction on a single snapshot of projection `name`'s tables. */
   protected abstract inSnapshot<T>(db: Db, name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T>;
 
+  /**
+   * Inside each transaction that writes a rebuild's tables (its batches and its swap), before the
+   * write: where several processes share the store, shows that this process still owns the rebuild.
+   */
+  protected assertOwnsRebuild(_trx: Db, _name: ProjectionName): Promise<void> {
+    return Promise.resolve();
+  }
+
   /** Inside a rebuild's swap, after the new tables took the live names: what the engine must mend. */
   protected afterSwap(_trx: Db, _name: ProjectionName): Promise<void> {
     return Promise.resolve();
@@ -68,7 +76,10 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     checkName(name);
     checkTarget(target);
     if (fence !== undefined) checkFence(fence);
-    return await this.write(name, (trx) => projections.projectBatch(trx, name, events, target, now(), fence));
+    return await this.write(name, async (trx) => {
+      if (target === 'rebuild') await this.assertOwnsRebuild(trx, name);
+      return await projections.projectBatch(trx, name, events, target, now(), fence);
+    });
   }
 
   async claimFence(name: ProjectionName, fence: number): Promise<boolean> {
@@ -92,6 +103,7 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     // The projection's writes wait while readMissing reads the event store: the live tables
     // cannot move past what it returns until the swap commits.
     return await this.write(name, async (trx) => {
+      await this.assertOwnsRebuild(trx, name);
       const position = await rebuilds.completeRebuild(trx, name, readMissing, now());
       await this.afterSwap(trx, name);
       return position;

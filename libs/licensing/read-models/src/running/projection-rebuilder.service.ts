@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore, RecordedEvent } from '@licences/event-store';
-import { READ_MODEL_STORE } from '../read-model-store.port';
+import { READ_MODEL_STORE, RebuildRunningError } from '../read-model-store.port';
 import type { ProjectionName, ReadModelStore } from '../read-model-store.port';
 
 const READ_BATCH = 1000;
@@ -43,11 +43,25 @@ export class ProjectionRebuilder {
     return this.progress.get(name)?.state === 'rebuilding';
   }
 
+  /** Rebuilds `name` and resolves with the completed progress (rejects as `begin` and the rebuild do). */
   async rebuild(
     name: ProjectionName,
     onProgress?: (progress: RebuildProgress) => void,
   ): Promise<RebuildProgress> {
-    if (this.isRunning(name)) throw new Error(`A rebuild of ${name} is already running`);
+    const { finished } = await this.begin(name, onProgress);
+    return await finished;
+  }
+
+  /**
+   * Starts a rebuild of `name`: resolves once its fresh tables exist, with `finished`, which settles
+   * when the rebuild completes or fails.
+   * @throws RebuildRunningError when this or another process rebuilds `name` already (nothing changed).
+   */
+  async begin(
+    name: ProjectionName,
+    onProgress?: (progress: RebuildProgress) => void,
+  ): Promise<{ finished: Promise<RebuildProgress> }> {
+    if (this.isRunning(name)) throw new RebuildRunningError(name);
     const started = Date.now();
     // Registered before the first await, so that a second request sees this rebuild running.
     let report: RebuildProgress = {
@@ -66,42 +80,53 @@ export class ProjectionRebuilder {
       this.progress.set(name, next);
       onProgress?.(next);
     };
+    const fail = (error: unknown) =>
+      publish({ ...report, state: 'failed', error: String(error), finishedAt: new Date().toISOString() });
     try {
       const targetPosition = await this.events.headPosition();
       publish({ ...report, targetPosition });
       await this.readModels.startRebuild(name);
-      while (report.position < report.targetPosition) {
-        const batch = await this.events.readAll({ after: report.position, maxCount: READ_BATCH });
-        if (batch.length === 0) break;
-        const position = await this.readModels.project(name, batch, 'rebuild');
-        const eventsDone = report.eventsDone + batch.length;
-        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-        const eventsPerSecond = Math.round(eventsDone / seconds);
-        const left = Math.max(0, report.targetPosition - position);
-        publish({
-          ...report,
-          eventsDone,
-          position,
-          eventsPerSecond,
-          secondsLeft: eventsPerSecond ? left / eventsPerSecond : null,
-        });
-      }
-      const position = await this.readModels.completeRebuild(name, (after, upTo) =>
-        this.readRange(after, upTo),
-      );
-      publish({
-        ...report,
-        state: 'completed',
-        position,
-        secondsLeft: 0,
-        finishedAt: new Date().toISOString(),
-      });
     } catch (error) {
-      await this.readModels.abortRebuild(name).catch(() => undefined);
-      publish({ ...report, state: 'failed', error: String(error), finishedAt: new Date().toISOString() });
+      // Nothing of this rebuild exists to abort; another process's rebuild tables stay untouched.
+      fail(error);
       throw error;
     }
-    return report;
+    const finished = (async () => {
+      try {
+        while (report.position < report.targetPosition) {
+          const batch = await this.events.readAll({ after: report.position, maxCount: READ_BATCH });
+          if (batch.length === 0) break;
+          const position = await this.readModels.project(name, batch, 'rebuild');
+          const eventsDone = report.eventsDone + batch.length;
+          const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+          const eventsPerSecond = Math.round(eventsDone / seconds);
+          const left = Math.max(0, report.targetPosition - position);
+          publish({
+            ...report,
+            eventsDone,
+            position,
+            eventsPerSecond,
+            secondsLeft: eventsPerSecond ? left / eventsPerSecond : null,
+          });
+        }
+        const position = await this.readModels.completeRebuild(name, (after, upTo) =>
+          this.readRange(after, upTo),
+        );
+        publish({
+          ...report,
+          state: 'completed',
+          position,
+          secondsLeft: 0,
+          finishedAt: new Date().toISOString(),
+        });
+      } catch (error) {
+        await this.readModels.abortRebuild(name).catch(() => undefined);
+        fail(error);
+        throw error;
+      }
+      return report;
+    })();
+    return { finished };
   }
 
   private async readRange(after: number, upTo: number): Promise<RecordedEvent[]> {

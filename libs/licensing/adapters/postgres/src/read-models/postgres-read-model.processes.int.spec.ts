@@ -1,8 +1,17 @@
 import { StorageFaultError } from '@licences/event-store';
 import { ReadModelHarness } from '@licences/licensing-kysely/testing';
-import { PROJECTION_NAMES } from '@licences/licensing-read-models';
+import { PROJECTION_NAMES, RebuildRunningError } from '@licences/licensing-read-models';
 import { PostgresReadModelStore } from './postgres-read-model.store';
 import { POSTGRES_READ_MODELS } from './testing/postgres-read-model.backend';
+
+/** Polls `condition` until it holds (every 50 ms, for up to 30 s). */
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('The condition never held within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** PostgreSQL only: several processes on one database, and a server that is not there. */
 describe('PostgreSQL read-model store across processes', () => {
@@ -52,6 +61,71 @@ describe('PostgreSQL read-model store across processes', () => {
       code: 'PROJECTION_FENCED_OFF',
     });
     expect(await successor.store.checkpoint('licence-validity')).toBe(all[2]!.position);
+  });
+
+  it('refuses a second rebuild of a projection from another process, and lets one start once the first process is gone', async () => {
+    await h.writeLifecycles();
+    const all = await h.events.readAll();
+    const head = all.at(-1)!.position;
+    const first = await h.openStore();
+    const second = await h.openStore();
+    for (const name of PROJECTION_NAMES) await first.store.project(name, all);
+    await first.store.startRebuild('decision-history');
+    await first.store.project('decision-history', all.slice(0, 2), 'rebuild');
+
+    // The second process may neither reset the first one's rebuild tables nor drop them.
+    await expect(second.store.startRebuild('decision-history')).rejects.toBeInstanceOf(RebuildRunningError);
+    await second.store.abortRebuild('decision-history');
+    expect(await first.store.checkpoint('decision-history', 'rebuild')).toBe(all[1]!.position);
+    // Other projections are not held up.
+    await second.store.startRebuild('statistics');
+    await second.store.abortRebuild('statistics');
+
+    await first.store.project('decision-history', all.slice(2), 'rebuild');
+    expect(await first.store.completeRebuild('decision-history', () => Promise.resolve([]))).toBe(head);
+    const fresh = await h.projectedFromScratch('fresh');
+    expect(await h.dumpTables(first.db)).toEqual(await h.dumpTables(fresh.db));
+
+    // A process that dies mid-rebuild frees the lock with its connection.
+    await first.store.startRebuild('decision-history');
+    await first.store.close();
+    await second.store.startRebuild('decision-history');
+    await second.store.project('decision-history', all, 'rebuild');
+    expect(await second.store.completeRebuild('decision-history', () => Promise.resolve([]))).toBe(head);
+    expect(await h.dumpTables(second.db)).toEqual(await h.dumpTables(fresh.db));
+  });
+
+  it('stops a rebuild whose lock went with its connection, so that it never swaps in over a successor', async () => {
+    await h.writeLifecycles();
+    const all = await h.events.readAll();
+    const first = await h.openStore();
+    const second = await h.openStore();
+    await first.store.startRebuild('decision-history');
+    const { Client } = await import('pg');
+    const admin = new Client({ connectionString: first.db });
+    await admin.connect();
+    try {
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'licences-rebuild-locks' AND datname = current_database()`,
+      );
+    } finally {
+      await admin.end();
+    }
+    // The successor gets the lock as soon as the server has ended the session.
+    await waitUntil(() =>
+      second.store.startRebuild('decision-history').then(
+        () => true,
+        () => false,
+      ),
+    );
+    await expect(first.store.project('decision-history', all, 'rebuild')).rejects.toThrow(/lost its lock/);
+    await expect(first.store.completeRebuild('decision-history', () => Promise.resolve([]))).rejects.toThrow(
+      /lost its lock/,
+    );
+    await second.store.project('decision-history', all, 'rebuild');
+    expect(await second.store.completeRebuild('decision-history', () => Promise.resolve([]))).toBe(
+      all.at(-1)!.position,
+    );
   });
 
   it('fails with a clear error naming the server, never the password, when nothing listens there', async () => {

@@ -11,6 +11,41 @@ import type { ProjectionName } from '@licences/licensing-read-models';
 /** First key of the advisory locks of the read models: keeps them apart from any other lock. */
 const READ_MODEL_LOCK_SPACE = 0x4c52; // "LR"
 
+/** First key of the session locks that let one process at a time rebuild a projection. */
+export const REBUILD_LOCK_SPACE = 0x4c42; // "LB"
+
+/**
+ * Takes the projection's rebuild lock on `session` if no other session holds it. It lasts as long
+ * as the session, so a rebuilding process that dies frees it with its connection.
+ */
+export async function tryLockRebuild(
+  session: { query: (text: string, values: unknown[]) => Promise<{ rows: { locked: boolean }[] }> },
+  name: ProjectionName,
+): Promise<boolean> {
+  const { rows } = await session.query('select pg_try_advisory_lock($1::integer, hashtext($2)) as locked', [
+    REBUILD_LOCK_SPACE,
+    name,
+  ]);
+  return rows[0]?.locked === true;
+}
+
+/** Whether the session of server process `pid` holds the projection's rebuild lock now. */
+export async function holdsRebuildLock(
+  db: Kysely<ReadModelDatabase>,
+  pid: number,
+  name: ProjectionName,
+): Promise<boolean> {
+  // Two-key advisory locks show as classid = first key, objid = second key, objsubid = 2.
+  const { rows } = await sql<{ held: boolean }>`select exists (
+      select 1 from pg_locks
+      where locktype = 'advisory' and granted and pid = ${pid} and objsubid = 2
+        and classid::bigint = ${REBUILD_LOCK_SPACE}::bigint
+        -- objid shows the key's 32 bits unsigned; hashtext is signed.
+        and objid::bigint = (hashtext(${name})::bigint & 4294967295)
+    ) as held`.execute(db);
+  return rows[0]?.held === true;
+}
+
 /**
  * Takes the projection's lock until the transaction ends: writers of one projection, in any
  * process, take turns; writers of different projections do not wait for each other.

@@ -1,15 +1,19 @@
 import { hostname } from 'node:os';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool, types } from 'pg';
+import { Client, Pool, types } from 'pg';
 import { KyselyReadModelStore } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
-import type { ProjectionName } from '@licences/licensing-read-models';
+import { RebuildRunningError } from '@licences/licensing-read-models';
+import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
 import { describeServer, withPostgresFaults } from '../postgres-storage-faults';
 import { migrateReadModels } from './read-model.migrations';
 import {
   lockProjection,
   lockTablesForSnapshot,
+  REBUILD_LOCK_SPACE,
+  holdsRebuildLock,
   restoreConstraintNames,
+  tryLockRebuild,
 } from './postgres-read-model.statements';
 
 export interface PostgresReadModelStoreOptions {
@@ -49,7 +53,20 @@ const TYPES = {
  * writers across processes, snapshot reads, and the constraint names a rebuild's swap leaves.
  */
 export class PostgresReadModelStore extends KyselyReadModelStore {
+  /**
+   * A connection of its own (outside the pool, which the rebuild's writes need) whose session holds
+   * the rebuild lock of each projection this process rebuilds: another process cannot start a
+   * rebuild of it meanwhile, and a process that dies frees the locks with its connection.
+   */
+  private rebuildSession: Client | undefined;
+  /** The server process of that session, by which the lock is found in pg_locks. */
+  private rebuildSessionPid: number | undefined;
+  private readonly rebuilding = new Set<ProjectionName>();
+  /** Rebuilds whose lock went with a broken session: their writes are refused, nothing swapped in. */
+  private readonly lostRebuilds = new Set<ProjectionName>();
+
   private constructor(
+    private readonly connectionString: string,
     db: Kysely<ReadModelDatabase>,
     /** "read models (PostgreSQL at host:port)": what every error names. */
     private readonly storeName: string,
@@ -79,7 +96,7 @@ export class PostgresReadModelStore extends KyselyReadModelStore {
       await db.destroy();
       throw error;
     }
-    return new PostgresReadModelStore(db, storeName);
+    return new PostgresReadModelStore(options.connectionString, db, storeName);
   }
 
   /**
@@ -98,6 +115,109 @@ export class PostgresReadModelStore extends KyselyReadModelStore {
         );
       }),
     );
+  }
+
+  /**
+   * Refused with RebuildRunningError while another process rebuilds `name`; a rebuild this process
+   * started is dropped and started again, as on SQLite.
+   */
+  override async startRebuild(name: ProjectionName): Promise<void> {
+    if (!this.rebuilding.has(name)) {
+      const session = await this.withFaults(() => this.sessionForRebuilds());
+      if (!(await this.withFaults(() => tryLockRebuild(session, name)))) throw new RebuildRunningError(name);
+      this.rebuilding.add(name);
+      this.lostRebuilds.delete(name);
+    }
+    try {
+      await super.startRebuild(name);
+    } catch (error) {
+      await this.endRebuild(name);
+      throw error;
+    }
+  }
+
+  /** Keeps the lock when it fails, so that the caller's abortRebuild can drop what it built. */
+  override async completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number> {
+    const position = await super.completeRebuild(name, readMissing);
+    await this.endRebuild(name);
+    return position;
+  }
+
+  /** Only a rebuild this process holds: another process's rebuild tables are not this one's to drop. */
+  override async abortRebuild(name: ProjectionName): Promise<void> {
+    if (!this.rebuilding.has(name)) return;
+    try {
+      await super.abortRebuild(name);
+    } finally {
+      await this.endRebuild(name);
+    }
+  }
+
+  override async close(): Promise<void> {
+    this.rebuilding.clear();
+    const session = this.rebuildSession;
+    this.rebuildSession = undefined;
+    await session?.end().catch(() => undefined);
+    await super.close();
+  }
+
+  private async sessionForRebuilds(): Promise<Client> {
+    if (this.rebuildSession) return this.rebuildSession;
+    const session = new Client({
+      connectionString: this.connectionString,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: 'licences-rebuild-locks',
+    });
+    // A broken session has lost its locks: another process may start a rebuild now.
+    const lose = () => {
+      if (this.rebuildSession !== session) return;
+      this.rebuildSession = undefined;
+      for (const name of this.rebuilding) this.lostRebuilds.add(name);
+      this.rebuilding.clear();
+    };
+    session.on('error', lose);
+    session.on('end', lose);
+    await session.connect();
+    const { rows } = await session.query<{ pid: number }>('select pg_backend_pid() as pid');
+    this.rebuildSession = session;
+    this.rebuildSessionPid = rows[0]?.pid;
+    return session;
+  }
+
+  /**
+   * Under the projection's write lock, which another process's startRebuild also takes: while this
+   * check passes, no other rebuild can reset the tables before this write commits; once this
+   * process's lock session is gone, its late batches and its swap are refused.
+   */
+  protected override async assertOwnsRebuild(
+    trx: Kysely<ReadModelDatabase>,
+    name: ProjectionName,
+  ): Promise<void> {
+    if (this.lostRebuilds.has(name)) {
+      throw this.lostLock(name);
+    }
+    const owner = this.rebuilding.has(name) ? this.rebuildSessionPid : undefined;
+    // Rebuild tables another process started are not this one's to write.
+    if (owner === undefined) throw new Error(`No rebuild of ${name} was started by this process`);
+    if (!(await holdsRebuildLock(trx, owner, name))) {
+      this.rebuilding.delete(name);
+      this.lostRebuilds.add(name);
+      throw this.lostLock(name);
+    }
+  }
+
+  private lostLock(name: ProjectionName): Error {
+    return new Error(
+      `The rebuild of ${name} in this process lost its lock (its connection to ${this.storeName} ended); ` +
+        'another process may be rebuilding it now, so this one stops: start it again',
+    );
+  }
+
+  private async endRebuild(name: ProjectionName): Promise<void> {
+    if (!this.rebuilding.delete(name)) return;
+    await this.rebuildSession
+      ?.query('select pg_advisory_unlock($1::integer, hashtext($2))', [REBUILD_LOCK_SPACE, name])
+      .catch(() => undefined);
   }
 
   /** A failure of the server or of the way to it is a StorageFaultError naming the server. */
