@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createTestDatabase } from '../libs/licensing/adapters/postgres/src/testing/postgres-test-database';
+import {
+  createTestDatabase,
+  runStatements,
+} from '../libs/licensing/adapters/postgres/src/testing/postgres-test-database';
 import type { TestDatabase } from '../libs/licensing/adapters/postgres/src/testing/postgres-test-database';
 import { EsdbStandIn } from './esdb-stand-in/esdb-stand-in';
 import {
@@ -30,18 +33,6 @@ const intake = developmentToken('alice', ['intake']);
 interface Replica {
   readonly child: Parameters<typeof kill>[0];
   readonly baseUrl: string;
-}
-
-async function asSuperuser(url: string, statements: string[]): Promise<unknown[][]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const results: unknown[][] = [];
-    for (const statement of statements) results.push((await client.query(statement)).rows);
-    return results;
-  } finally {
-    await client.end();
-  }
 }
 
 /** A POST with an Idempotency-Key (callApi sends none). */
@@ -118,7 +109,7 @@ describe('the access audit and idempotency records shared on PostgreSQL', () => 
       expect(retried).toEqual(created);
       const applied = standIn.events.filter((e) => e.type === 'Applied');
       expect(applied.map((e) => e.streamName)).toEqual([`licence-${id}`]);
-      const [stored] = await asSuperuser(database.url, [
+      const [stored] = await runStatements(database.url, [
         'SELECT principal, idempotency_key FROM idempotency_keys',
       ]);
       expect(stored).toEqual([{ principal: 'alice', idempotency_key: 'retry-1' }]);
@@ -205,7 +196,7 @@ describe('the access audit and idempotency records shared on PostgreSQL', () => 
       const before = (await accessLog(replica)).total;
       await stopAll();
 
-      await asSuperuser(database.url, [
+      await runStatements(database.url, [
         'ALTER TABLE access_log DISABLE TRIGGER access_log_no_update',
         'DELETE FROM access_log WHERE seq > 2',
       ]);
@@ -249,7 +240,7 @@ describe('the access audit and idempotency records shared on PostgreSQL', () => 
         acknowledged.stdout,
       )?.[1];
       expect(kept).toBeDefined();
-      const [evidence] = await asSuperuser(database.url, [
+      const [evidence] = await runStatements(database.url, [
         `SELECT count(*)::int AS n FROM ${kept}.access_log`,
       ]);
       expect(evidence).toEqual([{ n: 2 }]);

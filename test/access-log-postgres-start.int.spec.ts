@@ -1,20 +1,13 @@
 import { Client } from 'pg';
 import type { AccessLogAnchor } from '@licences/licensing-application';
 import { PostgresAccessLogBackend } from '../apps/api/src/audit/postgres-access-log.backend';
-import { createTestDatabase } from '../libs/licensing/adapters/postgres/src/testing/postgres-test-database';
+import {
+  createTestDatabase,
+  runStatements,
+} from '../libs/licensing/adapters/postgres/src/testing/postgres-test-database';
 import type { TestDatabase } from '../libs/licensing/adapters/postgres/src/testing/postgres-test-database';
 
 jest.setTimeout(60_000);
-
-async function onDatabase(url: string, statements: string[]): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /*
  * What start-up decides about an access log in PostgreSQL. The log, its anchor and the database
@@ -90,7 +83,7 @@ describe('the start-up check of an access log in PostgreSQL', () => {
     await startLog(4);
     expect(await inspect(12)).toEqual({ action: 'open' });
 
-    await onDatabase(database.url, [
+    await runStatements(database.url, [
       'ALTER TABLE access_log DISABLE TRIGGER access_log_no_update',
       'DELETE FROM access_log WHERE seq > 2',
     ]);
@@ -99,7 +92,7 @@ describe('the start-up check of an access log in PostgreSQL', () => {
       problem: expect.stringMatching(/^the access log is damaged: .*the anchor names record 4/),
     });
 
-    await onDatabase(database.url, ['DROP TABLE access_log']);
+    await runStatements(database.url, ['DROP TABLE access_log']);
     expect(await inspect(0)).toEqual({
       action: 'refuse',
       problem: expect.stringMatching(/^the access log is missing, while its anchor names record 4/),

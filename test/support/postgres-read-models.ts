@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { withConnection } from '../../libs/licensing/adapters/postgres/src/testing/postgres-test-database';
 import type { EventStore } from '@licences/event-store';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
@@ -7,22 +7,12 @@ import { TABLE_ORDER } from '../../libs/licensing/adapters/kysely/src/testing/re
 /** What projections build, and their checkpoints; not the access log, leases or migrations beside them. */
 const PROJECTED = new Set([...Object.keys(TABLE_ORDER), 'projection_checkpoints']);
 
-async function onDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Every read-model table of a PostgreSQL database, rows in a stable order, read behind the
  * store's back; checkpoints as bare positions (their fences and times differ between runs).
  */
 export function dumpPostgresReadModels(url: string): Promise<Record<string, unknown[]>> {
-  return onDatabase(url, async (client) => {
+  return withConnection(url, async (client) => {
     const tables = await client.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables
        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
@@ -50,7 +40,7 @@ export function dumpPostgresReadModels(url: string): Promise<Record<string, unkn
 
 /** The lowest live checkpoint over the projections in a PostgreSQL read store (0 until all have one). */
 export function lowestPostgresCheckpoint(url: string): Promise<number> {
-  return onDatabase(url, async (client) => {
+  return withConnection(url, async (client) => {
     const rows = await client.query<{ position: string }>(
       `SELECT position::text AS position FROM projection_checkpoints WHERE target = 'live'`,
     );

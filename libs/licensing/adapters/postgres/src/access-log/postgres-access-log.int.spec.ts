@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { AccessLogUnavailableError, verifyAccessLog } from '@licences/licensing-application';
 import type { AccessLogEntry } from '@licences/licensing-application';
-import { createTestDatabase } from '../testing/postgres-test-database';
+import { createTestDatabase, runStatements } from '../testing/postgres-test-database';
 import type { TestDatabase } from '../testing/postgres-test-database';
 import { PostgresAccessLog } from './postgres-access-log.adapter';
 import { PostgresAccessLogAnchor } from './postgres-access-log-anchor.adapter';
@@ -23,16 +23,6 @@ function access(sub: string, n: number): AccessLogEntry {
     correlationId: n % 2 ? `corr-${n}` : null,
     detail: null,
   };
-}
-
-async function asSuperuser(url: string, statements: string[]): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 describe('PostgresAccessLog (real PostgreSQL)', () => {
@@ -94,7 +84,7 @@ describe('PostgresAccessLog (real PostgreSQL)', () => {
       'DELETE FROM access_log',
       'TRUNCATE access_log',
     ]) {
-      await expect(asSuperuser(database.url, [statement])).rejects.toThrow(/append-only/);
+      await expect(runStatements(database.url, [statement])).rejects.toThrow(/append-only/);
     }
     expect(await verifyAccessLog(log, null)).toMatchObject({ intact: true, recordsChecked: 1 });
   });
@@ -102,7 +92,7 @@ describe('PostgresAccessLog (real PostgreSQL)', () => {
   it('refuses to append after its newest records were removed behind its back', async () => {
     const log = await openLog();
     for (let n = 1; n <= 3; n += 1) await log.append(access('alice', n));
-    await asSuperuser(database.url, [
+    await runStatements(database.url, [
       'ALTER TABLE access_log DISABLE TRIGGER access_log_no_update',
       'DELETE FROM access_log WHERE seq > 1',
       'ALTER TABLE access_log ENABLE TRIGGER access_log_no_update',
@@ -121,7 +111,7 @@ describe('PostgresAccessLog (real PostgreSQL)', () => {
     const [first, , , last] = records;
     if (!first || !last) throw new Error('four records were appended');
     await anchor.reset({ origin: first.hash, seq: last.seq, hash: last.hash });
-    await asSuperuser(database.url, [
+    await runStatements(database.url, [
       'ALTER TABLE access_log DISABLE TRIGGER access_log_no_update',
       'DELETE FROM access_log WHERE seq > 2',
     ]);
@@ -138,14 +128,14 @@ describe('PostgresAccessLog (real PostgreSQL)', () => {
     const unreachable = await PostgresAccessLog.open({ connectionString: database.url, writeBudgetMs: 500 });
     opened.push(unreachable);
     // The server ends every connection of this database: the next append must connect anew.
-    await asSuperuser(database.url.replace(/\/[^/]+$/, '/postgres'), [
+    await runStatements(database.url.replace(/\/[^/]+$/, '/postgres'), [
       `ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS false`,
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database.name}'`,
     ]);
     try {
       await expect(unreachable.append(access('alice', 2))).rejects.toBeInstanceOf(AccessLogUnavailableError);
     } finally {
-      await asSuperuser(database.url.replace(/\/[^/]+$/, '/postgres'), [
+      await runStatements(database.url.replace(/\/[^/]+$/, '/postgres'), [
         `ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS true`,
       ]);
     }

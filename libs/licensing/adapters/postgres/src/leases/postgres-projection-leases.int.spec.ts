@@ -1,5 +1,5 @@
-import { Client } from 'pg';
-import { createTestDatabase } from '../testing/postgres-test-database';
+import type { Client } from 'pg';
+import { createTestDatabase, withConnection } from '../testing/postgres-test-database';
 import type { TestDatabase } from '../testing/postgres-test-database';
 import { PostgresProjectionLeases } from './postgres-projection-leases.adapter';
 
@@ -38,15 +38,8 @@ describe('PostgresProjectionLeases', () => {
     await database.drop();
   });
 
-  async function onDatabase<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const onDatabase = <T>(work: (client: Client) => Promise<T>): Promise<T> =>
+    withConnection(database.url, work);
 
   it(
     'gives a projection to one holder at a time, with a higher fence every time',

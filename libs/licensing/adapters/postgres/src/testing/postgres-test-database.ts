@@ -25,14 +25,24 @@ function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl });
+/** Runs `work` on a connection of its own to `url`, ended whatever happens. */
+export async function withConnection<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** Runs `statements` one after another on a connection of their own; the rows of each. */
+export function runStatements(url: string, statements: readonly string[]): Promise<unknown[][]> {
+  return withConnection(url, async (client) => {
+    const results: unknown[][] = [];
+    for (const statement of statements) results.push((await client.query(statement)).rows);
+    return results;
+  });
 }
 
 /**
@@ -44,7 +54,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
   try {
-    await onServer(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+    await withConnection(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   } catch (error) {
     throw new Error(
       `The tests need a PostgreSQL server at ${new URL(serverUrl).host} (set LICENCES_TEST_POSTGRES_URL ` +
@@ -58,7 +68,9 @@ export async function createTestDatabase(
     drop: async () => {
       if (dropped) return;
       dropped = true;
-      await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withConnection(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
     },
   };
 }
