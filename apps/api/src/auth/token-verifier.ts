@@ -6,6 +6,7 @@ import { jwksKeyResolver } from './jwks-key-source';
 import type { KeyResolver } from './jwks-key-source';
 import { isRole } from './roles';
 import type { Role } from './roles';
+import { VerifiedTokenCache } from './verified-token.cache';
 
 /** Why a token was refused, in general terms: never which key or which expected value. */
 export type TokenRefusal =
@@ -109,6 +110,7 @@ export class TokenVerifier {
   // Built once: the secret's bytes, and the key set's cache, live as long as the verifier.
   private readonly secret: Uint8Array | undefined;
   private readonly jwks: KeyResolver | undefined;
+  private readonly verifiedTokens = new VerifiedTokenCache();
 
   constructor(
     private readonly config: IdentityConfig,
@@ -120,6 +122,9 @@ export class TokenVerifier {
 
   /** Throws TokenRefusedError (a 401) or IdentityProviderUnavailableError (a 503). */
   async verify(token: string): Promise<VerifiedToken> {
+    const known = this.verifiedTokens.get(token, this.now());
+    // The claims are judged again on every use: only the signature's verification is remembered.
+    if (known !== undefined) return this.identityOf(known.payload, known.sharedSecret);
     let alg: unknown;
     try {
       alg = decodeProtectedHeader(token).alg;
@@ -127,7 +132,10 @@ export class TokenVerifier {
       throw refused('TOKEN_MALFORMED', 'The token is not a well-formed signed JWT');
     }
     const payload = await this.verified(token, alg);
-    return this.identityOf(payload, alg === 'HS256');
+    const sharedSecret = alg === 'HS256';
+    const identity = this.identityOf(payload, sharedSecret);
+    this.verifiedTokens.remember(token, { payload, sharedSecret }, this.now(), this.config.clockSkewSeconds);
+    return identity;
   }
 
   private async verified(token: string, alg: unknown): Promise<JWTPayload> {

@@ -89,6 +89,23 @@ describe('the token verifier', () => {
       );
     });
 
+    it('refuses a token it accepted once as soon as it has expired, and never takes a tampered copy for it', async () => {
+      let clock = NOW * 1000;
+      const ticking = new TokenVerifier(
+        loadIdentityConfig({ LICENCES_JWT_SECRET: SECRET }, 'production'),
+        () => clock,
+      );
+      const token = await hs256({ ...fresh, role: 'admin', exp: NOW + 300 });
+      expect((await ticking.verify(token)).sub).toBe('alice');
+      expect((await ticking.verify(token)).sub).toBe('alice');
+      const [header, payload, signature] = token.split('.') as [string, string, string];
+      const otherSignature = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+      expect(await refusalOf(ticking, `${header}.${payload}.${otherSignature}`)).toBe('TOKEN_INVALID');
+      // The default skew is allowed past exp; one second after it the same token is refused.
+      clock = (NOW + 300 + 61) * 1000;
+      expect(await refusalOf(ticking, token)).toBe('TOKEN_EXPIRED');
+    });
+
     it('refuses another secret, alg none, an asymmetric token it has no key set for, and what is no JWT', async () => {
       expect(await refusalOf(verifier, await hs256({ ...fresh, role: 'admin' }, `${SECRET}-other`))).toBe(
         'TOKEN_INVALID',
