@@ -3,40 +3,11 @@
 // Usage: crash-writer.script.ts <database file> <shared stream id>
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '@licences/event-store';
-import type { EventStore, NewEvent } from '@licences/event-store';
+import type { EventStore } from '@licences/event-store';
 import { SqliteEventStore } from '../sqlite-event-store.adapter';
+import { acknowledge, crashTestEvent as event } from './crash-writer.events';
 
 const STREAMS = 3;
-
-function event(): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'CrashTestEventAppended',
-    schemaVersion: 1,
-    data: { payload: 'x'.repeat(200) },
-    metadata: {
-      occurredAt: new Date().toISOString(),
-      actor: { sub: 'crash-writer', role: 'test' },
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-    },
-  };
-}
-
-/** Prints the stored form of `batch`; a pipe write is synchronous on Linux, so a printed line is received. */
-async function acknowledge(
-  store: EventStore,
-  streamId: string,
-  batch: readonly NewEvent[],
-  lastRevision: number,
-): Promise<void> {
-  // Only this batch: later events of the stream may be another writer's, acknowledged by it.
-  const stored = await store.readStream(streamId, {
-    fromRevision: lastRevision - batch.length + 1,
-    maxCount: batch.length,
-  });
-  process.stdout.write(stored.map((e) => `ack ${streamId} ${e.id} ${e.revision} ${e.position}\n`).join(''));
-}
 
 /** Competes with the other writers on one stream, so revision conflicts between processes happen. */
 async function appendToShared(store: EventStore, sharedStreamId: string): Promise<void> {
