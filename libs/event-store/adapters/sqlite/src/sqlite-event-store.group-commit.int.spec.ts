@@ -1,30 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { StorageFaultError, WrongExpectedRevisionError } from '@licences/event-store';
 import { idsOf, newEvent, newEvents, newStreamId } from '@licences/event-store-conformance';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
-
-/**
- * Makes every COMMIT of this process fail as on a failing disk until the returned function is
- * called. better-sqlite3 runs COMMIT through a prepared statement, so the seam is its `run`.
- */
-function failCommits(): () => void {
-  const probe = new Database(':memory:');
-  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as {
-    run: (this: Database.Statement, ...params: unknown[]) => Database.RunResult;
-  };
-  probe.close();
-  const run = proto.run;
-  proto.run = function failingCommit(this: Database.Statement, ...params: unknown[]) {
-    if (this.source === 'COMMIT') throw new Database.SqliteError('injected commit failure', 'SQLITE_IOERR');
-    return run.apply(this, params);
-  };
-  return () => {
-    proto.run = run;
-  };
-}
+import { failStatementsWith } from './testing/storage-fault-injection';
 
 describe('SqliteEventStore group commit', () => {
   let dir: string;
@@ -76,7 +56,10 @@ describe('SqliteEventStore group commit', () => {
   it('acknowledges none of a group whose commit fails, and stores none of it', async () => {
     await store.append(newStreamId(), [newEvent()], 'no-stream');
     const batches = Array.from({ length: 8 }, () => ({ streamId: newStreamId(), events: newEvents(2) }));
-    const restore = failCommits();
+    // As a disk failing at the fsync of the commit: every append of the group was already written.
+    const restore = failStatementsWith((statement) =>
+      statement.source === 'COMMIT' ? 'SQLITE_IOERR' : undefined,
+    );
     let outcomes: PromiseSettledResult<unknown>[];
     try {
       outcomes = await Promise.allSettled(

@@ -4,10 +4,9 @@
 // them compete on one stream, so groups also hold appends that fail on their expected revision.
 // Usage: concurrent-crash-writer.script.ts <database file> <concurrency>
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedRevisionError } from '@licences/event-store';
 import type { EventStore } from '@licences/event-store';
 import { SqliteEventStore } from '../sqlite-event-store.adapter';
-import { acknowledge, crashTestEvent } from './crash-writer.events';
+import { acknowledge, appendToShared, crashTestEvent } from './crash-writer.events';
 
 /** Appends batches of one to three events to a stream of its own, forever. */
 async function ownStream(store: EventStore): Promise<never> {
@@ -21,18 +20,9 @@ async function ownStream(store: EventStore): Promise<never> {
   }
 }
 
-/** Appends one event at a time to a stream shared with other appenders, retrying lost races. */
+/** Appends one event at a time to the stream shared with other appenders, forever. */
 async function sharedStream(store: EventStore, streamId: string): Promise<never> {
-  for (;;) {
-    const batch = [crashTestEvent()];
-    const expected = (await store.streamRevision(streamId)) ?? 'no-stream';
-    try {
-      const { nextRevision } = await store.append(streamId, batch, expected);
-      await acknowledge(store, streamId, batch, nextRevision);
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    }
-  }
+  for (;;) await appendToShared(store, streamId);
 }
 
 async function main(file: string, concurrency: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { WrongExpectedRevisionError } from '@licences/event-store';
 import type { EventStore, NewEvent } from '@licences/event-store';
 
 /** An event of the crash tests' writer processes. */
@@ -34,4 +35,21 @@ export async function acknowledge(
     maxCount: batch.length,
   });
   process.stdout.write(stored.map((e) => `ack ${streamId} ${e.id} ${e.revision} ${e.position}\n`).join(''));
+}
+
+/**
+ * Appends one event to a stream other writers compete on, retrying lost races (so revision
+ * conflicts happen, between processes or inside a group), and acknowledges it once stored.
+ */
+export async function appendToShared(store: EventStore, sharedStreamId: string): Promise<void> {
+  const batch = [crashTestEvent()];
+  for (;;) {
+    const expected = (await store.streamRevision(sharedStreamId)) ?? 'no-stream';
+    try {
+      const { nextRevision } = await store.append(sharedStreamId, batch, expected);
+      return acknowledge(store, sharedStreamId, batch, nextRevision);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    }
+  }
 }

@@ -2,26 +2,10 @@
 // acknowledged event ("ack <streamId> <eventId> <revision> <position>") only once its append resolved.
 // Usage: crash-writer.script.ts <database file> <shared stream id>
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedRevisionError } from '@licences/event-store';
-import type { EventStore } from '@licences/event-store';
 import { SqliteEventStore } from '../sqlite-event-store.adapter';
-import { acknowledge, crashTestEvent as event } from './crash-writer.events';
+import { acknowledge, appendToShared, crashTestEvent as event } from './crash-writer.events';
 
 const STREAMS = 3;
-
-/** Competes with the other writers on one stream, so revision conflicts between processes happen. */
-async function appendToShared(store: EventStore, sharedStreamId: string): Promise<void> {
-  const batch = [event()];
-  for (;;) {
-    const expected = (await store.streamRevision(sharedStreamId)) ?? 'no-stream';
-    try {
-      const { nextRevision } = await store.append(sharedStreamId, batch, expected);
-      return acknowledge(store, sharedStreamId, batch, nextRevision);
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    }
-  }
-}
 
 async function main(file: string, sharedStreamId: string): Promise<void> {
   const store = SqliteEventStore.open({ file });
