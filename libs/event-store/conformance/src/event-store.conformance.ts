@@ -1,6 +1,7 @@
 import type { EventStore } from '@licences/event-store';
 import { describeAppend } from './suites/append.conformance';
 import { describeConcurrencyAndDurability } from './suites/concurrency-durability.conformance';
+import { describeConcurrentAppends } from './suites/concurrent-appends.conformance';
 import type { ConformanceContext } from './suites/conformance-context';
 import { describeIdempotency } from './suites/idempotency.conformance';
 import { describeRead } from './suites/read.conformance';
@@ -63,5 +64,6 @@ export function runEventStoreConformance(
     describeRead(context);
     describeSubscription(context);
     describeConcurrencyAndDurability(context);
+    describeConcurrentAppends(context);
   });
 }

@@ -1,12 +1,7 @@
 import type Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { Observable } from 'rxjs';
-import {
-  EventIdConflictError,
-  eventIdConflictOf,
-  withStorageFaults,
-  WrongExpectedRevisionError,
-} from '@licences/event-store';
+import { withStorageFaults } from '@licences/event-store';
 import type {
   AppendResult,
   EventStore,
@@ -21,9 +16,9 @@ import { openEventStoreDatabase } from './sqlite-event-store.connection';
 import { CatchUpFeed } from './sqlite-event-store.feed';
 import { EVENT_COLUMNS, toRecordedEvent } from './sqlite-event-store.rows';
 import type { EventRow } from './sqlite-event-store.rows';
-import { EventSealer } from './sqlite-event-store.seal';
+import { GroupCommit } from './sqlite-event-store.group-commit';
 import { checkCount, prepareAppend } from './sqlite-event-store.validation';
-import type { PreparedEvent } from './sqlite-event-store.validation';
+import { EventWriter } from './sqlite-event-store.writer';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; created with its schema if missing (its folder must exist). */
@@ -40,47 +35,32 @@ const STORE_NAME = 'event store';
 const CATCH_UP_BATCH_SIZE = 500;
 /** Portable "no limit": PostgreSQL and SQLite both accept a large LIMIT, not both accept -1. */
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
-
-type InsertParams = [string, string, number, string, number, string, string, string, string];
+/** Events per group commit: bounds a group's memory, how long it holds the write lock, its latency. */
+const MAX_EVENTS_PER_GROUP = 1000;
 
 /** Event store on one SQLite file; several processes may share the file. */
 export class SqliteEventStore implements EventStore {
   private readonly feeds = new Set<CatchUpFeed>();
-  private readonly sealer: EventSealer;
+  private readonly groupCommit: GroupCommit;
   private poller: NodeJS.Timeout | undefined;
   private closed = false;
 
   private readonly sql: {
-    readonly findEvent: Database.Statement<[string], StoredIdentity>;
     readonly lastRevision: Database.Statement<[string], { revision: number | null }>;
-    readonly lastRecordedAt: Database.Statement<[], { recorded_at: string }>;
-    readonly insert: Database.Statement<InsertParams>;
     readonly streamForwards: Database.Statement<[string, number, number], EventRow>;
     readonly streamBackwards: Database.Statement<[string, number, number], EventRow>;
     readonly all: Database.Statement<[number, number], EventRow>;
     readonly head: Database.Statement<[], { position: number }>;
   };
 
-  private readonly appendTransaction: Database.Transaction<
-    (streamId: string, events: readonly PreparedEvent[], expected: ExpectedRevision) => AppendOutcome
-  >;
-
   private constructor(
     private readonly db: Database.Database,
-    private readonly clock: () => Date,
+    clock: () => Date,
     private readonly pollIntervalMs: number,
     private readonly folder: string,
   ) {
     this.sql = {
-      findEvent: db.prepare(
-        'SELECT position, revision, stream_id, type, schema_version, data FROM events WHERE event_id = ?',
-      ),
       lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
-      lastRecordedAt: db.prepare('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1'),
-      insert: db.prepare(
-        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, occurred_at, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       streamForwards: db.prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
       ),
@@ -90,9 +70,11 @@ export class SqliteEventStore implements EventStore {
       all: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
       head: db.prepare('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
     };
-    this.sealer = new EventSealer(db);
-    this.appendTransaction = db.transaction((streamId, events, expected) =>
-      this.appendLocked(streamId, events, expected),
+    const writer = new EventWriter(db, clock);
+    this.groupCommit = new GroupCommit(
+      (group) => withStorageFaults(STORE_NAME, folder, () => writer.write(group)),
+      () => this.wakeFeeds(),
+      MAX_EVENTS_PER_GROUP,
     );
   }
 
@@ -108,14 +90,11 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
+  /** Resolves once the append is durable, committed with the others of its group (`GroupCommit`). */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    return this.run(() => {
-      const prepared = prepareAppend(streamId, events, expected);
-      // IMMEDIATE takes the write lock before reading the stream's revision, so another
-      // process cannot slip an event in between the check and the insert.
-      const { result, appended } = this.appendTransaction.immediate(streamId, prepared, expected);
-      if (appended) this.wakeFeeds();
-      return result;
+    return this.groupCommit.enqueue(() => {
+      if (this.closed) throw new Error('The event store is closed');
+      return { streamId, events: prepareAppend(streamId, events, expected), expected };
     });
   }
 
@@ -174,6 +153,8 @@ export class SqliteEventStore implements EventStore {
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closed = true;
+    // Appends already accepted are written (or rejected on a storage fault), never dropped.
+    this.groupCommit.flush();
     this.stopPolling();
     const feeds = [...this.feeds];
     this.feeds.clear();
@@ -184,8 +165,7 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Runs synchronous database work as a Promise, turning throws into rejections, and a full,
-   * read-only, damaged or failing disk into a StorageFaultError. A failed append is rolled back
-   * whole by its transaction, so such a fault never leaves part of a batch stored.
+   * read-only, damaged or failing disk into a StorageFaultError.
    */
   private run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve) => {
@@ -198,72 +178,6 @@ export class SqliteEventStore implements EventStore {
     return withStorageFaults(STORE_NAME, this.folder, () =>
       this.sql.all.all(position, limit).map(toRecordedEvent),
     );
-  }
-
-  private appendLocked(
-    streamId: string,
-    events: readonly PreparedEvent[],
-    expected: ExpectedRevision,
-  ): AppendOutcome {
-    const fresh: PreparedEvent[] = [];
-    let latestStored: { position: number; revision: number } | undefined;
-    for (const event of events) {
-      const stored = this.sql.findEvent.get(event.id);
-      if (!stored) {
-        fresh.push(event);
-        continue;
-      }
-      // Throwing here rolls the transaction back before anything of the batch is inserted.
-      const conflict = conflictWith(streamId, event, stored);
-      if (conflict) throw new EventIdConflictError(streamId, event.id, stored.stream_id, conflict);
-      if (!latestStored || stored.position > latestStored.position) latestStored = stored;
-    }
-    // A retry of an acknowledged batch: answer as the first time, whatever the stream became since.
-    if (fresh.length === 0 && latestStored) {
-      return {
-        result: { nextRevision: latestStored.revision, position: latestStored.position },
-        appended: 0,
-      };
-    }
-
-    const actual = this.sql.lastRevision.get(streamId)?.revision ?? undefined;
-    if (!matches(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
-
-    const live = this.nextRecordedAt();
-    let floor = this.sql.lastRecordedAt.get()?.recorded_at ?? '';
-    let revision = actual ?? -1;
-    let position = 0;
-    for (const event of fresh) {
-      revision += 1;
-      // A copied event keeps its original time, as long as that keeps recordedAt in position order.
-      const candidate = event.recordedAt ?? live;
-      const recordedAt = candidate > floor ? candidate : floor;
-      floor = recordedAt;
-      const { lastInsertRowid } = this.sql.insert.run(
-        event.id,
-        streamId,
-        revision,
-        event.type,
-        event.schemaVersion,
-        event.data,
-        event.metadata,
-        event.occurredAt,
-        recordedAt,
-      );
-      position = Number(lastInsertRowid);
-    }
-    // The seal covers the position, known only once inserted; sealing in this same transaction
-    // means no reader ever sees these rows unsealed.
-    this.sealer.sealPending();
-    return { result: { nextRevision: revision, position }, appended: fresh.length };
-  }
-
-  /** The clock's time, but never before the last stored event's, so recordedAt follows position. */
-  private nextRecordedAt(): string {
-    const now = this.clock();
-    if (Number.isNaN(now.getTime())) throw new Error('The event store clock returned an invalid date');
-    const last = this.sql.lastRecordedAt.get()?.recorded_at;
-    return last !== undefined && Date.parse(last) > now.getTime() ? last : now.toISOString();
   }
 
   private wakeFeeds(): void {
@@ -279,37 +193,4 @@ export class SqliteEventStore implements EventStore {
     if (this.poller) clearInterval(this.poller);
     this.poller = undefined;
   }
-}
-
-/** What the append needs to know of a stored event that has the id of one being appended. */
-interface StoredIdentity {
-  readonly position: number;
-  readonly revision: number;
-  readonly stream_id: string;
-  readonly type: string;
-  readonly schema_version: number;
-  readonly data: string;
-}
-
-function conflictWith(streamId: string, event: PreparedEvent, stored: StoredIdentity) {
-  return eventIdConflictOf(
-    { streamId, type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(event.data) },
-    {
-      streamId: stored.stream_id,
-      type: stored.type,
-      schemaVersion: stored.schema_version,
-      data: JSON.parse(stored.data),
-    },
-  );
-}
-
-interface AppendOutcome {
-  readonly result: AppendResult;
-  readonly appended: number;
-}
-
-function matches(expected: ExpectedRevision, actual: number | undefined): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no-stream') return actual === undefined;
-  return actual === expected;
 }

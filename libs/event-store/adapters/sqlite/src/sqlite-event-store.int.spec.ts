@@ -18,7 +18,7 @@ import type { EventStoreHarness } from '@licences/event-store-conformance';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
 import { openEventStoreDatabase } from './sqlite-event-store.connection';
 import { LATEST_SCHEMA_VERSION } from './sqlite-event-store.schema';
-import { CrashWriterProcess } from './testing/crash-writer.process';
+import { CRASH_WRITER_SCRIPTS, CrashWriterProcess } from './testing/crash-writer.process';
 
 const REPO_ROOT = resolve(__dirname, '../../../../..');
 /** Short, so that cross-process tests stay fast; the default is for production. */
@@ -75,7 +75,7 @@ describe('SqliteEventStore specifics', () => {
     return recorder;
   }
   function startCrashWriter(sharedStreamId: string): CrashWriterProcess {
-    const writer = new CrashWriterProcess(REPO_ROOT, file, sharedStreamId);
+    const writer = new CrashWriterProcess(REPO_ROOT, CRASH_WRITER_SCRIPTS.processes, [file, sharedStreamId]);
     cleanups.push(() => {
       writer.kill();
       return writer.closed;

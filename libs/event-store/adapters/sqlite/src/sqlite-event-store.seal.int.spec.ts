@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { GENESIS_HASH, sealOf } from '@licences/event-store';
+import { GENESIS_HASH, sealOf, WrongExpectedRevisionError } from '@licences/event-store';
 import type { RecordedEvent } from '@licences/event-store';
 import { newEvent, newEvents, newStreamId } from '@licences/event-store-conformance';
+import { verifyIntegrity } from '@licences/licensing-application';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
 import { MIGRATIONS } from './sqlite-event-store.schema';
 
@@ -59,6 +60,44 @@ describe('SqliteEventStore seals', () => {
     expect((await store.readStream(a)).map((event) => event.seal)).toEqual(
       all.filter((event) => event.streamId === a).map((event) => event.seal),
     );
+  });
+
+  it('seals appends written together in groups exactly as npm run verify recomputes them', async () => {
+    const store = open();
+    const streams = Array.from({ length: 12 }, () => newStreamId());
+    const revisions = new Map<string, number>();
+    // Payloads whose stored JSON differs from the object written: key order, -0, a large number,
+    // undefined members and array holes, escapes, non-ASCII and a lone surrogate.
+    const awkward = [
+      { z: 1, a: { y: [3, undefined, 'é'], b: -0 }, big: 1e21, small: 1.5e-7, gone: undefined },
+      { text: 'line\nbreak "quoted" \\ tab\t \u0001', emoji: '🛂', lone: '\ud800', nested: [[], {}] },
+    ];
+    for (let round = 0; round < 5; round++) {
+      const appends = streams.map((streamId, i) => {
+        const events = newEvents(1 + ((round + i) % 3), { data: awkward[(round + i) % 2] });
+        return store.append(streamId, events, revisions.get(streamId) ?? 'no-stream');
+      });
+      // A stale append in the middle of each group, rolled back alone inside its transaction.
+      const stale = store.append(streams[0]!, [newEvent()], round === 0 ? 5 : 'no-stream');
+      appends.push(...streams.map((streamId) => store.append(streamId, [newEvent()], 'any')));
+      await expect(stale).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      const outcomes = await Promise.all(appends);
+      outcomes
+        .slice(streams.length)
+        .forEach((outcome, i) => revisions.set(streams[i]!, outcome.nextRevision));
+    }
+
+    const all = await store.readAll();
+    expectSealedChains(all);
+    const report = await verifyIntegrity(store, { pageSize: 50 });
+    expect(report).toMatchObject({ intact: true, sealed: true, eventsChecked: all.length });
+    expect(report.headHash).toBe(all.at(-1)!.seal!.chainHash);
+
+    // A new process chains on from the head this one left.
+    await store.close();
+    const reopened = open();
+    await reopened.append(streams[1]!, [newEvent()], revisions.get(streams[1]!)!);
+    expect(await verifyIntegrity(reopened)).toMatchObject({ intact: true, eventsChecked: all.length + 1 });
   });
 
   it('seals the events of an older file in position order when migrating it', async () => {

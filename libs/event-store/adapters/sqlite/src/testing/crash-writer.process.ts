@@ -3,7 +3,14 @@ import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const SCRIPT = resolve(__dirname, 'crash-writer.script.ts');
+/** The writer scripts beside this file, each printing `ack` lines as `crash-writer.events.ts` does. */
+export const CRASH_WRITER_SCRIPTS = {
+  /** Several such processes compete on one file: `<file> <shared stream id>`. */
+  processes: resolve(__dirname, 'crash-writer.script.ts'),
+  /** Many appenders in one process, group-committed together: `<file> <concurrency>`. */
+  concurrent: resolve(__dirname, 'concurrent-crash-writer.script.ts'),
+} as const;
+
 const ACK = /^ack (\S+) (\S+) (\d+) (\d+)$/;
 
 export interface Acknowledged {
@@ -13,7 +20,7 @@ export interface Acknowledged {
   readonly position: number;
 }
 
-/** A `crash-writer.script.ts` child process and the appends it acknowledged on stdout. */
+/** A crash writer child process and the appends it acknowledged on stdout. */
 export class CrashWriterProcess {
   readonly acknowledged: Acknowledged[] = [];
   /** Resolves once the process exited and its output was fully read. */
@@ -21,14 +28,16 @@ export class CrashWriterProcess {
   private stderr = '';
   private exited = false;
   private readonly child: ChildProcess;
+  /** Checked on every acknowledged line and on exit: the waits are driven by the child's output. */
+  private readonly waiters = new Set<() => void>();
 
   /**
    * `repoRoot` is where `tools/register.cjs` lives; the script runs from there, preloading
    * `tools/exit-with-parent.cjs` so that it never outlives the test process.
    */
-  constructor(repoRoot: string, file: string, sharedStreamId: string) {
+  constructor(repoRoot: string, script: string, args: readonly string[]) {
     const preloads = ['-r', './tools/register.cjs', '-r', './tools/exit-with-parent.cjs'];
-    this.child = spawn(process.execPath, [...preloads, SCRIPT, file, sharedStreamId], {
+    this.child = spawn(process.execPath, [...preloads, script, ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -43,30 +52,50 @@ export class CrashWriterProcess {
           revision: Number(match[3]),
           position: Number(match[4]),
         });
+        this.notify();
       }
     });
     this.closed = new Promise((resolveClosed) => {
       this.child.on('close', (code, signal) => {
         this.exited = true;
+        this.notify();
         resolveClosed({ code, signal });
       });
     });
   }
 
-  async waitForAcknowledged(count: number, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.acknowledged.length < count) {
-      if (this.exited) throw new Error(`The crash writer exited early: ${this.stderr}`);
-      if (Date.now() > deadline) {
-        throw new Error(
-          `The crash writer acknowledged ${this.acknowledged.length} of ${count}: ${this.stderr}`,
-        );
-      }
-      await new Promise((resolveDelay) => setTimeout(resolveDelay, 10));
-    }
+  /** Resolves once `count` events are acknowledged; rejects if the process exits first or after `timeoutMs`. */
+  waitForAcknowledged(count: number, timeoutMs: number): Promise<void> {
+    return new Promise<void>((resolveWait, rejectWait) => {
+      const check = () => {
+        if (this.acknowledged.length >= count) finish();
+        else if (this.exited) finish(new Error(`The crash writer exited early: ${this.stderr}`));
+      };
+      const timer = setTimeout(
+        () =>
+          finish(
+            new Error(
+              `The crash writer acknowledged ${this.acknowledged.length} of ${count}: ${this.stderr}`,
+            ),
+          ),
+        timeoutMs,
+      );
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        if (error) rejectWait(error);
+        else resolveWait();
+      };
+      this.waiters.add(check);
+      check();
+    });
   }
 
   kill(): void {
     if (!this.exited) this.child.kill('SIGKILL');
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
   }
 }

@@ -2,55 +2,10 @@
 // acknowledged event ("ack <streamId> <eventId> <revision> <position>") only once its append resolved.
 // Usage: crash-writer.script.ts <database file> <shared stream id>
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedRevisionError } from '@licences/event-store';
-import type { EventStore, NewEvent } from '@licences/event-store';
 import { SqliteEventStore } from '../sqlite-event-store.adapter';
+import { acknowledge, appendToShared, crashTestEvent as event } from './crash-writer.events';
 
 const STREAMS = 3;
-
-function event(): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'CrashTestEventAppended',
-    schemaVersion: 1,
-    data: { payload: 'x'.repeat(200) },
-    metadata: {
-      occurredAt: new Date().toISOString(),
-      actor: { sub: 'crash-writer', role: 'test' },
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-    },
-  };
-}
-
-/** Prints the stored form of `batch`; a pipe write is synchronous on Linux, so a printed line is received. */
-async function acknowledge(
-  store: EventStore,
-  streamId: string,
-  batch: readonly NewEvent[],
-  lastRevision: number,
-): Promise<void> {
-  // Only this batch: later events of the stream may be another writer's, acknowledged by it.
-  const stored = await store.readStream(streamId, {
-    fromRevision: lastRevision - batch.length + 1,
-    maxCount: batch.length,
-  });
-  process.stdout.write(stored.map((e) => `ack ${streamId} ${e.id} ${e.revision} ${e.position}\n`).join(''));
-}
-
-/** Competes with the other writers on one stream, so revision conflicts between processes happen. */
-async function appendToShared(store: EventStore, sharedStreamId: string): Promise<void> {
-  const batch = [event()];
-  for (;;) {
-    const expected = (await store.streamRevision(sharedStreamId)) ?? 'no-stream';
-    try {
-      const { nextRevision } = await store.append(sharedStreamId, batch, expected);
-      return acknowledge(store, sharedStreamId, batch, nextRevision);
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    }
-  }
-}
 
 async function main(file: string, sharedStreamId: string): Promise<void> {
   const store = SqliteEventStore.open({ file });

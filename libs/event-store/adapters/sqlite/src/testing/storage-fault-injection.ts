@@ -13,6 +13,21 @@ const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
  * take it out again); never in production code.
  */
 export function failWritesWhile(trigger: string): () => void {
+  return failStatementsWith((statement) =>
+    WRITE.test(statement.source) && existsSync(trigger)
+      ? readFileSync(trigger, 'utf8').trim() || 'SQLITE_FULL'
+      : undefined,
+  );
+}
+
+/**
+ * Makes every statement run (`run`) by any SQLite database of this process fail with the SQLite
+ * error code `faultOf` returns for it, until the returned function is called; `undefined` lets it
+ * run. better-sqlite3 also runs BEGIN, COMMIT and savepoints through `run`, so they can fail too.
+ */
+export function failStatementsWith(
+  faultOf: (statement: Database.Statement) => string | undefined,
+): () => void {
   const probe = new Database(':memory:');
   const statementProto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as {
     run: (this: Database.Statement, ...params: unknown[]) => Database.RunResult;
@@ -20,10 +35,8 @@ export function failWritesWhile(trigger: string): () => void {
   probe.close();
   const run = statementProto.run;
   statementProto.run = function guardedRun(this: Database.Statement, ...params: unknown[]) {
-    if (WRITE.test(this.source) && existsSync(trigger)) {
-      const code = readFileSync(trigger, 'utf8').trim() || 'SQLITE_FULL';
-      throw new Database.SqliteError(`injected storage fault: ${code}`, code);
-    }
+    const code = faultOf(this);
+    if (code !== undefined) throw new Database.SqliteError(`injected storage fault: ${code}`, code);
     return run.apply(this, params);
   };
   return () => {
