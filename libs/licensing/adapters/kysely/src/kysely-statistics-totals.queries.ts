@@ -68,6 +68,7 @@ interface CountRow {
  * Destinations and criteria count once per decision however often they are listed (as the
  * in-memory reports do with a Set); a category's value is the sum of the decision's items in it.
  * A row written before the classification columns existed reads as the facts reader reads it.
+ * The lists are unnested once each (MATERIALIZED) and shared by the six groupings.
  */
 export async function militaryDecisionTotals(
   db: Db,
@@ -78,7 +79,7 @@ export async function militaryDecisionTotals(
   const json = jsonListsOf(db);
   const f = sql`f`;
   const query = sql<CountRow>`
-    WITH f AS (
+    WITH f AS MATERIALIZED (
       SELECT position, kind, total_value_cents, goods, criteria,
         COALESCE(licence_kind, 'individual') AS licence_kind,
         COALESCE(export_type, 'definitive') AS export_type,
@@ -87,13 +88,13 @@ export async function militaryDecisionTotals(
       WHERE decision_date >= ${fromDate} AND decision_date <= ${toDate} AND position <= ${upToPosition}
         AND goods_category = 'military' AND kind IN ('issued', 'denied')
     ),
-    d AS (SELECT DISTINCT f.position, e.value AS destination FROM f, ${json.scalars(sql`${f}.destinations`)}),
-    c AS (
+    d AS MATERIALIZED (SELECT DISTINCT f.position, e.value AS destination FROM f, ${json.scalars(sql`${f}.destinations`)}),
+    c AS MATERIALIZED (
       SELECT f.position, ${json.text('category')} AS category, SUM(${json.integer('valueCents')}) AS value_cents
       FROM f, ${json.objects(sql`${f}.goods`)}
       GROUP BY f.position, ${json.text('category')}
     ),
-    k AS (SELECT DISTINCT f.position, e.value AS criterion FROM f, ${json.scalars(sql`${f}.criteria`)})
+    k AS MATERIALIZED (SELECT DISTINCT f.position, e.value AS criterion FROM f, ${json.scalars(sql`${f}.criteria`)})
     SELECT 'cell' AS level, f.kind, f.licence_kind, f.export_type, d.destination, c.category,
       NULL AS criterion, COUNT(*) AS n, SUM(CASE WHEN f.kind = 'issued' THEN c.value_cents ELSE 0 END) AS value_cents
     FROM f JOIN d ON d.position = f.position JOIN c ON c.position = f.position
