@@ -1,5 +1,11 @@
 import type { RecordedEvent } from '@licences/event-store';
-import type { GoodsCategory, LicenceKind, LicenceStatus, LocalDate } from '@licences/licensing-domain';
+import type {
+  ExportType,
+  GoodsCategory,
+  LicenceKind,
+  LicenceStatus,
+  LocalDate,
+} from '@licences/licensing-domain';
 import type { StatisticsFact } from './projections/statistics.projection';
 import type { DecisionHistoryEntry, LicenceValidityRow, RevocationJustification } from './read-model.rows';
 
@@ -13,6 +19,43 @@ export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 
 export function isProjectionName(value: string): value is ProjectionName {
   return (PROJECTION_NAMES as readonly string[]).includes(value);
+}
+
+/**
+ * One group of military decisions (licences issued, applications denied) counted in SQL, at one
+ * of three levels: per destination and goods category (`cell`), per destination, or `overall`.
+ * A decision counts once in each group it belongs to: once per distinct destination, once per
+ * goods category it has items in. `valueCents` is, for issued licences, the value of the items in
+ * the category (cells) or the licence's whole value (destination and overall); 0 for denials.
+ */
+export interface MilitaryDecisionCount {
+  readonly level: 'cell' | 'destination' | 'overall';
+  readonly kind: 'issued' | 'denied';
+  readonly licenceKind: LicenceKind;
+  readonly exportType: ExportType;
+  /** Null at the overall level. */
+  readonly destination: string | null;
+  /** Null except at the cell level. */
+  readonly category: string | null;
+  readonly decisions: number;
+  readonly valueCents: number;
+}
+
+/** Denials of one group (as in MilitaryDecisionCount) that cite `criterion`, each counted once. */
+export interface MilitaryCriterionCount {
+  readonly level: MilitaryDecisionCount['level'];
+  readonly licenceKind: LicenceKind;
+  readonly exportType: ExportType;
+  readonly destination: string | null;
+  readonly category: string | null;
+  readonly criterion: number;
+  readonly denials: number;
+}
+
+/** The grouped counts the EU annual report is made of, instead of every fact. */
+export interface MilitaryDecisionTotals {
+  readonly decisions: readonly MilitaryDecisionCount[];
+  readonly criteria: readonly MilitaryCriterionCount[];
 }
 
 /** Which tables a projection writes to: the live ones queries read, or the fresh ones of a rebuild. */
@@ -150,6 +193,16 @@ export interface ReadModelStore {
    * `upToPosition`, ordered by position: what a report built at that position may use.
    */
   statisticsFacts(fromDate: LocalDate, toDate: LocalDate, upToPosition: number): Promise<StatisticsFact[]>;
+
+  /**
+   * The military decisions (issued, denied) of the same facts as `statisticsFacts` selects, grouped
+   * and counted by the store: what the EU annual report needs, without loading every fact.
+   */
+  militaryDecisionTotals(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+  ): Promise<MilitaryDecisionTotals>;
 
   close(): Promise<void>;
 }

@@ -12,16 +12,22 @@ import type {
   ReportPeriod,
 } from './report.types';
 
-interface Cell {
+/** What one table counts in one group: licences and their value, denials and the criteria they cite. */
+export interface EuAnnualCell {
   licencesIssued: number;
   valueCents: number;
   denials: number;
   criteria: Record<keyof CriteriaCount, number>;
 }
 
-const emptyCell = (): Cell => ({ licencesIssued: 0, valueCents: 0, denials: 0, criteria: emptyCriteria() });
+export const emptyCell = (): EuAnnualCell => ({
+  licencesIssued: 0,
+  valueCents: 0,
+  denials: 0,
+  criteria: emptyCriteria(),
+});
 
-function add(into: Cell, from: Cell): void {
+function add(into: EuAnnualCell, from: EuAnnualCell): void {
   into.licencesIssued += from.licencesIssued;
   into.valueCents += from.valueCents;
   into.denials += from.denials;
@@ -29,7 +35,7 @@ function add(into: Cell, from: Cell): void {
     into.criteria[key] += from.criteria[key];
 }
 
-function totalsOf(destination: string, cell: Cell): EuAnnualTotals {
+function totalsOf(destination: string, cell: EuAnnualCell): EuAnnualTotals {
   return {
     destination,
     licencesIssued: cell.licencesIssued,
@@ -60,9 +66,9 @@ export function euAnnualTableOf(fact: Pick<StatisticsFact, 'licenceKind' | 'expo
 }
 
 /** Adds up one table's facts; see `buildEuAnnualReport` for what counts where. */
-class TableTally {
-  private readonly cells = new Map<string, Cell>();
-  private readonly perDestination = new Map<string, Cell>();
+export class TableTally {
+  private readonly cells = new Map<string, EuAnnualCell>();
+  private readonly perDestination = new Map<string, EuAnnualCell>();
   private readonly overall = emptyCell();
 
   add(fact: StatisticsFact): void {
@@ -78,17 +84,32 @@ class TableTally {
       countCriteria(whole.criteria, fact.criteria);
     }
     for (const destination of new Set(fact.destinations)) {
-      for (const [category, valueCents] of categories) {
-        const key = `${destination}\u0000${category}`;
-        const cell = this.cells.get(key) ?? emptyCell();
-        add(cell, { ...whole, valueCents: fact.kind === 'issued' ? valueCents : 0 });
-        this.cells.set(key, cell);
-      }
-      const total = this.perDestination.get(destination) ?? emptyCell();
-      add(total, whole);
-      this.perDestination.set(destination, total);
+      for (const [category, valueCents] of categories)
+        this.addToCell(destination, category, {
+          ...whole,
+          valueCents: fact.kind === 'issued' ? valueCents : 0,
+        });
+      this.addToDestination(destination, whole);
     }
-    add(this.overall, whole);
+    this.addOverall(whole);
+  }
+
+  /** Adds decisions already counted for one destination and category (see MilitaryDecisionCount). */
+  addToCell(destination: string, category: string, counted: EuAnnualCell): void {
+    const key = `${destination}\u0000${category}`;
+    const cell = this.cells.get(key) ?? emptyCell();
+    add(cell, counted);
+    this.cells.set(key, cell);
+  }
+
+  addToDestination(destination: string, counted: EuAnnualCell): void {
+    const total = this.perDestination.get(destination) ?? emptyCell();
+    add(total, counted);
+    this.perDestination.set(destination, total);
+  }
+
+  addOverall(counted: EuAnnualCell): void {
+    add(this.overall, counted);
   }
 
   table(): EuAnnualTable {
@@ -145,12 +166,7 @@ export function buildEuAnnualReport(
   period: ReportPeriod,
   context: ReportContext,
 ): EuAnnualReport {
-  const tallies: Record<EuAnnualTableName, TableTally> = {
-    exports: new TableTally(),
-    temporaryExports: new TableTally(),
-    transit: new TableTally(),
-    brokering: new TableTally(),
-  };
+  const tallies = euAnnualTallies();
   const codes: string[] = [];
   for (const fact of facts) {
     if (fact.goodsCategory !== 'military' || !inPeriod(fact, period)) continue;
@@ -158,6 +174,26 @@ export function buildEuAnnualReport(
     tallies[euAnnualTableOf(fact)].add(fact);
     codes.push(...fact.destinations);
   }
+  return euAnnualReportOf(tallies, codes, year, context);
+}
+
+/** One tally per table of the report. */
+export function euAnnualTallies(): Record<EuAnnualTableName, TableTally> {
+  return {
+    exports: new TableTally(),
+    temporaryExports: new TableTally(),
+    transit: new TableTally(),
+    brokering: new TableTally(),
+  };
+}
+
+/** The report from its tallies and every destination code counted in them. */
+export function euAnnualReportOf(
+  tallies: Record<EuAnnualTableName, TableTally>,
+  codes: Iterable<string>,
+  year: number,
+  context: ReportContext,
+): EuAnnualReport {
   const exports = tallies.exports.table();
   return {
     report: 'eu-annual',

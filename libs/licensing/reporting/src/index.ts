@@ -3,6 +3,7 @@ export * from './report-period';
 export * from './report-language';
 export * from './report-facts';
 export * from './eu-annual.report';
+export * from './eu-annual-totals.report';
 export * from './issued.report';
 export * from './large-licences.report';
 export * from './yearly-overview.report';

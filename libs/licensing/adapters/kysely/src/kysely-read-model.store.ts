@@ -14,12 +14,14 @@ import type {
   ReadModelStore,
   RevocationJustification,
   StableLicenceFilter,
+  MilitaryDecisionTotals,
   StatisticsFact,
 } from '@licences/licensing-read-models';
 import * as projections from './kysely-projection.queries';
 import * as reads from './kysely-read-model.queries';
 import * as rebuilds from './kysely-rebuild.queries';
 import * as statistics from './kysely-statistics.queries';
+import * as totals from './kysely-statistics-totals.queries';
 import type { ReadModelDatabase } from './read-model.records';
 import { checkProjectionName as checkName, checkTarget } from './store-arguments';
 
@@ -148,6 +150,13 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     upToPosition: number,
   ): Promise<StatisticsFact[]> {
     return await this.query((db) => statistics.statisticsFacts(db, fromDate, toDate, upToPosition));
+  }
+  async militaryDecisionTotals(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+  ): Promise<MilitaryDecisionTotals> {
+    return await this.query((db) => totals.militaryDecisionTotals(db, fromDate, toDate, upToPosition));
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,154 @@
+import { PostgresAdapter, sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { ExportType, LicenceKind, LocalDate } from '@licences/licensing-domain';
+import type {
+  MilitaryCriterionCount,
+  MilitaryDecisionCount,
+  MilitaryDecisionTotals,
+} from '@licences/licensing-read-models';
+import type { ReadModelDatabase } from './read-model.records';
+
+/*
+ * Grouped counts over the statistics facts, for reports that would otherwise load every fact.
+ * The facts keep their lists (destinations, goods, criteria) as JSON text; each engine unnests
+ * them with its own functions, the only part of these queries that differs between them.
+ */
+
+type Db = Kysely<ReadModelDatabase>;
+
+/** How one engine turns a JSON list column into rows: `value` is the element as text or number. */
+interface JsonLists {
+  /** Rows of a JSON array of strings or numbers, as `e(value)`. */
+  readonly scalars: (column: RawBuilder<unknown>) => RawBuilder<unknown>;
+  /** Rows of a JSON array of objects, as `e(value)`. */
+  readonly objects: (column: RawBuilder<unknown>) => RawBuilder<unknown>;
+  /** A member of an object row as text, and as a whole number. */
+  readonly text: (member: string) => RawBuilder<unknown>;
+  readonly integer: (member: string) => RawBuilder<unknown>;
+  /** A one-element JSON array of a text column. */
+  readonly arrayOf: (column: RawBuilder<unknown>) => RawBuilder<unknown>;
+}
+
+const SQLITE: JsonLists = {
+  scalars: (column) => sql`json_each(${column}) AS e`,
+  objects: (column) => sql`json_each(${column}) AS e`,
+  text: (member) => sql`json_extract(e.value, ${sql.lit(`$.${member}`)})`,
+  integer: (member) => sql`json_extract(e.value, ${sql.lit(`$.${member}`)})`,
+  arrayOf: (column) => sql`json_array(${column})`,
+};
+
+const POSTGRES: JsonLists = {
+  scalars: (column) => sql`json_array_elements_text(${column}::json) AS e(value)`,
+  objects: (column) => sql`json_array_elements(${column}::json) AS e(value)`,
+  text: (member) => sql`(e.value ->> ${sql.lit(member)})`,
+  integer: (member) => sql`(e.value ->> ${sql.lit(member)})::bigint`,
+  arrayOf: (column) => sql`json_build_array(${column})::text`,
+};
+
+function jsonListsOf(db: Db): JsonLists {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? POSTGRES : SQLITE;
+}
+
+interface CountRow {
+  level: MilitaryDecisionCount['level'];
+  kind: string;
+  licence_kind: string;
+  export_type: string;
+  destination: string | null;
+  category: string | null;
+  criterion: string | number | null;
+  n: string | number | bigint;
+  value_cents: string | number | bigint | null;
+}
+
+/**
+ * The military decisions (issued, denied) decided from `fromDate` to `toDate` at positions up to
+ * `upToPosition`, counted per destination and goods category, per destination and overall, and
+ * the denials citing each criterion at each of those levels: one statement, so one snapshot.
+ * Destinations and criteria count once per decision however often they are listed (as the
+ * in-memory reports do with a Set); a category's value is the sum of the decision's items in it.
+ * A row written before the classification columns existed reads as the facts reader reads it.
+ * The lists are unnested once each (MATERIALIZED) and shared by the six groupings.
+ */
+export async function militaryDecisionTotals(
+  db: Db,
+  fromDate: LocalDate,
+  toDate: LocalDate,
+  upToPosition: number,
+): Promise<MilitaryDecisionTotals> {
+  const json = jsonListsOf(db);
+  const f = sql`f`;
+  const query = sql<CountRow>`
+    WITH f AS MATERIALIZED (
+      SELECT position, kind, total_value_cents, goods, criteria,
+        COALESCE(licence_kind, 'individual') AS licence_kind,
+        COALESCE(export_type, 'definitive') AS export_type,
+        COALESCE(destinations, ${json.arrayOf(sql`destination`)}) AS destinations
+      FROM statistics_facts
+      WHERE decision_date >= ${fromDate} AND decision_date <= ${toDate} AND position <= ${upToPosition}
+        AND goods_category = 'military' AND kind IN ('issued', 'denied')
+    ),
+    d AS MATERIALIZED (SELECT DISTINCT f.position, e.value AS destination FROM f, ${json.scalars(sql`${f}.destinations`)}),
+    c AS MATERIALIZED (
+      SELECT f.position, ${json.text('category')} AS category, SUM(${json.integer('valueCents')}) AS value_cents
+      FROM f, ${json.objects(sql`${f}.goods`)}
+      GROUP BY f.position, ${json.text('category')}
+    ),
+    k AS MATERIALIZED (SELECT DISTINCT f.position, e.value AS criterion FROM f, ${json.scalars(sql`${f}.criteria`)})
+    SELECT 'cell' AS level, f.kind, f.licence_kind, f.export_type, d.destination, c.category,
+      NULL AS criterion, COUNT(*) AS n, SUM(CASE WHEN f.kind = 'issued' THEN c.value_cents ELSE 0 END) AS value_cents
+    FROM f JOIN d ON d.position = f.position JOIN c ON c.position = f.position
+    GROUP BY f.kind, f.licence_kind, f.export_type, d.destination, c.category
+    UNION ALL
+    SELECT 'destination', f.kind, f.licence_kind, f.export_type, d.destination, NULL,
+      NULL, COUNT(*), SUM(CASE WHEN f.kind = 'issued' THEN f.total_value_cents ELSE 0 END)
+    FROM f JOIN d ON d.position = f.position
+    GROUP BY f.kind, f.licence_kind, f.export_type, d.destination
+    UNION ALL
+    SELECT 'overall', f.kind, f.licence_kind, f.export_type, NULL, NULL,
+      NULL, COUNT(*), SUM(CASE WHEN f.kind = 'issued' THEN f.total_value_cents ELSE 0 END)
+    FROM f
+    GROUP BY f.kind, f.licence_kind, f.export_type
+    UNION ALL
+    SELECT 'cell', f.kind, f.licence_kind, f.export_type, d.destination, c.category,
+      k.criterion, COUNT(*), NULL
+    FROM f JOIN d ON d.position = f.position JOIN c ON c.position = f.position JOIN k ON k.position = f.position
+    WHERE f.kind = 'denied'
+    GROUP BY f.kind, f.licence_kind, f.export_type, d.destination, c.category, k.criterion
+    UNION ALL
+    SELECT 'destination', f.kind, f.licence_kind, f.export_type, d.destination, NULL,
+      k.criterion, COUNT(*), NULL
+    FROM f JOIN d ON d.position = f.position JOIN k ON k.position = f.position
+    WHERE f.kind = 'denied'
+    GROUP BY f.kind, f.licence_kind, f.export_type, d.destination, k.criterion
+    UNION ALL
+    SELECT 'overall', f.kind, f.licence_kind, f.export_type, NULL, NULL,
+      k.criterion, COUNT(*), NULL
+    FROM f JOIN k ON k.position = f.position
+    WHERE f.kind = 'denied'
+    GROUP BY f.kind, f.licence_kind, f.export_type, k.criterion`;
+  const { rows } = await query.execute(db);
+  const decisions: MilitaryDecisionCount[] = [];
+  const criteria: MilitaryCriterionCount[] = [];
+  for (const row of rows) {
+    const group = {
+      level: row.level,
+      licenceKind: row.licence_kind as LicenceKind,
+      exportType: row.export_type as ExportType,
+      destination: row.destination,
+      category: row.category,
+    };
+    // Counts and sums come back as strings or bigints from some drivers.
+    if (row.criterion === null) {
+      decisions.push({
+        ...group,
+        kind: row.kind as MilitaryDecisionCount['kind'],
+        decisions: Number(row.n),
+        valueCents: Number(row.value_cents ?? 0),
+      });
+    } else {
+      criteria.push({ ...group, criterion: Number(row.criterion), denials: Number(row.n) });
+    }
+  }
+  return { decisions, criteria };
+}
