@@ -48,18 +48,8 @@ export function canonicalJson(value: unknown): string {
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`${value} has no canonical JSON form`);
       return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) {
-        // As in JSON, an array hole or undefined element is written as null.
-        return `[${Array.from(value, (item: unknown) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-      }
-      const record = value as Record<string, unknown>;
-      const members = Object.keys(record)
-        .filter((key) => record[key] !== undefined)
-        .sort()
-        .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-      return `{${members.join(',')}}`;
-    }
+    case 'object':
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
     case 'bigint':
     case 'function':
     case 'symbol':
@@ -67,6 +57,30 @@ export function canonicalJson(value: unknown): string {
       break;
   }
   throw new TypeError(`A ${typeof value} has no canonical JSON form`);
+}
+
+// Built by appending to one string rather than through filter/sort/map/join arrays: sealing and
+// verification encode every event, and these intermediate arrays were most of their garbage.
+function canonicalArray(items: readonly unknown[]): string {
+  let text = '[';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    // As in JSON, an array hole or undefined element is written as null.
+    text += (i === 0 ? '' : ',') + (item === undefined ? 'null' : canonicalJson(item));
+  }
+  return `${text}]`;
+}
+
+function canonicalObject(record: Record<string, unknown>): string {
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  let text = '{';
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${text}}`;
 }
 
 /**
