@@ -6,7 +6,7 @@ import type {
   LicenceStatus,
   LocalDate,
 } from '@licences/licensing-domain';
-import type { StatisticsFact } from './projections/statistics.projection';
+import type { StatisticsFact, StatisticsFactKind } from './projections/statistics.projection';
 import type { DecisionHistoryEntry, LicenceValidityRow, RevocationJustification } from './read-model.rows';
 
 export const PROJECTION_NAMES = [
@@ -56,6 +56,46 @@ export interface MilitaryCriterionCount {
 export interface MilitaryDecisionTotals {
   readonly decisions: readonly MilitaryDecisionCount[];
   readonly criteria: readonly MilitaryCriterionCount[];
+}
+
+/**
+ * Facts of one kind and goods category counted together for the yearly overview, in one of its
+ * groupings. A fact counts once in each group it belongs to (a licence once per distinct
+ * destination, once per goods category it has items in; a denial once per distinct criterion).
+ * - `kind`: every fact, by its `outcome` in `key`.
+ * - `month`: issued licences, by the decision's month (`YYYY-MM`) in `key`.
+ * - `validity`: issued licences, by the rule's months (else the months decided, else 0) in
+ *   `months` and the months decided (or null) in `decidedMonths`.
+ * - `days`: issued and denied with an application date, by the whole days from it in `days`.
+ * - `category`: issued licences, by goods category in `key`; `valueCents` is their items' there.
+ * - `destination`: issued licences, by destination in `key`; `valueCents` is their whole value.
+ * - `criterion`: denials, by a criterion cited in `criterion`.
+ */
+export interface YearlyOverviewCount {
+  readonly group: 'kind' | 'month' | 'validity' | 'days' | 'category' | 'destination' | 'criterion';
+  readonly kind: StatisticsFactKind;
+  readonly goodsCategory: GoodsCategory;
+  readonly key: string | null;
+  readonly months: number | null;
+  readonly decidedMonths: number | null;
+  readonly days: number | null;
+  readonly criterion: number | null;
+  readonly facts: number;
+  readonly valueCents: number;
+}
+
+/** The grouped counts the yearly overview is made of, and the revocations it lists one by one. */
+export interface YearlyOverviewTotals {
+  readonly counts: readonly YearlyOverviewCount[];
+  /** The revoked facts, ordered by position. */
+  readonly revocations: readonly StatisticsFact[];
+}
+
+/** Which of a period's facts to read; every condition given must hold. */
+export interface StatisticsFactSelection {
+  readonly kinds?: readonly StatisticsFactKind[];
+  /** Only facts whose total value is strictly above this many cents. */
+  readonly valueAboveCents?: number;
 }
 
 /** Which tables a projection writes to: the live ones queries read, or the fresh ones of a rebuild. */
@@ -203,6 +243,27 @@ export interface ReadModelStore {
     toDate: LocalDate,
     upToPosition: number,
   ): Promise<MilitaryDecisionTotals>;
+
+  /**
+   * The facts `statisticsFacts` selects that also meet `selection`, ordered by position: for a
+   * report that lists some facts one by one, without loading the others.
+   */
+  selectedStatisticsFacts(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+    selection: StatisticsFactSelection,
+  ): Promise<StatisticsFact[]>;
+
+  /**
+   * The facts `statisticsFacts` selects, grouped and counted by the store (one snapshot): what the
+   * yearly overview needs, without loading every fact.
+   */
+  yearlyOverviewTotals(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+  ): Promise<YearlyOverviewTotals>;
 
   close(): Promise<void>;
 }

@@ -6,9 +6,7 @@ import type { EventStore } from '@licences/event-store';
 import { DomainError, DUTCH_VALIDITY_POLICY, policyVersionOn } from '@licences/licensing-domain';
 import { READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
-import { buildReport } from './build-report';
-import { buildEuAnnualReportFromTotals } from './eu-annual-totals.report';
-import { yearOf } from './report-period';
+import { buildReportFromStore } from './build-report-from-store';
 import type { Report, ReportLanguage, ReportName, ReportPeriod } from './report.types';
 
 /** How long a build waits for the statistics projection to reach the position it is built at. */
@@ -58,13 +56,8 @@ export class BuildReportHandler implements IQueryHandler<BuildReportQuery, Repor
     // Without an explicit position the report is built at what the projection holds, and says so.
     const at = position ?? checkpoint;
     const context = { position: at, policyVersion: policyVersionOn(DUTCH_VALIDITY_POLICY, period.to), lang };
-    if (name === 'eu-annual') {
-      // Counted by the store: the report's size, not the year's facts, comes into memory.
-      const totals = await this.readModels.militaryDecisionTotals(period.from, period.to, at);
-      return buildEuAnnualReportFromTotals(totals, yearOf(period), context);
-    }
-    const facts = await this.readModels.statisticsFacts(period.from, period.to, at);
-    return buildReport(name, facts, period, context);
+    // Counted or selected by the store: the report's size, not the period's facts, comes into memory.
+    return await buildReportFromStore(this.readModels, name, period, context);
   }
 
   private async catchUp(target: number): Promise<number> {

@@ -8,6 +8,7 @@ export * from './issued.report';
 export * from './large-licences.report';
 export * from './yearly-overview.report';
 export * from './build-report';
+export * from './build-report-from-store';
 export * from './report-tables';
 export * from './report.json';
 export * from './report.csv';

@@ -1,8 +1,11 @@
-import type { StatisticsFact } from '@licences/licensing-read-models';
+import type { StatisticsFact, StatisticsFactSelection } from '@licences/licensing-read-models';
 import { countryNames } from './report-language';
 import { byText, euros, inPeriod } from './report-facts';
 import type { ReportContext } from './report-facts';
 import type { DeniedLine, IssuedLicenceLine, IssuedReport, ReportPeriod } from './report.types';
+
+/** The only facts the issued report lists: the store need not read the others. */
+export const ISSUED_REPORT_FACTS: StatisticsFactSelection = { kinds: ['issued', 'denied'] };
 
 /**
  * The monthly or quarterly publication: one line per goods item of each licence issued in the

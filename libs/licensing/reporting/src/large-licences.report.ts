@@ -1,4 +1,4 @@
-import type { StatisticsFact } from '@licences/licensing-read-models';
+import type { StatisticsFact, StatisticsFactSelection } from '@licences/licensing-read-models';
 import { countryNames } from './report-language';
 import { byText, euros, inPeriod } from './report-facts';
 import type { ReportContext } from './report-facts';
@@ -6,6 +6,12 @@ import type { LargeLicenceLine, LargeLicencesReport, ReportPeriod } from './repo
 
 /** Parliament is told promptly of licences strictly above EUR 2 million. */
 export const LARGE_LICENCE_THRESHOLD_CENTS = 2_000_000_00;
+
+/** The only facts the report can list: the store need not read the others. */
+export const LARGE_LICENCE_FACTS: StatisticsFactSelection = {
+  kinds: ['issued'],
+  valueAboveCents: LARGE_LICENCE_THRESHOLD_CENTS,
+};
 
 export function buildLargeLicencesReport(
   facts: readonly StatisticsFact[],

@@ -16,12 +16,15 @@ import type {
   StableLicenceFilter,
   MilitaryDecisionTotals,
   StatisticsFact,
+  StatisticsFactSelection,
+  YearlyOverviewTotals,
 } from '@licences/licensing-read-models';
 import * as projections from './kysely-projection.queries';
 import * as reads from './kysely-read-model.queries';
 import * as rebuilds from './kysely-rebuild.queries';
 import * as statistics from './kysely-statistics.queries';
 import * as totals from './kysely-statistics-totals.queries';
+import * as overview from './kysely-yearly-overview-totals.queries';
 import type { ReadModelDatabase } from './read-model.records';
 import { checkProjectionName as checkName, checkTarget } from './store-arguments';
 
@@ -157,6 +160,26 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     upToPosition: number,
   ): Promise<MilitaryDecisionTotals> {
     return await this.query((db) => totals.militaryDecisionTotals(db, fromDate, toDate, upToPosition));
+  }
+  async selectedStatisticsFacts(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+    selection: StatisticsFactSelection,
+  ): Promise<StatisticsFact[]> {
+    return await this.query((db) =>
+      totals.selectedStatisticsFacts(db, fromDate, toDate, upToPosition, selection),
+    );
+  }
+  async yearlyOverviewTotals(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+  ): Promise<YearlyOverviewTotals> {
+    // The counts and the revocations are two statements: one snapshot keeps them together.
+    return await this.read('statistics', (trx) =>
+      overview.yearlyOverviewTotals(trx, fromDate, toDate, upToPosition),
+    );
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,10 @@ import type {
   MilitaryCriterionCount,
   MilitaryDecisionCount,
   MilitaryDecisionTotals,
+  StatisticsFact,
+  StatisticsFactSelection,
 } from '@licences/licensing-read-models';
+import { fromStatisticsRecord } from './kysely-statistics.queries';
 import type { ReadModelDatabase } from './read-model.records';
 
 /*
@@ -27,6 +30,8 @@ interface JsonLists {
   readonly integer: (member: string) => RawBuilder<unknown>;
   /** A one-element JSON array of a text column. */
   readonly arrayOf: (column: RawBuilder<unknown>) => RawBuilder<unknown>;
+  /** Whole days from one 'YYYY-MM-DD' text column to another, as an integer. */
+  readonly daysBetween: (from: RawBuilder<unknown>, to: RawBuilder<unknown>) => RawBuilder<unknown>;
 }
 
 const SQLITE: JsonLists = {
@@ -35,6 +40,8 @@ const SQLITE: JsonLists = {
   text: (member) => sql`json_extract(e.value, ${sql.lit(`$.${member}`)})`,
   integer: (member) => sql`json_extract(e.value, ${sql.lit(`$.${member}`)})`,
   arrayOf: (column) => sql`json_array(${column})`,
+  // Julian days of midnights are exact halves, so the difference is a whole number.
+  daysBetween: (from, to) => sql`CAST(ROUND(julianday(${to}) - julianday(${from})) AS INTEGER)`,
 };
 
 const POSTGRES: JsonLists = {
@@ -43,9 +50,10 @@ const POSTGRES: JsonLists = {
   text: (member) => sql`(e.value ->> ${sql.lit(member)})`,
   integer: (member) => sql`(e.value ->> ${sql.lit(member)})::bigint`,
   arrayOf: (column) => sql`json_build_array(${column})::text`,
+  daysBetween: (from, to) => sql`(${to}::date - ${from}::date)`,
 };
 
-function jsonListsOf(db: Db): JsonLists {
+export function jsonListsOf(db: Db): JsonLists {
   return db.getExecutor().adapter instanceof PostgresAdapter ? POSTGRES : SQLITE;
 }
 
@@ -151,4 +159,32 @@ export async function militaryDecisionTotals(
     }
   }
   return { decisions, criteria };
+}
+
+/**
+ * The facts of the period up to `upToPosition` that meet `selection`, ordered by position, read as
+ * `statisticsFacts` reads them: the same rows it returns, less the ones a report would drop.
+ */
+export async function selectedStatisticsFacts(
+  db: Db,
+  fromDate: LocalDate,
+  toDate: LocalDate,
+  upToPosition: number,
+  selection: StatisticsFactSelection,
+): Promise<StatisticsFact[]> {
+  let query = db
+    .selectFrom('statistics_facts')
+    .selectAll()
+    .where('decision_date', '>=', fromDate)
+    .where('decision_date', '<=', toDate)
+    .where('position', '<=', upToPosition);
+  if (selection.kinds !== undefined) {
+    // An empty list selects nothing, which `IN ()` cannot say in every engine.
+    if (selection.kinds.length === 0) return [];
+    query = query.where('kind', 'in', selection.kinds);
+  }
+  if (selection.valueAboveCents !== undefined)
+    query = query.where('total_value_cents', '>', selection.valueAboveCents);
+  const records = await query.orderBy('position').execute();
+  return records.map(fromStatisticsRecord);
 }
