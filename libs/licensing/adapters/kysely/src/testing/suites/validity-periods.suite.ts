@@ -207,3 +207,37 @@ export function describeValidityPeriods(setup: ReadModelSuiteSetup): void {
     }, 600_000);
   });
 }
+
+/**
+ * A store projected before the periods existed (made so by `older`, SQL run behind the store's
+ * back while it is closed) gets them filled from its stored history when it opens again.
+ */
+export function describeValidityPeriodsUpgrade(setup: ReadModelSuiteSetup, older: string): void {
+  describe(`${setup.label} read-model store: validity periods on a store projected before them`, () => {
+    let h: ReadModelHarness;
+
+    beforeEach(async () => {
+      h = await ReadModelHarness.create(setup.openEventStore, setup.backend);
+    });
+
+    afterEach(() => h.dispose());
+
+    it('fills them from the stored history on open, keeping the history and its checkpoint', async () => {
+      await h.writeLifecycles();
+      const { store, db } = await h.openStore();
+      await h.projectAll(store, await h.events.readAll());
+      const projected = await h.dumpTables(db);
+      const checkpoint = await store.checkpoint('decision-history');
+      await store.close();
+      await h.execute(db, older);
+
+      const { store: reopened } = await h.openStore();
+
+      expect(await h.dumpTables(db)).toEqual(projected);
+      expect(await reopened.checkpoint('decision-history')).toBe(checkpoint);
+      const validOn = localDate('2025-01-01');
+      const page = await reopened.listCasesAt({}, { validOn }, validOn, { offset: 0, limit: 10 });
+      expect(page).toEqual({ caseIds: ['case-a', 'case-b'], total: 2 });
+    });
+  });
+}
