@@ -44,6 +44,17 @@ interface IndexDefinition {
   readonly unique?: boolean;
 }
 
+/** What a listing at a point in time tests of each period row, ending in the case it belongs to. */
+const PERIOD_BOUNDS = [
+  'segment_from',
+  'segment_until',
+  'effective_from',
+  'effective_until',
+  'recorded_from',
+  'recorded_until',
+  'case_id',
+] as const;
+
 /**
  * Indexes of the live tables only: a rebuild fills bare tables (faster) and gets its indexes when
  * it becomes live. The live table is dropped first, which drops its indexes and frees the names.
@@ -119,6 +130,18 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
       table: 'validity_periods',
       columns: ['case_id', 'revision', 'segment_from'],
       unique: true,
+    },
+    // Listings at a point in time: "valid on" or "has this status" narrows the rows by index, and
+    // the rest of the version and segment conditions is judged in the index, without the table.
+    {
+      name: 'validity_periods_valid_idx',
+      table: 'validity_periods',
+      columns: ['valid', ...PERIOD_BOUNDS],
+    },
+    {
+      name: 'validity_periods_status_idx',
+      table: 'validity_periods',
+      columns: ['status', ...PERIOD_BOUNDS],
     },
   ],
   'revocation-justification': [],
