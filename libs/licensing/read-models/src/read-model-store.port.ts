@@ -8,6 +8,7 @@ import type {
 } from '@licences/licensing-domain';
 import type { StatisticsFact } from './projections/statistics.projection';
 import type { DecisionHistoryEntry, LicenceValidityRow, RevocationJustification } from './read-model.rows';
+import type { PointInTime } from './time-travel';
 
 export const PROJECTION_NAMES = [
   'licence-validity',
@@ -112,6 +113,12 @@ export interface PageRequest {
   readonly limit: number;
 }
 
+/** One page of case ids in listing order, and how many cases match in all. */
+export interface CasePage {
+  readonly caseIds: string[];
+  readonly total: number;
+}
+
 /** Reads the events a rebuild still lacks: positions after `after`, up to and including `upTo`. */
 export type EventReader = (after: number, upTo: number) => Promise<readonly RecordedEvent[]>;
 
@@ -179,6 +186,20 @@ export interface ReadModelStore {
     page: PageRequest,
     sort?: LicenceSort,
   ): Promise<{ rows: LicenceValidityRow[]; total: number }>;
+
+  /**
+   * The listing at a point in time (`validOn` and/or `asOf`) from the validity periods: the ids of
+   * one page of the cases that, as they stood at `at` (as `caseAt` folds them), match `filter`
+   * judged on the date `on`, in the order of `sort` (as listValidity orders), and the total.
+   * Candidates are the cases registered at or before `asOf` under the stable filters.
+   */
+  listCasesAt(
+    filter: LicenceFilter,
+    at: PointInTime,
+    on: LocalDate,
+    page: PageRequest,
+    sort?: LicenceSort,
+  ): Promise<CasePage>;
 
   /** Ids of the cases matching a stable filter whose first event was recorded at or before `asOf`, oldest first. */
   findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]>;

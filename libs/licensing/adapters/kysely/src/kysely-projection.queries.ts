@@ -19,6 +19,7 @@ import type {
 } from '@licences/licensing-read-models';
 import { chunked, findValidity } from './kysely-read-model.queries';
 import { applyStatistics } from './kysely-statistics.queries';
+import { withValidityPeriods } from './kysely-validity-periods.projection';
 import {
   toDestinationRecords,
   toGoodsRecords,
@@ -158,7 +159,7 @@ function eventsAfter(checkpoint: number, events: readonly RecordedEvent[]): read
 
 const APPLY: Readonly<Record<ProjectionName, (db: Db, events: readonly RecordedEvent[]) => Promise<void>>> = {
   'licence-validity': applyValidity,
-  'decision-history': applyHistory,
+  'decision-history': withValidityPeriods(applyHistory),
   'revocation-justification': applyRevocation,
   statistics: applyStatistics,
 };

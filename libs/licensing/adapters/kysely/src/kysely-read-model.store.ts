@@ -3,12 +3,14 @@ import type { RecordedEvent } from '@licences/event-store';
 import type { LocalDate } from '@licences/licensing-domain';
 import { checkFence } from '@licences/licensing-read-models';
 import type {
+  CasePage,
   DecisionHistoryEntry,
   EventReader,
   LicenceFilter,
   LicenceSort,
   LicenceValidityRow,
   PageRequest,
+  PointInTime,
   ProjectionName,
   ProjectionTarget,
   ReadModelStore,
@@ -22,6 +24,7 @@ import * as reads from './kysely-read-model.queries';
 import * as rebuilds from './kysely-rebuild.queries';
 import * as statistics from './kysely-statistics.queries';
 import * as totals from './kysely-statistics-totals.queries';
+import * as periods from './kysely-validity-periods.queries';
 import type { ReadModelDatabase } from './read-model.records';
 import { checkProjectionName as checkName, checkTarget } from './store-arguments';
 
@@ -129,6 +132,17 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   ): Promise<{ rows: LicenceValidityRow[]; total: number }> {
     // One snapshot for the page and its total.
     return await this.read('licence-validity', (trx) => reads.listValidity(trx, filter, today, page, sort));
+  }
+
+  async listCasesAt(
+    filter: LicenceFilter,
+    at: PointInTime,
+    on: LocalDate,
+    page: PageRequest,
+    sort?: LicenceSort,
+  ): Promise<CasePage> {
+    // One snapshot for the page and its total.
+    return await this.read('decision-history', (trx) => periods.listCasesAt(trx, filter, at, on, page, sort));
   }
 
   async findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]> {

@@ -2,6 +2,7 @@ import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import {
   addFenceColumn,
+  addValidityPeriods,
   createCheckpointTable,
   createProjectionIndexes,
   createProjectionTables,
@@ -47,6 +48,15 @@ export const READ_MODEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
         .addColumn('probed_at', 'text', (c) => c.notNull())
         .addColumn('probed_by', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  /**
+   * The validity periods of the decision history: created (by 001 already on a new database) and
+   * filled from the stored history of every case, which stays as it is (see addValidityPeriods).
+   */
+  '2026-12-01-004-validity-periods': {
+    up: async (db) => {
+      await addValidityPeriods(typed(db));
     },
   },
 };
