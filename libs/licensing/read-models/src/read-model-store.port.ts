@@ -1,5 +1,11 @@
 import type { RecordedEvent } from '@licences/event-store';
-import type { GoodsCategory, LicenceKind, LicenceStatus, LocalDate } from '@licences/licensing-domain';
+import type {
+  GoodsCategory,
+  LicenceEventType,
+  LicenceKind,
+  LicenceStatus,
+  LocalDate,
+} from '@licences/licensing-domain';
 import type { StatisticsFact } from './projections/statistics.projection';
 import type { DecisionHistoryEntry, LicenceValidityRow, RevocationJustification } from './read-model.rows';
 
@@ -67,6 +73,20 @@ export type LicenceSort = (typeof LICENCE_SORTS)[number];
 export interface PageRequest {
   readonly offset: number;
   readonly limit: number;
+}
+
+/** A decision's place in the index of decision dates: the order in which a period lists them. */
+export interface DecisionKey {
+  readonly decisionDate: LocalDate;
+  readonly caseId: string;
+  readonly revision: number;
+}
+
+/** The decisions (history rows) dated from `from` to `to` inclusive, of `types` only when given. */
+export interface DecisionPeriod {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly types?: readonly LicenceEventType[];
 }
 
 /** Reads the events a rebuild still lacks: positions after `after`, up to and including `upTo`. */
@@ -142,6 +162,33 @@ export interface ReadModelStore {
 
   /** Each case's decisions recorded at or before `asOf`, in stream order. */
   historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>>;
+
+  /**
+   * The keys of a period's decisions in the order (decision date, case, revision), read from an
+   * index of decision dates: `after` (exclusive) continues where the previous chunk ended, `limit`
+   * bounds the chunk. Cost: the chunk's rows, whatever the length of history.
+   */
+  decisionKeysBetween(
+    period: DecisionPeriod,
+    after: DecisionKey | undefined,
+    limit: number,
+  ): Promise<DecisionKey[]>;
+
+  /** One page of a period's decision keys (ordered as decisionKeysBetween) and how many there are, in one snapshot. */
+  decisionPageBetween(
+    period: DecisionPeriod,
+    page: PageRequest,
+  ): Promise<{ keys: DecisionKey[]; total: number }>;
+
+  /**
+   * The cases with at least one decision in the period, by case id, after `afterCaseId`
+   * (exclusive), at most `limit`.
+   */
+  casesDecidedBetween(
+    period: DecisionPeriod,
+    afterCaseId: string | undefined,
+    limit: number,
+  ): Promise<string[]>;
 
   findRevocation(caseId: string): Promise<RevocationJustification | undefined>;
 

@@ -4,6 +4,8 @@ import type { LocalDate } from '@licences/licensing-domain';
 import { checkFence } from '@licences/licensing-read-models';
 import type {
   DecisionHistoryEntry,
+  DecisionKey,
+  DecisionPeriod,
   EventReader,
   LicenceFilter,
   LicenceSort,
@@ -16,6 +18,7 @@ import type {
   StableLicenceFilter,
   StatisticsFact,
 } from '@licences/licensing-read-models';
+import * as decisionDates from './kysely-decision-dates.queries';
 import * as projections from './kysely-projection.queries';
 import * as reads from './kysely-read-model.queries';
 import * as rebuilds from './kysely-rebuild.queries';
@@ -136,6 +139,30 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   async historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>> {
     // One snapshot across the chunks of the IN-list.
     return await this.read('decision-history', (trx) => reads.historyOf(trx, caseIds, asOf));
+  }
+
+  async decisionKeysBetween(
+    period: DecisionPeriod,
+    after: DecisionKey | undefined,
+    limit: number,
+  ): Promise<DecisionKey[]> {
+    return await this.query((db) => decisionDates.decisionKeysBetween(db, period, after, limit));
+  }
+
+  async decisionPageBetween(
+    period: DecisionPeriod,
+    page: PageRequest,
+  ): Promise<{ keys: DecisionKey[]; total: number }> {
+    // One snapshot for the page and its count.
+    return await this.read('decision-history', (trx) => decisionDates.decisionPageBetween(trx, period, page));
+  }
+
+  async casesDecidedBetween(
+    period: DecisionPeriod,
+    afterCaseId: string | undefined,
+    limit: number,
+  ): Promise<string[]> {
+    return await this.query((db) => decisionDates.casesDecidedBetween(db, period, afterCaseId, limit));
   }
 
   async findRevocation(caseId: string): Promise<RevocationJustification | undefined> {
