@@ -28,6 +28,7 @@ import type {
   DecisionsSelection,
   ReadModelStore,
 } from '@licences/licensing-read-models';
+import type { RecordedEvent } from '@licences/event-store';
 import { SqliteEventStore } from '@licences/event-store-sqlite';
 import { SqliteReadModelStore } from '@licences/licensing-sqlite';
 import { decisionsJson } from '../apps/api/src/oversight/decisions-json.stream';
@@ -108,6 +109,7 @@ describe('oversight periods through the index of decision dates, against walking
   let decisions: ReplayDecisionsHandler;
   let whatIf: WhatIfHandler;
   let streamed: StreamDecisionsHandler;
+  let all: RecordedEvent[] = [];
 
   beforeAll(async () => {
     const cli = ['-r', './tools/register.cjs', 'apps/api/src/cli/demo.cli.ts'];
@@ -121,7 +123,7 @@ describe('oversight periods through the index of decision dates, against walking
     const events = SqliteEventStore.open({ file: join(dataDir, 'licences.sqlite') });
     store = await SqliteReadModelStore.open(join(dataDir, 'read-models.sqlite'));
     try {
-      const all = await events.readAll();
+      all = await events.readAll();
       for (const name of PROJECTION_NAMES) await store.project(name, all);
     } finally {
       await events.close();
@@ -193,5 +195,24 @@ describe('oversight periods through the index of decision dates, against walking
     expect(await whatIf.execute(new WhatIfQuery('contract-duration', from, to))).toEqual(
       await whatIfWalkingEverything(readModels(), from, to),
     );
+  });
+
+  it('pages with the totals of the period as it is now, after decisions were added to it', async () => {
+    const growing = await SqliteReadModelStore.open(join(dataDir, 'growing.sqlite'));
+    try {
+      const handler = new ReplayDecisionsHandler(growing, DUTCH_VALIDITY_POLICY);
+      const [from, to] = PERIODS[3]!.slice(1) as [LocalDate, LocalDate];
+      const paging = { paging: { page: 2, pageSize: 10 } };
+      const half = all.slice(0, Math.floor(all.length / 2));
+      for (const name of PROJECTION_NAMES) await growing.project(name, half);
+      const before = await handler.execute(new ReplayDecisionsQuery(from, to, paging));
+      expect(before).toEqual(await walkEverything(growing, from, to, paging));
+      for (const name of PROJECTION_NAMES) await growing.project(name, all);
+      const after = await handler.execute(new ReplayDecisionsQuery(from, to, paging));
+      expect(after).toEqual(await walkEverything(growing, from, to, paging));
+      expect(after.totals.decisions).toBeGreaterThan(before.totals.decisions);
+    } finally {
+      await growing.close();
+    }
   });
 });

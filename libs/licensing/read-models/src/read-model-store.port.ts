@@ -89,6 +89,19 @@ export interface DecisionPeriod {
   readonly types?: readonly LicenceEventType[];
 }
 
+/** A page of a period's decisions, with what identifies the period's rows as a whole. */
+export interface DecisionPage {
+  readonly keys: DecisionKey[];
+  /** How many decisions the period has. */
+  readonly total: number;
+  /**
+   * The highest global position among the period's rows (0: none). History rows are only ever
+   * appended, at positions above every stored one, so while `total` and `lastPosition` stay the
+   * same, so do the period's rows.
+   */
+  readonly lastPosition: number;
+}
+
 /** Reads the events a rebuild still lacks: positions after `after`, up to and including `upTo`. */
 export type EventReader = (after: number, upTo: number) => Promise<readonly RecordedEvent[]>;
 
@@ -175,10 +188,7 @@ export interface ReadModelStore {
   ): Promise<DecisionKey[]>;
 
   /** One page of a period's decision keys (ordered as decisionKeysBetween) and how many there are, in one snapshot. */
-  decisionPageBetween(
-    period: DecisionPeriod,
-    page: PageRequest,
-  ): Promise<{ keys: DecisionKey[]; total: number }>;
+  decisionPageBetween(period: DecisionPeriod, page: PageRequest): Promise<DecisionPage>;
 
   /**
    * The cases with at least one decision in the period, by case id, after `afterCaseId`

@@ -1,6 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { LocalDate } from '@licences/licensing-domain';
-import type { DecisionKey, DecisionPeriod, PageRequest } from '@licences/licensing-read-models';
+import type { DecisionKey, DecisionPage, DecisionPeriod, PageRequest } from '@licences/licensing-read-models';
 import type { ReadModelDatabase } from './read-model.records';
 
 /*
@@ -63,12 +63,12 @@ export async function decisionKeysBetween(
   return rows.map(keyOf);
 }
 
-/** One page of the period's keys and their count; the caller runs both in one snapshot. */
+/** One page of the period's keys, their count and last position; the caller runs both in one snapshot. */
 export async function decisionPageBetween(
   db: Db,
   period: DecisionPeriod,
   { offset, limit }: PageRequest,
-): Promise<{ keys: DecisionKey[]; total: number }> {
+): Promise<DecisionPage> {
   const rows = await inPeriod(db, period)
     .select(['decision_date', 'case_id', 'revision'])
     .orderBy('decision_date')
@@ -77,10 +77,10 @@ export async function decisionPageBetween(
     .limit(limit)
     .offset(offset)
     .execute();
-  const count = await inPeriod(db, period)
-    .select((eb) => eb.fn.countAll().as('n'))
+  const whole = await inPeriod(db, period)
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('position').as('last')])
     .executeTakeFirstOrThrow();
-  return { keys: rows.map(keyOf), total: Number(count.n) };
+  return { keys: rows.map(keyOf), total: Number(whole.n), lastPosition: Number(whole.last ?? 0) };
 }
 
 /** The period's distinct cases after `afterCaseId`, by case id. */

@@ -5,6 +5,7 @@ import { checkFence } from '@licences/licensing-read-models';
 import type {
   DecisionHistoryEntry,
   DecisionKey,
+  DecisionPage,
   DecisionPeriod,
   EventReader,
   LicenceFilter,
@@ -149,10 +150,7 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     return await this.query((db) => decisionDates.decisionKeysBetween(db, period, after, limit));
   }
 
-  async decisionPageBetween(
-    period: DecisionPeriod,
-    page: PageRequest,
-  ): Promise<{ keys: DecisionKey[]; total: number }> {
+  async decisionPageBetween(period: DecisionPeriod, page: PageRequest): Promise<DecisionPage> {
     // One snapshot for the page and its count.
     return await this.read('decision-history', (trx) => decisionDates.decisionPageBetween(trx, period, page));
   }

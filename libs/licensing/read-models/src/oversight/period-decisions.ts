@@ -3,8 +3,11 @@ import type { DecisionKey, ReadModelStore } from '../read-model-store.port';
 import { caseReplayView } from './replay.views';
 import type { ReplayStepView } from './replay.views';
 
-/** Decision keys read and cases replayed at once: bounds memory while keeping queries few. */
-const KEYS_PER_CHUNK = 1000;
+/**
+ * Decision keys read and cases replayed at once: bounds memory (a few megabytes of decisions), while
+ * a case whose decisions of the period fall in several chunks is replayed once per chunk.
+ */
+const KEYS_PER_CHUNK = 4000;
 
 /** A decision of the period; the states are left out (replay the case for them). */
 export type DecisionInPeriod = Omit<ReplayStepView, 'stateBefore' | 'stateAfter'> & {

@@ -12,7 +12,10 @@ import type {
 import { READ_MODEL_STORE } from '../read-model-store.port';
 import type { ReadModelStore } from '../read-model-store.port';
 import { addToTotals, decisionsOfKeys, NO_TOTALS, periodDecisions, periodTotals } from './period-decisions';
-import type { DecisionInPeriod } from './period-decisions';
+import type { DecisionInPeriod, PeriodTotals } from './period-decisions';
+
+/** Periods whose totals are kept for paging: a few kilobytes in all. */
+const PERIODS_KEPT = 64;
 
 /** One page of a list: `page` from 1. */
 export interface PageAsked {
@@ -72,6 +75,9 @@ export class ReplayDecisionsHandler implements IQueryHandler<ReplayDecisionsQuer
     @Inject(VALIDITY_POLICY) private readonly policy: ValidityPolicy,
   ) {}
 
+  /** The totals of the periods paged through lately, by the period and the identity of its rows. */
+  private readonly totals = new Map<string, PeriodTotals>();
+
   async execute({ from, to, selection }: ReplayDecisionsQuery): Promise<DecisionsInPeriodView> {
     const { code, severity, paging } = selection;
     if (paging !== undefined && code === undefined && severity === undefined) {
@@ -91,10 +97,13 @@ export class ReplayDecisionsHandler implements IQueryHandler<ReplayDecisionsQuer
 
   /**
    * A page without a filter: its decisions come straight from the index and only its cases are
-   * replayed. The totals stay the whole period's, as with any selection, and take the period's work.
+   * replayed. The totals stay the whole period's, as with any selection: they take the period's
+   * work once, and are kept for the period's rows as they are (see DecisionPage), so that turning
+   * pages does not replay the period again. New rows in the period change the key, never the
+   * answer: a kept total is exactly what replaying the same rows again would count.
    */
   private async page(from: LocalDate, to: LocalDate, paging: PageAsked): Promise<DecisionsInPeriodView> {
-    const { keys, total } = await this.readModels.decisionPageBetween(
+    const { keys, total, lastPosition } = await this.readModels.decisionPageBetween(
       { from, to },
       { offset: (paging.page - 1) * paging.pageSize, limit: paging.pageSize },
     );
@@ -104,11 +113,20 @@ export class ReplayDecisionsHandler implements IQueryHandler<ReplayDecisionsQuer
       to,
       decisions,
       findings,
-      totals: await periodTotals(this.readModels, this.policy, from, to),
+      totals: await this.totalsOf(from, to, `${from}/${to}/${total}/${lastPosition}`),
       matching: total,
       page: paging.page,
       pageSize: paging.pageSize,
     };
+  }
+
+  private async totalsOf(from: LocalDate, to: LocalDate, rows: string): Promise<PeriodTotals> {
+    const kept = this.totals.get(rows);
+    if (kept) return kept;
+    const totals = await periodTotals(this.readModels, this.policy, from, to);
+    if (this.totals.size >= PERIODS_KEPT) this.totals.delete(this.totals.keys().next().value!);
+    this.totals.set(rows, totals);
+    return totals;
   }
 }
 
