@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@licences/event-store';
 import type {
   ExportType,
   GoodsCategory,
+  LicenceEventType,
   LicenceKind,
   LicenceStatus,
   LocalDate,
@@ -119,6 +120,33 @@ export interface CasePage {
   readonly total: number;
 }
 
+/** A decision's place in the index of decision dates: the order in which a period lists them. */
+export interface DecisionKey {
+  readonly decisionDate: LocalDate;
+  readonly caseId: string;
+  readonly revision: number;
+}
+
+/** The decisions (history rows) dated from `from` to `to` inclusive, of `types` only when given. */
+export interface DecisionPeriod {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly types?: readonly LicenceEventType[];
+}
+
+/** A page of a period's decisions, with what identifies the period's rows as a whole. */
+export interface DecisionPage {
+  readonly keys: DecisionKey[];
+  /** How many decisions the period has. */
+  readonly total: number;
+  /**
+   * The highest global position among the period's rows (0: none). History rows are only ever
+   * appended, at positions above every stored one, so while `total` and `lastPosition` stay the
+   * same, so do the period's rows.
+   */
+  readonly lastPosition: number;
+}
+
 /** Reads the events a rebuild still lacks: positions after `after`, up to and including `upTo`. */
 export type EventReader = (after: number, upTo: number) => Promise<readonly RecordedEvent[]>;
 
@@ -206,6 +234,30 @@ export interface ReadModelStore {
 
   /** Each case's decisions recorded at or before `asOf`, in stream order. */
   historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>>;
+
+  /**
+   * The keys of a period's decisions in the order (decision date, case, revision), read from an
+   * index of decision dates: `after` (exclusive) continues where the previous chunk ended, `limit`
+   * bounds the chunk. Cost: the chunk's rows, whatever the length of history.
+   */
+  decisionKeysBetween(
+    period: DecisionPeriod,
+    after: DecisionKey | undefined,
+    limit: number,
+  ): Promise<DecisionKey[]>;
+
+  /** One page of a period's decision keys (ordered as decisionKeysBetween) and how many there are, in one snapshot. */
+  decisionPageBetween(period: DecisionPeriod, page: PageRequest): Promise<DecisionPage>;
+
+  /**
+   * The cases with at least one decision in the period, by case id, after `afterCaseId`
+   * (exclusive), at most `limit`.
+   */
+  casesDecidedBetween(
+    period: DecisionPeriod,
+    afterCaseId: string | undefined,
+    limit: number,
+  ): Promise<string[]>;
 
   findRevocation(caseId: string): Promise<RevocationJustification | undefined>;
 

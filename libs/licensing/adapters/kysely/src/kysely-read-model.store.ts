@@ -5,6 +5,9 @@ import { checkFence } from '@licences/licensing-read-models';
 import type {
   CasePage,
   DecisionHistoryEntry,
+  DecisionKey,
+  DecisionPage,
+  DecisionPeriod,
   EventReader,
   LicenceFilter,
   LicenceSort,
@@ -19,6 +22,7 @@ import type {
   MilitaryDecisionTotals,
   StatisticsFact,
 } from '@licences/licensing-read-models';
+import * as decisionDates from './kysely-decision-dates.queries';
 import * as projections from './kysely-projection.queries';
 import * as reads from './kysely-read-model.queries';
 import * as rebuilds from './kysely-rebuild.queries';
@@ -152,6 +156,27 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   async historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>> {
     // One snapshot across the chunks of the IN-list.
     return await this.read('decision-history', (trx) => reads.historyOf(trx, caseIds, asOf));
+  }
+
+  async decisionKeysBetween(
+    period: DecisionPeriod,
+    after: DecisionKey | undefined,
+    limit: number,
+  ): Promise<DecisionKey[]> {
+    return await this.query((db) => decisionDates.decisionKeysBetween(db, period, after, limit));
+  }
+
+  async decisionPageBetween(period: DecisionPeriod, page: PageRequest): Promise<DecisionPage> {
+    // One snapshot for the page and its count.
+    return await this.read('decision-history', (trx) => decisionDates.decisionPageBetween(trx, period, page));
+  }
+
+  async casesDecidedBetween(
+    period: DecisionPeriod,
+    afterCaseId: string | undefined,
+    limit: number,
+  ): Promise<string[]> {
+    return await this.query((db) => decisionDates.casesDecidedBetween(db, period, afterCaseId, limit));
   }
 
   async findRevocation(caseId: string): Promise<RevocationJustification | undefined> {

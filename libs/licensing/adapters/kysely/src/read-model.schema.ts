@@ -37,7 +37,7 @@ export function tablesOf(name: ProjectionName): readonly ProjectedTable[] {
   return tables;
 }
 
-interface IndexDefinition {
+export interface IndexDefinition {
   readonly name: string;
   readonly table: ProjectedTable;
   readonly columns: readonly string[];
@@ -54,6 +54,17 @@ const PERIOD_BOUNDS = [
   'recorded_until',
   'case_id',
 ] as const;
+
+/**
+ * The decisions of a period in the order they are listed, so that a period's query reads only
+ * its own rows; the position makes it cover what identifies a row. Added to existing stores on
+ * open (SQLite) or by migration 005 (PostgreSQL): it indexes columns every row already has.
+ */
+export const DECISION_DATE_INDEX = {
+  name: 'decision_history_date_idx',
+  table: 'decision_history',
+  columns: ['decision_date', 'case_id', 'revision', 'position'],
+} as const satisfies IndexDefinition;
 
 /**
  * Indexes of the live tables only: a rebuild fills bare tables (faster) and gets its indexes when
@@ -143,6 +154,7 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
       table: 'validity_periods',
       columns: ['status', ...PERIOD_BOUNDS],
     },
+    DECISION_DATE_INDEX,
   ],
   'revocation-justification': [],
   statistics: [
@@ -329,15 +341,18 @@ export async function createProjectionIndexes(
   db: Kysely<ReadModelDatabase>,
   name: ProjectionName,
 ): Promise<void> {
-  for (const index of INDEXES[name]) {
-    let create = db.schema
-      .createIndex(index.name)
-      .ifNotExists()
-      .on(index.table)
-      .columns([...index.columns]);
-    if (index.unique) create = create.unique();
-    await create.execute();
-  }
+  for (const index of INDEXES[name]) await createIndex(db, index);
+}
+
+/** Creates one index if missing. */
+export async function createIndex(db: Kysely<ReadModelDatabase>, index: IndexDefinition): Promise<void> {
+  let create = db.schema
+    .createIndex(index.name)
+    .ifNotExists()
+    .on(index.table)
+    .columns([...index.columns]);
+  if (index.unique) create = create.unique();
+  await create.execute();
 }
 
 /** Drops a projection's tables (and with them their indexes); with the plugin, the rebuild tables. */
