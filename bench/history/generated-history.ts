@@ -1,6 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import Database from 'better-sqlite3';
@@ -51,7 +60,10 @@ const DATA_ROOT = join(REPO_ROOT, 'bench', '.data');
 function codeVersion(): string {
   const tree = (path: string) =>
     execFileSync('git', ['rev-parse', `HEAD:${path}`], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-  return createHash('sha256').update(`${tree('apps')} ${tree('libs')}`).digest('hex').slice(0, 10);
+  return createHash('sha256')
+    .update(`${tree('apps')} ${tree('libs')}`)
+    .digest('hex')
+    .slice(0, 10);
 }
 
 /** The plan whose archive holds `size` licences: importedShare(cases) is 8 % of its cases. */
@@ -114,7 +126,16 @@ export async function generatedHistory(
     log(`generating ${sizeLabel(size)} licences with npm run demo into ${eventsDir} (cached for later runs)`);
     mkdirSync(tmp, { recursive: true });
     const run = await runNodeCli(
-      tsScript('apps/api/src/cli/demo.cli.ts', '--cases', String(size), '--seed', String(seed), '--today', PLAN_TODAY, '--json'),
+      tsScript(
+        'apps/api/src/cli/demo.cli.ts',
+        '--cases',
+        String(size),
+        '--seed',
+        String(seed),
+        '--today',
+        PLAN_TODAY,
+        '--json',
+      ),
       { env: { LICENCES_DATA_DIR: tmp } },
     );
     log(`  demo: ${Math.round(run.wallMs / 1000)} s`);
