@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import { readAndParseEvents } from './read-events';
 import { Client } from 'pg';
 
 /*
@@ -40,17 +40,7 @@ async function main(): Promise<void> {
       });
     }
     const started = performance.now();
-    const events = new Database(eventsFile, { readonly: true });
-    let read = 0;
-    for (const row of events
-      .prepare('SELECT data, metadata FROM events ORDER BY position')
-      .raw()
-      .iterate() as Iterable<[string, string]>) {
-      JSON.parse(row[0]);
-      JSON.parse(row[1]);
-      read += 1;
-    }
-    events.close();
+    const read = readAndParseEvents(eventsFile);
     let written = 0;
     for (const [table, { columns, rows }] of contents) {
       for (let at = 0; at < rows.length; at += ROWS_PER_TRANSACTION) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import { readAndParseEvents } from './read-events';
 import type { Database as Db } from 'better-sqlite3';
 
 /*
@@ -89,19 +90,10 @@ function readWrite(
   targetFile: string,
   prefixes: readonly string[],
 ) {
-  const events = new Database(eventsFile, { readonly: true });
   const reference = new Database(referenceFile, { readonly: true });
   const target = fresh(targetFile);
   const started = performance.now();
-  let read = 0;
-  for (const row of events
-    .prepare('SELECT data, metadata FROM events ORDER BY position')
-    .raw()
-    .iterate() as Iterable<[string, string]>) {
-    JSON.parse(row[0]);
-    JSON.parse(row[1]);
-    read += 1;
-  }
+  const read = readAndParseEvents(eventsFile);
   const { tables, ddl } = schemaOf(reference, prefixes);
   for (const statement of ddl) target.exec(statement);
   const written = copyRows(reference, target, tables);

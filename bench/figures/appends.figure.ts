@@ -33,6 +33,15 @@ function productSubject(context: FigureContext): Subject {
   };
 }
 
+/** The product's side of both figures. */
+function productSide(context: FigureContext): Figure['project'] {
+  return {
+    label: 'SqliteEventStore',
+    columns: [COLUMN],
+    start: () => Promise.resolve(productSubject(context)),
+  };
+}
+
 export function appendsFigures(context: FigureContext): Figure[] {
   return [
     {
@@ -40,11 +49,7 @@ export function appendsFigures(context: FigureContext): Figure[] {
       title: 'Durable appends to the event store (SQLite), one event per append',
       levelHeading: 'appenders',
       levels: LEVELS,
-      project: {
-        label: 'SqliteEventStore',
-        columns: [COLUMN],
-        start: () => Promise.resolve(productSubject(context)),
-      },
+      project: productSide(context),
       comparison: {
         label: 'raw better-sqlite3',
         columns: [
@@ -76,11 +81,7 @@ export function peerFigures(context: FigureContext): Figure[] {
       title: 'Durable appends: the product beside Emmett-SQLite 0.38.5 (a peer event store)',
       levelHeading: 'appenders',
       levels: LEVELS,
-      project: {
-        label: 'SqliteEventStore',
-        columns: [COLUMN],
-        start: () => Promise.resolve(productSubject(context)),
-      },
+      project: productSide(context),
       comparison: {
         label: 'Emmett-SQLite',
         columns: [COLUMN, { metric: 'failed', heading: 'failed appends' }],

@@ -62,3 +62,19 @@ export function oneShotFigure(spec: {
 }
 
 export const perSecondOf = (count: number, ms: number): number => (count * 1000) / ms;
+
+/** The columns of a figure that does a piece of work over the whole history. */
+export const WORK_COLUMNS: readonly MetricColumn[] = [
+  { metric: 'eventsPerSecond', heading: 'events/s' },
+  { metric: 'seconds', heading: 's' },
+  { metric: 'peakRssMiB', heading: 'peak RSS MiB' },
+];
+
+/** `count` things done by a process in its wall time, at its peak RSS, as `metric` per second. */
+export function workSample(
+  count: number,
+  run: { readonly wallMs: number; readonly peakRssMiB: number },
+  metric = 'eventsPerSecond',
+): Sample {
+  return { [metric]: perSecondOf(count, run.wallMs), seconds: run.wallMs / 1000, peakRssMiB: run.peakRssMiB };
+}

@@ -8,8 +8,8 @@ import { API_MAIN, DEVELOPMENT_PROCESS_ENV } from '../../test/support/app-proces
 import { nowSeconds, signHs256 } from '../../test/support/tokens';
 import { startServerProcess } from '../harness/bench-process';
 import { peakRssOf, profileFlags, runNodeCli, tsScript } from '../harness/node-cli';
-import type { Figure, Sample } from '../harness/figure';
-import { oneShotFigure, perSecondOf, profileDirOf } from './figure-context';
+import type { Figure, MetricColumn, Sample } from '../harness/figure';
+import { oneShotFigure, perSecondOf, profileDirOf, workSample } from './figure-context';
 import type { FigureContext } from './figure-context';
 
 /*
@@ -20,6 +20,12 @@ import type { FigureContext } from './figure-context';
  */
 
 const SECRET = 'bench-secret-of-thirty-two-bytes-or-more';
+
+const COLUMNS: readonly MetricColumn[] = [
+  { metric: 'linesPerSecond', heading: 'lines/s' },
+  { metric: 'seconds', heading: 's' },
+  { metric: 'peakRssMiB', heading: 'peak RSS MiB' },
+];
 
 /** A POST that waits as long as the answer takes (a large commit outlasts fetch's own timeouts). */
 function post(url: string, authorization: string, file?: string): Promise<{ status: number; body: string }> {
@@ -58,11 +64,7 @@ export function importFigures(context: FigureContext): Figure[] {
       ratioOf: 'linesPerSecond',
       project: {
         label: 'API import',
-        columns: [
-          { metric: 'linesPerSecond', heading: 'lines/s' },
-          { metric: 'seconds', heading: 's' },
-          { metric: 'peakRssMiB', heading: 'peak RSS MiB' },
-        ],
+        columns: COLUMNS,
         run: async (): Promise<{ sample: Sample; note?: string }> => {
           const history = await context.history(size);
           forget();
@@ -114,11 +116,7 @@ export function importFigures(context: FigureContext): Figure[] {
       },
       comparison: {
         label: 'bulk insert (better-sqlite3)',
-        columns: [
-          { metric: 'linesPerSecond', heading: 'lines/s' },
-          { metric: 'seconds', heading: 's' },
-          { metric: 'peakRssMiB', heading: 'peak RSS MiB' },
-        ],
+        columns: COLUMNS,
         run: async () => {
           const history = await context.history(size);
           if (lastImport === undefined) throw new Error('no import of this run to take the rows from');
@@ -134,11 +132,7 @@ export function importFigures(context: FigureContext): Figure[] {
             );
             const { rows } = JSON.parse(run.stdout) as { rows: number };
             return {
-              sample: {
-                linesPerSecond: perSecondOf(history.importLines, run.wallMs),
-                seconds: run.wallMs / 1000,
-                peakRssMiB: run.peakRssMiB,
-              },
+              sample: workSample(history.importLines, run, 'linesPerSecond'),
               note: `${rows} event rows for ${history.importLines} lines`,
             };
           } finally {

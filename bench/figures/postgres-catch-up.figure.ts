@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import type { Figure, MetricColumn } from '../harness/figure';
+import type { Figure } from '../harness/figure';
 import { runNodeCli, tsScript } from '../harness/node-cli';
 import { projectorCatchUp } from '../harness/projector-run';
-import { oneShotFigure, perSecondOf, profileDirOf } from './figure-context';
+import { oneShotFigure, profileDirOf, WORK_COLUMNS, workSample } from './figure-context';
 import type { FigureContext } from './figure-context';
 
 /*
@@ -16,11 +16,7 @@ import type { FigureContext } from './figure-context';
 
 const SERVER = 'postgres://postgres@127.0.0.1:5432';
 
-const COLUMNS: readonly MetricColumn[] = [
-  { metric: 'eventsPerSecond', heading: 'events/s' },
-  { metric: 'seconds', heading: 's' },
-  { metric: 'peakRssMiB', heading: 'peak RSS MiB' },
-];
+const COLUMNS = WORK_COLUMNS;
 
 let databases = 0;
 
@@ -77,11 +73,7 @@ export function postgresCatchUpFigures(context: FigureContext): Figure[] {
               profileDirOf(context, 'catch-up-postgres'),
             );
             return {
-              sample: {
-                eventsPerSecond: perSecondOf(history.events, run.wallMs),
-                seconds: run.wallMs / 1000,
-                peakRssMiB: run.peakRssMiB,
-              },
+              sample: workSample(history.events, run),
             };
           } finally {
             rmSync(dir, { recursive: true, force: true });
@@ -100,11 +92,7 @@ export function postgresCatchUpFigures(context: FigureContext): Figure[] {
           );
           const done = JSON.parse(run.stdout) as { events: number; rows: number; tables: number; ms: number };
           return {
-            sample: {
-              eventsPerSecond: perSecondOf(done.events, run.wallMs),
-              seconds: run.wallMs / 1000,
-              peakRssMiB: run.peakRssMiB,
-            },
+            sample: workSample(done.events, run),
             note: `${done.events} events read, ${done.rows} rows written into ${done.tables} tables`,
           };
         },

@@ -1,10 +1,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Figure, MetricColumn } from '../harness/figure';
+import type { Figure } from '../harness/figure';
 import { runNodeCli, tsScript } from '../harness/node-cli';
 import { projectorCatchUp } from '../harness/projector-run';
-import { oneShotFigure, perSecondOf, profileDirOf } from './figure-context';
+import { oneShotFigure, profileDirOf, WORK_COLUMNS, workSample } from './figure-context';
 import type { FigureContext } from './figure-context';
 
 /*
@@ -15,11 +15,7 @@ import type { FigureContext } from './figure-context';
  *   verify    `npm run verify` against recomputing both hash chains of every row.
  */
 
-const COLUMNS: readonly MetricColumn[] = [
-  { metric: 'eventsPerSecond', heading: 'events/s' },
-  { metric: 'seconds', heading: 's' },
-  { metric: 'peakRssMiB', heading: 'peak RSS MiB' },
-];
+const COLUMNS = WORK_COLUMNS;
 
 /** The projection the rebuild figure rebuilds, and the prefix of the tables it writes. */
 const REBUILT = { projection: 'licence-validity', tables: 'licence_validity' } as const;
@@ -54,11 +50,7 @@ function readWriteSide(context: FigureContext, size: number, label: string, pref
         );
         const done = JSON.parse(run.stdout) as { events: number; rows: number; tables: number };
         return {
-          sample: {
-            eventsPerSecond: perSecondOf(done.events, run.wallMs),
-            seconds: run.wallMs / 1000,
-            peakRssMiB: run.peakRssMiB,
-          },
+          sample: workSample(done.events, run),
           note: `${done.events} events read, ${done.rows} rows written into ${done.tables} tables`,
         };
       });
@@ -86,11 +78,7 @@ export function catchUpFigures(context: FigureContext): Figure[] {
               profileDirOf(context, 'catch-up'),
             );
             return {
-              sample: {
-                eventsPerSecond: perSecondOf(history.events, run.wallMs),
-                seconds: run.wallMs / 1000,
-                peakRssMiB: run.peakRssMiB,
-              },
+              sample: workSample(history.events, run),
             };
           });
         },
@@ -119,11 +107,7 @@ export function rebuildFigures(context: FigureContext): Figure[] {
               profileDir: profileDirOf(context, 'rebuild'),
             });
             return {
-              sample: {
-                eventsPerSecond: perSecondOf(history.events, run.wallMs),
-                seconds: run.wallMs / 1000,
-                peakRssMiB: run.peakRssMiB,
-              },
+              sample: workSample(history.events, run),
             };
           });
         },
@@ -152,11 +136,7 @@ export function verifyFigures(context: FigureContext): Figure[] {
               profileDir: profileDirOf(context, 'verify'),
             });
             return {
-              sample: {
-                eventsPerSecond: perSecondOf(history.events, run.wallMs),
-                seconds: run.wallMs / 1000,
-                peakRssMiB: run.peakRssMiB,
-              },
+              sample: workSample(history.events, run),
             };
           });
         },
@@ -171,11 +151,7 @@ export function verifyFigures(context: FigureContext): Figure[] {
           );
           const done = JSON.parse(run.stdout) as { rows: number; mismatches: number };
           return {
-            sample: {
-              eventsPerSecond: perSecondOf(done.rows, run.wallMs),
-              seconds: run.wallMs / 1000,
-              peakRssMiB: run.peakRssMiB,
-            },
+            sample: workSample(done.rows, run),
             ...(done.mismatches > 0 && { note: `${done.mismatches} rows whose hashes differ` }),
           };
         },

@@ -31,7 +31,7 @@ function frameName({ functionName, url, lineNumber }: ProfileNode['callFrame']):
   return `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim();
 }
 
-/** The `top` functions of one profile by self time, with their share of all sampled time. */
+/** The `top` functions of one profile by self time, with their share of the busy (not idle) sampled time. */
 export function topSelfTimes(file: string, top = 10): SelfTime[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const names = new Map(profile.nodes.map((node) => [node.id, frameName(node.callFrame)]));
@@ -40,6 +40,8 @@ export function topSelfTimes(file: string, top = 10): SelfTime[] {
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     const name = names.get(id) ?? '(unknown)';
+    // Waiting is not work: the shares are of the time the process was busy.
+    if (name === '(idle)') return;
     self.set(name, (self.get(name) ?? 0) + delta);
     total += delta;
   });
