@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@licences/event-store';
-import { LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
-import { withCurrentDetails } from '@licences/licensing-domain';
 import type {
   Criterion,
   ExportType,
@@ -17,6 +15,8 @@ import type {
   StatisticsFactKind,
   StatisticsGoodsLine,
 } from '@licences/licensing-read-models';
+import { caseIdOf, caseIdsOf, parseCaseState } from './case-state.mapper';
+import { findCaseStates, insertRows, upsertRows } from './kysely-batch-writes.queries';
 import type { ReadModelDatabase } from './read-model.records';
 import type { StatisticsFactsTable } from './statistics.records';
 
@@ -92,42 +92,28 @@ export function fromStatisticsRecord(record: StatisticsFactsTable): StatisticsFa
   };
 }
 
-async function findCaseState(db: Db, caseId: string): Promise<LicenceCase | undefined> {
-  const row = await db
-    .selectFrom('statistics_case_state')
-    .select('state')
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  // A state stored before destinations became a list is read as the current shape.
-  return row && withCurrentDetails(JSON.parse(row.state) as LicenceCase);
-}
-
 export async function applyStatistics(db: Db, events: readonly RecordedEvent[]): Promise<void> {
-  // The working state of a case moves through the batch in memory; stored once per case.
+  // The working state of a case moves through the batch in memory: read once per case, stored once.
+  const stored = await findCaseStates(db, 'statistics_case_state', caseIdsOf(events));
   const states = new Map<string, LicenceCase>();
   const facts: StatisticsFact[] = [];
   for (const event of events) {
-    const caseId = event.streamId.startsWith(LICENCE_STREAM_PREFIX)
-      ? event.streamId.slice(LICENCE_STREAM_PREFIX.length)
-      : undefined;
+    const caseId = caseIdOf(event.streamId);
     const previous =
-      caseId === undefined ? undefined : (states.get(caseId) ?? (await findCaseState(db, caseId)));
+      caseId === undefined ? undefined : (states.get(caseId) ?? parseCaseState(stored.get(caseId)));
     const step = projectStatistics(previous, event);
     if (!step || caseId === undefined) continue;
     states.set(caseId, step.state);
     if (step.fact) facts.push(step.fact);
   }
-  for (const [case_id, state] of states) {
-    const json = JSON.stringify(state);
-    await db
-      .insertInto('statistics_case_state')
-      .values({ case_id, state: json })
-      .onConflict((oc) => oc.column('case_id').doUpdateSet({ state: json }))
-      .execute();
-  }
+  await upsertRows(
+    db,
+    'statistics_case_state',
+    'case_id',
+    [...states].map(([case_id, state]) => ({ case_id, state: JSON.stringify(state) })),
+  );
   // A plain insert keyed by position: an event applied twice fails loudly.
-  for (const fact of facts)
-    await db.insertInto('statistics_facts').values(toStatisticsRecord(fact)).execute();
+  await insertRows(db, 'statistics_facts', facts.map(toStatisticsRecord));
 }
 
 export async function statisticsFacts(
