@@ -71,7 +71,7 @@ export class SqliteReadModelStore extends KyselyReadModelStore {
   /** SQLite has one writer at a time (BEGIN IMMEDIATE): that serialises every projection's writes. */
   protected inWriteTransaction<T>(
     db: Kysely<ReadModelDatabase>,
-    _name: ProjectionName,
+    _names: readonly ProjectionName[],
     work: (trx: Kysely<ReadModelDatabase>) => Promise<T>,
   ): Promise<T> {
     return db.transaction().execute(work);
