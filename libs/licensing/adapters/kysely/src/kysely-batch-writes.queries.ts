@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import type { RecordedEvent } from '@licences/event-store';
+import type { LicenceCase } from '@licences/licensing-domain';
+import { caseIdOf, caseIdsOf, parseCaseState } from './case-state.mapper';
 import { chunked, IN_LIST_CHUNK } from './kysely-read-model.queries';
 import type { ReadModelDatabase } from './read-model.records';
 
@@ -89,4 +92,37 @@ export async function findCaseStates(
     for (const row of rows) states.set(row.case_id, row.state);
   }
   return states;
+}
+
+/**
+ * Moves each case's working state (stored as JSON in `table`) through a batch: read once per case,
+ * folded in memory with `step`, stored once per case. Returns what the steps produced, in order.
+ */
+export async function foldCaseStates<O>(
+  db: Db,
+  table: 'revocation_case_state' | 'statistics_case_state',
+  events: readonly RecordedEvent[],
+  step: (
+    previous: LicenceCase | undefined,
+    event: RecordedEvent,
+  ) => { state: LicenceCase; output?: O } | undefined,
+): Promise<O[]> {
+  const stored = await findCaseStates(db, table, caseIdsOf(events));
+  const states = new Map<string, LicenceCase>();
+  const outputs: O[] = [];
+  for (const event of events) {
+    const caseId = caseIdOf(event.streamId);
+    if (caseId === undefined) continue;
+    const next = step(states.get(caseId) ?? parseCaseState(stored.get(caseId)), event);
+    if (!next) continue;
+    states.set(caseId, next.state);
+    if (next.output !== undefined) outputs.push(next.output);
+  }
+  await upsertRows(
+    db,
+    table,
+    'case_id',
+    [...states].map(([case_id, state]) => ({ case_id, state: JSON.stringify(state) })),
+  );
+  return outputs;
 }

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@licences/event-store';
-import type { LicenceCase } from '@licences/licensing-domain';
 import {
   checkFence,
   historyEntryOf,
@@ -13,10 +12,9 @@ import type {
   LicenceValidityRow,
   ProjectionName,
   ProjectionTarget,
-  RevocationJustification,
 } from '@licences/licensing-read-models';
-import { caseIdOf, caseIdsOf, parseCaseState } from './case-state.mapper';
-import { deleteCaseRows, findCaseStates, insertRows, upsertRows } from './kysely-batch-writes.queries';
+import { caseIdOf, caseIdsOf } from './case-state.mapper';
+import { deleteCaseRows, foldCaseStates, insertRows, upsertRows } from './kysely-batch-writes.queries';
 import { chunked, IN_LIST_CHUNK } from './kysely-read-model.queries';
 import { applyStatistics } from './kysely-statistics.queries';
 import {
@@ -253,24 +251,10 @@ async function applyHistory(db: Db, events: readonly RecordedEvent[]): Promise<v
 
 async function applyRevocation(db: Db, events: readonly RecordedEvent[]): Promise<void> {
   // As for validity: the working state of a case moves through the batch in memory.
-  const stored = await findCaseStates(db, 'revocation_case_state', caseIdsOf(events));
-  const states = new Map<string, LicenceCase>();
-  const justifications: RevocationJustification[] = [];
-  for (const event of events) {
-    const caseId = caseIdOf(event.streamId);
-    const previous =
-      caseId === undefined ? undefined : (states.get(caseId) ?? parseCaseState(stored.get(caseId)));
+  const justifications = await foldCaseStates(db, 'revocation_case_state', events, (previous, event) => {
     const step = projectRevocation(previous, event);
-    if (!step || caseId === undefined) continue;
-    states.set(caseId, step.state);
-    if (step.justification) justifications.push(step.justification);
-  }
-  await upsertRows(
-    db,
-    'revocation_case_state',
-    'case_id',
-    [...states].map(([case_id, state]) => ({ case_id, state: JSON.stringify(state) })),
-  );
+    return step && { state: step.state, output: step.justification };
+  });
   // A plain insert: a case is revoked once, so a second row would mean an event applied twice.
   await insertRows(db, 'revocation_justification', justifications.map(toRevocationRecord));
 }

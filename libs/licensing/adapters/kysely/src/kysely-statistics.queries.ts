@@ -4,7 +4,6 @@ import type {
   Criterion,
   ExportType,
   GoodsCategory,
-  LicenceCase,
   LicenceKind,
   LocalDate,
   TemporaryExportPurpose,
@@ -15,8 +14,7 @@ import type {
   StatisticsFactKind,
   StatisticsGoodsLine,
 } from '@licences/licensing-read-models';
-import { caseIdOf, caseIdsOf, parseCaseState } from './case-state.mapper';
-import { findCaseStates, insertRows, upsertRows } from './kysely-batch-writes.queries';
+import { foldCaseStates, insertRows } from './kysely-batch-writes.queries';
 import type { ReadModelDatabase } from './read-model.records';
 import type { StatisticsFactsTable } from './statistics.records';
 
@@ -94,24 +92,10 @@ export function fromStatisticsRecord(record: StatisticsFactsTable): StatisticsFa
 
 export async function applyStatistics(db: Db, events: readonly RecordedEvent[]): Promise<void> {
   // The working state of a case moves through the batch in memory: read once per case, stored once.
-  const stored = await findCaseStates(db, 'statistics_case_state', caseIdsOf(events));
-  const states = new Map<string, LicenceCase>();
-  const facts: StatisticsFact[] = [];
-  for (const event of events) {
-    const caseId = caseIdOf(event.streamId);
-    const previous =
-      caseId === undefined ? undefined : (states.get(caseId) ?? parseCaseState(stored.get(caseId)));
+  const facts = await foldCaseStates(db, 'statistics_case_state', events, (previous, event) => {
     const step = projectStatistics(previous, event);
-    if (!step || caseId === undefined) continue;
-    states.set(caseId, step.state);
-    if (step.fact) facts.push(step.fact);
-  }
-  await upsertRows(
-    db,
-    'statistics_case_state',
-    'case_id',
-    [...states].map(([case_id, state]) => ({ case_id, state: JSON.stringify(state) })),
-  );
+    return step && { state: step.state, output: step.fact };
+  });
   // A plain insert keyed by position: an event applied twice fails loudly.
   await insertRows(db, 'statistics_facts', facts.map(toStatisticsRecord));
 }
