@@ -37,20 +37,4 @@ describe('SqliteReadModelStore.projectAll', () => {
       expect(await together.store.checkpoint(name)).toBe(all.at(-1)!.position);
     }
   });
-
-  it('stores nothing for any projection when the last of them fails', async () => {
-    const all = await h.events.readAll();
-    const { store, db } = await h.openStore();
-    await store.projectAll(PROJECTION_NAMES, all.slice(0, 9));
-    // Statistics, written last, fails on its first write: the others have written by then.
-    await h.execute(
-      db,
-      "CREATE TRIGGER refuse BEFORE INSERT ON statistics_case_state BEGIN SELECT RAISE(ABORT, 'refused'); END",
-    );
-    const before = await h.dumpTables(db);
-    await expect(store.projectAll(PROJECTION_NAMES, all)).rejects.toThrow('refused');
-
-    expect(await h.dumpTables(db)).toEqual(before);
-    for (const name of PROJECTION_NAMES) expect(await store.checkpoint(name)).toBe(all[8]!.position);
-  });
 });
