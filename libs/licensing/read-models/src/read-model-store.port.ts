@@ -178,6 +178,19 @@ export interface ReadModelStore {
   ): Promise<number>;
 
   /**
+   * Applies one batch of events (in global order) to the live tables of several projections in ONE
+   * transaction: for each, exactly what `project` does without a fence (its own checkpoint decides
+   * which events are new to it, and moves with its rows). Either every projection's rows and
+   * checkpoint commit, or nothing does. Returns each projection's checkpoint.
+   *
+   * Not fence-checked: for the embedded projector, which runs every projection it writes alone.
+   */
+  projectAll(
+    names: readonly ProjectionName[],
+    events: readonly RecordedEvent[],
+  ): Promise<ReadonlyMap<ProjectionName, number>>;
+
+  /**
    * Records `fence` as the projection's fence unless a higher one is stored, in one transaction.
    * Returns false (and changes nothing) when a higher one is stored. From then on a write with a
    * lower fence is refused: a new lease holder claims before its first write, so that a stale

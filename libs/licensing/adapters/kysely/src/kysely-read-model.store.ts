@@ -47,10 +47,13 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   /** Runs `work`, turning the engine's failures of the storage into StorageFaultErrors. */
   protected abstract withFaults<T>(work: () => Promise<T>): Promise<T>;
 
-  /** One transaction writing projection `name`: rows and checkpoint commit together or not at all. */
+  /**
+   * One transaction writing the projections `names` (one, or several for `projectAll`): rows and
+   * checkpoints commit together or not at all.
+   */
   protected abstract inWriteTransaction<T>(
     db: Db,
-    name: ProjectionName,
+    names: readonly ProjectionName[],
     work: (trx: Db) => Promise<T>,
   ): Promise<T>;
 
@@ -89,6 +92,22 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
       if (target === 'rebuild') await this.assertOwnsRebuild(trx, name);
       return await projections.projectBatch(trx, name, events, target, now(), fence);
     });
+  }
+
+  async projectAll(
+    names: readonly ProjectionName[],
+    events: readonly RecordedEvent[],
+  ): Promise<ReadonlyMap<ProjectionName, number>> {
+    names.forEach(checkName);
+    return await this.query((db) =>
+      this.inWriteTransaction(db, names, async (trx) => {
+        const checkpoints = new Map<ProjectionName, number>();
+        for (const name of names) {
+          checkpoints.set(name, await projections.projectBatch(trx, name, events, 'live', now()));
+        }
+        return checkpoints;
+      }),
+    );
   }
 
   async claimFence(name: ProjectionName, fence: number): Promise<boolean> {
@@ -217,7 +236,7 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   }
 
   private write<T>(name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T> {
-    return this.query((db) => this.inWriteTransaction(db, name, work));
+    return this.query((db) => this.inWriteTransaction(db, [name], work));
   }
 
   private read<T>(name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T> {
