@@ -4,12 +4,18 @@ import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
 /*
- * The framework's ceiling for the HTTP command figure: NestJS on Express as the API runs it, one
- * POST route that parses a JSON body and answers 201, and nothing else (no guards, validation,
+ * The framework's ceiling for the HTTP figures: NestJS on Express as the API runs it, one POST
+ * route that parses a JSON body and answers 201, one GET route answering a fixed page, and nothing else (no guards, validation,
  * logging or storage). Started as its own process by the benchmark:
  *
  *   PORT=3999 node -r ./tools/register.cjs bench/bare-nest/bare-nest.app.ts
  */
+
+const PAGE = Array.from({ length: 50 }, (_, n) => ({
+  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  status: 'issued',
+  validUntil: '2027-06-30',
+}));
 
 @Controller()
 class BareController {
@@ -18,6 +24,12 @@ class BareController {
   accept(@Body() body: Record<string, unknown>): { id: string; fields: number } {
     // Touch the parsed body so that the parse cannot be skipped.
     return { id: randomUUID(), fields: Object.keys(body).length };
+  }
+
+  /** A page of 50 small rows, as a list answers: the framework's floor for the query figure. */
+  @Get('bench/page')
+  page(): { items: { id: string; status: string; validUntil: string }[]; total: number } {
+    return { items: PAGE, total: PAGE.length };
   }
 
   @Get('health')

@@ -62,7 +62,15 @@ export async function runFigure(
           ['project', project],
           ['comparison', comparison],
         ] as const) {
-          const { sample, note } = await subject.measure(level);
+          let measured: { sample: Sample; note?: string };
+          try {
+            measured = await subject.measure(level);
+          } catch (error) {
+            // One failed measurement is reported in the notes; the other runs and sides go on.
+            const message = error instanceof Error ? error.message : String(error);
+            measured = { sample: {}, note: `failed: ${message.slice(0, 500)}` };
+          }
+          const { sample, note } = measured;
           record(side, level, sample, note);
           progress(`${figure.name} run ${run}/${runs} ${side} @${level}: ${JSON.stringify(sample)}`);
         }

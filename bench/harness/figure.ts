@@ -22,6 +22,8 @@ export interface Figure {
   readonly title: string;
   readonly levelHeading: string;
   readonly levels: readonly number[];
+  /** How a level is shown (default: the number), e.g. "10k" or a query's name. */
+  readonly levelName?: (level: number) => string;
   readonly project: {
     readonly label: string;
     readonly columns: readonly MetricColumn[];

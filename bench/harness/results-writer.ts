@@ -11,6 +11,9 @@ export interface RunInfo {
   readonly quick: boolean;
   readonly runs: number;
   readonly durationMs: number;
+  readonly sizes?: readonly number[];
+  readonly readStores?: readonly string[];
+  readonly seed?: number;
 }
 
 function cell(spread: Spread | undefined): string {
@@ -38,15 +41,16 @@ export function markdownOf(figure: Figure, result: FigureResult): string {
     ...figure.comparison.columns.map((c) => `${figure.comparison.label}: ${c.heading}`),
     `ratio (${figure.ratioOf})`,
   ];
+  const name = figure.levelName ?? String;
   const rows = result.levels.map((level) => [
-    String(level.level),
+    name(level.level),
     ...figure.project.columns.map((c) => cell(level.project.metrics[c.metric])),
     ...figure.comparison.columns.map((c) => cell(level.comparison.metrics[c.metric])),
     `${rounded(level.ratio)}×`,
   ]);
   const notes = result.levels.flatMap((level) => [
-    ...level.project.notes.map((n) => `- ${figure.project.label} @${level.level}: ${n}`),
-    ...level.comparison.notes.map((n) => `- ${figure.comparison.label} @${level.level}: ${n}`),
+    ...level.project.notes.map((n) => `- ${figure.project.label} @${name(level.level)}: ${n}`),
+    ...level.comparison.notes.map((n) => `- ${figure.comparison.label} @${name(level.level)}: ${n}`),
   ]);
   return [
     `### ${figure.title}`,
@@ -67,6 +71,7 @@ export function writeResults(
   dir: string,
   info: RunInfo,
   figures: readonly { figure: Figure; result: FigureResult }[],
+  summary?: string,
 ): { json: string; markdown: string } {
   mkdirSync(dir, { recursive: true });
   const stamp = info.startedAt
@@ -82,11 +87,12 @@ export function writeResults(
   const markdown = [
     `# Benchmark results, ${info.startedAt.toISOString()}`,
     '',
-    `${info.quick ? 'Quick run' : 'Full run'}: ${info.runs} run(s), ${info.durationMs / 1000} s per level, ` +
+    `${info.quick ? 'Quick run' : 'Full run'}: ${info.runs} run(s), ${info.durationMs / 1000} s per load level, ` +
       `sides alternating. Cells: median (min–max). Machine: ${about.cores} × ${about.cpu}, ` +
       `${about.memoryGiB} GiB, Node ${about.node}.`,
     '',
     ...figures.map(({ figure, result }) => markdownOf(figure, result)),
+    ...(summary === undefined ? [] : [summary]),
   ].join('\n');
   const md = join(dir, `${stamp}.md`);
   writeFileSync(md, markdown);

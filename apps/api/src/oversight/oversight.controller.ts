@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Logger,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,12 +21,19 @@ import {
   ProjectionWaiter,
   ReplayCaseQuery,
   ReplayDecisionsQuery,
+  StreamDecisionsQuery,
   WhatIfQuery,
 } from '@licences/licensing-read-models';
-import type { CaseReplayView, DecisionsInPeriodView, WhatIfAnswer } from '@licences/licensing-read-models';
+import type {
+  CaseReplayView,
+  DecisionsInPeriodView,
+  DecisionsStream,
+  WhatIfAnswer,
+} from '@licences/licensing-read-models';
 import { Roles } from '../auth/roles';
 import { awaitReadModels } from '../http/read-model-freshness';
 import { UuidParam } from '../http/uuid-param.pipe';
+import { decisionsJson } from './decisions-json.stream';
 import { DecisionsQueryDto, pageAsked, ReplayQueryDto, WhatIfDto } from './dto/oversight.dto';
 
 /**
@@ -25,6 +44,8 @@ import { DecisionsQueryDto, pageAsked, ReplayQueryDto, WhatIfDto } from './dto/o
 @ApiBearerAuth()
 @Controller('api/oversight')
 export class OversightController {
+  private readonly logger = new Logger('Oversight');
+
   constructor(
     private readonly queries: QueryBus,
     private readonly waiter: ProjectionWaiter,
@@ -54,15 +75,36 @@ export class OversightController {
   async decisions(
     @Query() q: DecisionsQueryDto,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<DecisionsInPeriodView> {
+  ): Promise<DecisionsInPeriodView | StreamableFile> {
     await this.catchUp(q.minPosition, res);
+    const [from, to] = [q.from as LocalDate, q.to as LocalDate];
+    const paging = pageAsked(q.page, q.pageSize);
+    if (q.code === undefined && q.severity === undefined && paging === undefined) {
+      return await this.wholePeriod(from, to);
+    }
     return this.queries.execute<ReplayDecisionsQuery, DecisionsInPeriodView>(
-      new ReplayDecisionsQuery(q.from as LocalDate, q.to as LocalDate, {
-        code: q.code,
-        severity: q.severity,
-        paging: pageAsked(q.page, q.pageSize),
-      }),
+      new ReplayDecisionsQuery(from, to, { code: q.code, severity: q.severity, paging }),
     );
+  }
+
+  /**
+   * The whole period, streamed as the same JSON the built answer would be, so that a year's answer
+   * never sits in memory as objects. The first chunk is read before the answer starts: a store that
+   * cannot be read is the usual error. A failure after that cuts the connection, so that a
+   * truncated answer can never pass for a complete one.
+   */
+  private async wholePeriod(from: LocalDate, to: LocalDate): Promise<StreamableFile> {
+    const stream = await this.queries.execute<StreamDecisionsQuery, DecisionsStream>(
+      new StreamDecisionsQuery(from, to),
+    );
+    const chunks = stream.chunks[Symbol.asyncIterator]();
+    const first = await chunks.next();
+    return new StreamableFile(Readable.from(decisionsJson(stream, first, chunks)), {
+      type: 'application/json; charset=utf-8',
+    }).setErrorHandler((error, response) => {
+      this.logger.error(`The decisions of ${from} to ${to} failed while streaming: ${String(error)}`);
+      if (!response.destroyed) response.destroy?.();
+    });
   }
 
   @Post('what-if')

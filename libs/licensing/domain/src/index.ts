@@ -10,6 +10,7 @@ export * from './licence/licence.values';
 export * from './licence/licence.events';
 export * from './licence/licence.commands';
 export * from './licence/licence.state';
+export * from './licence/licence.status-segments';
 export * from './licence/licence.decider';
 export * from './oversight';
 export * from './licence/revocation-terms';

@@ -11,6 +11,7 @@ export * from './running/projection-rebuilder.service';
 export * from './queries/licence-read.view';
 export * from './queries/get-licence.handler';
 export * from './queries/list-licences.handler';
+export * from './queries/list-licences.fold';
 export * from './queries/get-licence-history.handler';
 export * from './queries/get-revocation.handler';
 export * from './queries/get-projections.handler';

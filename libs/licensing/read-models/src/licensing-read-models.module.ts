@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GetPolicyVersionsHandler } from './oversight/get-policy-versions.handler';
 import { ReplayCaseHandler } from './oversight/replay-case.handler';
 import { ReplayDecisionsHandler } from './oversight/replay-decisions.handler';
+import { StreamDecisionsHandler } from './oversight/stream-decisions.handler';
 import { WhatIfHandler } from './oversight/what-if.handler';
 import { GetLicenceHistoryHandler } from './queries/get-licence-history.handler';
 import { GetLicenceHandler } from './queries/get-licence.handler';
@@ -30,6 +31,7 @@ import { ProjectionWaiter } from './running/projection-waiter.service';
     GetProjectionsHandler,
     ReplayCaseHandler,
     ReplayDecisionsHandler,
+    StreamDecisionsHandler,
     WhatIfHandler,
     GetPolicyVersionsHandler,
   ],

@@ -2,12 +2,14 @@ import type { RecordedEvent } from '@licences/event-store';
 import type {
   ExportType,
   GoodsCategory,
+  LicenceEventType,
   LicenceKind,
   LicenceStatus,
   LocalDate,
 } from '@licences/licensing-domain';
 import type { StatisticsFact, StatisticsFactKind } from './projections/statistics.projection';
 import type { DecisionHistoryEntry, LicenceValidityRow, RevocationJustification } from './read-model.rows';
+import type { PointInTime } from './time-travel';
 
 export const PROJECTION_NAMES = [
   'licence-validity',
@@ -152,6 +154,39 @@ export interface PageRequest {
   readonly limit: number;
 }
 
+/** One page of case ids in listing order, and how many cases match in all. */
+export interface CasePage {
+  readonly caseIds: string[];
+  readonly total: number;
+}
+
+/** A decision's place in the index of decision dates: the order in which a period lists them. */
+export interface DecisionKey {
+  readonly decisionDate: LocalDate;
+  readonly caseId: string;
+  readonly revision: number;
+}
+
+/** The decisions (history rows) dated from `from` to `to` inclusive, of `types` only when given. */
+export interface DecisionPeriod {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly types?: readonly LicenceEventType[];
+}
+
+/** A page of a period's decisions, with what identifies the period's rows as a whole. */
+export interface DecisionPage {
+  readonly keys: DecisionKey[];
+  /** How many decisions the period has. */
+  readonly total: number;
+  /**
+   * The highest global position among the period's rows (0: none). History rows are only ever
+   * appended, at positions above every stored one, so while `total` and `lastPosition` stay the
+   * same, so do the period's rows.
+   */
+  readonly lastPosition: number;
+}
+
 /** Reads the events a rebuild still lacks: positions after `after`, up to and including `upTo`. */
 export type EventReader = (after: number, upTo: number) => Promise<readonly RecordedEvent[]>;
 
@@ -181,6 +216,19 @@ export interface ReadModelStore {
     target?: ProjectionTarget,
     fence?: number,
   ): Promise<number>;
+
+  /**
+   * Applies one batch of events (in global order) to the live tables of several projections in ONE
+   * transaction: for each, exactly what `project` does without a fence (its own checkpoint decides
+   * which events are new to it, and moves with its rows). Either every projection's rows and
+   * checkpoint commit, or nothing does. Returns each projection's checkpoint.
+   *
+   * Not fence-checked: for the embedded projector, which runs every projection it writes alone.
+   */
+  projectAll(
+    names: readonly ProjectionName[],
+    events: readonly RecordedEvent[],
+  ): Promise<ReadonlyMap<ProjectionName, number>>;
 
   /**
    * Records `fence` as the projection's fence unless a higher one is stored, in one transaction.
@@ -220,11 +268,49 @@ export interface ReadModelStore {
     sort?: LicenceSort,
   ): Promise<{ rows: LicenceValidityRow[]; total: number }>;
 
+  /**
+   * The listing at a point in time (`validOn` and/or `asOf`) from the validity periods: the ids of
+   * one page of the cases that, as they stood at `at` (as `caseAt` folds them), match `filter`
+   * judged on the date `on`, in the order of `sort` (as listValidity orders), and the total.
+   * Candidates are the cases registered at or before `asOf` under the stable filters.
+   */
+  listCasesAt(
+    filter: LicenceFilter,
+    at: PointInTime,
+    on: LocalDate,
+    page: PageRequest,
+    sort?: LicenceSort,
+  ): Promise<CasePage>;
+
   /** Ids of the cases matching a stable filter whose first event was recorded at or before `asOf`, oldest first. */
   findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]>;
 
   /** Each case's decisions recorded at or before `asOf`, in stream order. */
   historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>>;
+
+  /**
+   * The keys of a period's decisions in the order (decision date, case, revision), read from an
+   * index of decision dates: `after` (exclusive) continues where the previous chunk ended, `limit`
+   * bounds the chunk. Cost: the chunk's rows, whatever the length of history.
+   */
+  decisionKeysBetween(
+    period: DecisionPeriod,
+    after: DecisionKey | undefined,
+    limit: number,
+  ): Promise<DecisionKey[]>;
+
+  /** One page of a period's decision keys (ordered as decisionKeysBetween) and how many there are, in one snapshot. */
+  decisionPageBetween(period: DecisionPeriod, page: PageRequest): Promise<DecisionPage>;
+
+  /**
+   * The cases with at least one decision in the period, by case id, after `afterCaseId`
+   * (exclusive), at most `limit`.
+   */
+  casesDecidedBetween(
+    period: DecisionPeriod,
+    afterCaseId: string | undefined,
+    limit: number,
+  ): Promise<string[]>;
 
   findRevocation(caseId: string): Promise<RevocationJustification | undefined>;
 

@@ -57,3 +57,46 @@ export function caseAt(
   }
   return state && registration ? { state, revision, ...registration } : undefined;
 }
+
+/**
+ * One state of a case as `caseAt` can answer it: the fold of its first decisions up to `revision`.
+ * `effectiveFrom` and `recordedFrom` are when that prefix starts to count (the latest decision
+ * date and the latest recording instant among its decisions); the next version's are when it stops.
+ */
+export interface CaseVersion extends CaseAtPointInTime {
+  readonly effectiveFrom: LocalDate;
+  /** An instant in `toISOString()` form. */
+  readonly recordedFrom: string;
+}
+
+/**
+ * Every state `caseAt` can answer for the history, oldest first: `caseAt(history, at)` is the
+ * last version whose `effectiveFrom` is on or before `at.validOn` and whose `recordedFrom` is at
+ * or before `at.asOf` (each bound only when given), since both only grow along the stream.
+ */
+export function caseVersions(history: readonly DecisionHistoryEntry[]): CaseVersion[] {
+  const versions: CaseVersion[] = [];
+  let state: LicenceState = undefined;
+  let effective: LocalDate | undefined;
+  let recorded: number | undefined;
+  let registration: Registration | undefined;
+  for (const entry of [...history].sort((a, b) => a.revision - b.revision)) {
+    effective =
+      effective === undefined || compareDates(entry.decisionDate, effective) > 0
+        ? entry.decisionDate
+        : effective;
+    const at = Date.parse(entry.recordedAt);
+    recorded = recorded === undefined || at > recorded ? at : recorded;
+    state = evolve(state, decodeLicenceEvent(entry.type, entry.schemaVersion, entry.payload, entry));
+    registration ??= { registeredAt: entry.recordedAt, registeredBy: entry.actor };
+    if (state === undefined) continue;
+    versions.push({
+      state,
+      revision: entry.revision,
+      ...registration,
+      effectiveFrom: effective,
+      recordedFrom: new Date(recorded).toISOString(),
+    });
+  }
+  return versions;
+}

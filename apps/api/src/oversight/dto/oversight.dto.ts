@@ -17,7 +17,7 @@ import {
   WHOLE_NUMBER,
 } from '../../licences/dto/validators';
 
-/** Longest period one request may replay: every case is read to answer it. */
+/** Longest period one request may replay: every case with a decision in it is replayed to answer it. */
 export const MAX_PERIOD_YEARS = 10;
 
 /** Largest page of decisions or licences one request may ask for. */

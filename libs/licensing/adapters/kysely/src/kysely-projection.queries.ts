@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@licences/event-store';
-import { LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
-import { withCurrentDetails } from '@licences/licensing-domain';
-import type { LicenceCase } from '@licences/licensing-domain';
 import {
   checkFence,
   historyEntryOf,
@@ -15,11 +12,14 @@ import type {
   LicenceValidityRow,
   ProjectionName,
   ProjectionTarget,
-  RevocationJustification,
 } from '@licences/licensing-read-models';
-import { chunked, findValidity } from './kysely-read-model.queries';
+import { caseIdOf, caseIdsOf } from './case-state.mapper';
+import { deleteCaseRows, foldCaseStates, insertRows, upsertRows } from './kysely-batch-writes.queries';
+import { chunked, IN_LIST_CHUNK } from './kysely-read-model.queries';
 import { applyStatistics } from './kysely-statistics.queries';
+import { withValidityPeriods } from './kysely-validity-periods.projection';
 import {
+  fromValidityRecord,
   toDestinationRecords,
   toGoodsRecords,
   toHistoryRecord,
@@ -38,9 +38,6 @@ import { REBUILD_TABLES } from './rebuild-tables.plugin';
  */
 
 type Db = Kysely<ReadModelDatabase>;
-
-/** History rows per multi-row INSERT: 16 columns x 50 rows stays under 999 bind parameters. */
-const HISTORY_INSERT_CHUNK = 50;
 
 export async function readCheckpoint(
   db: Db,
@@ -158,150 +155,107 @@ function eventsAfter(checkpoint: number, events: readonly RecordedEvent[]): read
 
 const APPLY: Readonly<Record<ProjectionName, (db: Db, events: readonly RecordedEvent[]) => Promise<void>>> = {
   'licence-validity': applyValidity,
-  'decision-history': applyHistory,
+  'decision-history': withValidityPeriods(applyHistory),
   'revocation-justification': applyRevocation,
   statistics: applyStatistics,
 };
 
-/** The case a licence stream belongs to; undefined for other streams (the projections skip those). */
-function caseIdOf(streamId: string): string | undefined {
-  return streamId.startsWith(LICENCE_STREAM_PREFIX)
-    ? streamId.slice(LICENCE_STREAM_PREFIX.length)
-    : undefined;
-}
-
 async function applyValidity(db: Db, events: readonly RecordedEvent[]): Promise<void> {
-  // The case's row as stored before the batch, and as it stands after the batch's events so far:
-  // a later event of the same case in the batch must build on the latter, which is not stored yet.
-  const before = new Map<string, LicenceValidityRow | undefined>();
+  // The case's row as stored before the batch (read once per case), and as it stands after the
+  // batch's events so far: a later event of the same case must build on the latter, not stored yet.
+  const before = await findValidities(db, caseIdsOf(events));
   const latest = new Map<string, LicenceValidityRow>();
   for (const event of events) {
     const caseId = caseIdOf(event.streamId);
-    let previous: LicenceValidityRow | undefined;
-    if (caseId !== undefined) {
-      if (!before.has(caseId)) before.set(caseId, await findValidity(db, caseId));
-      previous = latest.get(caseId) ?? before.get(caseId);
-    }
+    const previous = caseId === undefined ? undefined : (latest.get(caseId) ?? before.get(caseId));
     const row = projectValidity(previous, event);
     if (row && caseId !== undefined) latest.set(caseId, row);
   }
-  // Only each case's final row is written: a rebuild does one upsert per case and batch, not per event.
-  for (const [caseId, row] of latest) await saveValidity(db, row, before.get(caseId));
+  // Only each case's final row is written, all cases of the batch in a few multi-row statements.
+  const rows = [...latest.values()];
+  await upsertRows(db, 'licence_validity', 'case_id', rows.map(toValidityRecord));
+  const changed = (records: (row: LicenceValidityRow) => unknown[]) => (row: LicenceValidityRow) => {
+    const then = before.get(row.caseId);
+    return then === undefined || JSON.stringify(records(row)) !== JSON.stringify(records(then));
+  };
+  // Goods and destinations change at most once (an application after a sondage), suspensions and
+  // holds seldom: their rows are rewritten only for the cases where they do differ.
+  await rewriteChildRows(
+    db,
+    'licence_validity_goods',
+    rows.filter(changed(toGoodsRecords)),
+    before,
+    toGoodsRecords,
+  );
+  await rewriteChildRows(
+    db,
+    'licence_validity_destinations',
+    rows.filter(changed(toDestinationRecords)),
+    before,
+    toDestinationRecords,
+  );
+  await rewriteChildRows(
+    db,
+    'licence_validity_suspensions',
+    rows.filter(changed(toSuspensionRecords)),
+    before,
+    toSuspensionRecords,
+  );
+  await rewriteChildRows(
+    db,
+    'licence_validity_holds',
+    rows.filter(changed(toHoldRecords)),
+    before,
+    toHoldRecords,
+  );
 }
 
-async function saveValidity(
+type ValidityChildTable =
+  | 'licence_validity_goods'
+  | 'licence_validity_destinations'
+  | 'licence_validity_suspensions'
+  | 'licence_validity_holds';
+
+/** Replaces the child rows of the given cases: the stored ones (of cases stored before) go first. */
+async function rewriteChildRows<T extends ValidityChildTable>(
   db: Db,
-  row: LicenceValidityRow,
-  before: LicenceValidityRow | undefined,
+  table: T,
+  rows: readonly LicenceValidityRow[],
+  before: ReadonlyMap<string, LicenceValidityRow>,
+  records: (row: LicenceValidityRow) => ReadModelDatabase[T][],
 ): Promise<void> {
-  const record = toValidityRecord(row);
-  const { case_id: _key, ...changes } = record;
-  await db
-    .insertInto('licence_validity')
-    .values(record)
-    .onConflict((oc) => oc.column('case_id').doUpdateSet(changes))
-    .execute();
-  // Goods and destinations change at most once (an application after a sondage), so their rows
-  // are rewritten only when they do differ.
-  const sameGoods =
-    before !== undefined &&
-    JSON.stringify(before.controlListEntries) === JSON.stringify(row.controlListEntries);
-  if (!sameGoods) {
-    if (before !== undefined) {
-      await db.deleteFrom('licence_validity_goods').where('case_id', '=', row.caseId).execute();
-    }
-    const goods = toGoodsRecords(row);
-    if (goods.length > 0) await db.insertInto('licence_validity_goods').values(goods).execute();
-  }
-  await saveDestinations(db, row, before);
-  await saveSuspensionsAndHolds(db, row, before);
+  const stored = rows.filter((row) => before.has(row.caseId)).map((row) => row.caseId);
+  await deleteCaseRows(db, table, stored);
+  await insertRows(db, table, rows.flatMap(records));
 }
 
-/**
- * Rewrites a case's suspension and hold rows when they changed. A row projected before these
- * tables existed has none, and neither has its state, so its first rewrite starts from nothing.
- */
-async function saveSuspensionsAndHolds(
-  db: Db,
-  row: LicenceValidityRow,
-  before: LicenceValidityRow | undefined,
-): Promise<void> {
-  const unchanged = (now: unknown[], then: unknown[] | undefined) =>
-    JSON.stringify(now) === JSON.stringify(then ?? []);
-  const suspensions = toSuspensionRecords(row);
-  if (!unchanged(suspensions, before && toSuspensionRecords(before))) {
-    await db.deleteFrom('licence_validity_suspensions').where('case_id', '=', row.caseId).execute();
-    if (suspensions.length > 0)
-      await db.insertInto('licence_validity_suspensions').values(suspensions).execute();
+/** The stored validity rows of the given cases, by case. */
+async function findValidities(db: Db, caseIds: readonly string[]): Promise<Map<string, LicenceValidityRow>> {
+  const rows = new Map<string, LicenceValidityRow>();
+  for (const chunk of chunked(caseIds, IN_LIST_CHUNK)) {
+    const records = await db
+      .selectFrom('licence_validity')
+      .selectAll()
+      .where('case_id', 'in', chunk)
+      .execute();
+    for (const record of records) rows.set(record.case_id, fromValidityRecord(record));
   }
-  const holds = toHoldRecords(row);
-  if (!unchanged(holds, before && toHoldRecords(before))) {
-    await db.deleteFrom('licence_validity_holds').where('case_id', '=', row.caseId).execute();
-    if (holds.length > 0) await db.insertInto('licence_validity_holds').values(holds).execute();
-  }
-}
-
-/**
- * A row projected before cases had several destinations has no destination rows, and its one
- * destination is unchanged until an event changes the details: only then are rows written.
- */
-async function saveDestinations(
-  db: Db,
-  row: LicenceValidityRow,
-  before: LicenceValidityRow | undefined,
-): Promise<void> {
-  const same =
-    before !== undefined &&
-    JSON.stringify(before.destinationCountries) === JSON.stringify(row.destinationCountries);
-  if (same) return;
-  if (before !== undefined) {
-    await db.deleteFrom('licence_validity_destinations').where('case_id', '=', row.caseId).execute();
-  }
-  await db.insertInto('licence_validity_destinations').values(toDestinationRecords(row)).execute();
+  return rows;
 }
 
 async function applyHistory(db: Db, events: readonly RecordedEvent[]): Promise<void> {
   const entries = events
     .map(historyEntryOf)
     .filter((entry): entry is DecisionHistoryEntry => entry !== undefined);
-  for (const chunk of chunked(entries.map(toHistoryRecord), HISTORY_INSERT_CHUNK)) {
-    await db.insertInto('decision_history').values(chunk).execute();
-  }
-}
-
-async function findCaseState(db: Db, caseId: string): Promise<LicenceCase | undefined> {
-  const row = await db
-    .selectFrom('revocation_case_state')
-    .select('state')
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  // A state stored before cases had several destinations reads in the current shape.
-  return row && withCurrentDetails(JSON.parse(row.state) as LicenceCase);
+  await insertRows(db, 'decision_history', entries.map(toHistoryRecord));
 }
 
 async function applyRevocation(db: Db, events: readonly RecordedEvent[]): Promise<void> {
   // As for validity: the working state of a case moves through the batch in memory.
-  const states = new Map<string, LicenceCase>();
-  const justifications: RevocationJustification[] = [];
-  for (const event of events) {
-    const caseId = caseIdOf(event.streamId);
-    const previous =
-      caseId === undefined ? undefined : (states.get(caseId) ?? (await findCaseState(db, caseId)));
+  const justifications = await foldCaseStates(db, 'revocation_case_state', events, (previous, event) => {
     const step = projectRevocation(previous, event);
-    if (!step || caseId === undefined) continue;
-    states.set(caseId, step.state);
-    if (step.justification) justifications.push(step.justification);
-  }
-  for (const [case_id, state] of states) {
-    const json = JSON.stringify(state);
-    await db
-      .insertInto('revocation_case_state')
-      .values({ case_id, state: json })
-      .onConflict((oc) => oc.column('case_id').doUpdateSet({ state: json }))
-      .execute();
-  }
+    return step && { state: step.state, output: step.justification };
+  });
   // A plain insert: a case is revoked once, so a second row would mean an event applied twice.
-  for (const justification of justifications) {
-    await db.insertInto('revocation_justification').values(toRevocationRecord(justification)).execute();
-  }
+  await insertRows(db, 'revocation_justification', justifications.map(toRevocationRecord));
 }

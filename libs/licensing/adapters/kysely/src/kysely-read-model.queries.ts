@@ -106,7 +106,7 @@ function queueConditions(eb: ValidityBuilder, filter: LicenceFilter): Expression
   return conditions;
 }
 
-function stableConditions(eb: ValidityBuilder, filter: StableLicenceFilter): Expression<SqlBool>[] {
+export function stableConditions(eb: ValidityBuilder, filter: StableLicenceFilter): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (filter.registeredBy !== undefined) conditions.push(eb('registered_by_sub', '=', filter.registeredBy));
   if (filter.destination !== undefined) {
@@ -140,7 +140,7 @@ function stableConditions(eb: ValidityBuilder, filter: StableLicenceFilter): Exp
   return conditions;
 }
 
-function checkPage(page: PageRequest): void {
+export function checkPage(page: PageRequest): void {
   for (const [field, value] of Object.entries(page)) {
     if (!Number.isSafeInteger(value) || (value as number) < 0) {
       throw new RangeError(`${field} must be a whole number of at least 0, got ${String(value)}`);

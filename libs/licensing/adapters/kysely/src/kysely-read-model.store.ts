@@ -3,12 +3,17 @@ import type { RecordedEvent } from '@licences/event-store';
 import type { LocalDate } from '@licences/licensing-domain';
 import { checkFence } from '@licences/licensing-read-models';
 import type {
+  CasePage,
   DecisionHistoryEntry,
+  DecisionKey,
+  DecisionPage,
+  DecisionPeriod,
   EventReader,
   LicenceFilter,
   LicenceSort,
   LicenceValidityRow,
   PageRequest,
+  PointInTime,
   ProjectionName,
   ProjectionTarget,
   ReadModelStore,
@@ -19,11 +24,13 @@ import type {
   StatisticsFactSelection,
   YearlyOverviewTotals,
 } from '@licences/licensing-read-models';
+import * as decisionDates from './kysely-decision-dates.queries';
 import * as projections from './kysely-projection.queries';
 import * as reads from './kysely-read-model.queries';
 import * as rebuilds from './kysely-rebuild.queries';
 import * as statistics from './kysely-statistics.queries';
 import * as totals from './kysely-statistics-totals.queries';
+import * as periods from './kysely-validity-periods.queries';
 import * as overview from './kysely-yearly-overview-totals.queries';
 import type { ReadModelDatabase } from './read-model.records';
 import { checkProjectionName as checkName, checkTarget } from './store-arguments';
@@ -43,10 +50,13 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   /** Runs `work`, turning the engine's failures of the storage into StorageFaultErrors. */
   protected abstract withFaults<T>(work: () => Promise<T>): Promise<T>;
 
-  /** One transaction writing projection `name`: rows and checkpoint commit together or not at all. */
+  /**
+   * One transaction writing the projections `names` (one, or several for `projectAll`): rows and
+   * checkpoints commit together or not at all.
+   */
   protected abstract inWriteTransaction<T>(
     db: Db,
-    name: ProjectionName,
+    names: readonly ProjectionName[],
     work: (trx: Db) => Promise<T>,
   ): Promise<T>;
 
@@ -85,6 +95,22 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
       if (target === 'rebuild') await this.assertOwnsRebuild(trx, name);
       return await projections.projectBatch(trx, name, events, target, now(), fence);
     });
+  }
+
+  async projectAll(
+    names: readonly ProjectionName[],
+    events: readonly RecordedEvent[],
+  ): Promise<ReadonlyMap<ProjectionName, number>> {
+    names.forEach(checkName);
+    return await this.query((db) =>
+      this.inWriteTransaction(db, names, async (trx) => {
+        const checkpoints = new Map<ProjectionName, number>();
+        for (const name of names) {
+          checkpoints.set(name, await projections.projectBatch(trx, name, events, 'live', now()));
+        }
+        return checkpoints;
+      }),
+    );
   }
 
   async claimFence(name: ProjectionName, fence: number): Promise<boolean> {
@@ -134,6 +160,17 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     return await this.read('licence-validity', (trx) => reads.listValidity(trx, filter, today, page, sort));
   }
 
+  async listCasesAt(
+    filter: LicenceFilter,
+    at: PointInTime,
+    on: LocalDate,
+    page: PageRequest,
+    sort?: LicenceSort,
+  ): Promise<CasePage> {
+    // One snapshot for the page and its total.
+    return await this.read('decision-history', (trx) => periods.listCasesAt(trx, filter, at, on, page, sort));
+  }
+
   async findCaseIds(filter: StableLicenceFilter, asOf?: string): Promise<string[]> {
     return await this.query((db) => reads.findCaseIds(db, filter, asOf));
   }
@@ -141,6 +178,27 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   async historyOf(caseIds: readonly string[], asOf?: string): Promise<Map<string, DecisionHistoryEntry[]>> {
     // One snapshot across the chunks of the IN-list.
     return await this.read('decision-history', (trx) => reads.historyOf(trx, caseIds, asOf));
+  }
+
+  async decisionKeysBetween(
+    period: DecisionPeriod,
+    after: DecisionKey | undefined,
+    limit: number,
+  ): Promise<DecisionKey[]> {
+    return await this.query((db) => decisionDates.decisionKeysBetween(db, period, after, limit));
+  }
+
+  async decisionPageBetween(period: DecisionPeriod, page: PageRequest): Promise<DecisionPage> {
+    // One snapshot for the page and its count.
+    return await this.read('decision-history', (trx) => decisionDates.decisionPageBetween(trx, period, page));
+  }
+
+  async casesDecidedBetween(
+    period: DecisionPeriod,
+    afterCaseId: string | undefined,
+    limit: number,
+  ): Promise<string[]> {
+    return await this.query((db) => decisionDates.casesDecidedBetween(db, period, afterCaseId, limit));
   }
 
   async findRevocation(caseId: string): Promise<RevocationJustification | undefined> {
@@ -201,7 +259,7 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   }
 
   private write<T>(name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T> {
-    return this.query((db) => this.inWriteTransaction(db, name, work));
+    return this.query((db) => this.inWriteTransaction(db, [name], work));
   }
 
   private read<T>(name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T> {

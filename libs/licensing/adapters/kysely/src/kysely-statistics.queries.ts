@@ -1,12 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@licences/event-store';
-import { LICENCE_STREAM_PREFIX } from '@licences/licensing-application';
-import { withCurrentDetails } from '@licences/licensing-domain';
 import type {
   Criterion,
   ExportType,
   GoodsCategory,
-  LicenceCase,
   LicenceKind,
   LocalDate,
   TemporaryExportPurpose,
@@ -17,6 +14,7 @@ import type {
   StatisticsFactKind,
   StatisticsGoodsLine,
 } from '@licences/licensing-read-models';
+import { foldCaseStates, insertRows } from './kysely-batch-writes.queries';
 import type { ReadModelDatabase } from './read-model.records';
 import type { StatisticsFactsTable } from './statistics.records';
 
@@ -92,42 +90,14 @@ export function fromStatisticsRecord(record: StatisticsFactsTable): StatisticsFa
   };
 }
 
-async function findCaseState(db: Db, caseId: string): Promise<LicenceCase | undefined> {
-  const row = await db
-    .selectFrom('statistics_case_state')
-    .select('state')
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  // A state stored before destinations became a list is read as the current shape.
-  return row && withCurrentDetails(JSON.parse(row.state) as LicenceCase);
-}
-
 export async function applyStatistics(db: Db, events: readonly RecordedEvent[]): Promise<void> {
-  // The working state of a case moves through the batch in memory; stored once per case.
-  const states = new Map<string, LicenceCase>();
-  const facts: StatisticsFact[] = [];
-  for (const event of events) {
-    const caseId = event.streamId.startsWith(LICENCE_STREAM_PREFIX)
-      ? event.streamId.slice(LICENCE_STREAM_PREFIX.length)
-      : undefined;
-    const previous =
-      caseId === undefined ? undefined : (states.get(caseId) ?? (await findCaseState(db, caseId)));
+  // The working state of a case moves through the batch in memory: read once per case, stored once.
+  const facts = await foldCaseStates(db, 'statistics_case_state', events, (previous, event) => {
     const step = projectStatistics(previous, event);
-    if (!step || caseId === undefined) continue;
-    states.set(caseId, step.state);
-    if (step.fact) facts.push(step.fact);
-  }
-  for (const [case_id, state] of states) {
-    const json = JSON.stringify(state);
-    await db
-      .insertInto('statistics_case_state')
-      .values({ case_id, state: json })
-      .onConflict((oc) => oc.column('case_id').doUpdateSet({ state: json }))
-      .execute();
-  }
+    return step && { state: step.state, output: step.fact };
+  });
   // A plain insert keyed by position: an event applied twice fails loudly.
-  for (const fact of facts)
-    await db.insertInto('statistics_facts').values(toStatisticsRecord(fact)).execute();
+  await insertRows(db, 'statistics_facts', facts.map(toStatisticsRecord));
 }
 
 export async function statisticsFacts(

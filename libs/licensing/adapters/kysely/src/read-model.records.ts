@@ -3,6 +3,7 @@ import type {
   GoodsCategory,
   LicenceEventType,
   LicenceKind,
+  LicenceStatus,
   LocalDate,
   Procedure,
   RecordedStatus,
@@ -115,6 +116,33 @@ export interface DecisionHistoryTable {
   payload: string;
 }
 
+/**
+ * One row per version of a case (the state after each of its decisions, as `caseAt` folds it) and
+ * per date segment on which that state has one status and validity, so that "the case as it stood
+ * then, judged on that date" is one row found by range conditions. A version counts while
+ * `effective_from <= validOn` and `recorded_from <= asOf` and the next one does not yet: the next
+ * one's bounds are `effective_until` and `recorded_until` (both null on the latest version).
+ */
+export interface ValidityPeriodsTable {
+  case_id: string;
+  revision: number;
+  effective_from: LocalDate;
+  effective_until: LocalDate | null;
+  /** Instants in `toISOString()` form, so that text order is time order. */
+  recorded_from: string;
+  recorded_until: string | null;
+  /** The first day of the segment; `segment_until` is the first day after it (null: open-ended). */
+  segment_from: LocalDate;
+  segment_until: LocalDate | null;
+  status: LicenceStatus;
+  /** 1 when the licence may be used for export on the segment's days, else 0. */
+  valid: number;
+  on_hold: number;
+  reassessment_requested: number;
+  revocation_proposed: number;
+  valid_until: LocalDate | null;
+}
+
 export interface RevocationJustificationTable {
   case_id: string;
   revision: number;
@@ -180,6 +208,7 @@ export interface ReadModelDatabase {
   licence_validity_suspensions: LicenceValiditySuspensionsTable;
   licence_validity_holds: LicenceValidityHoldsTable;
   decision_history: DecisionHistoryTable;
+  validity_periods: ValidityPeriodsTable;
   revocation_justification: RevocationJustificationTable;
   revocation_case_state: RevocationCaseStateTable;
   statistics_facts: StatisticsFactsTable;

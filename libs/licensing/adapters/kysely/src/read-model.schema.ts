@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ProjectionName } from '@licences/licensing-read-models';
+import { fillValidityPeriods } from './kysely-validity-periods.projection';
 import type { ReadModelDatabase } from './read-model.records';
 
 /*
@@ -18,7 +19,7 @@ export const PROJECTION_TABLES: Readonly<Record<ProjectionName, readonly Project
     'licence_validity_suspensions',
     'licence_validity_holds',
   ],
-  'decision-history': ['decision_history'],
+  'decision-history': ['decision_history', 'validity_periods'],
   'revocation-justification': ['revocation_justification', 'revocation_case_state'],
   statistics: ['statistics_facts', 'statistics_case_state'],
 };
@@ -36,12 +37,34 @@ export function tablesOf(name: ProjectionName): readonly ProjectedTable[] {
   return tables;
 }
 
-interface IndexDefinition {
+export interface IndexDefinition {
   readonly name: string;
   readonly table: ProjectedTable;
   readonly columns: readonly string[];
   readonly unique?: boolean;
 }
+
+/** What a listing at a point in time tests of each period row, ending in the case it belongs to. */
+const PERIOD_BOUNDS = [
+  'segment_from',
+  'segment_until',
+  'effective_from',
+  'effective_until',
+  'recorded_from',
+  'recorded_until',
+  'case_id',
+] as const;
+
+/**
+ * The decisions of a period in the order they are listed, so that a period's query reads only
+ * its own rows; the position makes it cover what identifies a row. Added to existing stores on
+ * open (SQLite) or by migration 005 (PostgreSQL): it indexes columns every row already has.
+ */
+export const DECISION_DATE_INDEX = {
+  name: 'decision_history_date_idx',
+  table: 'decision_history',
+  columns: ['decision_date', 'case_id', 'revision', 'position'],
+} as const satisfies IndexDefinition;
 
 /**
  * Indexes of the live tables only: a rebuild fills bare tables (faster) and gets its indexes when
@@ -112,6 +135,26 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
       columns: ['case_id', 'revision'],
       unique: true,
     },
+    // A version's segments, found by case for the rewrite after a decision and for the listing.
+    {
+      name: 'validity_periods_case_idx',
+      table: 'validity_periods',
+      columns: ['case_id', 'revision', 'segment_from'],
+      unique: true,
+    },
+    // Listings at a point in time: "valid on" or "has this status" narrows the rows by index, and
+    // the rest of the version and segment conditions is judged in the index, without the table.
+    {
+      name: 'validity_periods_valid_idx',
+      table: 'validity_periods',
+      columns: ['valid', ...PERIOD_BOUNDS],
+    },
+    {
+      name: 'validity_periods_status_idx',
+      table: 'validity_periods',
+      columns: ['status', ...PERIOD_BOUNDS],
+    },
+    DECISION_DATE_INDEX,
   ],
   'revocation-justification': [],
   statistics: [
@@ -197,6 +240,23 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .addColumn('policy_version', 'text')
         .addColumn('payload', 'text', (c) => c.notNull())
         .execute());
+    case 'validity_periods':
+      return void (await create
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('effective_from', 'text', (c) => c.notNull())
+        .addColumn('effective_until', 'text')
+        .addColumn('recorded_from', 'text', (c) => c.notNull())
+        .addColumn('recorded_until', 'text')
+        .addColumn('segment_from', 'text', (c) => c.notNull())
+        .addColumn('segment_until', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('valid', 'integer', (c) => c.notNull())
+        .addColumn('on_hold', 'integer', (c) => c.notNull())
+        .addColumn('reassessment_requested', 'integer', (c) => c.notNull())
+        .addColumn('revocation_proposed', 'integer', (c) => c.notNull())
+        .addColumn('valid_until', 'text')
+        .execute());
     case 'revocation_justification':
       return void (await create
         .addColumn('case_id', 'text', (c) => c.primaryKey())
@@ -281,15 +341,18 @@ export async function createProjectionIndexes(
   db: Kysely<ReadModelDatabase>,
   name: ProjectionName,
 ): Promise<void> {
-  for (const index of INDEXES[name]) {
-    let create = db.schema
-      .createIndex(index.name)
-      .ifNotExists()
-      .on(index.table)
-      .columns([...index.columns]);
-    if (index.unique) create = create.unique();
-    await create.execute();
-  }
+  for (const index of INDEXES[name]) await createIndex(db, index);
+}
+
+/** Creates one index if missing. */
+export async function createIndex(db: Kysely<ReadModelDatabase>, index: IndexDefinition): Promise<void> {
+  let create = db.schema
+    .createIndex(index.name)
+    .ifNotExists()
+    .on(index.table)
+    .columns([...index.columns]);
+  if (index.unique) create = create.unique();
+  await create.execute();
 }
 
 /** Drops a projection's tables (and with them their indexes); with the plugin, the rebuild tables. */
@@ -327,6 +390,8 @@ export async function createLiveSchema(
   names: readonly ProjectionName[],
 ): Promise<void> {
   await createCheckpointTable(db);
+  // Before the tables are created: it must see whether the periods are missing from a history.
+  if (names.includes('decision-history')) await addValidityPeriods(db);
   for (const name of names) await createProjectionTables(db, name);
   // Before the indexes: some index columns that an old table lacks.
   await addMissingColumns(db);
@@ -415,6 +480,33 @@ async function addStatisticsClassification(
   await db.deleteFrom('statistics_facts').execute();
   await db.deleteFrom('statistics_case_state').execute();
   await restartFromFirstEvent(db, 'statistics');
+}
+
+/**
+ * The validity periods came after the decision history. A store whose history was projected
+ * before them gets the table and every case's periods, folded from the stored history in this
+ * same transaction: the history stays as it is and the checkpoint where it is, and no listing can
+ * read a history without its periods. A rebuild of the history begun before has no periods table
+ * and could not be swapped in: it is dropped, to be started again. Nothing to do on a new store.
+ */
+export async function addValidityPeriods(db: Kysely<ReadModelDatabase>): Promise<void> {
+  const tables = await db.introspection.getTables();
+  const has = (name: string) => tables.some((t) => t.name === name);
+  if (has('decision_history') && !has('validity_periods')) {
+    await createProjectionTables(db, 'decision-history');
+    await createProjectionIndexes(db, 'decision-history');
+    await fillValidityPeriods(db);
+  }
+  if (has(rebuildTableName('decision_history')) && !has(rebuildTableName('validity_periods'))) {
+    for (const table of tablesOf('decision-history')) {
+      await db.schema.dropTable(rebuildTableName(table)).ifExists().execute();
+    }
+    await db
+      .deleteFrom('projection_checkpoints')
+      .where('name', '=', 'decision-history')
+      .where('target', '=', 'rebuild')
+      .execute();
+  }
 }
 
 /** The live checkpoint back to 0 (nothing applied); the row and its fence stay. */

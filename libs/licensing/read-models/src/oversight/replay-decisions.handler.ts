@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import type { IQuery, IQueryHandler } from '@nestjs/cqrs';
 import { VALIDITY_POLICY } from '@licences/licensing-application';
-import { compareDates } from '@licences/licensing-domain';
 import type {
   FindingCode,
   FindingSeverity,
@@ -12,9 +11,11 @@ import type {
 } from '@licences/licensing-domain';
 import { READ_MODEL_STORE } from '../read-model-store.port';
 import type { ReadModelStore } from '../read-model-store.port';
-import { allCaseHistories } from './case-histories';
-import { caseReplayView } from './replay.views';
-import type { ReplayStepView } from './replay.views';
+import { addToTotals, decisionsOfKeys, NO_TOTALS, periodDecisions, periodTotals } from './period-decisions';
+import type { DecisionInPeriod, PeriodTotals } from './period-decisions';
+
+/** Periods whose totals are kept for paging: a few kilobytes in all. */
+const PERIODS_KEPT = 64;
 
 /** One page of a list: `page` from 1. */
 export interface PageAsked {
@@ -41,10 +42,7 @@ export class ReplayDecisionsQuery implements IQuery {
   ) {}
 }
 
-/** A decision of the period; the states are left out (replay the case for them). */
-export type DecisionInPeriod = Omit<ReplayStepView, 'stateBefore' | 'stateAfter'> & {
-  readonly caseId: string;
-};
+export type { DecisionInPeriod } from './period-decisions';
 
 export interface DecisionsInPeriodView {
   readonly from: LocalDate;
@@ -65,18 +63,10 @@ export interface DecisionsInPeriodView {
   readonly pageSize?: number;
 }
 
-const within = (date: LocalDate, from: LocalDate, to: LocalDate) =>
-  compareDates(from, date) <= 0 && compareDates(date, to) <= 0;
-
-const byDateCaseRevision = (
-  a: { decisionDate: LocalDate; caseId: string; revision: number },
-  b: { decisionDate: LocalDate; caseId: string; revision: number },
-) =>
-  compareDates(a.decisionDate, b.decisionDate) || a.caseId.localeCompare(b.caseId) || a.revision - b.revision;
-
 /**
- * Every decision taken in a period, issues and extensions re-checked. Each case is replayed from
- * its first event, since a decision can only be re-checked against the case as it stood then.
+ * Every decision taken in a period, issues and extensions re-checked. The index of decision dates
+ * finds the period's decisions, so a month costs a month's work; each of their cases is replayed
+ * from its first event, since a decision can only be re-checked against the case as it stood then.
  */
 @QueryHandler(ReplayDecisionsQuery)
 export class ReplayDecisionsHandler implements IQueryHandler<ReplayDecisionsQuery, DecisionsInPeriodView> {
@@ -85,39 +75,59 @@ export class ReplayDecisionsHandler implements IQueryHandler<ReplayDecisionsQuer
     @Inject(VALIDITY_POLICY) private readonly policy: ValidityPolicy,
   ) {}
 
+  /** The totals of the periods paged through lately, by the period and the identity of its rows. */
+  private readonly totals = new Map<string, PeriodTotals>();
+
   async execute({ from, to, selection }: ReplayDecisionsQuery): Promise<DecisionsInPeriodView> {
+    const { code, severity, paging } = selection;
+    if (paging !== undefined && code === undefined && severity === undefined) {
+      return await this.page(from, to, paging);
+    }
     const decisions: DecisionInPeriod[] = [];
     const findings: OversightFinding[] = [];
-    for await (const [caseId, entries] of allCaseHistories(this.readModels)) {
-      if (!entries.some((e) => within(e.decisionDate, from, to))) continue;
-      const replay = caseReplayView(caseId, entries, this.policy);
-      for (const { stateBefore: _before, stateAfter: _after, ...step } of replay.steps) {
-        if (within(step.decisionDate, from, to)) decisions.push({ caseId, ...step });
-      }
-      findings.push(...replay.findings.filter((f) => within(f.decisionDate, from, to)));
+    for await (const chunk of periodDecisions(this.readModels, this.policy, from, to)) {
+      decisions.push(...chunk.decisions);
+      findings.push(...chunk.findings);
     }
-    decisions.sort(byDateCaseRevision);
-    findings.sort(byDateCaseRevision);
     return selectDecisions(
-      {
-        from,
-        to,
-        decisions,
-        findings,
-        totals: totalsOf(decisions, findings),
-      },
+      { from, to, decisions, findings, totals: addToTotals(NO_TOTALS, { decisions, findings }) },
       selection,
     );
   }
-}
 
-function totalsOf(decisions: readonly DecisionInPeriod[], findings: readonly OversightFinding[]) {
-  return {
-    decisions: decisions.length,
-    rechecked: decisions.filter((d) => d.recheck !== undefined).length,
-    deviations: findings.filter((f) => f.severity === 'deviation').length,
-    notes: findings.filter((f) => f.severity === 'note').length,
-  };
+  /**
+   * A page without a filter: its decisions come straight from the index and only its cases are
+   * replayed. The totals stay the whole period's, as with any selection: they take the period's
+   * work once, and are kept for the period's rows as they are (see DecisionPage), so that turning
+   * pages does not replay the period again. New rows in the period change the key, never the
+   * answer: a kept total is exactly what replaying the same rows again would count.
+   */
+  private async page(from: LocalDate, to: LocalDate, paging: PageAsked): Promise<DecisionsInPeriodView> {
+    const { keys, total, lastPosition } = await this.readModels.decisionPageBetween(
+      { from, to },
+      { offset: (paging.page - 1) * paging.pageSize, limit: paging.pageSize },
+    );
+    const { decisions, findings } = await decisionsOfKeys(this.readModels, this.policy, keys);
+    return {
+      from,
+      to,
+      decisions,
+      findings,
+      totals: await this.totalsOf(from, to, `${from}/${to}/${total}/${lastPosition}`),
+      matching: total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    };
+  }
+
+  private async totalsOf(from: LocalDate, to: LocalDate, rows: string): Promise<PeriodTotals> {
+    const kept = this.totals.get(rows);
+    if (kept) return kept;
+    const totals = await periodTotals(this.readModels, this.policy, from, to);
+    if (this.totals.size >= PERIODS_KEPT) this.totals.delete(this.totals.keys().next().value!);
+    this.totals.set(rows, totals);
+    return totals;
+  }
 }
 
 const stepKey = (f: { caseId: string; revision: number }) => `${f.caseId}#${f.revision}`;

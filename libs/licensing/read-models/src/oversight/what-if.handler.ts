@@ -12,7 +12,7 @@ import type {
 } from '@licences/licensing-domain';
 import { READ_MODEL_STORE } from '../read-model-store.port';
 import type { ReadModelStore } from '../read-model-store.port';
-import { allCaseHistories, replayInputOf } from './case-histories';
+import { periodCaseHistories, replayInputOf } from './case-histories';
 import { onePage } from './replay-decisions.handler';
 import type { PageAsked } from './replay-decisions.handler';
 
@@ -44,7 +44,8 @@ export class WhatIfHandler implements IQueryHandler<WhatIfQuery, WhatIfAnswer> {
   async execute({ policy, from, to, paging }: WhatIfQuery): Promise<WhatIfAnswer> {
     const variant = POLICY_VARIANTS[policy];
     const licences: WhatIfLicence[] = [];
-    for await (const [, entries] of allCaseHistories(this.readModels)) {
+    // Only cases issued in the period can give a licence: the variant selects by the date.
+    for await (const [, entries] of periodCaseHistories(this.readModels, { from, to, types: ['Issued'] })) {
       const events = [...entries].sort((a, b) => a.revision - b.revision).map((e) => replayInputOf(e).event);
       const licence = whatIfForCase(events, variant, { from, to }, this.policy);
       if (licence) licences.push(licence);

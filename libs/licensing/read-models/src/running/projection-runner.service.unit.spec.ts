@@ -1,9 +1,10 @@
 import { Subject } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@licences/event-store';
-import { ProjectionFencedOffError } from '../read-model-store.port';
+import { PROJECTION_NAMES, ProjectionFencedOffError } from '../read-model-store.port';
 import type { ProjectionName, ReadModelStore } from '../read-model-store.port';
 import type { ProjectionLease, ProjectionLeaseLoss, ProjectionLeases } from './projection-lease.port';
 import { ProjectionRunner } from './projection-runner.service';
+import { ProjectionWaiter } from './projection-waiter.service';
 
 const event = (position: number): RecordedEvent => ({ position }) as unknown as RecordedEvent;
 
@@ -67,6 +68,7 @@ class FakeLeases implements ProjectionLeases {
 describe('ProjectionRunner', () => {
   let feed: Subject<RecordedEvent>;
   let writes: { name: ProjectionName; positions: number[]; fence: number | undefined }[];
+  let together: { names: ProjectionName[]; positions: number[] }[];
   let claims: { name: ProjectionName; fence: number }[];
   let refuseClaims: boolean;
   let project: (name: ProjectionName, events: readonly RecordedEvent[], fence?: number) => Promise<number>;
@@ -77,6 +79,12 @@ describe('ProjectionRunner', () => {
     checkpoint: () => Promise.resolve(0),
     project: (name: ProjectionName, batch: readonly RecordedEvent[], _target?: string, fence?: number) =>
       project(name, batch, fence),
+    projectAll: async (names: readonly ProjectionName[], batch: readonly RecordedEvent[]) => {
+      together.push({ names: [...names], positions: batch.map((e) => e.position) });
+      const checkpoints = new Map<ProjectionName, number>();
+      for (const name of names) checkpoints.set(name, await project(name, batch));
+      return checkpoints;
+    },
     claimFence: (name: ProjectionName, fence: number) => {
       claims.push({ name, fence });
       return Promise.resolve(!refuseClaims);
@@ -86,6 +94,7 @@ describe('ProjectionRunner', () => {
   beforeEach(() => {
     feed = new Subject();
     writes = [];
+    together = [];
     claims = [];
     refuseClaims = false;
     project = (name, batch, fence) => {
@@ -107,6 +116,37 @@ describe('ProjectionRunner', () => {
     expect(writes).toEqual([{ name: 'statistics', positions: [1], fence: undefined }]);
     expect(runner.held('statistics')).toBeUndefined();
   });
+
+  it('without leases, reads the events once for all projections and writes each batch to all in one call', async () => {
+    runner = new ProjectionRunner(events, store);
+    await runner.start();
+    expect(feed.observed).toBe(true);
+    expect(runner.reachedHere()).toBe(0);
+    feed.next(event(1));
+    feed.next(event(2));
+    await eventually(() => together.length === 1);
+    expect(together).toEqual([{ names: [...PROJECTION_NAMES], positions: [1, 2] }]);
+    expect(runner.reachedHere()).toBe(2);
+    for (const name of PROJECTION_NAMES) expect(runner.state(name)).toBe('running');
+  });
+
+  it('lets a waiter return on the batch the runner reports, which the store here never shows', async () => {
+    runner = new ProjectionRunner(events, store);
+    await runner.start();
+    const waiter = new ProjectionWaiter(store, runner);
+    const waited = waiter.waitFor(3, 20_000);
+    feed.next(event(3));
+    await expect(waited).resolves.toBe(true);
+  }, 30_000);
+
+  it('polls the stored checkpoints when the projections do not run here', async () => {
+    let stored = 0;
+    const polled = { ...store, checkpoint: () => Promise.resolve(stored) } as unknown as ReadModelStore;
+    const waiter = new ProjectionWaiter(polled, new ProjectionRunner(events, polled));
+    const waited = waiter.waitFor(5, 20_000);
+    stored = 5;
+    await expect(waited).resolves.toBe(true);
+  }, 30_000);
 
   it('waits in standby for a lease held elsewhere, then projects with its fence once it gets it', async () => {
     const leases = new FakeLeases();

@@ -13,6 +13,8 @@ export * from './suites/queries.suite';
 export * from './suites/after-issue.suite';
 export * from './suites/queues.suite';
 export * from './suites/statistics.suite';
+export * from './suites/validity-periods.suite';
+export * from './suites/decision-dates.suite';
 
 /** Every shared suite: what any read-model store must pass. */
 export { describeReadModelStore } from './suites/read-model-store.suites';

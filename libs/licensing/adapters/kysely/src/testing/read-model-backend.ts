@@ -42,6 +42,7 @@ export const TABLE_ORDER: Readonly<Record<string, string>> = {
   licence_validity_suspensions: 'case_id, suspended_from',
   licence_validity_holds: 'case_id, measure_id',
   decision_history: 'position',
+  validity_periods: 'case_id, revision, segment_from',
   revocation_justification: 'case_id',
   revocation_case_state: 'case_id',
   statistics_facts: 'position',

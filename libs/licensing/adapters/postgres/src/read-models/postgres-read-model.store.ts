@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Client, Pool, types } from 'pg';
 import { KyselyReadModelStore } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
-import { RebuildRunningError } from '@licences/licensing-read-models';
+import { PROJECTION_NAMES, RebuildRunningError } from '@licences/licensing-read-models';
 import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
 import { describeServer, withPostgresFaults } from '../postgres-storage-faults';
 import { migrateReadModels } from './read-model.migrations';
@@ -226,17 +226,18 @@ export class PostgresReadModelStore extends KyselyReadModelStore {
   }
 
   /**
-   * A write of one projection: its lock first, so that writers in other processes (a projector, a
+   * A write of one projection (or several): its lock first, so that writers in other processes (a projector, a
    * rebuild's swap) take turns, and the checkpoint read after it decides what is still to apply.
    * READ COMMITTED (the default), so that each statement sees what the previous holder committed.
    */
   protected inWriteTransaction<T>(
     db: Kysely<ReadModelDatabase>,
-    name: ProjectionName,
+    names: readonly ProjectionName[],
     work: (trx: Kysely<ReadModelDatabase>) => Promise<T>,
   ): Promise<T> {
     return db.transaction().execute(async (trx) => {
-      await lockProjection(trx, name);
+      // Several locks always in the order of PROJECTION_NAMES, so that two writers never wait on each other.
+      for (const name of PROJECTION_NAMES) if (names.includes(name)) await lockProjection(trx, name);
       return await work(trx);
     });
   }

@@ -2,8 +2,11 @@ import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import {
   addFenceColumn,
+  addValidityPeriods,
   createCheckpointTable,
+  createIndex,
   createProjectionIndexes,
+  DECISION_DATE_INDEX,
   createProjectionTables,
 } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
@@ -47,6 +50,25 @@ export const READ_MODEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
         .addColumn('probed_at', 'text', (c) => c.notNull())
         .addColumn('probed_by', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  /**
+   * The validity periods of the decision history: created (by 001 already on a new database) and
+   * filled from the stored history of every case, which stays as it is (see addValidityPeriods).
+   */
+  '2026-12-01-004-validity-periods': {
+    up: async (db) => {
+      await addValidityPeriods(typed(db));
+    },
+  },
+  /**
+   * The index of decision dates, over rows that already hold the date: a period's decisions read
+   * only the period. Built in the migration's transaction, so writes to decision_history wait
+   * for it (seconds at 100k licences) once, when the first upgraded process opens the store.
+   */
+  '2026-12-01-005-decision-dates': {
+    up: async (db) => {
+      await createIndex(typed(db), DECISION_DATE_INDEX);
     },
   },
 };

@@ -6,6 +6,7 @@ import { createLiveSchema, KyselyReadModelStore } from '@licences/licensing-kyse
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
 import type { ProjectionName } from '@licences/licensing-read-models';
+import { CachedStatementsDatabase } from './cached-statements.database';
 import { ImmediateSqliteDialect } from './immediate-sqlite.dialect';
 
 /** How long a writer waits for another process holding the write lock before failing with SQLITE_BUSY. */
@@ -21,8 +22,13 @@ function openDatabase(file: string): Database.Database {
     if (journalMode !== 'wal') {
       throw new Error(`Read-model store ${file} cannot use WAL journaling (got ${String(journalMode)})`);
     }
-    // FULL: a committed checkpoint survives a power cut together with its rows.
-    database.pragma('synchronous = FULL');
+    // NORMAL (in WAL: no fsync per commit, only at checkpoints): a power cut may lose the last
+    // read-model transactions, but each takes its checkpoint with it, so the runner projects those
+    // events again from the event store; nothing this connection writes exists only here. The
+    // access-log anchor, which may share this file (with EventStoreDB), is written by its own
+    // connection with synchronous = FULL (the setting is per connection) and its fsync makes every
+    // frame before it durable too. Idempotency records and the access log live in other files.
+    database.pragma('synchronous = NORMAL');
     return database;
   } catch (error) {
     database.close();
@@ -46,7 +52,7 @@ export class SqliteReadModelStore extends KyselyReadModelStore {
   /** Opens (creating if needed) the file and the live tables of every projection. */
   static async open(file: string): Promise<SqliteReadModelStore> {
     const db = new Kysely<ReadModelDatabase>({
-      dialect: new ImmediateSqliteDialect({ database: openDatabase(file) }),
+      dialect: new ImmediateSqliteDialect({ database: new CachedStatementsDatabase(openDatabase(file)) }),
     });
     try {
       await db.transaction().execute((trx) => createLiveSchema(trx, PROJECTION_NAMES));
@@ -65,7 +71,7 @@ export class SqliteReadModelStore extends KyselyReadModelStore {
   /** SQLite has one writer at a time (BEGIN IMMEDIATE): that serialises every projection's writes. */
   protected inWriteTransaction<T>(
     db: Kysely<ReadModelDatabase>,
-    _name: ProjectionName,
+    _names: readonly ProjectionName[],
     work: (trx: Kysely<ReadModelDatabase>) => Promise<T>,
   ): Promise<T> {
     return db.transaction().execute(work);

@@ -7,6 +7,7 @@ import { describeQueues } from './queues.suite';
 import type { ReadModelSuiteSetup } from './read-model-suite.setup';
 import { describeRebuild } from './rebuild.suite';
 import { describeStatistics } from './statistics.suite';
+import { describeValidityPeriods } from './validity-periods.suite';
 
 /** Every shared suite at once, for a store that passes them all. */
 export function describeReadModelStore<S extends ReadModelStore>(setup: ReadModelSuiteSetup<S>): void {
@@ -17,4 +18,5 @@ export function describeReadModelStore<S extends ReadModelStore>(setup: ReadMode
   describeAfterIssue(setup);
   describeQueues(setup);
   describeStatistics(setup);
+  describeValidityPeriods(setup);
 }

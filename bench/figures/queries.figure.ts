@@ -1,0 +1,266 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { API_MAIN, DEVELOPMENT_PROCESS_ENV } from '../../test/support/app-process';
+import { nowSeconds, signHs256 } from '../../test/support/tokens';
+import type { GeneratedHistory } from '../history/generated-history';
+import { sizeLabel } from '../history/generated-history';
+import { startServerProcess } from '../harness/bench-process';
+import type { Figure, MetricColumn, Sample, Subject } from '../harness/figure';
+import { peakRssOf, profileFlags } from '../harness/node-cli';
+import { quantileOf } from '../harness/stats';
+import { profileDirOf } from './figure-context';
+import type { FigureContext } from './figure-context';
+
+/*
+ * Read queries over HTTP on the API serving the generated history (read models caught up), one
+ * client asking one query after another for the measured seconds (and at least five answers):
+ * p50/p99 of its answers. Beside each, the
+ * floor: a bare NestJS GET answering a fixed page of 50 rows (the framework alone) and, for a
+ * period's decisions, the bare SQL query for the same page with better-sqlite3 in this process.
+ */
+
+const SECRET = 'bench-secret-of-thirty-two-bytes-or-more';
+/** Dates inside every generated history (it ends on 2026-11-29). */
+const ON = '2025-06-30';
+
+interface Probe {
+  readonly name: string;
+  /** The API's path, given what the history holds (`targetsOf`). */
+  readonly path: (target: { id: string; destination: string; asOf: string }) => string;
+  /** For a period's decisions: the period, compared with the bare SQL page. */
+  readonly period?: { from: string; to: string };
+}
+
+const PROBES: readonly Probe[] = [
+  { name: 'list present', path: () => '/api/licences?pageSize=50' },
+  { name: 'list validOn', path: () => `/api/licences?validOn=${ON}&pageSize=50` },
+  {
+    name: 'list validOn + destination',
+    path: (t) => `/api/licences?validOn=${ON}&destination=${t.destination}&pageSize=50`,
+  },
+  { name: 'list asOf', path: (t) => `/api/licences?asOf=${encodeURIComponent(t.asOf)}&pageSize=50` },
+  { name: 'one licence present', path: (t) => `/api/licences/${t.id}` },
+  { name: 'one licence asOf', path: (t) => `/api/licences/${t.id}?asOf=${encodeURIComponent(t.asOf)}` },
+  { name: 'one licence validOn', path: (t) => `/api/licences/${t.id}?validOn=${ON}` },
+  {
+    name: 'decisions of a month, page 1',
+    path: () => '/api/oversight/decisions?from=2025-06-01&to=2025-06-30&page=1&pageSize=50',
+    period: { from: '2025-06-01', to: '2025-06-30' },
+  },
+  {
+    name: 'decisions of a year, page 1',
+    path: () => '/api/oversight/decisions?from=2025-01-01&to=2025-12-31&page=1&pageSize=50',
+    period: { from: '2025-01-01', to: '2025-12-31' },
+  },
+];
+
+/** The bare SQL for a page of a period's decisions, on the read model's decision table. */
+const DECISIONS_PAGE_SQL =
+  'SELECT * FROM decision_history WHERE decision_date BETWEEN ? AND ? ORDER BY decision_date, position LIMIT 50';
+
+const COLUMNS: readonly MetricColumn[] = [
+  { metric: 'p50Ms', heading: 'p50 ms' },
+  { metric: 'p99Ms', heading: 'p99 ms' },
+  { metric: 'perSecond', heading: 'per s' },
+];
+
+/**
+ * What the queries ask about, from the generated history: `asOf`, the instant the middle event was
+ * recorded (the demo records its whole history when it runs, so a business date would precede
+ * everything the system knew); a licence valid on ON and fully known by then; the commonest
+ * destination.
+ */
+function targetsOf(history: GeneratedHistory): { id: string; destination: string; asOf: string } {
+  const events = new Database(join(history.caughtUpDir, 'licences.sqlite'), { readonly: true });
+  const db = new Database(join(history.caughtUpDir, 'read-models.sqlite'), { readonly: true });
+  try {
+    const middle = Math.floor(history.events / 2);
+    const { asOf } = events
+      .prepare('SELECT recorded_at AS asOf FROM events WHERE position >= ? ORDER BY position LIMIT 1')
+      .get(middle) as { asOf: string };
+    const valid = 'FROM licence_validity WHERE valid_from <= ? AND valid_until >= ? AND position <= ?';
+    const { n } = db.prepare(`SELECT COUNT(*) AS n ${valid}`).get(ON, ON, middle) as { n: number };
+    const { id } = db
+      .prepare(`SELECT case_id AS id ${valid} ORDER BY case_id LIMIT 1 OFFSET ?`)
+      .get(ON, ON, middle, Math.floor(n / 2)) as { id: string };
+    const { destination } = db
+      .prepare(
+        'SELECT country AS destination FROM licence_validity_destinations GROUP BY country ORDER BY COUNT(*) DESC LIMIT 1',
+      )
+      .get() as { destination: string };
+    return { id, destination, asOf };
+  } finally {
+    db.close();
+    events.close();
+  }
+}
+
+/** At least this many answers per query, however long they take: a slow list still gets a p50. */
+const MIN_CALLS = 5;
+
+/**
+ * One client asking `path` again and again: after `warmUpMs`, for `durationMs` and at least
+ * MIN_CALLS answers (a query slower than the whole window is still measured). Only 200s count.
+ */
+async function timedGets(
+  baseUrl: string,
+  path: string,
+  context: FigureContext,
+  authorization?: string,
+): Promise<{ sample: Sample; note?: string }> {
+  const headers = authorization === undefined ? undefined : { authorization };
+  const call = async () => {
+    const response = await fetch(`${baseUrl}${path}`, { ...(headers && { headers }) });
+    const body = await response.text();
+    return { status: response.status, body };
+  };
+  const warmUpEnd = performance.now() + context.warmUpMs;
+  do await call();
+  while (performance.now() < warmUpEnd);
+  const times: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  while (performance.now() - started < context.durationMs || times.length + errors < MIN_CALLS) {
+    const before = performance.now();
+    const { status, body } = await call();
+    if (status === 200) times.push(performance.now() - before);
+    else {
+      errors += 1;
+      firstError ??= `${status} ${body.slice(0, 300)}`;
+    }
+  }
+  const elapsed = performance.now() - started;
+  const sorted = times.sort((a, b) => a - b);
+  const sample = {
+    p50Ms: quantileOf(sorted, 0.5),
+    p99Ms: quantileOf(sorted, 0.99),
+    perSecond: (sorted.length * 1000) / elapsed,
+    answers: sorted.length,
+    errors,
+  };
+  return firstError === undefined
+    ? { sample }
+    : { sample, note: `${errors} failed; first: GET ${path}: ${firstError}` };
+}
+
+/** The API on a scratch copy of the caught-up folder; `env` picks the read store. */
+export async function apiQuerySubject(
+  context: FigureContext,
+  size: number,
+  env: Readonly<Record<string, string>>,
+  profileName: string,
+): Promise<Subject> {
+  const history = await context.history(size);
+  const targets = targetsOf(history);
+  const dir = mkdtempSync(join(tmpdir(), 'licences-bench-queries-'));
+  try {
+    cpSync(history.caughtUpDir, dir, { recursive: true });
+    const server = await startServerProcess(
+      [...profileFlags(profileDirOf(context, profileName)), ...API_MAIN],
+      {
+        ...DEVELOPMENT_PROCESS_ENV,
+        LICENCES_DATA_DIR: dir,
+        LICENCES_JWT_SECRET: SECRET,
+        ...env,
+      },
+    );
+    const authorization = `Bearer ${signHs256({ sub: 'bench.oversight', role: 'oversight', exp: nowSeconds() + 12 * 3600 }, SECRET)}`;
+    return {
+      measure: async (level) => {
+        const probe = PROBES[level] as Probe;
+        const measured = await timedGets(server.baseUrl, probe.path(targets), context, authorization);
+        return {
+          ...measured,
+          sample: { ...measured.sample, peakRssMiB: peakRssOf(server.child.pid as number) },
+        };
+      },
+      stop: async () => {
+        try {
+          await server.stop();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The floor: the bare Nest page, or for decisions the bare SQL page timed in this process. */
+async function floorSubject(context: FigureContext, size: number): Promise<Subject> {
+  const history = await context.history(size);
+  const bare = await startServerProcess(
+    ['-r', './tools/register.cjs', 'bench/bare-nest/bare-nest.app.ts'],
+    {},
+  );
+  const db = new Database(join(history.caughtUpDir, 'read-models.sqlite'), { readonly: true });
+  return {
+    measure: async (level) => {
+      const probe = PROBES[level] as Probe;
+      if (!probe.period) {
+        return timedGets(bare.baseUrl, '/bench/page', context);
+      }
+      const statement = db.prepare(DECISIONS_PAGE_SQL);
+      const { from, to } = probe.period;
+      const times: number[] = [];
+      const warmUpEnd = performance.now() + context.warmUpMs;
+      while (performance.now() < warmUpEnd) statement.all(from, to);
+      const end = performance.now() + context.durationMs;
+      const started = performance.now();
+      while (performance.now() < end) {
+        const before = performance.now();
+        statement.all(from, to);
+        times.push(performance.now() - before);
+        // Let the event loop breathe, as the HTTP clients do between answers.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const sorted = times.sort((a, b) => a - b);
+      return {
+        sample: {
+          p50Ms: quantileOf(sorted, 0.5),
+          p99Ms: quantileOf(sorted, 0.99),
+          perSecond: (sorted.length * 1000) / (performance.now() - started),
+        },
+      };
+    },
+    stop: async () => {
+      db.close();
+      await bare.stop();
+    },
+  };
+}
+
+export function queriesFigures(context: FigureContext): Figure[] {
+  return context.sizes.flatMap((size) => [
+    ...(context.readStores.includes('sqlite')
+      ? [
+          {
+            name: `queries@${sizeLabel(size)}`,
+            title: `Queries over HTTP (SQLite read store), ${sizeLabel(size)} licences, one client`,
+            levelHeading: 'query',
+            levels: PROBES.map((_, index) => index),
+            levelName: (level: number) => PROBES[level]?.name ?? String(level),
+            project: {
+              label: 'API',
+              columns: [...COLUMNS, { metric: 'peakRssMiB', heading: 'peak RSS MiB' }],
+              start: () => apiQuerySubject(context, size, { LICENCES_PROJECTIONS: 'inline' }, 'queries'),
+            },
+            comparison: {
+              label: 'bare Nest page / bare SQL (decisions)',
+              columns: COLUMNS,
+              start: () => floorSubject(context, size),
+            },
+            ratioOf: 'p50Ms',
+          },
+        ]
+      : []),
+  ]);
+}
+
+export { PROBES as QUERY_PROBES };

@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { isLocalDate } from '@licences/licensing-domain';
+import type { LocalDate } from '@licences/licensing-domain';
+import type {
+  CasePage,
+  LicenceFilter,
+  LicenceSort,
+  PageRequest,
+  PointInTime,
+} from '@licences/licensing-read-models';
+import { stableFilterOf } from '@licences/licensing-read-models';
+import { checkPage, normalizeInstant, stableConditions } from './kysely-read-model.queries';
+import type { ReadModelDatabase } from './read-model.records';
+
+/*
+ * The listing at a point in time on the validity periods, dialect-agnostic: one row per case (its
+ * version at that point, in the segment holding the evaluation date) found by range conditions,
+ * instead of folding every candidate's history. Run the page and its total in one snapshot.
+ */
+
+type Db = Kysely<ReadModelDatabase>;
+
+/** The candidates: licence_validity under the filters on what a case never changes. */
+interface Candidates {
+  v: { case_id: string; registered_at: string };
+}
+type PeriodsBuilder = ExpressionBuilder<
+  ReadModelDatabase & Candidates & { p: ReadModelDatabase['validity_periods'] },
+  'v' | 'p'
+>;
+
+/** The version of the case that counts at `at`: it counts and the next one does not yet. */
+function versionConditions(eb: PeriodsBuilder, at: PointInTime): Expression<SqlBool>[] {
+  const asOf = at.asOf === undefined ? undefined : normalizeInstant(at.asOf);
+  const conditions: Expression<SqlBool>[] = [];
+  const nextCountsNot: Expression<SqlBool>[] = [eb('p.recorded_until', 'is', null)];
+  if (asOf !== undefined) {
+    conditions.push(eb('p.recorded_from', '<=', asOf));
+    nextCountsNot.push(eb('p.recorded_until', '>', asOf));
+  }
+  if (at.validOn !== undefined) {
+    conditions.push(eb('p.effective_from', '<=', at.validOn));
+    nextCountsNot.push(eb('p.effective_until', '>', at.validOn));
+  }
+  return [...conditions, eb.or(nextCountsNot)];
+}
+
+/** The filters on what a case may change, judged on the version and its segment holding `on`. */
+function changingConditions(
+  eb: PeriodsBuilder,
+  filter: LicenceFilter,
+  at: PointInTime,
+  on: LocalDate,
+): Expression<SqlBool>[] {
+  const flag = (value: boolean) => (value ? 1 : 0);
+  const conditions: Expression<SqlBool>[] = [
+    eb('p.segment_from', '<=', on),
+    eb.or([eb('p.segment_until', 'is', null), eb('p.segment_until', '>', on)]),
+  ];
+  // With validOn and no status: "which licences were valid on that date". Under a filter on what a
+  // case never changes, the status and validity are written as expressions, so that SQLite (which
+  // keeps no statistics here) drives the join from that filter's index, not from theirs.
+  const selective = Object.keys(stableFilterOf(filter)).length > 0;
+  const status = selective ? sql<string>`${eb.ref('p.status')} || ''` : eb.ref('p.status');
+  const valid = selective ? sql<number>`${eb.ref('p.valid')} + 0` : eb.ref('p.valid');
+  if (filter.status !== undefined) conditions.push(eb(status, '=', filter.status));
+  else if (at.validOn !== undefined) conditions.push(eb(valid, '=', 1));
+  if (filter.onHold !== undefined) conditions.push(eb('p.on_hold', '=', flag(filter.onHold)));
+  if (filter.reassessmentRequested !== undefined) {
+    conditions.push(eb('p.reassessment_requested', '=', flag(filter.reassessmentRequested)));
+  }
+  if (filter.revocationProposed !== undefined) {
+    conditions.push(eb('p.revocation_proposed', '=', flag(filter.revocationProposed)));
+  }
+  // A case without an end of validity compares as unknown, so it is outside any window.
+  if (filter.expiresFrom !== undefined) conditions.push(eb('p.valid_until', '>=', filter.expiresFrom));
+  if (filter.expiresTo !== undefined) conditions.push(eb('p.valid_until', '<=', filter.expiresTo));
+  return conditions;
+}
+
+/**
+ * The ids of one page of the cases matching `filter` as they stood at `at`, judged on `on`, in
+ * the order of `sort`, and how many match in all.
+ */
+export async function listCasesAt(
+  db: Db,
+  filter: LicenceFilter,
+  at: PointInTime,
+  on: LocalDate,
+  page: PageRequest,
+  sort: LicenceSort = 'registered',
+): Promise<CasePage> {
+  // A malformed date would still compare as text and silently pick the wrong version or segment.
+  for (const date of [on, at.validOn, filter.expiresFrom, filter.expiresTo]) {
+    if (date !== undefined && !isLocalDate(date))
+      throw new RangeError(`Not a calendar date: ${String(date)}`);
+  }
+  if (sort !== 'registered' && sort !== 'expiry') throw new RangeError(`Unknown sort ${String(sort)}`);
+  checkPage(page);
+  const asOf = at.asOf === undefined ? undefined : normalizeInstant(at.asOf);
+  let candidates = db
+    .selectFrom('licence_validity')
+    .select(['case_id', 'registered_at'])
+    .where((eb) => eb.and(stableConditions(eb, stableFilterOf(filter))));
+  if (asOf !== undefined) candidates = candidates.where('registered_at', '<=', asOf);
+  const matching = db
+    .selectFrom(candidates.as('v'))
+    .innerJoin('validity_periods as p', 'p.case_id', 'v.case_id')
+    .where((eb) => eb.and([...versionConditions(eb, at), ...changingConditions(eb, filter, at, on)]));
+  let query = matching.select('v.case_id');
+  // NULLS LAST, as SQLite and PostgreSQL both spell it: the two put nulls at opposite ends otherwise.
+  if (sort === 'expiry') query = query.orderBy('p.valid_until', (ob) => ob.asc().nullsLast());
+  const rows = await query
+    .orderBy('v.registered_at')
+    .orderBy('v.case_id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const { total } = await matching
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .executeTakeFirstOrThrow();
+  return { caseIds: rows.map((row) => row.case_id), total: Number(total) };
+}
