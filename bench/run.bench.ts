@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_SEED, generatedHistory, SIZES } from './history/generated-history';
 import type { GeneratedHistory } from './history/generated-history';
 import { appendsFigures, peerFigures } from './figures/appends.figure';
+import { profileDirOf } from './figures/figure-context';
 import type { FigureContext, ReadStore } from './figures/figure-context';
 import { httpCommandsFigure } from './figures/http-commands.figure';
 import { importFigures } from './figures/import.figure';
@@ -31,7 +32,9 @@ const RESULTS_DIR = join(__dirname, 'results');
 
 /** Every figure, by name, in the order a full run measures them. */
 const FIGURES: Readonly<Record<string, (context: FigureContext) => Figure[]>> = {
-  'http-commands': (context) => [httpCommandsFigure(context)],
+  'http-commands': (context) => [
+    httpCommandsFigure({ ...context, profileDir: profileDirOf(context, 'http-commands') }),
+  ],
   appends: appendsFigures,
   peer: peerFigures,
   import: importFigures,

@@ -5,6 +5,7 @@ import { API_MAIN, DEVELOPMENT_PROCESS_ENV } from '../../test/support/app-proces
 import { assessment, caseBody } from '../../test/support/cases';
 import { nowSeconds, signHs256 } from '../../test/support/tokens';
 import { startServerProcess } from '../harness/bench-process';
+import { profileFlags } from '../harness/node-cli';
 import type { Figure, MetricColumn, Subject } from '../harness/figure';
 import { runLoad } from '../harness/http-load';
 import type { ClientScript, LoadResult } from '../harness/http-load';
@@ -23,6 +24,8 @@ const ISSUE_BODY = JSON.stringify({ assessment });
 export interface LoadSettings {
   readonly durationMs: number;
   readonly warmUpMs: number;
+  /** Where the API writes its CPU profile (`--profile`), if anywhere. */
+  readonly profileDir?: string;
 }
 
 const COLUMNS: readonly MetricColumn[] = [
@@ -81,7 +84,7 @@ const bareScript: ClientScript = async (client, _index, running) => {
 async function apiSubject(settings: LoadSettings): Promise<Subject> {
   const dataDir = mkdtempSync(join(tmpdir(), 'licences-bench-http-'));
   try {
-    const server = await startServerProcess([...API_MAIN], {
+    const server = await startServerProcess([...profileFlags(settings.profileDir), ...API_MAIN], {
       ...DEVELOPMENT_PROCESS_ENV,
       LICENCES_DATA_DIR: dataDir,
       LICENCES_JWT_SECRET: SECRET,
