@@ -1,15 +1,27 @@
 import type { RecordedEvent } from '@licences/event-store';
-import type {
-  ExportType,
-  GoodsCategory,
-  LicenceEventType,
-  LicenceKind,
-  LicenceStatus,
-  LocalDate,
-} from '@licences/licensing-domain';
-import type { StatisticsFact, StatisticsFactKind } from './projections/statistics.projection';
+import type { LocalDate } from '@licences/licensing-domain';
+import type { StatisticsFact } from './projections/statistics.projection';
 import type { DecisionHistoryEntry, LicenceValidityRow, RevocationJustification } from './read-model.rows';
+import type {
+  CasePage,
+  DecisionKey,
+  DecisionPage,
+  DecisionPeriod,
+  LicenceFilter,
+  LicenceSort,
+  PageRequest,
+  StableLicenceFilter,
+} from './read-model-queries.types';
+import type {
+  MilitaryDecisionTotals,
+  StatisticsFactSelection,
+  YearlyOverviewTotals,
+} from './statistics-totals.types';
 import type { PointInTime } from './time-travel';
+
+// The port's vocabulary lives in files of its own; importers of the port keep finding it here.
+export * from './read-model-queries.types';
+export * from './statistics-totals.types';
 
 export const PROJECTION_NAMES = [
   'licence-validity',
@@ -23,169 +35,8 @@ export function isProjectionName(value: string): value is ProjectionName {
   return (PROJECTION_NAMES as readonly string[]).includes(value);
 }
 
-/**
- * One group of military decisions (licences issued, applications denied) counted in SQL, at one
- * of three levels: per destination and goods category (`cell`), per destination, or `overall`.
- * A decision counts once in each group it belongs to: once per distinct destination, once per
- * goods category it has items in. `valueCents` is, for issued licences, the value of the items in
- * the category (cells) or the licence's whole value (destination and overall); 0 for denials.
- */
-export interface MilitaryDecisionCount {
-  readonly level: 'cell' | 'destination' | 'overall';
-  readonly kind: 'issued' | 'denied';
-  readonly licenceKind: LicenceKind;
-  readonly exportType: ExportType;
-  /** Null at the overall level. */
-  readonly destination: string | null;
-  /** Null except at the cell level. */
-  readonly category: string | null;
-  readonly decisions: number;
-  readonly valueCents: number;
-}
-
-/** Denials of one group (as in MilitaryDecisionCount) that cite `criterion`, each counted once. */
-export interface MilitaryCriterionCount {
-  readonly level: MilitaryDecisionCount['level'];
-  readonly licenceKind: LicenceKind;
-  readonly exportType: ExportType;
-  readonly destination: string | null;
-  readonly category: string | null;
-  readonly criterion: number;
-  readonly denials: number;
-}
-
-/** The grouped counts the EU annual report is made of, instead of every fact. */
-export interface MilitaryDecisionTotals {
-  readonly decisions: readonly MilitaryDecisionCount[];
-  readonly criteria: readonly MilitaryCriterionCount[];
-}
-
-/**
- * Facts of one kind and goods category counted together for the yearly overview, in one of its
- * groupings. A fact counts once in each group it belongs to (a licence once per distinct
- * destination, once per goods category it has items in; a denial once per distinct criterion).
- * - `kind`: every fact, by its `outcome` in `key`.
- * - `month`: issued licences, by the decision's month (`YYYY-MM`) in `key`.
- * - `validity`: issued licences, by the rule's months (else the months decided, else 0) in
- *   `months` and the months decided (or null) in `decidedMonths`.
- * - `days`: issued and denied with an application date, by the whole days from it in `days`.
- * - `category`: issued licences, by goods category in `key`; `valueCents` is their items' there.
- * - `destination`: issued licences, by destination in `key`; `valueCents` is their whole value.
- * - `criterion`: denials, by a criterion cited in `criterion`.
- */
-export interface YearlyOverviewCount {
-  readonly group: 'kind' | 'month' | 'validity' | 'days' | 'category' | 'destination' | 'criterion';
-  readonly kind: StatisticsFactKind;
-  readonly goodsCategory: GoodsCategory;
-  readonly key: string | null;
-  readonly months: number | null;
-  readonly decidedMonths: number | null;
-  readonly days: number | null;
-  readonly criterion: number | null;
-  readonly facts: number;
-  readonly valueCents: number;
-}
-
-/** The grouped counts the yearly overview is made of, and the revocations it lists one by one. */
-export interface YearlyOverviewTotals {
-  readonly counts: readonly YearlyOverviewCount[];
-  /** The revoked facts, ordered by position. */
-  readonly revocations: readonly StatisticsFact[];
-}
-
-/** Which of a period's facts to read; every condition given must hold. */
-export interface StatisticsFactSelection {
-  readonly kinds?: readonly StatisticsFactKind[];
-  /** Only facts whose total value is strictly above this many cents. */
-  readonly valueAboveCents?: number;
-}
-
 /** Which tables a projection writes to: the live ones queries read, or the fresh ones of a rebuild. */
 export type ProjectionTarget = 'live' | 'rebuild';
-
-export interface LicenceFilter {
-  readonly status?: LicenceStatus;
-  readonly destination?: string;
-  readonly goodsCategory?: GoodsCategory;
-  /** Matches the entry itself and its sub-items: `ML10` matches `ML10.a`. */
-  readonly controlListEntry?: string;
-  readonly kind?: LicenceKind;
-  /** Only the cases with (true) or without (false) a hold in force. */
-  readonly onHold?: boolean;
-  /** Only the cases whose registration (first event) this official (actor sub) recorded. */
-  readonly registeredBy?: string;
-  /** Only the cases with (true) or without (false) a reassessment a country measure asked for. */
-  readonly reassessmentRequested?: boolean;
-  /** Only the cases with (true) or without (false) an open revocation proposal. */
-  readonly revocationProposed?: boolean;
-  /** Only the licences whose `validUntil` is on or after this date. */
-  readonly expiresFrom?: LocalDate;
-  /** Only the licences whose `validUntil` is on or before this date. */
-  readonly expiresTo?: LocalDate;
-}
-
-/** The filters on what a case may change after registration: judged on its state at the time asked. */
-export const CHANGING_FILTERS = [
-  'status',
-  'onHold',
-  'reassessmentRequested',
-  'revocationProposed',
-  'expiresFrom',
-  'expiresTo',
-] as const;
-
-/** Filters on what a case never changes after registration. */
-export type StableLicenceFilter = Omit<LicenceFilter, (typeof CHANGING_FILTERS)[number]>;
-
-export function stableFilterOf(filter: LicenceFilter): StableLicenceFilter {
-  const changing: readonly string[] = CHANGING_FILTERS;
-  return Object.fromEntries(Object.entries(filter).filter(([key]) => !changing.includes(key)));
-}
-
-/**
- * The order of a listing: `registered`, oldest registration first; `expiry`, soonest `validUntil`
- * first (cases without one last), then by registration. The case id breaks the remaining ties.
- */
-export const LICENCE_SORTS = ['registered', 'expiry'] as const;
-export type LicenceSort = (typeof LICENCE_SORTS)[number];
-
-export interface PageRequest {
-  readonly offset: number;
-  readonly limit: number;
-}
-
-/** One page of case ids in listing order, and how many cases match in all. */
-export interface CasePage {
-  readonly caseIds: string[];
-  readonly total: number;
-}
-
-/** A decision's place in the index of decision dates: the order in which a period lists them. */
-export interface DecisionKey {
-  readonly decisionDate: LocalDate;
-  readonly caseId: string;
-  readonly revision: number;
-}
-
-/** The decisions (history rows) dated from `from` to `to` inclusive, of `types` only when given. */
-export interface DecisionPeriod {
-  readonly from: LocalDate;
-  readonly to: LocalDate;
-  readonly types?: readonly LicenceEventType[];
-}
-
-/** A page of a period's decisions, with what identifies the period's rows as a whole. */
-export interface DecisionPage {
-  readonly keys: DecisionKey[];
-  /** How many decisions the period has. */
-  readonly total: number;
-  /**
-   * The highest global position among the period's rows (0: none). History rows are only ever
-   * appended, at positions above every stored one, so while `total` and `lastPosition` stay the
-   * same, so do the period's rows.
-   */
-  readonly lastPosition: number;
-}
 
 /** Reads the events a rebuild still lacks: positions after `after`, up to and including `upTo`. */
 export type EventReader = (after: number, upTo: number) => Promise<readonly RecordedEvent[]>;
