@@ -7,6 +7,7 @@ import {
   validUntilFor,
 } from '@licences/licensing-domain';
 import type { ValidityQuestion } from '@licences/licensing-domain';
+import { seededNumbers } from '@licences/licensing-kysely/testing';
 import { assessment, revocation } from '../support/cases';
 
 /** One line of a historical import, as an export of an older system would write it. */
@@ -52,17 +53,6 @@ export const LAST_DAY = '2026-01-10';
 export const CUTOVER = '2026-01-12T00:00:00.000Z';
 
 const COUNTRIES = ['DE', 'FR', 'US', 'GB', 'TR', 'SA', 'JP', 'IN', 'MK', 'SE', 'AE', 'BR', 'AU', 'CH'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so that every run generates the same history. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A UUID-shaped id derived from a label. */
 export function idOf(label: string): string {
@@ -235,7 +225,7 @@ function goodCase(
  * for a file of many bytes but fewer cases.
  */
 export function generateHistory(count: number, seed = 5, descriptionChars = 0): GeneratedHistory {
-  const rnd = random(seed);
+  const rnd = seededNumbers(seed);
   const goods = Array.from({ length: count }, (_, i) => goodCase(i, rnd, descriptionChars));
   const linesByCase = new Map(goods.map((g) => [g.lines[0]!.caseId, g.lines]));
   const chronological = goods

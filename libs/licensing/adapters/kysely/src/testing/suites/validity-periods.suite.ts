@@ -29,6 +29,7 @@ import {
   withdraw,
 } from '../licence-events.fixture';
 import { ReadModelHarness } from '../read-model-harness.fixture';
+import { seededNumbers } from '../seeded-numbers';
 import type { ReadModelSuiteSetup } from './read-model-suite.setup';
 
 /*
@@ -36,17 +37,6 @@ import type { ReadModelSuiteSetup } from './read-model-suite.setup';
  * every candidate's history says: the same cases in the same order and the same totals, for many
  * points in time, filters, sorts and pages, on a generated history of several hundred cases.
  */
-
-/** A small seeded generator (mulberry32): the same history on every run and backend. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CASES = 300;
 const DAY = 86_400_000;
@@ -68,7 +58,7 @@ const NEXT: readonly (readonly [() => LicenceCommand, Actor, number])[] = [
 ];
 
 async function writeGeneratedHistory(h: ReadModelHarness): Promise<void> {
-  const random = seeded(20261201);
+  const random = seededNumbers(20261201);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const weights = NEXT.reduce((sum, [, , w]) => sum + w, 0);
   const next = () => {
