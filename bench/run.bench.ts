@@ -57,6 +57,7 @@ interface Options {
   readonly readStore: 'sqlite' | 'postgres' | 'both';
   readonly seed: number;
   readonly profile: boolean;
+  readonly anyCaughtUp: boolean;
 }
 
 function positiveNumber(raw: string): number {
@@ -106,7 +107,9 @@ async function bench(options: Options): Promise<void> {
     readStores,
     profileRoot: options.profile ? join(RESULTS_DIR, 'profiles', stampOf(startedAt)) : undefined,
     history: (size) => {
-      const made = histories.get(size) ?? generatedHistory(size, options.seed, log);
+      const made =
+        histories.get(size) ??
+        generatedHistory(size, options.seed, log, { anyCaughtUp: options.anyCaughtUp });
       histories.set(size, made);
       return made;
     },
@@ -155,6 +158,11 @@ new Command('bench')
   .option('--read-store <store>', 'sqlite, postgres or both (catch-up and queries)', 'sqlite')
   .option('--seed <n>', 'seed of the generated history', positiveInteger, DEFAULT_SEED)
   .option('--profile', 'write node --cpu-prof profiles of the project side to bench/results/profiles/', false)
+  .option(
+    '--any-caught-up',
+    'reuse the newest caught-up read models of the history even if made by older code (for iterating, not for reported figures)',
+    false,
+  )
   .action((options: Options) => {
     if (!['sqlite', 'postgres', 'both'].includes(options.readStore)) {
       throw new InvalidArgumentError('--read-store must be sqlite, postgres or both');
