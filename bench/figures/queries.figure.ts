@@ -20,11 +20,15 @@ import type { FigureContext } from './figure-context';
  * p50/p99 of its answers. Beside each, the
  * floor: a bare NestJS GET answering a fixed page of 50 rows (the framework alone) and, for a
  * period's decisions, the bare SQL query for the same page with better-sqlite3 in this process.
+ * The reports are asked over HTTP too, so that their time is the report's, not a CLI's start-up.
  */
 
 const SECRET = 'bench-secret-of-thirty-two-bytes-or-more';
 /** Dates inside every generated history (it ends on 2026-11-29). */
 const ON = '2025-06-30';
+/** A period that holds every generated decision. */
+const HISTORY_FROM = '2000-01-01';
+const HISTORY_TO = '2026-11-30';
 
 interface Probe {
   readonly name: string;
@@ -54,6 +58,18 @@ const PROBES: readonly Probe[] = [
     name: 'decisions of a year, page 1',
     path: () => '/api/oversight/decisions?from=2025-01-01&to=2025-12-31&page=1&pageSize=50',
     period: { from: '2025-01-01', to: '2025-12-31' },
+  },
+  // Reports over HTTP, as a reporting job asks them (the CLI's start-up is not theirs): the yearly
+  // ones for a whole year (they cover one calendar year), the others for the whole history.
+  { name: 'report eu-annual 2025', path: () => '/api/statistics/eu-annual?year=2025' },
+  { name: 'report yearly-overview 2025', path: () => '/api/statistics/yearly-overview?year=2025' },
+  {
+    name: 'report issued, whole history',
+    path: () => `/api/statistics/issued?from=${HISTORY_FROM}&to=${HISTORY_TO}`,
+  },
+  {
+    name: 'report large-licences, whole history',
+    path: () => `/api/statistics/large-licences?from=${HISTORY_FROM}&to=${HISTORY_TO}`,
   },
 ];
 

@@ -52,18 +52,19 @@ function changingConditions(
   filter: LicenceFilter,
   at: PointInTime,
   on: LocalDate,
+  byCase: boolean,
 ): Expression<SqlBool>[] {
   const flag = (value: boolean) => (value ? 1 : 0);
   const conditions: Expression<SqlBool>[] = [
     eb('p.segment_from', '<=', on),
     eb.or([eb('p.segment_until', 'is', null), eb('p.segment_until', '>', on)]),
   ];
-  // With validOn and no status: "which licences were valid on that date". Under a filter on what a
-  // case never changes, the status and validity are written as expressions, so that SQLite (which
-  // keeps no statistics here) drives the join from that filter's index, not from theirs.
-  const selective = Object.keys(stableFilterOf(filter)).length > 0;
-  const status = selective ? sql<string>`${eb.ref('p.status')} || ''` : eb.ref('p.status');
-  const valid = selective ? sql<number>`${eb.ref('p.valid')} + 0` : eb.ref('p.valid');
+  // With validOn and no status: "which licences were valid on that date". When the periods are
+  // reached case by case (`byCase`), the status and validity are written as expressions, so that
+  // SQLite (which keeps no statistics here) looks each case's periods up by its case id instead of
+  // scanning their own indexes once per case.
+  const status = byCase ? sql<string>`${eb.ref('p.status')} || ''` : eb.ref('p.status');
+  const valid = byCase ? sql<number>`${eb.ref('p.valid')} + 0` : eb.ref('p.valid');
   if (filter.status !== undefined) conditions.push(eb(status, '=', filter.status));
   else if (at.validOn !== undefined) conditions.push(eb(valid, '=', 1));
   if (filter.onHold !== undefined) conditions.push(eb('p.on_hold', '=', flag(filter.onHold)));
@@ -80,8 +81,21 @@ function changingConditions(
 }
 
 /**
+ * Rows a walk in registration order may visit for each row a sorted join handles: a walk visits
+ * about (offset + limit) x cases / matches rows, each a lookup of the case's periods, while the
+ * join sorts every match. Measured on 100k licences: a walk row about 14 us, a join row about 4 us.
+ */
+const WALK_ROW_COST = 3;
+
+/**
  * The ids of one page of the cases matching `filter` as they stood at `at`, judged on `on`, in
  * the order of `sort`, and how many match in all.
+ *
+ * The total comes first, and decides how the page is found. Many matches: walk the cases in
+ * registration order and look each one's periods up until the page is full (a first page of
+ * "valid on" at 100k licences: 4 ms instead of 85 ms sorting 19,000 matches). Few matches, a deep
+ * page or the expiry order: join every match and sort. Both give the same rows; only the cost
+ * differs.
  */
 export async function listCasesAt(
   db: Db,
@@ -99,26 +113,65 @@ export async function listCasesAt(
   if (sort !== 'registered' && sort !== 'expiry') throw new RangeError(`Unknown sort ${String(sort)}`);
   checkPage(page);
   const asOf = at.asOf === undefined ? undefined : normalizeInstant(at.asOf);
+  const stable = stableFilterOf(filter);
+  const selective = Object.keys(stable).length > 0;
   let candidates = db
     .selectFrom('licence_validity')
     .select(['case_id', 'registered_at'])
-    .where((eb) => eb.and(stableConditions(eb, stableFilterOf(filter))));
+    .where((eb) => eb.and(stableConditions(eb, stable)));
   if (asOf !== undefined) candidates = candidates.where('registered_at', '<=', asOf);
-  const matching = db
+  const conditions = (byCase: boolean) => (eb: PeriodsBuilder) =>
+    eb.and([...versionConditions(eb, at), ...changingConditions(eb, filter, at, on, byCase)]);
+  const joined = db
     .selectFrom(candidates.as('v'))
     .innerJoin('validity_periods as p', 'p.case_id', 'v.case_id')
-    .where((eb) => eb.and([...versionConditions(eb, at), ...changingConditions(eb, filter, at, on)]));
-  let query = matching.select('v.case_id');
-  // NULLS LAST, as SQLite and PostgreSQL both spell it: the two put nulls at opposite ends otherwise.
-  if (sort === 'expiry') query = query.orderBy('p.valid_until', (ob) => ob.asc().nullsLast());
+    .where(conditions(selective));
+  const total = Number(
+    (
+      await (
+        selective
+          ? joined.select((eb) => eb.fn.countAll<number | string>().as('total'))
+          : // Without a filter on what a case never changes every case is a candidate, so the periods
+            // alone are counted, from their own indexes: exactly one version and segment of a case
+            // holds any point in time, and a version recorded by `asOf` has its case registered by then.
+            db
+              .selectFrom('validity_periods as p')
+              .select((eb) => eb.fn.countAll<number | string>().as('total'))
+              .where((eb) => conditions(false)(eb as unknown as PeriodsBuilder))
+      ).executeTakeFirstOrThrow()
+    ).total,
+  );
+  if (total === 0 || page.offset >= total) return { caseIds: [], total };
+  let query;
+  if (sort === 'registered' && (await walkPays(db, page, total))) {
+    // CROSS JOIN keeps the order of the tables in SQLite (the cases outside, in registration
+    // order); PostgreSQL plans it as the inner join it is.
+    query = db
+      .selectFrom(candidates.as('v'))
+      .crossJoin('validity_periods as p')
+      .whereRef('p.case_id', '=', 'v.case_id')
+      .where(conditions(true))
+      .select('v.case_id');
+  } else {
+    query = joined.select('v.case_id');
+    // NULLS LAST, as SQLite and PostgreSQL both spell it: the two put nulls at opposite ends otherwise.
+    if (sort === 'expiry') query = query.orderBy('p.valid_until', (ob) => ob.asc().nullsLast());
+  }
   const rows = await query
     .orderBy('v.registered_at')
     .orderBy('v.case_id')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const { total } = await matching
-    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+  return { caseIds: rows.map((row) => row.case_id), total };
+}
+
+/** Whether walking the cases in registration order costs less than sorting all `total` matches. */
+async function walkPays(db: Db, page: PageRequest, total: number): Promise<boolean> {
+  const { cases } = await db
+    .selectFrom('licence_validity')
+    .select((eb) => eb.fn.countAll<number | string>().as('cases'))
     .executeTakeFirstOrThrow();
-  return { caseIds: rows.map((row) => row.case_id), total: Number(total) };
+  const visited = ((page.offset + page.limit) * Number(cases)) / total;
+  return visited * WALK_ROW_COST < total;
 }
