@@ -15,7 +15,7 @@ import {
 import { DUTCH_VALIDITY_POLICY } from '@licences/licensing-domain';
 import type { Clock, IdempotencyStore } from '@licences/licensing-application';
 import { PostgresIdempotencyStore, PostgresReadModelStore } from '@licences/licensing-postgres';
-import { READ_MODEL_STORE } from '@licences/licensing-read-models';
+import { PROJECTION_BATCH_LIMIT, READ_MODEL_STORE } from '@licences/licensing-read-models';
 import type { ReadModelStore } from '@licences/licensing-read-models';
 import { SqliteIdempotencyStore, SqliteReadModelStore } from '@licences/licensing-sqlite';
 import type { EventStoreConfig, ReadStoreConfig } from '../config/app-config';
@@ -30,6 +30,8 @@ export interface InfrastructureOptions {
   readonly eventStore?: EventStoreConfig;
   /** Where read models live: SQLite in `dataDir` when left out. */
   readonly readStore?: ReadStoreConfig;
+  /** Events per read-model transaction of the projections here; the runner's default when left out. */
+  readonly projectionBatchLimit?: number;
 }
 
 /** Events and idempotency records: in one SQLite file, or both in the EventStoreDB cluster. */
@@ -114,6 +116,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
         ...sharedIdempotencyProviders(options),
         { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(options) },
         ...projectionLeaseProviders(options.readStore),
+        ...(options.projectionBatchLimit === undefined
+          ? []
+          : [{ provide: PROJECTION_BATCH_LIMIT, useValue: options.projectionBatchLimit }]),
         {
           provide: READINESS_CHECKS,
           useFactory: (events: EventStore, readModels: ReadModelStore) =>
@@ -129,6 +134,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         READ_MODEL_STORE,
         READINESS_CHECKS,
         ...projectionLeaseTokens(options.readStore),
+        ...(options.projectionBatchLimit === undefined ? [] : [PROJECTION_BATCH_LIMIT]),
       ],
     };
   }

@@ -16,8 +16,16 @@ import type { ProjectionLeaseOptions, ProjectionLeases } from './projection-leas
 import { ProjectionContender } from './projection-contender';
 import { immediateBatches } from './immediate-batches.operator';
 
-/** Largest batch applied in one read-model transaction. */
-const MAX_BATCH = 1000;
+/**
+ * Largest batch applied in one read-model transaction, unless the process provides
+ * PROJECTION_BATCH_LIMIT. Each batch holds the event loop while it is written (better-sqlite3 is
+ * synchronous), so a process that also answers HTTP keeps it small; a dedicated projector may take
+ * more, which writes each case's rows fewer times and commits less often.
+ */
+export const DEFAULT_PROJECTION_BATCH_LIMIT = 1000;
+
+/** The largest batch this process applies in one read-model transaction (a number of events). */
+export const PROJECTION_BATCH_LIMIT = Symbol.for('licences.ProjectionBatchLimit');
 
 /** `standby`: another projector holds the projection's lease; this process waits to take over. */
 export type ProjectionState = 'stopped' | 'running' | 'failing' | 'standby';
@@ -49,6 +57,7 @@ export class ProjectionRunner implements BeforeApplicationShutdown {
   /** Contenders told to stop whose leases may not be released yet. */
   private readonly ending: ProjectionContender[] = [];
   private readonly leaseOptions: ProjectionLeaseOptions;
+  private readonly batchLimit: number;
   /** Checkpoints of the projections running here without leases, as their last batch left them. */
   private readonly applied = new Map<ProjectionName, number>();
   private readonly progress = new Subject<void>();
@@ -61,8 +70,13 @@ export class ProjectionRunner implements BeforeApplicationShutdown {
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Optional() @Inject(PROJECTION_LEASES) private readonly leases?: ProjectionLeases,
     @Optional() @Inject(PROJECTION_LEASE_OPTIONS) leaseOptions?: Partial<ProjectionLeaseOptions>,
+    @Optional() @Inject(PROJECTION_BATCH_LIMIT) batchLimit?: number,
   ) {
     this.leaseOptions = { ...DEFAULT_PROJECTION_LEASE_OPTIONS, ...leaseOptions };
+    if (batchLimit !== undefined && !(Number.isInteger(batchLimit) && batchLimit > 0)) {
+      throw new RangeError(`A projection batch limit must be a whole number above 0, not ${batchLimit}`);
+    }
+    this.batchLimit = batchLimit ?? DEFAULT_PROJECTION_BATCH_LIMIT;
   }
 
   /**
@@ -184,7 +198,7 @@ export class ProjectionRunner implements BeforeApplicationShutdown {
     label = 'Projections',
   ): Observable<unknown> {
     return defer(() => this.events.subscribeToAll({ after })).pipe(
-      immediateBatches(MAX_BATCH),
+      immediateBatches(this.batchLimit),
       concatMap(write),
       retry({
         delay: (error: unknown, attempt) => {

@@ -130,6 +130,24 @@ describe('ProjectionRunner', () => {
     for (const name of PROJECTION_NAMES) expect(runner.state(name)).toBe('running');
   });
 
+  it('writes what arrives together in batches no larger than the limit the process gives, in order', async () => {
+    runner = new ProjectionRunner(events, store, undefined, undefined, 3);
+    await runner.start();
+    for (let position = 1; position <= 8; position++) feed.next(event(position));
+    await eventually(() => together.length === 3);
+    expect(together.map((batch) => batch.positions)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8],
+    ]);
+  });
+
+  it('refuses a batch limit that is not a whole number above 0', () => {
+    for (const limit of [0, -1, 2.5, Number.NaN]) {
+      expect(() => new ProjectionRunner(events, store, undefined, undefined, limit)).toThrow(RangeError);
+    }
+  });
+
   it('lets a waiter return on the batch the runner reports, which the store here never shows', async () => {
     runner = new ProjectionRunner(events, store);
     await runner.start();
