@@ -37,4 +37,28 @@ describe('SqliteReadModelStore.projectAll', () => {
       expect(await together.store.checkpoint(name)).toBe(all.at(-1)!.position);
     }
   });
+
+  it('stores nothing of a batch in any projection, nor moves a checkpoint, when one of them fails to write it', async () => {
+    const all = await h.events.readAll();
+    const { store, db } = await h.openStore('failing');
+    await store.projectAll(PROJECTION_NAMES, all.slice(0, 7));
+    const before = await h.dumpTables(db);
+    // Statistics are written last: the other three projections have written the batch by then.
+    await h.execute(
+      db,
+      "CREATE TRIGGER refuse_facts BEFORE INSERT ON statistics_facts BEGIN SELECT RAISE(ABORT, 'facts refused by the test'); END",
+    );
+    await expect(store.projectAll(PROJECTION_NAMES, all)).rejects.toThrow(/facts refused by the test/);
+
+    expect(await h.dumpTables(db)).toEqual(before);
+    for (const name of PROJECTION_NAMES) expect(await store.checkpoint(name)).toBe(all[6]!.position);
+
+    // Once the fault is gone the same batch is written whole, as if the failure had never been.
+    await h.execute(db, 'DROP TRIGGER refuse_facts');
+    await store.projectAll(PROJECTION_NAMES, all);
+    const fresh = await h.projectedFromScratch('fresh');
+    expect(withoutCheckpoints(await h.dumpTables(db))).toEqual(
+      withoutCheckpoints(await h.dumpTables(fresh.db)),
+    );
+  });
 });
