@@ -134,6 +134,8 @@ export async function listCasesAt(
           : // Without a filter on what a case never changes every case is a candidate, so the periods
             // alone are counted, from their own indexes: exactly one version and segment of a case
             // holds any point in time, and a version recorded by `asOf` has its case registered by then.
+            // With projections run apart (leases), a case the validity model has not reached yet is
+            // counted here a moment before a page can list it.
             db
               .selectFrom('validity_periods as p')
               .select((eb) => eb.fn.countAll<number | string>().as('total'))
