@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_SEED, generatedHistory, SIZES } from './history/generated-history';
-import type { GeneratedHistory } from './history/generated-history';
+import { DEFAULT_SEED, generatedHistory, generatedImportFile, SIZES } from './history/generated-history';
+import type { GeneratedHistory, ImportFile } from './history/generated-history';
 import { appendsFigures, peerFigures } from './figures/appends.figure';
 import { profileDirOf } from './figures/figure-context';
 import type { FigureContext, ReadStore } from './figures/figure-context';
@@ -100,6 +100,7 @@ async function bench(options: Options): Promise<void> {
   const readStores: ReadStore[] = options.readStore === 'both' ? ['sqlite', 'postgres'] : [options.readStore];
   const log = (line: string) => process.stderr.write(`  ${line}\n`);
   const histories = new Map<number, Promise<GeneratedHistory>>();
+  const importFiles = new Map<number, Promise<ImportFile>>();
   const context: FigureContext = {
     durationMs,
     warmUpMs: options.quick ? 500 : 2000,
@@ -111,6 +112,11 @@ async function bench(options: Options): Promise<void> {
         histories.get(size) ??
         generatedHistory(size, options.seed, log, { anyCaughtUp: options.anyCaughtUp });
       histories.set(size, made);
+      return made;
+    },
+    importFile: (size) => {
+      const made = importFiles.get(size) ?? generatedImportFile(size, options.seed, log);
+      importFiles.set(size, made);
       return made;
     },
     log,

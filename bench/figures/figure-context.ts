@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { GeneratedHistory } from '../history/generated-history';
+import type { GeneratedHistory, ImportFile } from '../history/generated-history';
 import { sizeLabel } from '../history/generated-history';
 import type { Figure, MetricColumn, Sample } from '../harness/figure';
 
@@ -14,6 +14,8 @@ export interface FigureContext {
   /** bench/results/profiles/<stamp>/ when --profile was given. */
   readonly profileRoot: string | undefined;
   history(size: number): Promise<GeneratedHistory>;
+  /** The import file alone, without the events (which take hours to make at 1M). */
+  importFile(size: number): Promise<ImportFile>;
   log(line: string): void;
 }
 

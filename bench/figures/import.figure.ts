@@ -105,7 +105,7 @@ export function importFigures(context: FigureContext): Figure[] {
         label: 'API import',
         columns: COLUMNS,
         run: async (): Promise<{ sample: Sample; note?: string }> => {
-          const history = await context.history(size);
+          const history = await context.importFile(size);
           forget();
           const dir = mkdtempSync(join(tmpdir(), 'licences-bench-import-'));
           lastImport = dir;
@@ -169,7 +169,7 @@ export function importFigures(context: FigureContext): Figure[] {
         label: 'bulk insert (better-sqlite3)',
         columns: COLUMNS,
         run: async () => {
-          const history = await context.history(size);
+          const history = await context.importFile(size);
           if (lastImport === undefined) throw new Error('no import of this run to take the rows from');
           const target = mkdtempSync(join(tmpdir(), 'licences-bench-bulk-'));
           try {

@@ -41,8 +41,17 @@ export function sizeLabel(size: number): string {
   return Object.entries(SIZES).find(([, n]) => n === size)?.[0] ?? String(size);
 }
 
-export interface GeneratedHistory {
+/** The historical import file of `size` archived licences, which needs no event store. */
+export interface ImportFile {
   readonly size: number;
+  readonly importFile: string;
+  readonly importLines: number;
+  readonly importBytes: number;
+  /** LICENCES_IMPORT_CUTOVER for the import file: its history lies before it. */
+  readonly importCutover: string;
+}
+
+export interface GeneratedHistory extends ImportFile {
   readonly dir: string;
   /** A data folder holding the event store of `size` licences (licences.sqlite) and no read models. */
   readonly eventsDir: string;
@@ -50,11 +59,6 @@ export interface GeneratedHistory {
   readonly caughtUpDir: string;
   /** Events in the store (its head position). */
   readonly events: number;
-  readonly importFile: string;
-  readonly importLines: number;
-  readonly importBytes: number;
-  /** LICENCES_IMPORT_CUTOVER for the import file: its history lies before it. */
-  readonly importCutover: string;
 }
 
 const DATA_ROOT = join(REPO_ROOT, 'bench', '.data');
@@ -136,6 +140,36 @@ function newestCaughtUp(dir: string): string | undefined {
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }
 
+function historyDir(size: number, seed: number): string {
+  const dir = join(DATA_ROOT, `${sizeLabel(size)}-seed${seed}-${treesVersion(EVENT_MAKERS)}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * The import file of `size` archived licences, written now unless cached. Apart from the events,
+ * so that the import figure alone (the 1M memory target) does not wait hours for a demo history.
+ */
+export async function generatedImportFile(
+  size: number,
+  seed: number,
+  log: (line: string) => void,
+): Promise<ImportFile> {
+  const dir = historyDir(size, seed);
+  const importFile = join(dir, 'import.ndjson');
+  const plan = importPlan(size, seed);
+  const about = join(dir, 'import.json');
+  await step(importFile, async (tmp) => {
+    log(`writing the import file of ${sizeLabel(size)} archived licences`);
+    const written = await writeImportFile(tmp, plan);
+    writeFileSync(about, JSON.stringify(written));
+  });
+  const { lines, bytes } = JSON.parse(readFileSync(about, 'utf8')) as { lines: number; bytes: number };
+  const archive = plan.archiveImport();
+  if (!archive) throw new Error(`The plan of ${size} archived licences has no archive`);
+  return { size, importFile, importLines: lines, importBytes: bytes, importCutover: archive.cutover };
+}
+
 /** The generated history of `size` licences, made now unless cached. */
 export async function generatedHistory(
   size: number,
@@ -143,13 +177,11 @@ export async function generatedHistory(
   log: (line: string) => void,
   { anyCaughtUp = false }: { anyCaughtUp?: boolean } = {},
 ): Promise<GeneratedHistory> {
-  const dir = join(DATA_ROOT, `${sizeLabel(size)}-seed${seed}-${treesVersion(EVENT_MAKERS)}`);
-  mkdirSync(dir, { recursive: true });
+  const dir = historyDir(size, seed);
   const eventsDir = join(dir, 'events');
   const newest = anyCaughtUp ? newestCaughtUp(dir) : undefined;
   if (newest !== undefined) log(`reusing read models caught up by other code: ${newest}`);
   const caughtUpDir = newest ?? join(dir, `caught-up-${treesVersion(['apps', 'libs'])}`);
-  const importFile = join(dir, 'import.ndjson');
   await step(eventsDir, async (tmp) => {
     log(`generating ${sizeLabel(size)} licences with npm run demo into ${eventsDir} (cached for later runs)`);
     mkdirSync(tmp, { recursive: true });
@@ -174,26 +206,12 @@ export async function generatedHistory(
     const run = await projectorCatchUp({ LICENCES_DATA_DIR: tmp }, 6 * 3600_000);
     log(`  projector: ${Math.round(run.wallMs / 1000)} s`);
   });
-  const plan = importPlan(size, seed);
-  const about = join(dir, 'import.json');
-  await step(importFile, async (tmp) => {
-    log(`writing the import file of ${sizeLabel(size)} archived licences`);
-    const written = await writeImportFile(tmp, plan);
-    writeFileSync(about, JSON.stringify(written));
-  });
-  const { lines, bytes } = JSON.parse(readFileSync(about, 'utf8')) as { lines: number; bytes: number };
-  const archive = plan.archiveImport();
-  if (!archive) throw new Error(`The plan of ${size} archived licences has no archive`);
   return {
-    size,
+    ...(await generatedImportFile(size, seed, log)),
     dir,
     eventsDir,
     caughtUpDir,
     events: eventCountOf(eventsDir),
-    importFile,
-    importLines: lines,
-    importBytes: bytes,
-    importCutover: archive.cutover,
   };
 }
 
