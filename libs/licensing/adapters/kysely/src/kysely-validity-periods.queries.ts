@@ -9,6 +9,7 @@ import type {
   PageRequest,
   PointInTime,
 } from '@licences/licensing-read-models';
+import type { StableLicenceFilter } from '@licences/licensing-read-models';
 import { stableFilterOf } from '@licences/licensing-read-models';
 import { checkPage, normalizeInstant, stableConditions } from './kysely-read-model.queries';
 import type { ReadModelDatabase } from './read-model.records';
@@ -81,6 +82,28 @@ function changingConditions(
 }
 
 /**
+ * The ids of the cases matching the filters on what a case never changes, as a set for `IN`. A
+ * destination alone is read from two indexes (the destination rows, and the first destination of
+ * a row projected before cases had several), without a row of licence_validity.
+ */
+function candidateIds(db: Db, stable: StableLicenceFilter) {
+  const { destination, ...rest } = stable;
+  if (destination !== undefined && Object.keys(rest).length === 0) {
+    return db
+      .selectFrom('licence_validity_destinations')
+      .select('case_id')
+      .where('country', '=', destination)
+      .union(
+        db.selectFrom('licence_validity').select('case_id').where('destination_country', '=', destination),
+      );
+  }
+  return db
+    .selectFrom('licence_validity')
+    .select('case_id')
+    .where((eb) => eb.and(stableConditions(eb, stable)));
+}
+
+/**
  * Rows a walk in registration order may visit for each row a sorted join handles: a walk visits
  * about (offset + limit) x cases / matches rows, each a lookup of the case's periods, while the
  * join sorts every match. Measured on 100k licences: a walk row about 14 us, a join row about 4 us.
@@ -115,6 +138,13 @@ export async function listCasesAt(
   const asOf = at.asOf === undefined ? undefined : normalizeInstant(at.asOf);
   const stable = stableFilterOf(filter);
   const selective = Object.keys(stable).length > 0;
+  // A status or "valid on" makes the periods holding the point one range of an index. Under a
+  // filter on what a case never changes, the periods are then read from that range and the
+  // candidates taken as a set (TR valid on a date at 100k licences: 25 ms instead of 130 ms looking
+  // up each of 8,837 cases' periods). The case id is written as an expression, so that SQLite does
+  // not look the periods up by case id instead. Without either, no range bounds the periods: each
+  // candidate's are looked up by its id.
+  const byRange = selective && (filter.status !== undefined || at.validOn !== undefined);
   let candidates = db
     .selectFrom('licence_validity')
     .select(['case_id', 'registered_at'])
@@ -122,6 +152,12 @@ export async function listCasesAt(
   if (asOf !== undefined) candidates = candidates.where('registered_at', '<=', asOf);
   const conditions = (byCase: boolean) => (eb: PeriodsBuilder) =>
     eb.and([...versionConditions(eb, at), ...changingConditions(eb, filter, at, on, byCase)]);
+  const periods = db
+    .selectFrom('validity_periods as p')
+    .where((eb) => conditions(false)(eb as unknown as PeriodsBuilder))
+    .$if(byRange, (q) =>
+      q.where((eb) => eb(sql<string>`${eb.ref('p.case_id')} || ''`, 'in', candidateIds(db, stable))),
+    );
   const joined = db
     .selectFrom(candidates.as('v'))
     .innerJoin('validity_periods as p', 'p.case_id', 'v.case_id')
@@ -129,17 +165,14 @@ export async function listCasesAt(
   const total = Number(
     (
       await (
-        selective
+        selective && !byRange
           ? joined.select((eb) => eb.fn.countAll<number | string>().as('total'))
           : // Without a filter on what a case never changes every case is a candidate, so the periods
             // alone are counted, from their own indexes: exactly one version and segment of a case
             // holds any point in time, and a version recorded by `asOf` has its case registered by then.
             // With projections run apart (leases), a case the validity model has not reached yet is
             // counted here a moment before a page can list it.
-            db
-              .selectFrom('validity_periods as p')
-              .select((eb) => eb.fn.countAll<number | string>().as('total'))
-              .where((eb) => conditions(false)(eb as unknown as PeriodsBuilder))
+            periods.select((eb) => eb.fn.countAll<number | string>().as('total'))
       ).executeTakeFirstOrThrow()
     ).total,
   );
@@ -155,7 +188,10 @@ export async function listCasesAt(
       .where(conditions(true))
       .select('v.case_id');
   } else {
-    query = joined.select('v.case_id');
+    query = byRange
+      ? // The periods outside, read from their range; each match's registration by its id.
+        periods.crossJoin('licence_validity as v').whereRef('v.case_id', '=', 'p.case_id').select('v.case_id')
+      : joined.select('v.case_id');
     // NULLS LAST, as SQLite and PostgreSQL both spell it: the two put nulls at opposite ends otherwise.
     if (sort === 'expiry') query = query.orderBy('p.valid_until', (ob) => ob.asc().nullsLast());
   }

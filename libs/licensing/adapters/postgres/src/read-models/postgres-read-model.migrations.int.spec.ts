@@ -151,4 +151,38 @@ describe('PostgreSQL read-model migrations', () => {
     expect(await appliedReadModelMigrations(db)).toEqual([FIRST]);
     await expect(migrateReadModels(db, 'no-such-migration')).rejects.toThrow(RangeError);
   });
+
+  it('replaces the index of first destinations by one with the case id (006), its rows kept', async () => {
+    await h.writeLifecycles();
+    const { url, db } = await emptyDatabase();
+    await migrateReadModels(db, '2026-12-01-005-decision-dates');
+    // The index as versions before 006 made it.
+    await withClient(url, (client) =>
+      client.query(
+        `DROP INDEX licence_validity_destination_case_idx;
+         CREATE INDEX licence_validity_destination_idx ON licence_validity (destination_country)`,
+      ),
+    );
+    const indexes = async () =>
+      (await h.schemaObjects(url))
+        .map((o) => o.name)
+        .filter((name) => name.startsWith('licence_validity_destination_'));
+    expect(await indexes()).toEqual(['licence_validity_destination_idx']);
+    const typed = db as unknown as Kysely<ReadModelDatabase>;
+    const all = await h.events.readAll();
+    const now = new Date().toISOString();
+    for (const name of PROJECTION_NAMES) {
+      await typed.transaction().execute((trx) => projections.projectBatch(trx, name, all, 'live', now));
+    }
+    const before = await h.dumpTables(url);
+
+    const store = await PostgresReadModelStore.open({ connectionString: url });
+    try {
+      expect(await appliedReadModelMigrations(db)).toEqual(Object.keys(READ_MODEL_MIGRATIONS));
+      expect(await indexes()).toEqual(['licence_validity_destination_case_idx']);
+      expect(await h.dumpTables(url)).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  });
 });

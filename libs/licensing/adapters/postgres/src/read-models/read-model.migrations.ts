@@ -7,6 +7,8 @@ import {
   createIndex,
   createProjectionIndexes,
   DECISION_DATE_INDEX,
+  DESTINATION_CASE_INDEX,
+  dropRetiredIndexes,
   createProjectionTables,
 } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
@@ -69,6 +71,16 @@ export const READ_MODEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-01-005-decision-dates': {
     up: async (db) => {
       await createIndex(typed(db), DECISION_DATE_INDEX);
+    },
+  },
+  /**
+   * The cases bound for a country read from the index alone (see DESTINATION_CASE_INDEX), in place
+   * of the index of first destinations without the case id. Columns every row already has.
+   */
+  '2026-12-01-006-destination-cases': {
+    up: async (db) => {
+      await createIndex(typed(db), DESTINATION_CASE_INDEX);
+      await dropRetiredIndexes(typed(db));
     },
   },
 };

@@ -25,12 +25,20 @@ describe('SqliteReadModelStore queries on an older file', () => {
     await h.execute(
       first.db,
       `DROP TABLE licence_validity_destinations;
+       DROP INDEX licence_validity_destination_case_idx;
+       CREATE INDEX licence_validity_destination_idx ON licence_validity (destination_country);
        ALTER TABLE revocation_justification DROP COLUMN destinations;
        UPDATE licence_validity SET state = json_remove(
          json_set(state, '$.details.destination', json_extract(state, '$.details.destinations[0]')),
          '$.details.destinations', '$.details.exportType', '$.details.firearmsAct');`,
     );
     const { store } = await h.openStore('old.sqlite');
+    // The index of first destinations gave way to the one that also holds the case id.
+    expect(
+      (await h.schemaObjects(first.db))
+        .map((o) => o.name)
+        .filter((name) => name.startsWith('licence_validity_destination_')),
+    ).toEqual(['licence_validity_destination_case_idx']);
     const today = localDate('2024-06-01');
     expect((await store.listValidity({ destination: 'DE' }, today, { offset: 0, limit: 10 })).total).toBe(1);
     expect(await store.findValidity('old-1')).toMatchObject({
@@ -47,6 +55,27 @@ describe('SqliteReadModelStore queries on an older file', () => {
     ).toMatchObject({
       total: 1,
       rows: [{ caseId: 'old-1', ruleId: 'allies', destinationCountries: ['DE'] }],
+    });
+    // At a point in time too, whichever way the listing reads the periods: by their range (valid
+    // on a date, a status) with the candidates as a set, or case by case (as of an instant).
+    const page = { offset: 0, limit: 10 };
+    for (const at of [
+      { validOn: localDate('2024-04-01') },
+      { asOf: '2024-03-06T00:00:00Z' },
+      { asOf: '2024-03-06T00:00:00Z', validOn: localDate('2024-04-01') },
+    ]) {
+      expect(await store.listCasesAt({ destination: 'DE' }, at, today, page)).toEqual({
+        caseIds: ['old-1'],
+        total: 1,
+      });
+      expect(await store.listCasesAt({ destination: 'FR' }, at, today, page)).toEqual({
+        caseIds: [],
+        total: 0,
+      });
+    }
+    expect(await store.listCasesAt({ destination: 'DE', status: 'issued' }, {}, today, page)).toEqual({
+      caseIds: ['old-1'],
+      total: 1,
     });
   });
 });
