@@ -10,8 +10,10 @@ import { sizeLabel } from '../history/generated-history';
 import { startServerProcess } from '../harness/bench-process';
 import type { Figure, MetricColumn, Sample, Subject } from '../harness/figure';
 import { peakRssOf, profileFlags } from '../harness/node-cli';
+import { projectorCatchUp } from '../harness/projector-run';
 import { quantileOf } from '../harness/stats';
 import { profileDirOf } from './figure-context';
+import { benchDatabase } from './postgres-catch-up.figure';
 import type { FigureContext } from './figure-context';
 
 /*
@@ -163,6 +165,45 @@ async function timedGets(
     : { sample, note: `${errors} failed; first: GET ${path}: ${firstError}` };
 }
 
+/** The API serving the probes from `dir`, with `env` on top of the bench's; `cleanup` after it stops. */
+async function apiSubject(
+  context: FigureContext,
+  history: GeneratedHistory,
+  dir: string,
+  env: Readonly<Record<string, string>>,
+  profileName: string,
+  cleanup: () => Promise<void>,
+): Promise<Subject> {
+  const targets = targetsOf(history);
+  const server = await startServerProcess(
+    [...profileFlags(profileDirOf(context, profileName)), ...API_MAIN],
+    {
+      ...DEVELOPMENT_PROCESS_ENV,
+      LICENCES_DATA_DIR: dir,
+      LICENCES_JWT_SECRET: SECRET,
+      ...env,
+    },
+  );
+  const authorization = `Bearer ${signHs256({ sub: 'bench.oversight', role: 'oversight', exp: nowSeconds() + 12 * 3600 }, SECRET)}`;
+  return {
+    measure: async (level) => {
+      const probe = PROBES[level] as Probe;
+      const measured = await timedGets(server.baseUrl, probe.path(targets), context, authorization);
+      return {
+        ...measured,
+        sample: { ...measured.sample, peakRssMiB: peakRssOf(server.child.pid as number) },
+      };
+    },
+    stop: async () => {
+      try {
+        await server.stop();
+      } finally {
+        await cleanup();
+      }
+    },
+  };
+}
+
 /** The API on a scratch copy of the caught-up folder; `env` picks the read store. */
 export async function apiQuerySubject(
   context: FigureContext,
@@ -171,39 +212,45 @@ export async function apiQuerySubject(
   profileName: string,
 ): Promise<Subject> {
   const history = await context.history(size);
-  const targets = targetsOf(history);
   const dir = mkdtempSync(join(tmpdir(), 'licences-bench-queries-'));
+  const cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
   try {
     cpSync(history.caughtUpDir, dir, { recursive: true });
-    const server = await startServerProcess(
-      [...profileFlags(profileDirOf(context, profileName)), ...API_MAIN],
-      {
-        ...DEVELOPMENT_PROCESS_ENV,
-        LICENCES_DATA_DIR: dir,
-        LICENCES_JWT_SECRET: SECRET,
-        ...env,
-      },
-    );
-    const authorization = `Bearer ${signHs256({ sub: 'bench.oversight', role: 'oversight', exp: nowSeconds() + 12 * 3600 }, SECRET)}`;
-    return {
-      measure: async (level) => {
-        const probe = PROBES[level] as Probe;
-        const measured = await timedGets(server.baseUrl, probe.path(targets), context, authorization);
-        return {
-          ...measured,
-          sample: { ...measured.sample, peakRssMiB: peakRssOf(server.child.pid as number) },
-        };
-      },
-      stop: async () => {
-        try {
-          await server.stop();
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      },
-    };
+    return await apiSubject(context, history, dir, env, profileName, cleanup);
   } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/**
+ * The API on a PostgreSQL read store: a database of its own, caught up from the history's events
+ * by `npm run projector` before anything is timed, and dropped after the figure.
+ */
+async function postgresQuerySubject(context: FigureContext, size: number): Promise<Subject> {
+  const history = await context.history(size);
+  const database = await benchDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'licences-bench-queries-pg-'));
+  const cleanup = async () => {
     rmSync(dir, { recursive: true, force: true });
+    await database.drop();
+  };
+  try {
+    cpSync(join(history.eventsDir, 'licences.sqlite'), join(dir, 'licences.sqlite'));
+    const env = { LICENCES_READ_STORE: 'postgres', DATABASE_URL: database.url };
+    context.log(`catching a PostgreSQL read store up with ${history.events} events for the queries`);
+    const caughtUp = await projectorCatchUp({ LICENCES_DATA_DIR: dir, ...env }, 6 * 3600_000);
+    context.log(`  projector: ${Math.round(caughtUp.wallMs / 1000)} s`);
+    return await apiSubject(
+      context,
+      history,
+      dir,
+      { ...env, LICENCES_PROJECTIONS: 'inline' },
+      'queries-postgres',
+      cleanup,
+    );
+  } catch (error) {
+    await cleanup();
     throw error;
   }
 }
@@ -269,6 +316,28 @@ export function queriesFigures(context: FigureContext): Figure[] {
             },
             comparison: {
               label: 'bare Nest page / bare SQL (decisions)',
+              columns: COLUMNS,
+              start: () => floorSubject(context, size),
+            },
+            ratioOf: 'p50Ms',
+          },
+        ]
+      : []),
+    ...(context.readStores.includes('postgres')
+      ? [
+          {
+            name: `queries-postgres@${sizeLabel(size)}`,
+            title: `Queries over HTTP (PostgreSQL read store), ${sizeLabel(size)} licences, one client`,
+            levelHeading: 'query',
+            levels: PROBES.map((_, index) => index),
+            levelName: (level: number) => PROBES[level]?.name ?? String(level),
+            project: {
+              label: 'API (PostgreSQL)',
+              columns: [...COLUMNS, { metric: 'peakRssMiB', heading: 'peak RSS MiB' }],
+              start: () => postgresQuerySubject(context, size),
+            },
+            comparison: {
+              label: 'bare Nest page / bare SQL on the SQLite read store (decisions)',
               columns: COLUMNS,
               start: () => floorSubject(context, size),
             },
