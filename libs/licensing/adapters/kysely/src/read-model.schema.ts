@@ -79,6 +79,18 @@ export const DESTINATION_CASE_INDEX = {
   columns: ['destination_country', 'case_id'],
 } as const satisfies IndexDefinition;
 
+/**
+ * The periods by when their version was recorded, bounds only: a listing `asOf` an instant counts
+ * the periods holding it from this narrow index instead of scanning a wide one whole (at 100k
+ * licences, the middle of the history: 19 ms instead of 64-82 ms). Added on open (SQLite), by
+ * migration 006 (PostgreSQL).
+ */
+export const RECORDED_PERIODS_INDEX = {
+  name: 'validity_periods_recorded_idx',
+  table: 'validity_periods',
+  columns: ['recorded_from', 'recorded_until', 'segment_from', 'segment_until', 'case_id'],
+} as const satisfies IndexDefinition;
+
 /** The index of first destinations without the case id, dropped where it is still found. */
 export const RETIRED_DESTINATION_INDEX = 'licence_validity_destination_idx';
 
@@ -175,6 +187,7 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
       table: 'validity_periods',
       columns: ['status', ...PERIOD_BOUNDS],
     },
+    RECORDED_PERIODS_INDEX,
     DECISION_DATE_INDEX,
   ],
   'revocation-justification': [],

@@ -152,7 +152,7 @@ describe('PostgreSQL read-model migrations', () => {
     await expect(migrateReadModels(db, 'no-such-migration')).rejects.toThrow(RangeError);
   });
 
-  it('replaces the index of first destinations by one with the case id (006), its rows kept', async () => {
+  it('adds the listing indexes and drops the index of first destinations (006), the rows kept', async () => {
     await h.writeLifecycles();
     const { url, db } = await emptyDatabase();
     await migrateReadModels(db, '2026-12-01-005-decision-dates');
@@ -160,13 +160,15 @@ describe('PostgreSQL read-model migrations', () => {
     await withClient(url, (client) =>
       client.query(
         `DROP INDEX licence_validity_destination_case_idx;
+         DROP INDEX validity_periods_recorded_idx;
          CREATE INDEX licence_validity_destination_idx ON licence_validity (destination_country)`,
       ),
     );
     const indexes = async () =>
       (await h.schemaObjects(url))
         .map((o) => o.name)
-        .filter((name) => name.startsWith('licence_validity_destination_'));
+        .filter((name) => /^(licence_validity_destination_|validity_periods_recorded)/.test(name))
+        .sort();
     expect(await indexes()).toEqual(['licence_validity_destination_idx']);
     const typed = db as unknown as Kysely<ReadModelDatabase>;
     const all = await h.events.readAll();
@@ -179,7 +181,10 @@ describe('PostgreSQL read-model migrations', () => {
     const store = await PostgresReadModelStore.open({ connectionString: url });
     try {
       expect(await appliedReadModelMigrations(db)).toEqual(Object.keys(READ_MODEL_MIGRATIONS));
-      expect(await indexes()).toEqual(['licence_validity_destination_case_idx']);
+      expect(await indexes()).toEqual([
+        'licence_validity_destination_case_idx',
+        'validity_periods_recorded_idx',
+      ]);
       expect(await h.dumpTables(url)).toEqual(before);
     } finally {
       await store.close();

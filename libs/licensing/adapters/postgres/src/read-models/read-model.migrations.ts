@@ -9,6 +9,7 @@ import {
   DECISION_DATE_INDEX,
   DESTINATION_CASE_INDEX,
   dropRetiredIndexes,
+  RECORDED_PERIODS_INDEX,
   createProjectionTables,
 } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
@@ -74,12 +75,14 @@ export const READ_MODEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
     },
   },
   /**
-   * The cases bound for a country read from the index alone (see DESTINATION_CASE_INDEX), in place
-   * of the index of first destinations without the case id. Columns every row already has.
+   * Listings at a point in time: the cases bound for a country read from an index alone (see
+   * DESTINATION_CASE_INDEX), in place of the index of first destinations without the case id; the
+   * periods by when their version was recorded (RECORDED_PERIODS_INDEX). Columns every row has.
    */
-  '2026-12-01-006-destination-cases': {
+  '2026-12-01-006-listing-indexes': {
     up: async (db) => {
       await createIndex(typed(db), DESTINATION_CASE_INDEX);
+      await createIndex(typed(db), RECORDED_PERIODS_INDEX);
       await dropRetiredIndexes(typed(db));
     },
   },

@@ -26,6 +26,7 @@ describe('SqliteReadModelStore queries on an older file', () => {
       first.db,
       `DROP TABLE licence_validity_destinations;
        DROP INDEX licence_validity_destination_case_idx;
+       DROP INDEX validity_periods_recorded_idx;
        CREATE INDEX licence_validity_destination_idx ON licence_validity (destination_country);
        ALTER TABLE revocation_justification DROP COLUMN destinations;
        UPDATE licence_validity SET state = json_remove(
@@ -33,12 +34,14 @@ describe('SqliteReadModelStore queries on an older file', () => {
          '$.details.destinations', '$.details.exportType', '$.details.firearmsAct');`,
     );
     const { store } = await h.openStore('old.sqlite');
-    // The index of first destinations gave way to the one that also holds the case id.
+    // The index of first destinations gave way to the one that also holds the case id, and the
+    // periods got their index by recording.
     expect(
       (await h.schemaObjects(first.db))
         .map((o) => o.name)
-        .filter((name) => name.startsWith('licence_validity_destination_')),
-    ).toEqual(['licence_validity_destination_case_idx']);
+        .filter((name) => /^(licence_validity_destination_|validity_periods_recorded)/.test(name))
+        .sort(),
+    ).toEqual(['licence_validity_destination_case_idx', 'validity_periods_recorded_idx']);
     const today = localDate('2024-06-01');
     expect((await store.listValidity({ destination: 'DE' }, today, { offset: 0, limit: 10 })).total).toBe(1);
     expect(await store.findValidity('old-1')).toMatchObject({
