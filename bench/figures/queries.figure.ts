@@ -299,50 +299,50 @@ async function floorSubject(context: FigureContext, size: number): Promise<Subje
   };
 }
 
+/** The probes on one read store, beside the bare page (and the bare SQL of a decisions page). */
+function queriesFigure(
+  context: FigureContext,
+  size: number,
+  store: { name: string; title: string; label: string; floorLabel: string; start(): Promise<Subject> },
+): Figure {
+  return {
+    name: `${store.name}@${sizeLabel(size)}`,
+    title: `Queries over HTTP (${store.title} read store), ${sizeLabel(size)} licences, one client`,
+    levelHeading: 'query',
+    levels: PROBES.map((_, index) => index),
+    levelName: (level: number) => PROBES[level]?.name ?? String(level),
+    project: {
+      label: store.label,
+      columns: [...COLUMNS, { metric: 'peakRssMiB', heading: 'peak RSS MiB' }],
+      start: () => store.start(),
+    },
+    comparison: { label: store.floorLabel, columns: COLUMNS, start: () => floorSubject(context, size) },
+    ratioOf: 'p50Ms',
+  };
+}
+
 export function queriesFigures(context: FigureContext): Figure[] {
   return context.sizes.flatMap((size) => [
     ...(context.readStores.includes('sqlite')
       ? [
-          {
-            name: `queries@${sizeLabel(size)}`,
-            title: `Queries over HTTP (SQLite read store), ${sizeLabel(size)} licences, one client`,
-            levelHeading: 'query',
-            levels: PROBES.map((_, index) => index),
-            levelName: (level: number) => PROBES[level]?.name ?? String(level),
-            project: {
-              label: 'API',
-              columns: [...COLUMNS, { metric: 'peakRssMiB', heading: 'peak RSS MiB' }],
-              start: () => apiQuerySubject(context, size, { LICENCES_PROJECTIONS: 'inline' }, 'queries'),
-            },
-            comparison: {
-              label: 'bare Nest page / bare SQL (decisions)',
-              columns: COLUMNS,
-              start: () => floorSubject(context, size),
-            },
-            ratioOf: 'p50Ms',
-          },
+          queriesFigure(context, size, {
+            name: 'queries',
+            title: 'SQLite',
+            label: 'API',
+            floorLabel: 'bare Nest page / bare SQL (decisions)',
+            start: () => apiQuerySubject(context, size, { LICENCES_PROJECTIONS: 'inline' }, 'queries'),
+          }),
         ]
       : []),
     ...(context.readStores.includes('postgres')
       ? [
-          {
-            name: `queries-postgres@${sizeLabel(size)}`,
-            title: `Queries over HTTP (PostgreSQL read store), ${sizeLabel(size)} licences, one client`,
-            levelHeading: 'query',
-            levels: PROBES.map((_, index) => index),
-            levelName: (level: number) => PROBES[level]?.name ?? String(level),
-            project: {
-              label: 'API (PostgreSQL)',
-              columns: [...COLUMNS, { metric: 'peakRssMiB', heading: 'peak RSS MiB' }],
-              start: () => postgresQuerySubject(context, size),
-            },
-            comparison: {
-              label: 'bare Nest page / bare SQL on the SQLite read store (decisions)',
-              columns: COLUMNS,
-              start: () => floorSubject(context, size),
-            },
-            ratioOf: 'p50Ms',
-          },
+          queriesFigure(context, size, {
+            name: 'queries-postgres',
+            title: 'PostgreSQL',
+            label: 'API (PostgreSQL)',
+            floorLabel: 'bare Nest page / bare SQL on the SQLite read store (decisions)',
+            start: () => postgresQuerySubject(context, size),
+          }),
         ]
       : []),
   ]);
