@@ -48,6 +48,14 @@ const PROBES: readonly Probe[] = [
     path: (t) => `/api/licences?validOn=${ON}&destination=${t.destination}&pageSize=50`,
   },
   { name: 'list asOf', path: (t) => `/api/licences?asOf=${encodeURIComponent(t.asOf)}&pageSize=50` },
+  {
+    name: 'list asOf + destination',
+    path: (t) => `/api/licences?asOf=${encodeURIComponent(t.asOf)}&destination=${t.destination}&pageSize=50`,
+  },
+  {
+    name: 'list asOf + validOn',
+    path: (t) => `/api/licences?asOf=${encodeURIComponent(t.asOf)}&validOn=${ON}&pageSize=50`,
+  },
   { name: 'one licence present', path: (t) => `/api/licences/${t.id}` },
   { name: 'one licence asOf', path: (t) => `/api/licences/${t.id}?asOf=${encodeURIComponent(t.asOf)}` },
   { name: 'one licence validOn', path: (t) => `/api/licences/${t.id}?validOn=${ON}` },
