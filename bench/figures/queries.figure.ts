@@ -9,7 +9,7 @@ import type { GeneratedHistory } from '../history/generated-history';
 import { sizeLabel } from '../history/generated-history';
 import { startServerProcess } from '../harness/bench-process';
 import type { Figure, MetricColumn, Sample, Subject } from '../harness/figure';
-import { peakRssOf, profileFlags } from '../harness/node-cli';
+import { peakRssOf, profileFlags, runNodeCli, tsScript } from '../harness/node-cli';
 import { projectorCatchUp } from '../harness/projector-run';
 import { quantileOf } from '../harness/stats';
 import { profileDirOf } from './figure-context';
@@ -249,6 +249,19 @@ async function postgresQuerySubject(context: FigureContext, size: number): Promi
     context.log(`catching a PostgreSQL read store up with ${history.events} events for the queries`);
     const caughtUp = await projectorCatchUp({ LICENCES_DATA_DIR: dir, ...env }, 6 * 3600_000);
     context.log(`  projector: ${Math.round(caughtUp.wallMs / 1000)} s`);
+    // The access log lives in the read store's database, which is new: the API refuses to serve
+    // events without it until an admin acknowledges the log's start, as an operator would.
+    await runNodeCli(
+      tsScript(
+        'apps/api/src/cli/access-log.cli.ts',
+        'acknowledge-new',
+        '--by',
+        'bench.admin',
+        '--reason',
+        'a new PostgreSQL read store for the queries benchmark',
+      ),
+      { env: { LICENCES_DATA_DIR: dir, ...env } },
+    );
     return await apiSubject(
       context,
       history,
