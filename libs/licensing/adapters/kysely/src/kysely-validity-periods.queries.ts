@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { isLocalDate } from '@licences/licensing-domain';
 import type { LocalDate } from '@licences/licensing-domain';
@@ -213,8 +213,8 @@ async function walkBudget(db: Db, page: PageRequest, matches: number): Promise<n
 
 /**
  * The periods holding the point, by the indexes on their own columns; with `stable`, only those of
- * the cases it matches, taken as a set. The case id is then written as an expression, so that
- * SQLite does not look the periods up case by case instead.
+ * the cases it matches, taken as a set. In SQLite the case id is then written as an expression, so
+ * that it does not look the periods up case by case instead.
  */
 function periodsHolding(
   db: Db,
@@ -233,9 +233,14 @@ function periodsHolding(
       ]);
     })
     .$if(stable !== undefined, (q) =>
-      q.where((eb) =>
-        eb(sql<string>`${eb.ref('p.case_id')} || ''`, 'in', candidateIds(db, stable as StableLicenceFilter)),
-      ),
+      q.where((eb) => {
+        // PostgreSQL plans by its statistics, which an expression would blind: a hash join there.
+        const caseId =
+          db.getExecutor().adapter instanceof PostgresAdapter
+            ? eb.ref('p.case_id')
+            : sql<string>`${eb.ref('p.case_id')} || ''`;
+        return eb(caseId, 'in', candidateIds(db, stable as StableLicenceFilter));
+      }),
     );
 }
 
