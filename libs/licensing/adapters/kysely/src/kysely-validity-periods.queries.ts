@@ -22,6 +22,15 @@ import type { ReadModelDatabase } from './read-model.records';
 
 type Db = Kysely<ReadModelDatabase>;
 
+/**
+ * Whether the engine plans by statistics of its own (PostgreSQL): there, the expressions that keep
+ * SQLite (which has none here) on the intended index would only blind the estimates, and turned a
+ * hash join into a nested loop of 168 million comparisons (validOn + TR at 100k: 18.6 s).
+ */
+function plansByStatistics(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /** The cases a walk visits, in registration order. */
 interface Candidates {
   v: { case_id: string; registered_at: string };
@@ -186,7 +195,12 @@ async function walkedPage(
     .selectFrom(candidates.as('v'))
     .crossJoin('validity_periods as p')
     .whereRef('p.case_id', '=', 'v.case_id')
-    .where((eb) => eb.and([...versionConditions(eb, at), ...changingConditions(eb, filter, at, on, true)]))
+    .where((eb) =>
+      eb.and([
+        ...versionConditions(eb, at),
+        ...changingConditions(eb, filter, at, on, !plansByStatistics(db)),
+      ]),
+    )
     .select('v.case_id')
     .orderBy('v.registered_at')
     .orderBy('v.case_id')
@@ -234,11 +248,9 @@ function periodsHolding(
     })
     .$if(stable !== undefined, (q) =>
       q.where((eb) => {
-        // PostgreSQL plans by its statistics, which an expression would blind: a hash join there.
-        const caseId =
-          db.getExecutor().adapter instanceof PostgresAdapter
-            ? eb.ref('p.case_id')
-            : sql<string>`${eb.ref('p.case_id')} || ''`;
+        const caseId = plansByStatistics(db)
+          ? eb.ref('p.case_id')
+          : sql<string>`${eb.ref('p.case_id')} || ''`;
         return eb(caseId, 'in', candidateIds(db, stable as StableLicenceFilter));
       }),
     );
