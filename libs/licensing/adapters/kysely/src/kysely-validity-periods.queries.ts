@@ -257,8 +257,8 @@ function periodsHolding(
 }
 
 /**
- * A page from the range of the periods holding the point, under a filter on what a case never
- * changes: the page and its total in one query, the total a window over every match, since both
+ * A page from the range of the periods holding the point (with `stable`, of its candidates only),
+ * sorted: the page and its total in one query, the total a window over every match, since both
  * read the same range (TR valid on a date at 100k licences: one pass of about 25 ms, where looking
  * up each of the 8,837 candidates' periods took 130 ms for the total and as much for the page).
  * Past the last page the total is counted alone.
