@@ -80,8 +80,8 @@ export const DESTINATION_CASE_INDEX = {
 } as const satisfies IndexDefinition;
 
 /**
- * The periods by when their version was recorded, their bounds and case id: a listing `asOf` counts
- * the periods holding it from this narrow index instead of scanning a wide one whole (at 100k
+ * The periods by when their version was recorded (bounds and case id): a listing as of an instant
+ * counts the periods holding it from this narrow index instead of scanning a wide one whole (at 100k
  * licences, the middle of the history: 19 ms instead of 64-82 ms). Added on open (SQLite), by
  * migration 006 (PostgreSQL).
  */
