@@ -98,6 +98,15 @@ describe('read models in PostgreSQL over HTTP', () => {
       expect((await list('pageSize=2&page=2')).items).toHaveLength(1);
       // Recorded time: before the UAV was issued it was still an application.
       expect(await ids(`asOf=${beforeUav}&status=applied`)).toEqual([uav]);
+      // Under filters on what a case never changes, at a point in time: the periods' range on
+      // PostgreSQL's own plan, the candidates matched by the plain case id.
+      expect(await ids('validOn=2025-06-01&destination=TR')).toEqual([tr]);
+      // Extended in December 2025: valid into 2026; not yet registered in 2024.
+      expect(await ids('validOn=2026-06-01&destination=TR')).toEqual([tr]);
+      expect(await ids('validOn=2024-06-01&destination=TR')).toEqual([]);
+      expect(await ids(`asOf=${beforeUav}&controlListEntry=ML10`)).toEqual([uav]);
+      expect(await ids(`asOf=${beforeUav}&controlListEntry=ML10&status=issued`)).toEqual([]);
+      expect(await ids('validOn=2025-06-01')).toEqual([de, tr, uav]);
       const licence = await app.request('GET', `/api/licences/${tr}?validOn=2025-06-01`, {
         role: 'oversight',
       });

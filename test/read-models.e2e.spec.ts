@@ -140,6 +140,19 @@ describe('read models over HTTP', () => {
       (await list(`asOf=${beforeDualUse}&status=applied`)).items.map((i: { id: string }) => i.id),
     ).toEqual([dualUse]);
     expect((await list(`asOf=${beforeDualUse}&validOn=2025-06-01`)).total).toBe(3);
+    // At a point in time under filters on what a case never changes (read from the periods' range).
+    const ids = async (query: string) => (await list(query)).items.map((i: { id: string }) => i.id);
+    expect(await ids('validOn=2026-06-01&destination=TR')).toEqual([]);
+    expect(await ids('validOn=2025-06-01&destination=TR')).toEqual([tr]);
+    expect(await ids('validOn=2026-06-01&controlListEntry=ML10')).toEqual([uav]);
+    expect(await ids(`asOf=${beforeDualUse}&goodsCategory=dual-use`)).toEqual([dualUse]);
+    expect(await ids(`asOf=${beforeDualUse}&goodsCategory=dual-use&status=issued`)).toEqual([]);
+    // As recorded then, judged today (2026-03-01): TR's year ran out on 2026-01-09.
+    expect(await ids(`asOf=${beforeDualUse}&destination=TR&status=issued`)).toEqual([]);
+    expect(await list(`asOf=${beforeDualUse}&destination=TR&status=expired`)).toMatchObject({
+      total: 1,
+      items: [{ id: tr, status: 'expired' }],
+    });
   });
 
   it('serves the decision history and the revocation justification', async () => {
