@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { ExportType, LicenceKind, LocalDate } from '@licences/licensing-domain';
 import type {
@@ -10,6 +10,7 @@ import type {
 } from '@licences/licensing-read-models';
 import { fromStatisticsRecord } from './kysely-statistics.queries';
 import type { ReadModelDatabase } from './read-model.records';
+import { runsOnPostgres } from './sql-engine';
 
 /*
  * Grouped counts over the statistics facts, for reports that would otherwise load every fact.
@@ -54,7 +55,7 @@ const POSTGRES: JsonLists = {
 };
 
 export function jsonListsOf(db: Db): JsonLists {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? POSTGRES : SQLITE;
+  return runsOnPostgres(db) ? POSTGRES : SQLITE;
 }
 
 interface CountRow {
