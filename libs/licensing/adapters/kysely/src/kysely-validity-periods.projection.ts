@@ -14,7 +14,7 @@ import type { ReadModelDatabase, ValidityPeriodsTable } from './read-model.recor
 
 type Db = Kysely<ReadModelDatabase>;
 
-/** Period rows per multi-row INSERT: 14 columns x 60 rows stays under 999 bind parameters. */
+/** Period rows per multi-row INSERT: 15 columns x 60 rows stays under 999 bind parameters. */
 const PERIODS_INSERT_CHUNK = 60;
 
 /** The rows of one case: each version of its state, cut into the segments of its status. */
@@ -41,6 +41,7 @@ export function validityPeriodRecords(
       reassessment_requested: (state.reassessmentRequests ?? []).length > 0 ? 1 : 0,
       revocation_proposed: state.revocationProposal !== undefined ? 1 : 0,
       valid_until: state.validUntil ?? null,
+      registered_at: version.registeredAt,
     }));
   });
 }

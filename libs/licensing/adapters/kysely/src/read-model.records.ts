@@ -141,6 +141,11 @@ export interface ValidityPeriodsTable {
   reassessment_requested: number;
   revocation_proposed: number;
   valid_until: LocalDate | null;
+  /**
+   * When the case's first event was recorded (as licence_validity.registered_at), on every row of
+   * the case: a listing at a point in time sorts its matches by it without reading another table.
+   */
+  registered_at: string;
 }
 
 export interface RevocationJustificationTable {

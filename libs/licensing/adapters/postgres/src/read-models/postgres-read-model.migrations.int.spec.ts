@@ -160,7 +160,7 @@ describe('PostgreSQL read-model migrations', () => {
     await withClient(url, (client) =>
       client.query(
         `DROP INDEX licence_validity_destination_case_idx;
-         DROP INDEX validity_periods_recorded_idx;
+         DROP INDEX validity_periods_recorded_order_idx;
          CREATE INDEX licence_validity_destination_idx ON licence_validity (destination_country)`,
       ),
     );
@@ -181,10 +181,66 @@ describe('PostgreSQL read-model migrations', () => {
     const store = await PostgresReadModelStore.open({ connectionString: url });
     try {
       expect(await appliedReadModelMigrations(db)).toEqual(Object.keys(READ_MODEL_MIGRATIONS));
+      // 006 added the index by recording, which 007 replaced by one that also holds the registration.
       expect(await indexes()).toEqual([
         'licence_validity_destination_case_idx',
-        'validity_periods_recorded_idx',
+        'validity_periods_recorded_order_idx',
       ]);
+      expect(await h.dumpTables(url)).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('gives every period row its case registration and the indexes that hold it (007), rows kept', async () => {
+    await h.writeLifecycles();
+    const { url, db } = await emptyDatabase();
+    await migrateReadModels(db, '2026-12-01-006-listing-indexes');
+    const typed = db as unknown as Kysely<ReadModelDatabase>;
+    const all = await h.events.readAll();
+    const now = new Date().toISOString();
+    for (const name of PROJECTION_NAMES) {
+      await typed.transaction().execute((trx) => projections.projectBatch(trx, name, all, 'live', now));
+    }
+    const before = await h.dumpTables(url);
+    expect(before['validity_periods']?.length).toBeGreaterThan(0);
+    // The periods as versions before 007 made them: no registration, indexes without it.
+    await withClient(url, (client) =>
+      client.query(
+        `DROP INDEX validity_periods_case_bounds_idx;
+         DROP INDEX validity_periods_valid_order_idx;
+         DROP INDEX validity_periods_status_order_idx;
+         DROP INDEX validity_periods_recorded_order_idx;
+         ALTER TABLE validity_periods DROP COLUMN registered_at;
+         CREATE INDEX validity_periods_valid_idx ON validity_periods (valid, segment_from, segment_until,
+           effective_from, effective_until, recorded_from, recorded_until, case_id);
+         CREATE INDEX validity_periods_status_idx ON validity_periods (status, segment_from, segment_until,
+           effective_from, effective_until, recorded_from, recorded_until, case_id)`,
+      ),
+    );
+    const indexes = async () =>
+      (await h.schemaObjects(url))
+        .map((o) => o.name)
+        .filter((name) => name.startsWith('validity_periods_'))
+        .sort();
+    expect(await indexes()).toEqual([
+      'validity_periods_case_idx',
+      'validity_periods_recorded_idx',
+      'validity_periods_status_idx',
+      'validity_periods_valid_idx',
+    ]);
+
+    const store = await PostgresReadModelStore.open({ connectionString: url });
+    try {
+      expect(await appliedReadModelMigrations(db)).toEqual(Object.keys(READ_MODEL_MIGRATIONS));
+      expect(await indexes()).toEqual([
+        'validity_periods_case_bounds_idx',
+        'validity_periods_case_idx',
+        'validity_periods_recorded_order_idx',
+        'validity_periods_status_order_idx',
+        'validity_periods_valid_order_idx',
+      ]);
+      // Every row as the projection wrote it, its registration read back from the stored history.
       expect(await h.dumpTables(url)).toEqual(before);
     } finally {
       await store.close();

@@ -21,12 +21,22 @@ describe('SqliteReadModelStore queries on an older file', () => {
     await h.writer.decide('old-1', register('old-1'), at('2024-03-01'));
     const first = await h.openStore('old.sqlite');
     await h.projectAll(first.store, await h.events.readAll());
-    // The tables and stored states as they were before cases had several destinations.
+    const periodsBefore = (await h.dumpTables(first.db))['validity_periods'];
+    // The tables and stored states as they were before cases had several destinations, and before
+    // the periods held their case's registration.
     await h.execute(
       first.db,
       `DROP TABLE licence_validity_destinations;
        DROP INDEX licence_validity_destination_case_idx;
-       DROP INDEX validity_periods_recorded_idx;
+       DROP INDEX validity_periods_case_bounds_idx;
+       DROP INDEX validity_periods_valid_order_idx;
+       DROP INDEX validity_periods_status_order_idx;
+       DROP INDEX validity_periods_recorded_order_idx;
+       ALTER TABLE validity_periods DROP COLUMN registered_at;
+       CREATE INDEX validity_periods_valid_idx ON validity_periods (valid, segment_from, segment_until,
+         effective_from, effective_until, recorded_from, recorded_until, case_id);
+       CREATE INDEX validity_periods_status_idx ON validity_periods (status, segment_from, segment_until,
+         effective_from, effective_until, recorded_from, recorded_until, case_id);
        CREATE INDEX licence_validity_destination_idx ON licence_validity (destination_country);
        ALTER TABLE revocation_justification DROP COLUMN destinations;
        UPDATE licence_validity SET state = json_remove(
@@ -34,14 +44,23 @@ describe('SqliteReadModelStore queries on an older file', () => {
          '$.details.destinations', '$.details.exportType', '$.details.firearmsAct');`,
     );
     const { store } = await h.openStore('old.sqlite');
-    // The index of first destinations gave way to the one that also holds the case id, and the
-    // periods got their index by recording.
+    // The index of first destinations gave way to the one that also holds the case id; the periods
+    // got their case's registration back from the stored history, and the indexes that hold it.
     expect(
       (await h.schemaObjects(first.db))
         .map((o) => o.name)
-        .filter((name) => /^(licence_validity_destination_|validity_periods_recorded)/.test(name))
+        .filter((name) => /^(licence_validity_destination_|validity_periods_)/.test(name))
         .sort(),
-    ).toEqual(['licence_validity_destination_case_idx', 'validity_periods_recorded_idx']);
+    ).toEqual([
+      'licence_validity_destination_case_idx',
+      'validity_periods_case_bounds_idx',
+      'validity_periods_case_idx',
+      'validity_periods_recorded_order_idx',
+      'validity_periods_status_order_idx',
+      'validity_periods_valid_order_idx',
+    ]);
+    expect(periodsBefore?.length).toBeGreaterThan(0);
+    expect((await h.dumpTables(first.db))['validity_periods']).toEqual(periodsBefore);
     const today = localDate('2024-06-01');
     expect((await store.listValidity({ destination: 'DE' }, today, { offset: 0, limit: 10 })).total).toBe(1);
     expect(await store.findValidity('old-1')).toMatchObject({
