@@ -119,13 +119,14 @@ const WALK_ROW_COST = 6;
  * The ids of one page of the cases matching `filter` as they stood at `at`, judged on `on`, in
  * the order of `sort`, and how many match in all.
  *
- * Under a filter on what a case never changes, the periods holding the point are read from an
- * index range with the candidates as a set, and the page and total come from one query. Without
- * one, the total comes first and decides how the page is found. Many matches: walk the cases in
- * registration order and look each one's periods up until the page is full (a first page of
- * "valid on" at 100k licences: 4 ms instead of 85 ms sorting 19,000 matches). Few matches, a deep
- * page, the expiry order, or a walk that found its matches too sparse where it began: join every
- * match and sort. Each way gives the same rows; only the cost differs.
+ * Under a filter on what a case never changes, the periods holding the point are read case by
+ * case (a narrow filter) or from an index range with the candidates as a set (a broad one), and
+ * the page and total come from one query. Without one, the total comes first and decides how the
+ * page is found. Many matches: walk the cases in registration order and look each one's periods
+ * up until the page is full (a first page of "valid on" at 100k licences: 4 ms instead of 85 ms
+ * sorting 19,000 matches). Few matches, a deep page, the expiry order, or a walk that found its
+ * matches too sparse where it began: sort every match by the registration its period row holds.
+ * Each way gives the same rows; only the cost differs.
  */
 export async function listCasesAt(
   db: Db,

@@ -4,6 +4,7 @@ export { PostgresAccessLogAnchor } from './access-log/postgres-access-log-anchor
 export { ACCESS_LOG_WRITE_BUDGET_MS, withAuditStartUpLock } from './access-log/postgres-audit-pool';
 export { PostgresIdempotencyStore } from './idempotency/postgres-idempotency-store.adapter';
 export * from './read-models/postgres-read-model.store';
+export type { PostgresReadModelStoreOptions } from './read-models/postgres-read-model.pool';
 export {
   migrateReadModels,
   appliedReadModelMigrations,

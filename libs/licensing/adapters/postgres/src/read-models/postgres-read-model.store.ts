@@ -1,12 +1,14 @@
 import { hostname } from 'node:os';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Client, Pool, types } from 'pg';
+import { Client, Pool } from 'pg';
 import { KyselyReadModelStore } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
 import { PROJECTION_NAMES, RebuildRunningError } from '@licences/licensing-read-models';
 import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
 import { describeServer, withPostgresFaults } from '../postgres-storage-faults';
 import { migrateReadModels } from './read-model.migrations';
+import { CONNECT_TIMEOUT_MS, readModelPoolConfig } from './postgres-read-model.pool';
+import type { PostgresReadModelStoreOptions } from './postgres-read-model.pool';
 import {
   lockProjection,
   lockTablesForSnapshot,
@@ -15,36 +17,6 @@ import {
   restoreConstraintNames,
   tryLockRebuild,
 } from './postgres-read-model.statements';
-
-export interface PostgresReadModelStoreOptions {
-  /** postgres://user:password@host:port/database; the password never appears in an error. */
-  readonly connectionString: string;
-  /** Shown in pg_stat_activity, so that an operator can tell the processes apart. */
-  readonly applicationName?: string;
-  /** Connections of this process; a projector and the queries of one API share them. */
-  readonly maxConnections?: number;
-}
-
-/** How long getting a connection may take before the call fails as "unavailable". */
-const CONNECT_TIMEOUT_MS = 10_000;
-
-/**
- * BIGINT (positions, fences, counts) as a JS number instead of pg's default string. Positions
- * stay far below 2^53; one that does not would be a wrong number, so it fails instead.
- */
-function parseBigint(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed)) throw new RangeError(`A BIGINT beyond a safe integer: ${value}`);
-  return parsed;
-}
-
-const INT8_OID = 20;
-const TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-    oid === INT8_OID && format !== 'binary'
-      ? parseBigint
-      : (types.getTypeParser(oid, format ?? 'text') as unknown)) as typeof types.getTypeParser,
-};
 
 /**
  * The read models in a PostgreSQL database, for several API and projector processes at once. The
@@ -77,13 +49,7 @@ export class PostgresReadModelStore extends KyselyReadModelStore {
   /** Connects and migrates the database to the latest schema (waiting for another process doing it). */
   static async open(options: PostgresReadModelStoreOptions): Promise<PostgresReadModelStore> {
     const storeName = `read models (PostgreSQL at ${describeServer(options.connectionString)})`;
-    const pool = new Pool({
-      connectionString: options.connectionString,
-      max: options.maxConnections ?? 5,
-      application_name: options.applicationName ?? 'licences-read-models',
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      types: TYPES,
-    });
+    const pool = new Pool(readModelPoolConfig(options));
     // An idle connection the server dropped: the pool discards it and the next query reconnects
     // (or fails with a clear error). Without a listener it would crash the process.
     pool.on('error', () => undefined);
