@@ -45,16 +45,18 @@ export interface IndexDefinition {
   readonly unique?: boolean;
 }
 
-/** What a listing at a point in time tests of each period row, ending in the case it belongs to. */
-const PERIOD_BOUNDS = [
+/** The bounds of a period row's segment (business dates) and version (business and recorded time). */
+const SEGMENT_AND_VERSION_BOUNDS = [
   'segment_from',
   'segment_until',
   'effective_from',
   'effective_until',
   'recorded_from',
   'recorded_until',
-  'case_id',
 ] as const;
+
+/** What a listing at a point in time tests of each period row, ending in the case it belongs to. */
+const PERIOD_BOUNDS = [...SEGMENT_AND_VERSION_BOUNDS, 'case_id'] as const;
 
 /**
  * The decisions of a period in the order they are listed, so that a period's query reads only
@@ -110,18 +112,7 @@ export const RECORDED_ORDER_PERIODS_INDEX = {
 export const CASE_BOUNDS_PERIODS_INDEX = {
   name: 'validity_periods_case_bounds_idx',
   table: 'validity_periods',
-  columns: [
-    'case_id',
-    'segment_from',
-    'segment_until',
-    'effective_from',
-    'effective_until',
-    'recorded_from',
-    'recorded_until',
-    'valid',
-    'status',
-    'registered_at',
-  ],
+  columns: ['case_id', ...SEGMENT_AND_VERSION_BOUNDS, 'valid', 'status', 'registered_at'],
 } as const satisfies IndexDefinition;
 
 /**

@@ -6,6 +6,7 @@ export * from './licence-events.fixture';
 export * from './read-model-harness.fixture';
 export * from './read-model-backend';
 export * from './seeded-numbers';
+export * from './legacy-schema.fixture';
 export * from './suites/read-model-suite.setup';
 export * from './suites/projection.suite';
 export * from './suites/fence.suite';

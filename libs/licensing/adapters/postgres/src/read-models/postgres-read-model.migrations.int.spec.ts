@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import { projections } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
-import { ReadModelHarness } from '@licences/licensing-kysely/testing';
+import { PERIODS_BEFORE_REGISTRATION_SQL, ReadModelHarness } from '@licences/licensing-kysely/testing';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
 import { createTestDatabase } from '../testing/postgres-test-database';
 import type { TestDatabase } from '../testing/postgres-test-database';
@@ -44,6 +44,16 @@ describe('PostgreSQL read-model migrations', () => {
     });
     kyselys.push(db);
     return { url: database.url, db };
+  }
+
+  /** Every projection's rows of the harness's events, written by today's code into `db`. */
+  async function projectEverything(db: Kysely<unknown>): Promise<void> {
+    const typed = db as unknown as Kysely<ReadModelDatabase>;
+    const all = await h.events.readAll();
+    const now = new Date().toISOString();
+    for (const name of PROJECTION_NAMES) {
+      await typed.transaction().execute((trx) => projections.projectBatch(trx, name, all, 'live', now));
+    }
   }
 
   const columnsOf = (url: string, table: string) =>
@@ -170,12 +180,7 @@ describe('PostgreSQL read-model migrations', () => {
         .filter((name) => /^(licence_validity_destination_|validity_periods_recorded)/.test(name))
         .sort();
     expect(await indexes()).toEqual(['licence_validity_destination_idx']);
-    const typed = db as unknown as Kysely<ReadModelDatabase>;
-    const all = await h.events.readAll();
-    const now = new Date().toISOString();
-    for (const name of PROJECTION_NAMES) {
-      await typed.transaction().execute((trx) => projections.projectBatch(trx, name, all, 'live', now));
-    }
+    await projectEverything(db);
     const before = await h.dumpTables(url);
 
     const store = await PostgresReadModelStore.open({ connectionString: url });
@@ -196,28 +201,11 @@ describe('PostgreSQL read-model migrations', () => {
     await h.writeLifecycles();
     const { url, db } = await emptyDatabase();
     await migrateReadModels(db, '2026-12-01-006-listing-indexes');
-    const typed = db as unknown as Kysely<ReadModelDatabase>;
-    const all = await h.events.readAll();
-    const now = new Date().toISOString();
-    for (const name of PROJECTION_NAMES) {
-      await typed.transaction().execute((trx) => projections.projectBatch(trx, name, all, 'live', now));
-    }
+    await projectEverything(db);
     const before = await h.dumpTables(url);
     expect(before['validity_periods']?.length).toBeGreaterThan(0);
     // The periods as versions before 007 made them: no registration, indexes without it.
-    await withClient(url, (client) =>
-      client.query(
-        `DROP INDEX validity_periods_case_bounds_idx;
-         DROP INDEX validity_periods_valid_order_idx;
-         DROP INDEX validity_periods_status_order_idx;
-         DROP INDEX validity_periods_recorded_order_idx;
-         ALTER TABLE validity_periods DROP COLUMN registered_at;
-         CREATE INDEX validity_periods_valid_idx ON validity_periods (valid, segment_from, segment_until,
-           effective_from, effective_until, recorded_from, recorded_until, case_id);
-         CREATE INDEX validity_periods_status_idx ON validity_periods (status, segment_from, segment_until,
-           effective_from, effective_until, recorded_from, recorded_until, case_id)`,
-      ),
-    );
+    await withClient(url, (client) => client.query(PERIODS_BEFORE_REGISTRATION_SQL));
     const indexes = async () =>
       (await h.schemaObjects(url))
         .map((o) => o.name)

@@ -1,5 +1,11 @@
 import { localDate } from '@licences/licensing-domain';
-import { describeQueries, issue, ReadModelHarness, register } from '@licences/licensing-kysely/testing';
+import {
+  describeQueries,
+  issue,
+  PERIODS_BEFORE_REGISTRATION_SQL,
+  ReadModelHarness,
+  register,
+} from '@licences/licensing-kysely/testing';
 import type { SqliteReadModelStore } from './sqlite-read-model.store';
 import { SQLITE_READ_MODELS } from './testing/sqlite-read-model.setup';
 
@@ -28,15 +34,7 @@ describe('SqliteReadModelStore queries on an older file', () => {
       first.db,
       `DROP TABLE licence_validity_destinations;
        DROP INDEX licence_validity_destination_case_idx;
-       DROP INDEX validity_periods_case_bounds_idx;
-       DROP INDEX validity_periods_valid_order_idx;
-       DROP INDEX validity_periods_status_order_idx;
-       DROP INDEX validity_periods_recorded_order_idx;
-       ALTER TABLE validity_periods DROP COLUMN registered_at;
-       CREATE INDEX validity_periods_valid_idx ON validity_periods (valid, segment_from, segment_until,
-         effective_from, effective_until, recorded_from, recorded_until, case_id);
-       CREATE INDEX validity_periods_status_idx ON validity_periods (status, segment_from, segment_until,
-         effective_from, effective_until, recorded_from, recorded_until, case_id);
+       ${PERIODS_BEFORE_REGISTRATION_SQL}
        CREATE INDEX licence_validity_destination_idx ON licence_validity (destination_country);
        ALTER TABLE revocation_justification DROP COLUMN destinations;
        UPDATE licence_validity SET state = json_remove(
