@@ -6,11 +6,20 @@ import { createLiveSchema, KyselyReadModelStore } from '@licences/licensing-kyse
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
 import type { ProjectionName } from '@licences/licensing-read-models';
+import { isLockError } from '../sqlite-lock-retry';
 import { CachedStatementsDatabase } from './cached-statements.database';
 import { ImmediateSqliteDialect } from './immediate-sqlite.dialect';
 
 /** How long a writer waits for another process holding the write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * How long opening keeps waiting while another process holds the write lock: the first process
+ * to open a file written by an older version upgrades it in one transaction (5.6 s at 100k
+ * licences for the periods' registration; about ten times that at 1M), and a projector or API
+ * started beside it waits for that instead of failing to start.
+ */
+const OPEN_LOCK_WAIT_MS = 15 * 60_000;
 
 function openDatabase(file: string): Database.Database {
   ensurePrivateFile(file);
@@ -59,8 +68,17 @@ export class SqliteReadModelStore extends KyselyReadModelStore {
     const db = new Kysely<ReadModelDatabase>({
       dialect: new ImmediateSqliteDialect({ database: new CachedStatementsDatabase(openDatabase(file)) }),
     });
+    const deadline = Date.now() + OPEN_LOCK_WAIT_MS;
     try {
-      await db.transaction().execute((trx) => createLiveSchema(trx, PROJECTION_NAMES));
+      // Each attempt already waited BUSY_TIMEOUT_MS for the lock inside SQLite.
+      for (;;) {
+        try {
+          await db.transaction().execute((trx) => createLiveSchema(trx, PROJECTION_NAMES));
+          break;
+        } catch (error) {
+          if (!isLockError(error) || Date.now() > deadline) throw error;
+        }
+      }
     } catch (error) {
       await db.destroy();
       throw error;
