@@ -6,6 +6,7 @@
 export * from './read-model.records';
 export * from './statistics.records';
 export * from './read-model.schema';
+export * from './read-model.indexes';
 export * from './read-model.mapper';
 export * from './rebuild-tables.plugin';
 export * as projections from './kysely-projection.queries';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
 import { deleteCheckpoint, projectBatch, readCheckpoint, writeCheckpoint } from './kysely-projection.queries';
+import { createProjectionIndexes } from './read-model.indexes';
 import {
-  createProjectionIndexes,
   createProjectionTables,
   dropProjectionTables,
   rebuildTableName,

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import type { ProjectionName } from '@licences/licensing-read-models';
 import { fillValidityPeriods } from './kysely-validity-periods.projection';
 import type { ReadModelDatabase } from './read-model.records';
+import { createProjectionIndexes, dropRetiredIndexes, dropRetiredPeriodIndexes } from './read-model.indexes';
 import { addPeriodRegistration, lacksColumn } from './validity-periods.registration';
 
 /*
- * Creation, dropping and indexes of the read-model tables through Kysely's schema builder, with
- * nothing SQLite-specific in it, so that a PostgreSQL adapter can reuse it.
+ * Creation, dropping and upgrades of the read-model tables through Kysely's schema builder, with
+ * nothing SQLite-specific in it, so that a PostgreSQL adapter can reuse it. Their indexes are in
+ * read-model.indexes.ts.
  */
 
 export type ProjectedTable = Exclude<keyof ReadModelDatabase, 'projection_checkpoints'>;
@@ -37,212 +39,6 @@ export function tablesOf(name: ProjectionName): readonly ProjectedTable[] {
   if (!tables) throw new RangeError(`Unknown projection ${String(name)}`);
   return tables;
 }
-
-export interface IndexDefinition {
-  readonly name: string;
-  readonly table: ProjectedTable;
-  readonly columns: readonly string[];
-  readonly unique?: boolean;
-}
-
-/** The bounds of a period row's segment (business dates) and version (business and recorded time). */
-const SEGMENT_AND_VERSION_BOUNDS = [
-  'segment_from',
-  'segment_until',
-  'effective_from',
-  'effective_until',
-  'recorded_from',
-  'recorded_until',
-] as const;
-
-/** What a listing at a point in time tests of each period row, ending in the case it belongs to. */
-const PERIOD_BOUNDS = [...SEGMENT_AND_VERSION_BOUNDS, 'case_id'] as const;
-
-/**
- * The decisions of a period in the order they are listed, so that a period's query reads only
- * its own rows; the position makes it cover what identifies a row. Added to existing stores on
- * open (SQLite) or by migration 005 (PostgreSQL): it indexes columns every row already has.
- */
-export const DECISION_DATE_INDEX = {
-  name: 'decision_history_date_idx',
-  table: 'decision_history',
-  columns: ['decision_date', 'case_id', 'revision', 'position'],
-} as const satisfies IndexDefinition;
-
-/**
- * A case's first destination with its id, so that the cases bound for a country are read from the
- * index alone (a listing under a destination filter takes their ids as a set; with the first
- * destination only in the table, 8,837 cases at 100k licences cost 30 ms of row reads). Replaces
- * RETIRED_DESTINATION_INDEX, of which it is a longer form: on open (SQLite), by migration 006
- * (PostgreSQL).
- */
-export const DESTINATION_CASE_INDEX = {
-  name: 'licence_validity_destination_case_idx',
-  table: 'licence_validity',
-  columns: ['destination_country', 'case_id'],
-} as const satisfies IndexDefinition;
-
-/**
- * The periods by when their version was recorded (bounds and case id), as migration 006 added it
- * (PostgreSQL); RECORDED_ORDER_PERIODS_INDEX, which also holds the registration, replaced it.
- */
-export const RECORDED_PERIODS_INDEX = {
-  name: 'validity_periods_recorded_idx',
-  table: 'validity_periods',
-  columns: ['recorded_from', 'recorded_until', 'segment_from', 'segment_until', 'case_id'],
-} as const satisfies IndexDefinition;
-
-/**
- * The periods by when their version was recorded: a listing as of an instant counts the periods
- * holding it from this narrow index instead of scanning a wide one whole (at 100k licences, the
- * middle of the history: 19 ms instead of 64-82 ms), and sorts a page by registration from it.
- */
-export const RECORDED_ORDER_PERIODS_INDEX = {
-  name: 'validity_periods_recorded_order_idx',
-  table: 'validity_periods',
-  columns: ['recorded_from', 'recorded_until', 'segment_from', 'segment_until', 'case_id', 'registered_at'],
-} as const satisfies IndexDefinition;
-
-/**
- * The periods of a case with every bound a listing tests and the registration, so that a listing
- * under a narrow filter (a destination: 8,837 cases at 100k licences) looks each candidate's
- * periods up in the index alone: 16-19 ms in SQL where reading the periods' range with the
- * candidates as a set took 42-49 ms.
- */
-export const CASE_BOUNDS_PERIODS_INDEX = {
-  name: 'validity_periods_case_bounds_idx',
-  table: 'validity_periods',
-  columns: ['case_id', ...SEGMENT_AND_VERSION_BOUNDS, 'valid', 'status', 'registered_at'],
-} as const satisfies IndexDefinition;
-
-/**
- * The indexes listings at a point in time read the periods by: "valid on" or "has this status"
- * narrows the rows by index, and the rest of the version and segment conditions, and the order,
- * are judged in the index alone; or by when they were recorded; or case by case.
- */
-export const PERIOD_LISTING_INDEXES: readonly IndexDefinition[] = [
-  CASE_BOUNDS_PERIODS_INDEX,
-  {
-    name: 'validity_periods_valid_order_idx',
-    table: 'validity_periods',
-    columns: ['valid', ...PERIOD_BOUNDS, 'registered_at'],
-  },
-  {
-    name: 'validity_periods_status_order_idx',
-    table: 'validity_periods',
-    columns: ['status', ...PERIOD_BOUNDS, 'registered_at'],
-  },
-  RECORDED_ORDER_PERIODS_INDEX,
-];
-
-/**
- * The periods' listing indexes before they held the registration: a page then read it from
- * licence_validity, one lookup per match. Dropped where found, after the longer ones are made.
- */
-export const RETIRED_PERIOD_INDEXES = [
-  'validity_periods_valid_idx',
-  'validity_periods_status_idx',
-  RECORDED_PERIODS_INDEX.name,
-] as const;
-
-/** The index of first destinations without the case id, dropped where it is still found. */
-export const RETIRED_DESTINATION_INDEX = 'licence_validity_destination_idx';
-
-/** Drops the indexes a longer one has replaced; nothing where they are gone already. */
-export async function dropRetiredIndexes(db: Kysely<ReadModelDatabase>): Promise<void> {
-  await db.schema.dropIndex(RETIRED_DESTINATION_INDEX).ifExists().execute();
-}
-
-/** Drops the periods' indexes from before they held the registration; nothing where they are gone. */
-export async function dropRetiredPeriodIndexes(db: Kysely<ReadModelDatabase>): Promise<void> {
-  for (const name of RETIRED_PERIOD_INDEXES) await db.schema.dropIndex(name).ifExists().execute();
-}
-
-/**
- * Indexes of the live tables only: a rebuild fills bare tables (faster) and gets its indexes when
- * it becomes live. The live table is dropped first, which drops its indexes and frees the names.
- */
-const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
-  'licence-validity': [
-    { name: 'licence_validity_status_idx', table: 'licence_validity', columns: ['status', 'valid_until'] },
-    DESTINATION_CASE_INDEX,
-    { name: 'licence_validity_valid_until_idx', table: 'licence_validity', columns: ['valid_until'] },
-    {
-      name: 'licence_validity_registered_idx',
-      table: 'licence_validity',
-      columns: ['registered_at', 'case_id'],
-    },
-    // The work queues: one official's own cases, reassessments asked for, proposals to approve.
-    {
-      name: 'licence_validity_registered_by_idx',
-      table: 'licence_validity',
-      columns: ['registered_by_sub', 'registered_at', 'case_id'],
-    },
-    {
-      name: 'licence_validity_reassessment_idx',
-      table: 'licence_validity',
-      columns: ['reassessment_requested', 'registered_at'],
-    },
-    {
-      name: 'licence_validity_revocation_proposed_idx',
-      table: 'licence_validity',
-      columns: ['revocation_proposed', 'registered_at'],
-    },
-    // The key of the goods table, as a unique index rather than a named primary key constraint:
-    // PostgreSQL names constraints per schema, so a rebuild table could not reuse the name.
-    {
-      name: 'licence_validity_goods_case_idx',
-      table: 'licence_validity_goods',
-      columns: ['case_id', 'control_list_entry'],
-      unique: true,
-    },
-    {
-      name: 'licence_validity_goods_entry_idx',
-      table: 'licence_validity_goods',
-      columns: ['control_list_entry', 'case_id'],
-    },
-    {
-      name: 'licence_validity_destinations_case_idx',
-      table: 'licence_validity_destinations',
-      columns: ['case_id', 'country'],
-      unique: true,
-    },
-    {
-      name: 'licence_validity_destinations_country_idx',
-      table: 'licence_validity_destinations',
-      columns: ['country', 'case_id'],
-    },
-    {
-      name: 'licence_validity_suspensions_case_idx',
-      table: 'licence_validity_suspensions',
-      columns: ['case_id', 'suspended_from'],
-    },
-    { name: 'licence_validity_holds_case_idx', table: 'licence_validity_holds', columns: ['case_id'] },
-  ],
-  'decision-history': [
-    // Unique: a revision of a case can only be recorded once; a double application fails loudly.
-    {
-      name: 'decision_history_case_idx',
-      table: 'decision_history',
-      columns: ['case_id', 'revision'],
-      unique: true,
-    },
-    // A version's segments, found by case for the rewrite after a decision and for the listing.
-    {
-      name: 'validity_periods_case_idx',
-      table: 'validity_periods',
-      columns: ['case_id', 'revision', 'segment_from'],
-      unique: true,
-    },
-    ...PERIOD_LISTING_INDEXES,
-    DECISION_DATE_INDEX,
-  ],
-  'revocation-justification': [],
-  statistics: [
-    // Reports read the facts of a period of decision dates.
-    { name: 'statistics_facts_date_idx', table: 'statistics_facts', columns: ['decision_date', 'position'] },
-  ],
-};
 
 async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable): Promise<void> {
   const create = db.schema.createTable(table).ifNotExists();
@@ -417,24 +213,6 @@ export async function createProjectionTables(
   name: ProjectionName,
 ): Promise<void> {
   for (const table of tablesOf(name)) await createTable(db, table);
-}
-
-export async function createProjectionIndexes(
-  db: Kysely<ReadModelDatabase>,
-  name: ProjectionName,
-): Promise<void> {
-  for (const index of INDEXES[name]) await createIndex(db, index);
-}
-
-/** Creates one index if missing. */
-export async function createIndex(db: Kysely<ReadModelDatabase>, index: IndexDefinition): Promise<void> {
-  let create = db.schema
-    .createIndex(index.name)
-    .ifNotExists()
-    .on(index.table)
-    .columns([...index.columns]);
-  if (index.unique) create = create.unique();
-  await create.execute();
 }
 
 /** Drops a projection's tables (and with them their indexes); with the plugin, the rebuild tables. */
