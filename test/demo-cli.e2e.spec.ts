@@ -44,6 +44,8 @@ describe('npm run demo', () => {
     expect(summary.archive).toEqual(
       expect.objectContaining({ cases: 5, uploadedBy: expect.stringMatching(/^demo\./) }),
     );
+    // Five archived cases fit in one import file.
+    expect(summary.archive.importIds).toHaveLength(1);
     expect(summary.archive.approvedBy).toMatch(/^demo\./);
     expect(summary.archive.approvedBy).not.toBe(summary.archive.uploadedBy);
     // One event per decision, and the import's own record beside them.
@@ -117,7 +119,7 @@ describe('npm run demo', () => {
       expect(justification.approvedBy.sub).toMatch(/^demo\./);
       expect(justification.approvedBy.sub).not.toBe(justification.proposedBy.sub);
 
-      const archive = await fetch(`${baseUrl}/api/imports/${summary.archive.importId}`, {
+      const archive = await fetch(`${baseUrl}/api/imports/${summary.archive.importIds[0]}`, {
         headers: { authorization: `Bearer ${admin}` },
       });
       expect(archive.status).toBe(200);

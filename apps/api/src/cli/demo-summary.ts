@@ -35,9 +35,12 @@ export interface DemoSummary {
   readonly events: number;
   /** Head of the store after loading (the import's own record adds a few events): wait for it with `minPosition`. */
   readonly position: number;
-  /** The archive's import, as `GET /api/imports/{importId}` shows it. */
+  /**
+   * The archive's import, as `GET /api/imports/{importId}` shows each of its files: one, or several
+   * for an archive larger than one import file may be.
+   */
   readonly archive: {
-    readonly importId: string;
+    readonly importIds: readonly string[];
     readonly cutover: string;
     readonly uploadedBy: string;
     readonly approvedBy: string;
@@ -115,9 +118,10 @@ export class DemoTally {
     this.events += 1;
   }
 
-  summary(store: string, position: number, report: ImportReport | undefined): DemoSummary {
+  summary(store: string, position: number, reports: readonly ImportReport[] | undefined): DemoSummary {
     const { options, window, importedCases, liveCases } = this.plan;
     const archive = this.plan.archiveImport();
+    const first = reports?.[0];
     return {
       store,
       seed: options.seed,
@@ -127,14 +131,14 @@ export class DemoTally {
       events: this.events,
       position,
       archive:
-        report && archive
+        reports && first && archive
           ? {
-              importId: report.importId,
+              importIds: reports.map((report) => report.importId),
               cutover: archive.cutover,
-              uploadedBy: report.uploadedBy.sub,
-              approvedBy: report.approvedBy.sub,
-              cases: report.accepted,
-              events: report.eventsAppended,
+              uploadedBy: first.uploadedBy.sub,
+              approvedBy: first.approvedBy.sub,
+              cases: reports.reduce((sum, report) => sum + report.accepted, 0),
+              events: reports.reduce((sum, report) => sum + report.eventsAppended, 0),
             }
           : null,
       decisionsPerYear: Object.fromEntries([...this.perYear].sort(([a], [b]) => a.localeCompare(b))),
@@ -165,6 +169,12 @@ function exampleLine(name: ExampleName, example: ExampleCase): string {
 }
 
 /** The summary for a reader: what is in the store, a few cases to look at, and what to try. */
+/** "import 0a1b2c3d4e5f…", or "3 imports: 0a1b2c3d4e5f…, …" for an archive in several files. */
+function importsOf(importIds: readonly string[]): string {
+  const short = importIds.map((id) => `${id.slice(0, 12)}…`);
+  return short.length === 1 ? `import ${short.join('')}` : `${short.length} imports: ${short.join(', ')}`;
+}
+
 export function formatSummary(s: DemoSummary, seconds: number): string {
   const o = s.outcomes;
   const lastYear = Number(s.today.slice(0, 4)) - 1;
@@ -183,7 +193,7 @@ export function formatSummary(s: DemoSummary, seconds: number): string {
       `still pending: ${o['pending-sondage']} sondages, ${o['pending-application']} applications`,
     ...(s.archive
       ? [
-          `Archive    ${s.archive.cases} cases imported from before ${s.archive.cutover.slice(0, 10)} (import ${s.archive.importId.slice(0, 12)}…, ` +
+          `Archive    ${s.archive.cases} cases imported from before ${s.archive.cutover.slice(0, 10)} (${importsOf(s.archive.importIds)}, ` +
             `staged by ${s.archive.uploadedBy}, approved by ${s.archive.approvedBy}); ${s.importedDeviations} carry a deliberate deviation`,
         ]
       : []),

@@ -39,6 +39,7 @@ export * from './import/import.types';
 export * from './import/import.errors';
 export * from './import/import-settings';
 export * from './import/import-record';
+export * from './import/import-parts';
 export * from './import/decision-roles';
 export * from './import/historical-line.parser';
 export * from './import/historical-import.service';
