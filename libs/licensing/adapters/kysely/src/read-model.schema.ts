@@ -4,6 +4,7 @@ import { fillValidityPeriods } from './kysely-validity-periods.projection';
 import type { ReadModelDatabase } from './read-model.records';
 import { createProjectionIndexes, dropRetiredIndexes, dropRetiredPeriodIndexes } from './read-model.indexes';
 import { addPeriodRegistration, lacksColumn } from './validity-periods.registration';
+import type { IntrospectedTables } from './validity-periods.registration';
 
 /*
  * Creation, dropping and upgrades of the read-model tables through Kysely's schema builder, with
@@ -266,17 +267,14 @@ export async function createLiveSchema(
  */
 async function addMissingColumns(db: Kysely<ReadModelDatabase>): Promise<void> {
   const tables = await db.introspection.getTables();
-  const checkpoints = tables.find((t) => t.name === 'projection_checkpoints');
-  if (checkpoints && !checkpoints.columns.some((c) => c.name === 'fence')) {
+  if (lacksColumn(tables, 'projection_checkpoints', 'fence')) {
     await addFenceColumn(db);
   }
-  const history = tables.find((t) => t.name === 'decision_history');
-  if (history && !history.columns.some((c) => c.name === 'imported')) {
+  if (lacksColumn(tables, 'decision_history', 'imported')) {
     await db.schema.alterTable('decision_history').addColumn('imported', 'text').execute();
   }
-  const revocations = tables.find((t) => t.name === 'revocation_justification');
   for (const column of [...REVOCATION_FOUR_EYES_COLUMNS, ...REVOCATION_DESTINATIONS_COLUMNS]) {
-    if (revocations && !revocations.columns.some((c) => c.name === column)) {
+    if (lacksColumn(tables, 'revocation_justification', column)) {
       await db.schema.alterTable('revocation_justification').addColumn(column, 'text').execute();
     }
   }
@@ -299,8 +297,6 @@ export async function addPeriodOrder(
     await abandonHistoryRebuild(db);
   }
 }
-
-type IntrospectedTables = Awaited<ReturnType<Kysely<ReadModelDatabase>['introspection']['getTables']>>;
 
 /** The columns the work-queue filters added to licence_validity. */
 const VALIDITY_QUEUE_COLUMNS = [

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ReadModelDatabase } from './read-model.records';
 
-type IntrospectedTables = Awaited<ReturnType<Kysely<ReadModelDatabase>['introspection']['getTables']>>;
+/** The tables and columns Kysely's introspection finds. */
+export type IntrospectedTables = Awaited<ReturnType<Kysely<ReadModelDatabase>['introspection']['getTables']>>;
 
 /** Whether `table` is in the database without `column`. */
 export function lacksColumn(tables: IntrospectedTables, table: string, column: string): boolean {
