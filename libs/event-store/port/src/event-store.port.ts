@@ -100,7 +100,25 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive global position to read after; 0 (the default) reads from the start. */
   readonly after?: number;
+  /** At most this many events (of those `streamPrefix` selects, when given). */
   readonly maxCount?: number;
+  /**
+   * Only the events of streams whose id starts with this (non-empty) prefix, still in global
+   * order: a reader of one kind of stream need not read, or parse, the whole store.
+   */
+  readonly streamPrefix?: string;
+}
+
+/**
+ * The `streamPrefix` of read options, checked alike by every adapter.
+ * @throws RangeError for anything but a non-empty string.
+ */
+export function checkStreamPrefix(prefix: unknown): string | undefined {
+  if (prefix === undefined) return undefined;
+  if (typeof prefix !== 'string' || prefix.length === 0) {
+    throw new RangeError(`streamPrefix must be a non-empty string, got ${JSON.stringify(prefix)}`);
+  }
+  return prefix;
 }
 
 export interface SubscribeToAllOptions {

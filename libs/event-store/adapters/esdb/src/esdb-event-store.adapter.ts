@@ -14,7 +14,13 @@ import type {
   Direction,
   ReadPosition,
 } from '@eventstore/db-client';
-import { EventIdConflictError, eventIdConflictOf, InvalidAppendError, isUuid } from '@licences/event-store';
+import {
+  checkStreamPrefix,
+  EventIdConflictError,
+  eventIdConflictOf,
+  InvalidAppendError,
+  isUuid,
+} from '@licences/event-store';
 import type {
   AppendResult,
   EventStore,
@@ -202,17 +208,19 @@ export class EsdbEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? 0;
     const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const prefix = checkStreamPrefix(options.streamPrefix);
     try {
       return await withRetry(this.retry, async () => {
         const out: RecordedEvent[] = [];
         let from: ReadPosition = after > 0 ? toEsdbPosition(after) : START;
         let previous: bigint | undefined;
         for (;;) {
-          // Forward reads include their starting event, so every page after the first asks one more.
-          const size = Math.min(READ_PAGE, Math.max(2, limit - out.length + 1));
+          // Forward reads include their starting event, so every page after the first asks one more;
+          // this client reads $all unfiltered, so a read of one prefix reads whole pages.
+          const size = prefix ? READ_PAGE : Math.min(READ_PAGE, Math.max(2, limit - out.length + 1));
           const page = await this.readAllPage(FORWARDS, from, size);
           for (const resolved of page) {
-            if (isHiddenEvent(resolved)) continue;
+            if (isHiddenEvent(resolved) || (prefix && !resolved.event?.streamId.startsWith(prefix))) continue;
             const event = toRecordedEvent(resolved);
             if (event.position > after && event.position > (out.at(-1)?.position ?? 0)) out.push(event);
           }

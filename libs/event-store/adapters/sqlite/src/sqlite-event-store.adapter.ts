@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { Observable } from 'rxjs';
-import { withStorageFaults } from '@licences/event-store';
+import { checkStreamPrefix, withStorageFaults } from '@licences/event-store';
 import type {
   AppendResult,
   EventStore,
@@ -17,6 +17,7 @@ import { CatchUpFeed } from './sqlite-event-store.feed';
 import { EVENT_COLUMNS, toRecordedEvent } from './sqlite-event-store.rows';
 import type { EventRow } from './sqlite-event-store.rows';
 import { GroupCommit } from './sqlite-event-store.group-commit';
+import { prefixUpperBound } from './sqlite-event-store.prefix';
 import { checkCount, prepareAppend } from './sqlite-event-store.validation';
 import { EventWriter } from './sqlite-event-store.writer';
 
@@ -54,6 +55,8 @@ export class SqliteEventStore implements EventStore {
     readonly streamForwards: Database.Statement<[string, number, number], EventRow>;
     readonly streamBackwards: Database.Statement<[string, number, number], EventRow>;
     readonly all: Database.Statement<[number, number], EventRow>;
+    readonly allOfPrefix: Database.Statement<[string, string, number, number], EventRow>;
+    readonly allFromPrefix: Database.Statement<[string, string, string, number, number], EventRow>;
     readonly head: Database.Statement<[], { position: number }>;
   };
 
@@ -72,6 +75,14 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
       all: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
+      // The range on stream_id reads only the prefix's streams from the (stream_id, revision) index.
+      allOfPrefix: db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id >= ? AND stream_id < ? AND position > ? ORDER BY position ASC LIMIT ?`,
+      ),
+      // For the one prefix without an upper bound: every stream from it on that starts with it.
+      allFromPrefix: db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id >= ? AND substr(stream_id, 1, length(?)) = ? AND position > ? ORDER BY position ASC LIMIT ?`,
+      ),
       head: db.prepare('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
     };
     const writer = new EventWriter(db, clock);
@@ -119,12 +130,18 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.run(() =>
-      this.readAfter(
-        checkCount(options.after, 'after') ?? 0,
-        checkCount(options.maxCount, 'maxCount') ?? NO_LIMIT,
-      ),
-    );
+    return this.run(() => {
+      const after = checkCount(options.after, 'after') ?? 0;
+      const limit = checkCount(options.maxCount, 'maxCount') ?? NO_LIMIT;
+      const prefix = checkStreamPrefix(options.streamPrefix);
+      if (prefix === undefined) return this.readAfter(after, limit);
+      const bound = prefixUpperBound(prefix);
+      const rows =
+        bound === undefined
+          ? this.sql.allFromPrefix.all(prefix, prefix, prefix, after, limit)
+          : this.sql.allOfPrefix.all(prefix, bound, after, limit);
+      return rows.map(toRecordedEvent);
+    });
   }
 
   headPosition(): Promise<number> {

@@ -102,6 +102,18 @@ describe('SqliteEventStore specifics', () => {
     expect(idsOf(await writer.readAll())).toEqual([shared.id]);
   });
 
+  // The one prefix without an upper bound for the index range is read another way.
+  it('reads the streams of a prefix ending in the highest code point', async () => {
+    const store = openStore();
+    const top = '\u{10ffff}';
+    const streams = [`${top}-1`, `${top}`, 'plain-1', `${top}${top}`];
+    for (const streamId of streams) await store.append(streamId, newEvents(1), 'no-stream');
+
+    const read = await store.readAll({ streamPrefix: top });
+
+    expect(read.map((event) => event.streamId)).toEqual([`${top}-1`, top, `${top}${top}`]);
+  });
+
   beforeEach(async () => {
     ({ file, remove } = await tempDatabaseFile());
   });

@@ -167,6 +167,42 @@ export function describeRead(context: ConformanceContext): void {
       expect(idsOf(next)).toEqual(idsOf(events.slice(2, 4)));
     });
 
+    it('reads only the streams of a prefix, in global order, with after and maxCount among them', async () => {
+      const { store } = context;
+      const start = await store.headPosition();
+      // The same unique middle keeps other tests' streams out; `…-alphabet` shares all but the dash.
+      const tag = newStreamId('prefix');
+      const alpha = [`${tag}-alpha-1`, `${tag}-alpha-2`];
+      const appended: NewEvent[] = [];
+      for (const streamId of [alpha[0]!, `${tag}-beta-1`, alpha[1]!, `${tag}-alphabet-1`, alpha[0]!]) {
+        const batch = newEvents(2);
+        await store.append(streamId, batch, 'any');
+        if (alpha.includes(streamId)) appended.push(...batch);
+      }
+
+      const selected = await store.readAll({ after: start, streamPrefix: `${tag}-alpha-` });
+      const page = await store.readAll({ after: start, maxCount: 3, streamPrefix: `${tag}-alpha-` });
+      const rest = await store.readAll({ after: page[2]!.position, streamPrefix: `${tag}-alpha-` });
+
+      expect(idsOf(selected)).toEqual(idsOf(appended));
+      expect(selected.map((event) => event.streamId)).toEqual([
+        alpha[0],
+        alpha[0],
+        alpha[1],
+        alpha[1],
+        alpha[0],
+        alpha[0],
+      ]);
+      expectStrictlyIncreasing(selected.map((event) => event.position));
+      expect(idsOf(page)).toEqual(idsOf(appended.slice(0, 3)));
+      expect(idsOf(rest)).toEqual(idsOf(appended.slice(3)));
+      expect(await store.readAll({ after: start, streamPrefix: `${tag}-gamma-` })).toEqual([]);
+    });
+
+    it('refuses an empty stream prefix rather than reading everything', async () => {
+      await expect(context.store.readAll({ streamPrefix: '' })).rejects.toThrow(RangeError);
+    });
+
     it('headPosition equals the position of the last stored event', async () => {
       const { store } = context;
       await streamOf(3);

@@ -6,9 +6,10 @@ import { MEASURE_STREAM_PREFIX } from './measure-event.codec';
 const PAGE = 5_000;
 
 /**
- * The ids of every measure in the store, in the order they were proposed. The store has no
- * index of streams, so the directory reads the global order once and then only what is new:
- * a second process that proposes measures in the same store is seen on the next call.
+ * The ids of every measure in the store, in the order they were proposed. The directory reads the
+ * measure streams once and then only what is new (a second process that proposes measures in the
+ * same store is seen on the next call); it reads no licence's events, so what it costs at start-up
+ * grows with the measures, not with the history.
  */
 @Injectable()
 export class MeasureDirectory {
@@ -28,9 +29,13 @@ export class MeasureDirectory {
 
   private async catchUp(): Promise<void> {
     for (;;) {
-      const page = await this.store.readAll({ after: this.readAfter, maxCount: PAGE });
+      const page = await this.store.readAll({
+        after: this.readAfter,
+        maxCount: PAGE,
+        streamPrefix: MEASURE_STREAM_PREFIX,
+      });
       for (const event of page) {
-        if (event.type !== 'MeasureProposed' || !event.streamId.startsWith(MEASURE_STREAM_PREFIX)) continue;
+        if (event.type !== 'MeasureProposed') continue;
         const id = event.streamId.slice(MEASURE_STREAM_PREFIX.length);
         if (!this.known.has(id)) {
           this.known.add(id);
