@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { API_MAIN, DEVELOPMENT_PROCESS_ENV } from '../../test/support/app-process';
+import { APP_START_MS } from '../../test/support/child-processes';
 import { nowSeconds, signHs256 } from '../../test/support/tokens';
 import type { GeneratedHistory } from '../history/generated-history';
 import { sizeLabel } from '../history/generated-history';
@@ -174,6 +175,15 @@ async function timedGets(
     : { sample, note: `${errors} failed; first: GET ${path}: ${firstError}` };
 }
 
+/**
+ * How long the API may take to answer /health on a history: its start-up checks every store file
+ * (SQLite's quick_check reads each page), about 2 s per 100,000 events here, so the tests' 60 s
+ * wait is too short at 1M licences (152 s measured once). Generous, as the wait ends at the answer.
+ */
+function startTimeoutOf(history: GeneratedHistory): number {
+  return APP_START_MS + Math.ceil(history.events / 100_000) * 10_000;
+}
+
 /** The API serving the probes from `dir`, with `env` on top of the bench's; `cleanup` after it stops. */
 async function apiSubject(
   context: FigureContext,
@@ -192,6 +202,8 @@ async function apiSubject(
       LICENCES_JWT_SECRET: SECRET,
       ...env,
     },
+    '/health',
+    startTimeoutOf(history),
   );
   const authorization = `Bearer ${signHs256({ sub: 'bench.oversight', role: 'oversight', exp: nowSeconds() + 12 * 3600 }, SECRET)}`;
   return {
@@ -200,7 +212,11 @@ async function apiSubject(
       const measured = await timedGets(server.baseUrl, probe.path(targets), context, authorization);
       return {
         ...measured,
-        sample: { ...measured.sample, peakRssMiB: peakRssOf(server.child.pid as number) },
+        sample: {
+          ...measured.sample,
+          peakRssMiB: peakRssOf(server.child.pid as number),
+          startSeconds: server.readyAfterMs / 1000,
+        },
       };
     },
     stop: async () => {
@@ -345,7 +361,11 @@ function queriesFigure(
     levelName: (level: number) => PROBES[level]?.name ?? String(level),
     project: {
       label: store.label,
-      columns: [...COLUMNS, { metric: 'peakRssMiB', heading: 'peak RSS MiB' }],
+      columns: [
+        ...COLUMNS,
+        { metric: 'peakRssMiB', heading: 'peak RSS MiB' },
+        { metric: 'startSeconds', heading: 'start-up s' },
+      ],
       start: () => store.start(),
     },
     comparison: { label: store.floorLabel, columns: COLUMNS, start: () => floorSubject(context, size) },

@@ -7,20 +7,25 @@ import { waitUntil } from '../../test/support/waiting';
 export interface BenchProcess {
   readonly child: ChildProcess;
   readonly baseUrl: string;
+  /** From spawning the process to the first 200 on the ready path. */
+  readonly readyAfterMs: number;
   output(): string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts `node <args>` with PORT set to a free loopback port and waits (at most APP_START_MS)
- * until `readyPath` answers 200; stops the process before throwing if it never does.
+ * Starts `node <args>` with PORT set to a free loopback port and waits (at most `startTimeoutMs`,
+ * APP_START_MS unless given) until `readyPath` answers 200; stops the process before throwing if
+ * it never does.
  */
 export async function startServerProcess(
   args: string[],
   env: Record<string, string>,
   readyPath = '/health',
+  startTimeoutMs = APP_START_MS,
 ): Promise<BenchProcess> {
   const port = await freePort();
+  const spawned = performance.now();
   const child = startNodeScript(args, { HOST: '127.0.0.1', PORT: String(port), ...env });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-20_000)));
@@ -38,12 +43,13 @@ export async function startServerProcess(
         }
       },
       `${args[args.length - 1] ?? 'the server'} answers ${readyPath}`,
-      APP_START_MS,
+      startTimeoutMs,
       100,
     );
   } catch (error) {
     await stopProcess(child, 'SIGKILL');
     throw error;
   }
-  return { child, baseUrl, output: () => output, stop: () => stopProcess(child) };
+  const readyAfterMs = performance.now() - spawned;
+  return { child, baseUrl, readyAfterMs, output: () => output, stop: () => stopProcess(child) };
 }
