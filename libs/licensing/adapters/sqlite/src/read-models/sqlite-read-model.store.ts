@@ -20,6 +20,13 @@ const BUSY_TIMEOUT_MS = 5000;
  * started beside it waits for that instead of failing to start.
  */
 const OPEN_LOCK_WAIT_MS = 15 * 60_000;
+/**
+ * The connection's page cache. SQLite's default, 2 MiB, holds a sliver of the indexes a projection
+ * batch inserts into all over (the read models of 100k licences take 1.9 GB): a catch-up of the
+ * 100k history took 265 s with it, 230 s with 64 MiB and 237 s with 256 MiB (one run each, the
+ * same day). Fixed, so the memory it takes does not grow with history; one connection per store.
+ */
+const PAGE_CACHE_KIB = 65_536;
 
 function openDatabase(file: string): Database.Database {
   ensurePrivateFile(file);
@@ -43,6 +50,7 @@ function openDatabase(file: string): Database.Database {
     // brought one at nearly every commit; at 10,000 pages (40 MB of WAL at most) the same pages are
     // copied once for several batches.
     database.pragma('wal_autocheckpoint = 10000');
+    database.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     return database;
   } catch (error) {
     database.close();
