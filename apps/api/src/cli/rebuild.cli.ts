@@ -30,7 +30,8 @@ async function rebuild(name: string): Promise<void> {
         bar.start(Math.max(progress.targetPosition, 1), 0, payload(progress));
         started = true;
       }
-      bar.update(Math.min(progress.position, progress.targetPosition), payload(progress));
+      // Read stream by stream, the checkpoint stays 0 until the pass ends: the share done moves instead.
+      bar.update(Math.round(progress.fractionDone * progress.targetPosition), payload(progress));
     });
     bar.stop();
     process.stdout.write(

@@ -49,6 +49,6 @@ export class ProjectionSamplesService implements ProjectionSamples {
   private rebuildRatio(name: ProjectionName): number {
     const latest = this.rebuilder.latest(name);
     if (latest?.state !== 'rebuilding') return 1;
-    return latest.targetPosition > 0 ? Math.min(1, latest.position / latest.targetPosition) : 0;
+    return latest.fractionDone;
   }
 }

@@ -5,6 +5,7 @@ import { describeConcurrentAppends } from './suites/concurrent-appends.conforman
 import type { ConformanceContext } from './suites/conformance-context';
 import { describeIdempotency } from './suites/idempotency.conformance';
 import { describeRead } from './suites/read.conformance';
+import { describeReadAllByStream } from './suites/read-by-stream.conformance';
 import { describeSubscription } from './suites/subscription.conformance';
 
 /** What an adapter's spec provides to run the suite: a store on fresh, empty storage per test. */
@@ -27,6 +28,8 @@ export interface EventStoreHarness {
 export function runEventStoreConformance(
   adapterName: string,
   createHarness: () => Promise<EventStoreHarness>,
+  /** What optional parts of the port the adapter offers; each is then held to its contract. */
+  offers: { readonly readAllByStream: boolean } = { readAllByStream: false },
 ): void {
   describe(`EventStore conformance: ${adapterName}`, () => {
     let harness: EventStoreHarness | undefined;
@@ -62,6 +65,7 @@ export function runEventStoreConformance(
     describeAppend(context);
     describeIdempotency(context);
     describeRead(context);
+    describeReadAllByStream(context, offers.readAllByStream);
     describeSubscription(context);
     describeConcurrencyAndDurability(context);
     describeConcurrentAppends(context);

@@ -100,6 +100,21 @@ export interface ReadModelStore {
   startRebuild(name: ProjectionName): Promise<void>;
 
   /**
+   * Applies to the rebuild of `name` events read stream by stream (`EventStore.readAllByStream`):
+   * each stream's events together and in revision order, no stream read again once the pass has
+   * left it. Every projection folds each licence stream on its own, so this order builds the same
+   * tables as global order, while each case is finished before the next and written once.
+   *
+   * No global position divides what such a pass applied from what it did not, so the rebuild's
+   * checkpoint stays 0 during the pass; the call with `upTo` (the pass's last page, which may be
+   * empty) moves it to `upTo` in the same transaction. The rebuild then goes on in global order
+   * (`project`, `completeRebuild`).
+   * @throws Error, storing nothing, when no rebuild of `name` was started, its pass is over, the
+   * events are not in stream order, or an event lies after `upTo`.
+   */
+  projectStreams(name: ProjectionName, events: readonly RecordedEvent[], upTo?: number): Promise<void>;
+
+  /**
    * In one transaction: catches the rebuild tables up to the live checkpoint (reading the missing
    * events with `readMissing`), replaces the live tables with them and keeps the later of the two
    * checkpoints. Queries see either the old tables or the complete new ones, never a half-built model.

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { Observable } from 'rxjs';
-import { checkStreamPrefix, withStorageFaults } from '@licences/event-store';
+import { checkReadAllByStream, checkStreamPrefix, withStorageFaults } from '@licences/event-store';
 import type {
   AppendResult,
   EventStore,
   ExpectedRevision,
   NewEvent,
+  ReadAllByStreamOptions,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -57,6 +58,7 @@ export class SqliteEventStore implements EventStore {
     readonly all: Database.Statement<[number, number], EventRow>;
     readonly allOfPrefix: Database.Statement<[string, string, number, number], EventRow>;
     readonly allFromPrefix: Database.Statement<[string, string, string, number, number], EventRow>;
+    readonly byStream: Database.Statement<[string, number, number, number], EventRow>;
     readonly head: Database.Statement<[], { position: number }>;
   };
 
@@ -82,6 +84,10 @@ export class SqliteEventStore implements EventStore {
       // For the one prefix without an upper bound: every stream from it on that starts with it.
       allFromPrefix: db.prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id >= ? AND substr(stream_id, 1, length(?)) = ? AND position > ? ORDER BY position ASC LIMIT ?`,
+      ),
+      // A range on the (stream_id, revision) index, in its order: the cursor is a row value.
+      byStream: db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE (stream_id, revision) > (?, ?) AND position <= ? ORDER BY stream_id ASC, revision ASC LIMIT ?`,
       ),
       head: db.prepare('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
     };
@@ -140,6 +146,20 @@ export class SqliteEventStore implements EventStore {
         bound === undefined
           ? this.sql.allFromPrefix.all(prefix, prefix, prefix, after, limit)
           : this.sql.allOfPrefix.all(prefix, bound, after, limit);
+      return rows.map(toRecordedEvent);
+    });
+  }
+
+  readAllByStream(options: ReadAllByStreamOptions): Promise<RecordedEvent[]> {
+    return this.run(() => {
+      const { upTo, after, maxCount } = checkReadAllByStream(options);
+      // Every stream id is non-empty, so ('', -1) lies before the first event of the index.
+      const rows = this.sql.byStream.all(
+        after?.streamId ?? '',
+        after?.revision ?? -1,
+        upTo,
+        maxCount ?? NO_LIMIT,
+      );
       return rows.map(toRecordedEvent);
     });
   }

@@ -33,25 +33,30 @@ async function tempDatabaseFile(): Promise<{ file: string; remove: () => Promise
   return { file: join(dir, 'events.sqlite'), remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-runEventStoreConformance('sqlite', async (): Promise<EventStoreHarness> => {
-  const { file, remove } = await tempDatabaseFile();
-  const open = (): SqliteEventStore => SqliteEventStore.open({ file, pollIntervalMs: TEST_POLL_INTERVAL_MS });
-  let store = open();
-  return {
-    get store() {
-      return store;
-    },
-    async reopen() {
-      await store.close();
-      store = open();
-      return store;
-    },
-    async dispose() {
-      await store.close();
-      await remove();
-    },
-  };
-});
+runEventStoreConformance(
+  'sqlite',
+  async (): Promise<EventStoreHarness> => {
+    const { file, remove } = await tempDatabaseFile();
+    const open = (): SqliteEventStore =>
+      SqliteEventStore.open({ file, pollIntervalMs: TEST_POLL_INTERVAL_MS });
+    let store = open();
+    return {
+      get store() {
+        return store;
+      },
+      async reopen() {
+        await store.close();
+        store = open();
+        return store;
+      },
+      async dispose() {
+        await store.close();
+        await remove();
+      },
+    };
+  },
+  { readAllByStream: true },
+);
 
 describe('SqliteEventStore specifics', () => {
   let file: string;

@@ -140,6 +140,54 @@ export async function projectBatch(
   return last.position;
 }
 
+/**
+ * Applies a page of a rebuild's stream-ordered pass (ReadModelStore.projectStreams); with `upTo`,
+ * ends the pass by moving the rebuild's checkpoint there.
+ */
+export async function projectStreamBatch(
+  db: Db,
+  name: ProjectionName,
+  events: readonly RecordedEvent[],
+  now: string,
+  upTo?: number,
+): Promise<void> {
+  const stored = await readCheckpoint(db, name, 'rebuild');
+  if (stored === undefined) throw new Error(`No rebuild of ${name} was started`);
+  // Past the pass, the checkpoint says which events the tables hold; another stream-ordered page
+  // would apply events behind it, some of them a second time.
+  if (stored !== 0)
+    throw new Error(`The stream pass of the rebuild of ${name} is over (checkpoint ${stored})`);
+  checkStreamOrder(events, upTo);
+  if (events.length > 0) await APPLY[name](db.withPlugin(REBUILD_TABLES), events);
+  if (upTo !== undefined) await writeCheckpoint(db, name, 'rebuild', upTo, now);
+}
+
+/**
+ * Refuses a page that is not in stream order (a stream's events together, revisions rising) or
+ * holds an event after `upTo`: folded as it comes, such a page would build a case wrongly.
+ */
+function checkStreamOrder(events: readonly RecordedEvent[], upTo: number | undefined): void {
+  const left = new Set<string>();
+  events.forEach((event, i) => {
+    const previous = events[i - 1];
+    if (upTo !== undefined && event.position > upTo) {
+      throw new Error(`Event at position ${event.position} lies after the pass's end ${upTo}`);
+    }
+    if (previous?.streamId === event.streamId) {
+      if (event.revision <= previous.revision) {
+        throw new Error(
+          `Events must be in stream order: revision ${event.revision} of ${event.streamId} follows ${previous.revision}`,
+        );
+      }
+      return;
+    }
+    if (previous) left.add(previous.streamId);
+    if (left.has(event.streamId)) {
+      throw new Error(`Events must be in stream order: ${event.streamId} comes back after other streams`);
+    }
+  });
+}
+
 /** The events after the checkpoint; refuses a batch out of global order, which could lose events. */
 function eventsAfter(checkpoint: number, events: readonly RecordedEvent[]): readonly RecordedEvent[] {
   events.forEach((event, i) => {

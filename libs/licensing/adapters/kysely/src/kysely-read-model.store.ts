@@ -113,6 +113,17 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     );
   }
 
+  async projectStreams(name: ProjectionName, events: readonly RecordedEvent[], upTo?: number): Promise<void> {
+    checkName(name);
+    if (upTo !== undefined && !(Number.isSafeInteger(upTo) && upTo >= 0)) {
+      throw new RangeError(`upTo must be a whole number of at least 0, got ${String(upTo)}`);
+    }
+    await this.write(name, async (trx) => {
+      await this.assertOwnsRebuild(trx, name);
+      await projections.projectStreamBatch(trx, name, events, now(), upTo);
+    });
+  }
+
   async claimFence(name: ProjectionName, fence: number): Promise<boolean> {
     checkName(name);
     checkFence(fence);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '@licences/event-store';
-import type { EventStore, RecordedEvent } from '@licences/event-store';
+import type { EventStore, RecordedEvent, StreamCursor } from '@licences/event-store';
 import { READ_MODEL_STORE, RebuildRunningError } from '../read-model-store.port';
 import type { ProjectionName, ReadModelStore } from '../read-model-store.port';
 
@@ -10,10 +10,22 @@ const READ_BATCH = 5000;
 export interface RebuildProgress {
   readonly projection: ProjectionName;
   readonly state: 'rebuilding' | 'completed' | 'failed';
+  /**
+   * How the events up to the target are read: stream by stream where the event store can
+   * (`readAllByStream`), each case then written once; otherwise in global order.
+   */
+  readonly readOrder: 'by-stream' | 'global';
   readonly eventsDone: number;
   /** Global position the rebuild reads up to before it swaps (the head when it started). */
   readonly targetPosition: number;
+  /** The rebuild's checkpoint: 0 during a stream-ordered pass, the target once the pass is over. */
   readonly position: number;
+  /**
+   * Share of the work done, 0 to 1. In global order, the position's share of the target; in
+   * stream order, the events' share, an estimate that is exact where positions number the events
+   * one by one (SQLite).
+   */
+  readonly fractionDone: number;
   readonly eventsPerSecond: number;
   /** Estimated seconds left, from the rate so far; null until there is a rate. */
   readonly secondsLeft: number | null;
@@ -64,13 +76,16 @@ export class ProjectionRebuilder {
   ): Promise<{ finished: Promise<RebuildProgress> }> {
     if (this.isRunning(name)) throw new RebuildRunningError(name);
     const started = Date.now();
+    const readByStream = this.events.readAllByStream?.bind(this.events);
     // Registered before the first await, so that a second request sees this rebuild running.
     let report: RebuildProgress = {
       projection: name,
       state: 'rebuilding',
+      readOrder: readByStream ? 'by-stream' : 'global',
       eventsDone: 0,
       targetPosition: 0,
       position: 0,
+      fractionDone: 0,
       eventsPerSecond: 0,
       secondsLeft: null,
       startedAt: new Date(started).toISOString(),
@@ -92,23 +107,45 @@ export class ProjectionRebuilder {
       fail(error);
       throw error;
     }
+    /** Progress after `count` more events, the rebuild's checkpoint now at `position`. */
+    const advance = (count: number, position: number) => {
+      const { targetPosition } = report;
+      const eventsDone = report.eventsDone + count;
+      const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+      const eventsPerSecond = Math.round(eventsDone / seconds);
+      const done =
+        report.readOrder === 'by-stream' && position < targetPosition
+          ? Math.min(eventsDone, targetPosition)
+          : Math.min(position, targetPosition);
+      const left = Math.max(0, targetPosition - done);
+      publish({
+        ...report,
+        eventsDone,
+        position,
+        fractionDone: targetPosition > 0 ? done / targetPosition : 1,
+        eventsPerSecond,
+        secondsLeft: eventsPerSecond ? left / eventsPerSecond : null,
+      });
+    };
     const finished = (async () => {
       try {
+        if (readByStream) {
+          // Stream by stream up to the target; the global-order loop below then has nothing left.
+          let after: StreamCursor | undefined;
+          for (;;) {
+            const page = await readByStream({ upTo: report.targetPosition, after, maxCount: READ_BATCH });
+            const last = page.at(-1);
+            const passOver = page.length < READ_BATCH;
+            await this.readModels.projectStreams(name, page, passOver ? report.targetPosition : undefined);
+            advance(page.length, passOver ? report.targetPosition : 0);
+            if (passOver || last === undefined) break;
+            after = { streamId: last.streamId, revision: last.revision };
+          }
+        }
         while (report.position < report.targetPosition) {
           const batch = await this.events.readAll({ after: report.position, maxCount: READ_BATCH });
           if (batch.length === 0) break;
-          const position = await this.readModels.project(name, batch, 'rebuild');
-          const eventsDone = report.eventsDone + batch.length;
-          const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-          const eventsPerSecond = Math.round(eventsDone / seconds);
-          const left = Math.max(0, report.targetPosition - position);
-          publish({
-            ...report,
-            eventsDone,
-            position,
-            eventsPerSecond,
-            secondsLeft: eventsPerSecond ? left / eventsPerSecond : null,
-          });
+          advance(batch.length, await this.readModels.project(name, batch, 'rebuild'));
         }
         const position = await this.readModels.completeRebuild(name, (after, upTo) =>
           this.readRange(after, upTo),
@@ -117,6 +154,7 @@ export class ProjectionRebuilder {
           ...report,
           state: 'completed',
           position,
+          fractionDone: 1,
           secondsLeft: 0,
           finishedAt: new Date().toISOString(),
         });

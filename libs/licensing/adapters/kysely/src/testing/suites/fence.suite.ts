@@ -1,23 +1,14 @@
-import type { RecordedEvent } from '@licences/event-store';
 import { PROJECTION_NAMES, ProjectionFencedOffError } from '@licences/licensing-read-models';
-import { ReadModelHarness } from '../read-model-harness.fixture';
+import { lifecyclesPerTest } from './read-model-suite.setup';
 import type { ReadModelSuiteSetup } from './read-model-suite.setup';
 
 /** The lease fences of projector fail-over: a writer that lost its lease can no longer write. */
 export function describeFences(setup: ReadModelSuiteSetup): void {
   describe(`${setup.label} read-model store: fences`, () => {
-    let h: ReadModelHarness;
-    let all: RecordedEvent[];
-
-    beforeEach(async () => {
-      h = await ReadModelHarness.create(setup.openEventStore, setup.backend);
-      await h.writeLifecycles();
-      all = await h.events.readAll();
-    });
-
-    afterEach(() => h.dispose());
+    const fixture = lifecyclesPerTest(setup);
 
     it('refuses a write with a lower fence than the stored one, storing nothing of it', async () => {
+      const { h, all } = fixture;
       const { store, db } = await h.openStore();
       const [first, rest] = [all.slice(0, 5), all.slice(5)];
       for (const name of PROJECTION_NAMES) {
@@ -53,6 +44,7 @@ export function describeFences(setup: ReadModelSuiteSetup): void {
     });
 
     it('refuses even an empty or already applied batch from a fenced-off writer', async () => {
+      const { h, all } = fixture;
       const { store } = await h.openStore();
       await store.project('licence-validity', all, 'live', 5);
       await expect(store.project('licence-validity', [], 'live', 4)).rejects.toThrow(
@@ -64,6 +56,7 @@ export function describeFences(setup: ReadModelSuiteSetup): void {
     });
 
     it('claimFence records a fence, never goes backwards, and shuts out the lower writers at once', async () => {
+      const { h, all } = fixture;
       const { store, db } = await h.openStore();
       // A projection that never wrote can be claimed; its checkpoint stays "nothing applied".
       expect(await store.claimFence('statistics', 7)).toBe(true);
@@ -86,6 +79,7 @@ export function describeFences(setup: ReadModelSuiteSetup): void {
     });
 
     it('refuses a fence that is not a whole number of at least 0', async () => {
+      const { h, all } = fixture;
       const { store } = await h.openStore();
       for (const fence of [-1, 1.5, Number.NaN]) {
         await expect(store.claimFence('statistics', fence)).rejects.toThrow(RangeError);
@@ -95,6 +89,7 @@ export function describeFences(setup: ReadModelSuiteSetup): void {
     });
 
     it('keeps the fence through a rebuild, started, aborted or completed', async () => {
+      const { h, all } = fixture;
       const { store } = await h.openStore();
       for (const name of PROJECTION_NAMES) await store.project(name, all, 'live', 11);
       for (const name of PROJECTION_NAMES) {

@@ -5,6 +5,7 @@ import type { EventReader, ProjectionName } from '@licences/licensing-read-model
 import { details, extend, goods, issue, register } from '../licence-events.fixture';
 import { A, ReadModelHarness } from '../read-model-harness.fixture';
 import type { ReadModelSuiteSetup } from './read-model-suite.setup';
+import { describeRebuildByStream } from './rebuild-by-stream.suite';
 
 const REBUILD_TABLES = [
   'decision_history__rebuild',
@@ -234,4 +235,5 @@ export function describeRebuild(setup: ReadModelSuiteSetup): void {
       expect(await h.checkpoints(store)).toEqual([head, head, head, head]);
     });
   });
+  describeRebuildByStream(setup);
 }
