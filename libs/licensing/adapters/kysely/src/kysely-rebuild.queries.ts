@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
 import { deleteCheckpoint, projectBatch, readCheckpoint, writeCheckpoint } from './kysely-projection.queries';
-import { createProjectionIndexes } from './read-model.indexes';
+import {
+  createProjectionIndexes,
+  createRebuildWriteIndexes,
+  dropRebuildWriteIndexes,
+} from './read-model.indexes';
 import {
   createProjectionTables,
   dropProjectionTables,
@@ -19,11 +23,12 @@ import { REBUILD_TABLES } from './rebuild-tables.plugin';
 
 type Db = Kysely<ReadModelDatabase>;
 
-/** Drops any earlier rebuild and creates empty rebuild tables with a checkpoint of 0. */
+/** Drops any earlier rebuild and creates empty rebuild tables (with their write indexes) with a checkpoint of 0. */
 export async function startRebuild(db: Db, name: ProjectionName, now: string): Promise<void> {
   const rebuild = db.withPlugin(REBUILD_TABLES);
   await dropProjectionTables(rebuild, name);
   await createProjectionTables(rebuild, name);
+  await createRebuildWriteIndexes(rebuild, name);
   await writeCheckpoint(db, name, 'rebuild', 0, now);
 }
 
@@ -56,6 +61,7 @@ export async function completeRebuild(
     await db.schema.alterTable(rebuildTableName(table)).renameTo(table).execute();
   }
   // After the drop, so that the index names are free again.
+  await dropRebuildWriteIndexes(db, name);
   await createProjectionIndexes(db, name);
   const position = Math.max(live, rebuilt);
   await writeCheckpoint(db, name, 'live', position, now);

@@ -13,6 +13,12 @@ export interface IndexDefinition {
   readonly table: ProjectedTable;
   readonly columns: readonly string[];
   readonly unique?: boolean;
+  /**
+   * The projection's own writes find rows by it (a case's rows to replace or read back): a
+   * rebuild's tables get it too, under another name, or each page would scan what the earlier
+   * pages wrote.
+   */
+  readonly forWrites?: true;
 }
 
 /** The bounds of a period row's segment (business dates) and version (business and recorded time). */
@@ -129,8 +135,9 @@ export async function dropRetiredPeriodIndexes(db: Kysely<ReadModelDatabase>): P
 }
 
 /**
- * Indexes of the live tables only: a rebuild fills bare tables (faster) and gets its indexes when
- * it becomes live. The live table is dropped first, which drops its indexes and frees the names.
+ * Indexes of the live tables. A rebuild fills tables with only the indexes its writes look rows
+ * up by (`forWrites`, under rebuild names) and gets the rest when it becomes live; the live table
+ * is dropped first, which drops its indexes and frees the names.
  */
 const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
   'licence-validity': [
@@ -162,6 +169,7 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
     // PostgreSQL names constraints per schema, so a rebuild table could not reuse the name.
     {
       name: 'licence_validity_goods_case_idx',
+      forWrites: true,
       table: 'licence_validity_goods',
       columns: ['case_id', 'control_list_entry'],
       unique: true,
@@ -173,6 +181,7 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
     },
     {
       name: 'licence_validity_destinations_case_idx',
+      forWrites: true,
       table: 'licence_validity_destinations',
       columns: ['case_id', 'country'],
       unique: true,
@@ -186,13 +195,20 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
       name: 'licence_validity_suspensions_case_idx',
       table: 'licence_validity_suspensions',
       columns: ['case_id', 'suspended_from'],
+      forWrites: true,
     },
-    { name: 'licence_validity_holds_case_idx', table: 'licence_validity_holds', columns: ['case_id'] },
+    {
+      name: 'licence_validity_holds_case_idx',
+      table: 'licence_validity_holds',
+      columns: ['case_id'],
+      forWrites: true,
+    },
   ],
   'decision-history': [
     // Unique: a revision of a case can only be recorded once; a double application fails loudly.
     {
       name: 'decision_history_case_idx',
+      forWrites: true,
       table: 'decision_history',
       columns: ['case_id', 'revision'],
       unique: true,
@@ -200,6 +216,7 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
     // A version's segments, found by case for the rewrite after a decision and for the listing.
     {
       name: 'validity_periods_case_idx',
+      forWrites: true,
       table: 'validity_periods',
       columns: ['case_id', 'revision', 'segment_from'],
       unique: true,
@@ -219,6 +236,34 @@ export async function createProjectionIndexes(
   name: ProjectionName,
 ): Promise<void> {
   for (const index of INDEXES[name]) await createIndex(db, index);
+}
+
+/** The name an index `forWrites` has on a rebuild's tables until the swap. */
+function rebuildIndexName(name: string): string {
+  return `${name}__rebuild`;
+}
+
+/** On a rebuild's fresh tables (`db` with REBUILD_TABLES): the indexes its writes look rows up by. */
+export async function createRebuildWriteIndexes(
+  rebuild: Kysely<ReadModelDatabase>,
+  name: ProjectionName,
+): Promise<void> {
+  for (const index of INDEXES[name].filter((i) => i.forWrites)) {
+    await createIndex(rebuild, { ...index, name: rebuildIndexName(index.name) });
+  }
+}
+
+/**
+ * In the swap, once the rebuild's tables took the live names: drops the write indexes they brought
+ * under rebuild names, before createProjectionIndexes gives them the indexes of a fresh store.
+ */
+export async function dropRebuildWriteIndexes(
+  db: Kysely<ReadModelDatabase>,
+  name: ProjectionName,
+): Promise<void> {
+  for (const index of INDEXES[name].filter((i) => i.forWrites)) {
+    await db.schema.dropIndex(rebuildIndexName(index.name)).ifExists().execute();
+  }
 }
 
 /** Creates one index if missing. */
