@@ -46,13 +46,19 @@ describe('rebuild of every projection, read stream by stream or in global order'
     return { store, file };
   }
 
-  it('swaps in the tables of a projection from scratch either way, and says which way it read', async () => {
+  /** A store of 40 cases, and a read store with every event projected in global order. */
+  async function backlogAndFresh() {
     const eventsFile = join(dir, 'licences.sqlite');
     const head = await writeBacklog(eventsFile, 40);
     const events = SqliteEventStore.open({ file: eventsFile });
     closers.push(() => events.close());
     const fresh = await readStore('fresh');
     await projectEverything(events, fresh.store);
+    return { head, events, fresh };
+  }
+
+  it('swaps in the tables of a projection from scratch either way, and says which way it read', async () => {
+    const { head, events, fresh } = await backlogAndFresh();
 
     for (const [label, store] of [
       ['by-stream', events],
@@ -82,6 +88,46 @@ describe('rebuild of every projection, read stream by stream or in global order'
         expect(fractions).toEqual([...fractions].sort((x, y) => x - y));
       }
       expect(dumpReadModels(target.file)).toEqual(dumpReadModels(fresh.file));
+    }
+  });
+
+  it('builds only the empty projections, and only from enough events read stream by stream', async () => {
+    const { head, events, fresh } = await backlogAndFresh();
+    const target = await readStore('target');
+    // One projection already holds events: it is left to the runner.
+    const first = await events.readAll({ maxCount: 10 });
+    await target.store.project('statistics', first);
+
+    expect(await new ProjectionRebuilder(events, target.store).buildEmpty(PROJECTION_NAMES)).toEqual([]);
+    expect(
+      await new ProjectionRebuilder(globalOrderOnly(events), target.store, 10).buildEmpty(PROJECTION_NAMES),
+    ).toEqual([]);
+    expect(
+      await new ProjectionRebuilder(events, target.store, head + 1).buildEmpty(PROJECTION_NAMES),
+    ).toEqual([]);
+    for (const name of PROJECTION_NAMES) {
+      expect(await target.store.checkpoint(name)).toBe(name === 'statistics' ? first.at(-1)!.position : 0);
+    }
+
+    const started: string[] = [];
+    const built = await new ProjectionRebuilder(events, target.store, head).buildEmpty(
+      PROJECTION_NAMES,
+      (name, upTo) => started.push(`${name}@${upTo}`),
+    );
+
+    const empty = PROJECTION_NAMES.filter((name) => name !== 'statistics');
+    expect(built).toEqual(empty);
+    expect(started).toEqual(empty.map((name) => `${name}@${head}`));
+    for (const name of empty) expect(await target.store.checkpoint(name)).toBe(head);
+    const dump = dumpReadModels(target.file);
+    const expected = dumpReadModels(fresh.file);
+    for (const table of [
+      'licence_validity',
+      'decision_history',
+      'validity_periods',
+      'revocation_justification',
+    ]) {
+      expect(dump[table]).toEqual(expected[table]);
     }
   });
 });

@@ -3,7 +3,12 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliToken, runScript, startAppProcess } from './support/app-process';
+import { SqliteEventStore } from '@licences/event-store-sqlite';
+import { SqliteReadModelStore } from '@licences/licensing-sqlite';
+import { INITIAL_BUILD_MIN_EVENTS, PROJECTION_NAMES } from '@licences/licensing-read-models';
 import { dumpReadModels, lowestCheckpoint, writeBacklog } from './support/backlog';
+import { logLines } from './support/log-lines';
+import { projectEverything } from './support/postgres-read-models';
 import { caseBody } from './support/cases';
 import {
   APP_START_MS,
@@ -25,16 +30,19 @@ const CATCH_UP_MS = 120_000;
 interface Projector {
   readonly child: ChildProcess;
   stderr: string;
+  /** Its log (JSON lines). */
+  stdout: string;
 }
 
 function startProjector(dataDir: string): Projector {
   const child = startNodeScript(
     ['-r', './tools/register.cjs', 'apps/api/src/cli/projector.cli.ts'],
     { LICENCES_DATA_DIR: dataDir },
-    ['ignore', 'ignore', 'pipe'],
+    ['ignore', 'pipe', 'pipe'],
   );
-  const projector = { child, stderr: '' };
+  const projector = { child, stderr: '', stdout: '' };
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (projector.stderr += chunk));
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (projector.stdout += chunk));
   return projector;
 }
 
@@ -135,6 +143,56 @@ describe('projections in their own process', () => {
       expect(unknown.stderr).toContain('Unknown projection nonsense');
     },
     timeoutAbove(BACKLOG_MS, 3 * (FIRST_BATCH_MS + STOP_MS), 2 * (CATCH_UP_MS + STOP_MS), 2 * SCRIPT_MS),
+  );
+
+  it(
+    'builds an empty read model of a long history stream by stream, then goes on like any projector',
+    async () => {
+      const dataDir = newDir();
+      const eventsFile = join(dataDir, 'licences.sqlite');
+      const head = await writeBacklog(eventsFile, 4600);
+      expect(head).toBeGreaterThanOrEqual(INITIAL_BUILD_MIN_EVENTS);
+      const readModels = join(dataDir, 'read-models.sqlite');
+
+      const projector = startProjector(dataDir);
+      await waitForProjector(
+        projector,
+        dataDir,
+        (c) => c === head,
+        `the projector builds up to ${head}`,
+        CATCH_UP_MS,
+      );
+      const messages = () => logLines(projector.stdout).map((line) => line.msg);
+      for (const name of PROJECTION_NAMES) {
+        expect(messages()).toContain(
+          `Building ${name} stream by stream from the events up to position ${head} (its read model was empty)`,
+        );
+      }
+      expect(messages()).toContainEqual(expect.stringMatching(`^Built ${PROJECTION_NAMES.join(', ')} in `));
+      // Built, the projector follows new events as it always did.
+      const later = await writeBacklog(eventsFile, 30);
+      await waitForProjector(
+        projector,
+        dataDir,
+        (c) => c === later,
+        `the projector reaches ${later}`,
+        CATCH_UP_MS,
+      );
+      await stopProcess(projector.child, 'SIGTERM');
+
+      // What projecting every event in global order, in one pass, gives.
+      const freshDir = newDir();
+      const events = SqliteEventStore.open({ file: eventsFile });
+      const fresh = await SqliteReadModelStore.open(join(freshDir, 'read-models.sqlite'));
+      try {
+        expect(await projectEverything(events, fresh)).toBe(later);
+      } finally {
+        await fresh.close();
+        await events.close();
+      }
+      expect(dumpReadModels(readModels)).toEqual(dumpReadModels(join(freshDir, 'read-models.sqlite')));
+    },
+    timeoutAbove(2 * BACKLOG_MS, 2 * CATCH_UP_MS, STOP_MS, SCRIPT_MS),
   );
 
   it(

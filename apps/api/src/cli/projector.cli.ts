@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { PROJECTION_NAMES, ProjectionRunner } from '@licences/licensing-read-models';
+import { PROJECTION_NAMES, ProjectionRebuilder, ProjectionRunner } from '@licences/licensing-read-models';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { AppLogger } from '../config/app.logger';
 import { prepareDataFolder } from '../config/data-folder';
@@ -56,13 +56,37 @@ async function main(): Promise<void> {
   );
   // Exit 0 once the batches in flight stored their checkpoints, instead of re-raising the signal.
   app.enableShutdownHooks([], { useProcessExit: true });
+  const logger = new Logger('Projector');
+  // Its probes and metrics (lag per projection, progress of a build), on LICENCES_METRICS_PORT,
+  // from the start: a build of an empty read model may take long, and must show it is alive.
+  try {
+    const probes = await app.get(ProbeServer).listen(host, metricsPort);
+    logger.log(`Metrics and probes at ${probes}/metrics, /health/live, /health/ready`);
+  } catch (error) {
+    // Asked for by name, the port must serve; the default one taken is said loudly, not fatal.
+    if (metricsPortSetting?.trim() || !(error instanceof ConfigError)) throw error;
+    logger.warn(`No metrics or probes served: ${error.message}`);
+  }
   const runner = app.get(ProjectionRunner);
+  if (readStore.kind === 'sqlite') {
+    // This process writes every projection alone: an empty one is built stream by stream first.
+    // With PostgreSQL, projectors share the store and the leases decide; they catch up instead.
+    const started = Date.now();
+    const built = await app
+      .get(ProjectionRebuilder)
+      .buildEmpty(PROJECTION_NAMES, (name, target) =>
+        logger.log(
+          `Building ${name} stream by stream from the events up to position ${target} (its read model was empty)`,
+        ),
+      );
+    if (built.length > 0)
+      logger.log(`Built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   await runner.start();
   const source =
     eventStore.kind === 'sqlite'
       ? join(dataDir, 'licences.sqlite')
       : `EventStoreDB ${withoutCredentials(eventStore.connectionString)}`;
-  const logger = new Logger('Projector');
   if (readStore.kind === 'postgres') {
     const holds: string[] = [];
     const waiting: string[] = [];
@@ -79,15 +103,6 @@ async function main(): Promise<void> {
     logger.log(`Projecting ${PROJECTION_NAMES.join(', ')} into ${readModels}, from ${source}`);
     // With PostgreSQL the leases decide who projects; an SQLite file takes one projector only.
     logger.log('The API beside this projector must run with LICENCES_PROJECTIONS=external');
-  }
-  // Its probes and metrics (lag per projection), on LICENCES_METRICS_PORT.
-  try {
-    const probes = await app.get(ProbeServer).listen(host, metricsPort);
-    logger.log(`Metrics and probes at ${probes}/metrics, /health/live, /health/ready`);
-  } catch (error) {
-    // Asked for by name, the port must serve; the default one taken is said loudly, not fatal.
-    if (metricsPortSetting?.trim() || !(error instanceof ConfigError)) throw error;
-    logger.warn(`No metrics or probes served: ${error.message}`);
   }
 }
 

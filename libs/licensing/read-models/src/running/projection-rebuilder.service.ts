@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore, RecordedEvent, StreamCursor } from '@licences/event-store';
 import { READ_MODEL_STORE, RebuildRunningError } from '../read-model-store.port';
@@ -6,6 +6,16 @@ import type { ProjectionName, ReadModelStore } from '../read-model-store.port';
 
 /** Events read, and applied in one transaction, per page of a rebuild: memory stays flat whatever the history. */
 const READ_BATCH = 5000;
+
+/**
+ * Below this many stored events, `buildEmpty` leaves an empty read model to the runner's catch-up
+ * in global order: seconds either way, and a catch-up keeps each batch if the process stops,
+ * where a build stopped half-way starts over.
+ */
+export const INITIAL_BUILD_MIN_EVENTS = 10_000;
+
+/** Injection token of a process's own INITIAL_BUILD_MIN_EVENTS. */
+export const INITIAL_BUILD_MIN_EVENTS_SETTING = Symbol.for('licences.InitialBuildMinEvents');
 
 export interface RebuildProgress {
   readonly projection: ProjectionName;
@@ -42,10 +52,16 @@ export interface RebuildProgress {
 export class ProjectionRebuilder {
   private readonly progress = new Map<ProjectionName, RebuildProgress>();
 
+  private readonly initialBuildMinEvents: number;
+
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-  ) {}
+    /** Overrides INITIAL_BUILD_MIN_EVENTS (tests build small histories). */
+    @Optional() @Inject(INITIAL_BUILD_MIN_EVENTS_SETTING) initialBuildMinEvents?: number,
+  ) {
+    this.initialBuildMinEvents = initialBuildMinEvents ?? INITIAL_BUILD_MIN_EVENTS;
+  }
 
   /** The latest rebuild of each projection started by this process. */
   latest(name: ProjectionName): RebuildProgress | undefined {
@@ -54,6 +70,34 @@ export class ProjectionRebuilder {
 
   isRunning(name: ProjectionName): boolean {
     return this.progress.get(name)?.state === 'rebuilding';
+  }
+
+  /**
+   * Builds each of `names` whose live tables hold nothing yet (checkpoint 0), one after another, as
+   * a rebuild does: stream by stream into fresh tables, swapped in once complete, so that each case
+   * is written once rather than once per batch that touches it. Only where the event store reads
+   * by stream and holds at least INITIAL_BUILD_MIN_EVENTS; for a process that writes these
+   * projections alone, before its runner starts. Resolves with the projections built.
+   */
+  async buildEmpty(
+    names: readonly ProjectionName[],
+    onStart?: (name: ProjectionName, targetPosition: number) => void,
+  ): Promise<ProjectionName[]> {
+    if (!this.events.readAllByStream) return [];
+    const head = await this.events.headPosition();
+    if (head < this.initialBuildMinEvents) return [];
+    const built: ProjectionName[] = [];
+    for (const name of names) {
+      if ((await this.readModels.checkpoint(name)) !== 0) continue;
+      let announced = false;
+      await this.rebuild(name, (progress) => {
+        if (announced || progress.targetPosition === 0) return;
+        announced = true;
+        onStart?.(name, progress.targetPosition);
+      });
+      built.push(name);
+    }
+    return built;
   }
 
   /** Rebuilds `name` and resolves with the completed progress (rejects as `begin` and the rebuild do). */
