@@ -35,6 +35,16 @@ export function isProjectionName(value: string): value is ProjectionName {
   return (PROJECTION_NAMES as readonly string[]).includes(value);
 }
 
+/**
+ * The projections each row of which comes from the events of one stream alone: reading the events
+ * stream by stream builds the same tables as reading them in global order, which a rebuild does
+ * where it can (`ReadModelStore.projectStreams`). A projection that weighs one stream's events
+ * against another's must be left out of this set.
+ */
+export const STREAM_LOCAL_PROJECTIONS: ReadonlySet<ProjectionName> = new Set<ProjectionName>(
+  PROJECTION_NAMES,
+);
+
 /** Which tables a projection writes to: the live ones queries read, or the fresh ones of a rebuild. */
 export type ProjectionTarget = 'live' | 'rebuild';
 
@@ -102,15 +112,15 @@ export interface ReadModelStore {
   /**
    * Applies to the rebuild of `name` events read stream by stream (`EventStore.readAllByStream`):
    * each stream's events together and in revision order, no stream read again once the pass has
-   * left it. Every projection folds each licence stream on its own, so this order builds the same
-   * tables as global order, while each case is finished before the next and written once.
+   * left it. For the STREAM_LOCAL_PROJECTIONS only: this order builds the same tables as global
+   * order for them, while each case is finished before the next and written once.
    *
    * No global position divides what such a pass applied from what it did not, so the rebuild's
    * checkpoint stays 0 during the pass; the call with `upTo` (the pass's last page, which may be
    * empty) moves it to `upTo` in the same transaction. The rebuild then goes on in global order
    * (`project`, `completeRebuild`).
-   * @throws Error, storing nothing, when no rebuild of `name` was started, its pass is over, the
-   * events are not in stream order, or an event lies after `upTo`.
+   * @throws Error, storing nothing, when `name` is not stream-local, no rebuild of it was started,
+   * its pass is over, the events are not in stream order, or an event lies after `upTo`.
    */
   projectStreams(name: ProjectionName, events: readonly RecordedEvent[], upTo?: number): Promise<void>;
 

@@ -6,6 +6,7 @@ import {
   ProjectionFencedOffError,
   projectRevocation,
   projectValidity,
+  STREAM_LOCAL_PROJECTIONS,
 } from '@licences/licensing-read-models';
 import type {
   DecisionHistoryEntry,
@@ -151,6 +152,7 @@ export async function projectStreamBatch(
   now: string,
   upTo?: number,
 ): Promise<void> {
+  if (!STREAM_LOCAL_PROJECTIONS.has(name)) throw new Error(`${name} cannot be built stream by stream`);
   const stored = await readCheckpoint(db, name, 'rebuild');
   if (stored === undefined) throw new Error(`No rebuild of ${name} was started`);
   // Past the pass, the checkpoint says which events the tables hold; another stream-ordered page

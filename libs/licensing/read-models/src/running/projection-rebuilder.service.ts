@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore, RecordedEvent, StreamCursor } from '@licences/event-store';
-import { READ_MODEL_STORE, RebuildRunningError } from '../read-model-store.port';
+import { READ_MODEL_STORE, RebuildRunningError, STREAM_LOCAL_PROJECTIONS } from '../read-model-store.port';
 import type { ProjectionName, ReadModelStore } from '../read-model-store.port';
 
 /** Events read, and applied in one transaction, per page of a rebuild: memory stays flat whatever the history. */
@@ -73,9 +73,10 @@ export class ProjectionRebuilder {
   }
 
   /**
-   * Builds each of `names` whose live tables hold nothing yet (checkpoint 0), one after another, as
-   * a rebuild does: stream by stream into fresh tables, swapped in once complete, so that each case
-   * is written once rather than once per batch that touches it. Only where the event store reads
+   * Builds each of `names` (of the STREAM_LOCAL_PROJECTIONS) whose live tables hold nothing yet
+   * (checkpoint 0), one after another, as a rebuild does: stream by stream into fresh tables,
+   * swapped in once complete, so that each case is written once rather than once per batch that
+   * touches it. Only where the event store reads
    * by stream and holds at least INITIAL_BUILD_MIN_EVENTS; for a process that writes these
    * projections alone, before its runner starts. Resolves with the projections built.
    */
@@ -84,10 +85,11 @@ export class ProjectionRebuilder {
     onStart?: (name: ProjectionName, targetPosition: number) => void,
   ): Promise<ProjectionName[]> {
     if (!this.events.readAllByStream) return [];
+    const local = names.filter((name) => STREAM_LOCAL_PROJECTIONS.has(name));
     const head = await this.events.headPosition();
     if (head < this.initialBuildMinEvents) return [];
     const built: ProjectionName[] = [];
-    for (const name of names) {
+    for (const name of local) {
       if ((await this.readModels.checkpoint(name)) !== 0) continue;
       let announced = false;
       await this.rebuild(name, (progress) => {
@@ -120,7 +122,9 @@ export class ProjectionRebuilder {
   ): Promise<{ finished: Promise<RebuildProgress> }> {
     if (this.isRunning(name)) throw new RebuildRunningError(name);
     const started = Date.now();
-    const readByStream = this.events.readAllByStream?.bind(this.events);
+    const readByStream = STREAM_LOCAL_PROJECTIONS.has(name)
+      ? this.events.readAllByStream?.bind(this.events)
+      : undefined;
     // Registered before the first await, so that a second request sees this rebuild running.
     let report: RebuildProgress = {
       projection: name,
