@@ -3,6 +3,10 @@ import { EVENT_STORE } from '@licences/event-store';
 import type { EventStore, RecordedEvent, StreamCursor } from '@licences/event-store';
 import { READ_MODEL_STORE, RebuildRunningError, STREAM_LOCAL_PROJECTIONS } from '../read-model-store.port';
 import type { ProjectionName, ReadModelStore } from '../read-model-store.port';
+import { RebuildProgressTracker } from './rebuild-progress.tracker';
+import type { RebuildProgress } from './rebuild-progress.tracker';
+
+export type { RebuildProgress } from './rebuild-progress.tracker';
 
 /** Events read, and applied in one transaction, per page of a rebuild: memory stays flat whatever the history. */
 const READ_BATCH = 5000;
@@ -16,33 +20,6 @@ export const INITIAL_BUILD_MIN_EVENTS = 10_000;
 
 /** Injection token of a process's own INITIAL_BUILD_MIN_EVENTS. */
 export const INITIAL_BUILD_MIN_EVENTS_SETTING = Symbol.for('licences.InitialBuildMinEvents');
-
-export interface RebuildProgress {
-  readonly projection: ProjectionName;
-  readonly state: 'rebuilding' | 'completed' | 'failed';
-  /**
-   * How the events up to the target are read: stream by stream where the event store can
-   * (`readAllByStream`), each case then written once; otherwise in global order.
-   */
-  readonly readOrder: 'by-stream' | 'global';
-  readonly eventsDone: number;
-  /** Global position the rebuild reads up to before it swaps (the head when it started). */
-  readonly targetPosition: number;
-  /** The rebuild's checkpoint: 0 during a stream-ordered pass, the target once the pass is over. */
-  readonly position: number;
-  /**
-   * Share of the work done, 0 to 1. In global order, the position's share of the target; in
-   * stream order, the events' share, an estimate that is exact where positions number the events
-   * one by one (SQLite).
-   */
-  readonly fractionDone: number;
-  readonly eventsPerSecond: number;
-  /** Estimated seconds left, from the rate so far; null until there is a rate. */
-  readonly secondsLeft: number | null;
-  readonly startedAt: string;
-  readonly finishedAt?: string;
-  readonly error?: string;
-}
 
 /**
  * Rebuilds a projection from the first event into fresh tables; the live tables are replaced
@@ -88,18 +65,17 @@ export class ProjectionRebuilder {
     const local = names.filter((name) => STREAM_LOCAL_PROJECTIONS.has(name));
     const head = await this.events.headPosition();
     if (head < this.initialBuildMinEvents) return [];
-    const built: ProjectionName[] = [];
-    for (const name of local) {
-      if ((await this.readModels.checkpoint(name)) !== 0) continue;
-      let announced = false;
-      await this.rebuild(name, (progress) => {
-        if (announced || progress.targetPosition === 0) return;
-        announced = true;
-        onStart?.(name, progress.targetPosition);
-      });
-      built.push(name);
-    }
-    return built;
+    const empty: ProjectionName[] = [];
+    for (const name of local) if ((await this.readModels.checkpoint(name)) === 0) empty.push(name);
+    if (empty.length === 0) return [];
+    const announced = new Set<ProjectionName>();
+    const { finished } = await this.beginAll(empty, (progress) => {
+      if (announced.has(progress.projection) || progress.targetPosition === 0) return;
+      announced.add(progress.projection);
+      onStart?.(progress.projection, progress.targetPosition);
+    });
+    await finished;
+    return empty;
   }
 
   /** Rebuilds `name` and resolves with the completed progress (rejects as `begin` and the rebuild do). */
@@ -120,100 +96,97 @@ export class ProjectionRebuilder {
     name: ProjectionName,
     onProgress?: (progress: RebuildProgress) => void,
   ): Promise<{ finished: Promise<RebuildProgress> }> {
-    if (this.isRunning(name)) throw new RebuildRunningError(name);
+    const { finished } = await this.beginAll([name], onProgress);
+    return { finished: finished.then(([done]) => done!) };
+  }
+
+  /**
+   * `begin` for several projections at once, up to one target: the ones read stream by stream
+   * share each page read, and each is swapped in as soon as it is complete.
+   */
+  private async beginAll(
+    names: readonly ProjectionName[],
+    onProgress?: (progress: RebuildProgress) => void,
+  ): Promise<{ finished: Promise<RebuildProgress[]> }> {
+    const running = names.find((name) => this.isRunning(name));
+    if (running) throw new RebuildRunningError(running);
     const started = Date.now();
-    const readByStream = STREAM_LOCAL_PROJECTIONS.has(name)
-      ? this.events.readAllByStream?.bind(this.events)
-      : undefined;
-    // Registered before the first await, so that a second request sees this rebuild running.
-    let report: RebuildProgress = {
-      projection: name,
-      state: 'rebuilding',
-      readOrder: readByStream ? 'by-stream' : 'global',
-      eventsDone: 0,
-      targetPosition: 0,
-      position: 0,
-      fractionDone: 0,
-      eventsPerSecond: 0,
-      secondsLeft: null,
-      startedAt: new Date(started).toISOString(),
-    };
-    this.progress.set(name, report);
-    const publish = (next: RebuildProgress) => {
-      report = next;
-      this.progress.set(name, next);
-      onProgress?.(next);
-    };
-    const fail = (error: unknown) =>
-      publish({ ...report, state: 'failed', error: String(error), finishedAt: new Date().toISOString() });
+    // Registered before the first await, so that a second request sees these rebuilds running.
+    const runs = names.map((name) => {
+      const byStream = STREAM_LOCAL_PROJECTIONS.has(name) && this.events.readAllByStream !== undefined;
+      const run = new RebuildProgressTracker(name, byStream ? 'by-stream' : 'global', started, (progress) => {
+        this.progress.set(name, progress);
+        onProgress?.(progress);
+      });
+      this.progress.set(name, run.progress);
+      return run;
+    });
+    const begun: RebuildProgressTracker[] = [];
     try {
       const targetPosition = await this.events.headPosition();
-      publish({ ...report, targetPosition });
-      await this.readModels.startRebuild(name);
+      for (const run of runs) {
+        run.target(targetPosition);
+        await this.readModels.startRebuild(run.progress.projection);
+        begun.push(run);
+      }
     } catch (error) {
-      // Nothing of this rebuild exists to abort; another process's rebuild tables stay untouched.
-      fail(error);
+      // Those not begun have nothing to abort; another process's rebuild tables stay untouched.
+      await this.abort(begun, error);
+      runs.filter((run) => !begun.includes(run)).forEach((run) => run.fail(error));
       throw error;
     }
-    /** Progress after `count` more events, the rebuild's checkpoint now at `position`. */
-    const advance = (count: number, position: number) => {
-      const { targetPosition } = report;
-      const eventsDone = report.eventsDone + count;
-      const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      const eventsPerSecond = Math.round(eventsDone / seconds);
-      const done =
-        report.readOrder === 'by-stream' && position < targetPosition
-          ? Math.min(eventsDone, targetPosition)
-          : Math.min(position, targetPosition);
-      const left = Math.max(0, targetPosition - done);
-      publish({
-        ...report,
-        eventsDone,
-        position,
-        fractionDone: targetPosition > 0 ? done / targetPosition : 1,
-        eventsPerSecond,
-        secondsLeft: eventsPerSecond ? left / eventsPerSecond : null,
-      });
-    };
     const finished = (async () => {
       try {
-        if (readByStream) {
-          // Stream by stream up to the target; the global-order loop below then has nothing left.
-          let after: StreamCursor | undefined;
-          for (;;) {
-            const page = await readByStream({ upTo: report.targetPosition, after, maxCount: READ_BATCH });
-            const last = page.at(-1);
-            const passOver = page.length < READ_BATCH;
-            await this.readModels.projectStreams(name, page, passOver ? report.targetPosition : undefined);
-            advance(page.length, passOver ? report.targetPosition : 0);
-            if (passOver || last === undefined) break;
-            after = { streamId: last.streamId, revision: last.revision };
+        await this.passByStream(runs.filter((run) => run.progress.readOrder === 'by-stream'));
+        for (const run of runs) {
+          const { projection } = run.progress;
+          // In global order, or after the pass: nothing is left to read below the target then.
+          while (run.progress.position < run.progress.targetPosition) {
+            const batch = await this.events.readAll({ after: run.progress.position, maxCount: READ_BATCH });
+            if (batch.length === 0) break;
+            run.advance(batch.length, await this.readModels.project(projection, batch, 'rebuild'));
           }
+          run.complete(
+            await this.readModels.completeRebuild(projection, (after, upTo) => this.readRange(after, upTo)),
+          );
         }
-        while (report.position < report.targetPosition) {
-          const batch = await this.events.readAll({ after: report.position, maxCount: READ_BATCH });
-          if (batch.length === 0) break;
-          advance(batch.length, await this.readModels.project(name, batch, 'rebuild'));
-        }
-        const position = await this.readModels.completeRebuild(name, (after, upTo) =>
-          this.readRange(after, upTo),
-        );
-        publish({
-          ...report,
-          state: 'completed',
-          position,
-          fractionDone: 1,
-          secondsLeft: 0,
-          finishedAt: new Date().toISOString(),
-        });
       } catch (error) {
-        await this.readModels.abortRebuild(name).catch(() => undefined);
-        fail(error);
+        await this.abort(
+          runs.filter((run) => run.progress.state === 'rebuilding'),
+          error,
+        );
         throw error;
       }
-      return report;
+      return runs.map((run) => run.progress);
     })();
     return { finished };
+  }
+
+  /** Reads the events up to the target once, stream by stream, and applies each page to every run. */
+  private async passByStream(runs: readonly RebuildProgressTracker[]): Promise<void> {
+    const [first] = runs;
+    if (first === undefined || !this.events.readAllByStream) return;
+    const upTo = first.progress.targetPosition;
+    let after: StreamCursor | undefined;
+    for (;;) {
+      const page = await this.events.readAllByStream({ upTo, after, maxCount: READ_BATCH });
+      const last = page.at(-1);
+      const passOver = page.length < READ_BATCH;
+      for (const run of runs) {
+        await this.readModels.projectStreams(run.progress.projection, page, passOver ? upTo : undefined);
+        run.advance(page.length, passOver ? upTo : 0);
+      }
+      if (passOver || last === undefined) return;
+      after = { streamId: last.streamId, revision: last.revision };
+    }
+  }
+
+  /** Drops the rebuild tables of `runs` and marks them failed with `error`. */
+  private async abort(runs: readonly RebuildProgressTracker[], error: unknown): Promise<void> {
+    for (const run of runs) {
+      await this.readModels.abortRebuild(run.progress.projection).catch(() => undefined);
+      run.fail(error);
+    }
   }
 
   private async readRange(after: number, upTo: number): Promise<RecordedEvent[]> {
