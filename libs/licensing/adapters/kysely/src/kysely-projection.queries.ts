@@ -56,13 +56,25 @@ export async function readCheckpoint(
 
 /** The fence recorded on the projection's live checkpoint row (0 when none). */
 export async function readFence(db: Db, name: ProjectionName): Promise<number> {
+  return (await readStoredFence(db, name, 'live')) ?? 0;
+}
+
+/**
+ * The fence column of the projection's checkpoint row of `target`, undefined without the row. On
+ * a rebuild's row an engine may keep there what marks the rebuild as its own (SQLite's token).
+ */
+export async function readStoredFence(
+  db: Db,
+  name: ProjectionName,
+  target: ProjectionTarget,
+): Promise<number | undefined> {
   const row = await db
     .selectFrom('projection_checkpoints')
     .select('fence')
     .where('name', '=', name)
-    .where('target', '=', 'live')
+    .where('target', '=', target)
     .executeTakeFirst();
-  return row === undefined ? 0 : Number(row.fence);
+  return row === undefined ? undefined : Number(row.fence);
 }
 
 /**

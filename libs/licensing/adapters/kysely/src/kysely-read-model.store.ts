@@ -71,6 +71,11 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     return Promise.resolve();
   }
 
+  /** Inside the transaction that starts a rebuild, after its tables and checkpoint exist. */
+  protected afterStartRebuild(_trx: Db, _name: ProjectionName): Promise<void> {
+    return Promise.resolve();
+  }
+
   /** Inside a rebuild's swap, after the new tables took the live names: what the engine must mend. */
   protected afterSwap(_trx: Db, _name: ProjectionName): Promise<void> {
     return Promise.resolve();
@@ -137,7 +142,10 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
 
   async startRebuild(name: ProjectionName): Promise<void> {
     checkName(name);
-    return await this.write(name, (trx) => rebuilds.startRebuild(trx, name, now()));
+    return await this.write(name, async (trx) => {
+      await rebuilds.startRebuild(trx, name, now());
+      await this.afterStartRebuild(trx, name);
+    });
   }
 
   async completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number> {

@@ -1,4 +1,51 @@
-import { describeRebuild } from '@licences/licensing-kysely/testing';
+import type { RecordedEvent } from '@licences/event-store';
+import { describeRebuild, ReadModelHarness } from '@licences/licensing-kysely/testing';
+import { RebuildRunningError } from '@licences/licensing-read-models';
+import type { SqliteReadModelStore } from './sqlite-read-model.store';
 import { SQLITE_READ_MODELS } from './testing/sqlite-read-model.setup';
 
 describeRebuild(SQLITE_READ_MODELS);
+
+/** SQLite only: two processes (two stores on one file) rebuilding the same projection. */
+describe('SQLite rebuild started again by another process', () => {
+  let h: ReadModelHarness<SqliteReadModelStore>;
+  let all: RecordedEvent[];
+
+  beforeEach(async () => {
+    h = await ReadModelHarness.create(SQLITE_READ_MODELS.openEventStore, SQLITE_READ_MODELS.backend);
+    await h.writeLifecycles();
+    all = await h.events.readAll();
+  });
+
+  afterEach(() => h.dispose());
+
+  it('refuses the first one every further write and its swap; its abort leaves the second one be', async () => {
+    const name = 'licence-validity';
+    const head = all.at(-1)!.position;
+    const first = await h.openStore();
+    const second = await h.openStore();
+    await h.projectAll(first.store, all);
+    const live = await h.dumpTables(first.db);
+    const half = all.slice(0, Math.floor(all.length / 2));
+
+    await first.store.startRebuild(name);
+    await first.store.project(name, half, 'rebuild');
+    // The second empties the rebuild tables: whatever the first wrote before is gone.
+    await second.store.startRebuild(name);
+
+    await expect(first.store.project(name, all, 'rebuild')).rejects.toThrow(RebuildRunningError);
+    await expect(first.store.projectStreams(name, [], head)).rejects.toThrow(RebuildRunningError);
+    await expect(first.store.completeRebuild(name, () => Promise.resolve(all))).rejects.toThrow(
+      RebuildRunningError,
+    );
+    await first.store.abortRebuild(name);
+    expect(await first.store.checkpoint(name, 'rebuild')).toBe(0);
+    expect(await h.dumpTables(first.db)).toEqual(live);
+
+    await second.store.project(name, all, 'rebuild');
+    expect(await second.store.completeRebuild(name, () => Promise.resolve([]))).toBe(head);
+    expect(await h.dumpTables(second.db)).toEqual(
+      await h.dumpTables((await h.projectedFromScratch('fresh')).db),
+    );
+  });
+});

@@ -1,11 +1,12 @@
+import { randomInt } from 'node:crypto';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { ensurePrivateFile, withStorageFaultsAsync } from '@licences/event-store';
-import { createLiveSchema, KyselyReadModelStore } from '@licences/licensing-kysely';
+import { createLiveSchema, KyselyReadModelStore, projections } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
-import { PROJECTION_NAMES } from '@licences/licensing-read-models';
-import type { ProjectionName } from '@licences/licensing-read-models';
+import { PROJECTION_NAMES, RebuildRunningError } from '@licences/licensing-read-models';
+import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
 import { isLockError } from '../sqlite-lock-retry';
 import { CachedStatementsDatabase } from './cached-statements.database';
 import { ImmediateSqliteDialect } from './immediate-sqlite.dialect';
@@ -64,6 +65,9 @@ function openDatabase(file: string): Database.Database {
  * the queries live in the dialect-agnostic kysely-*.queries files.
  */
 export class SqliteReadModelStore extends KyselyReadModelStore {
+  /** The token this store wrote on the rebuild row of each projection it rebuilds. */
+  private readonly rebuildTokens = new Map<ProjectionName, number>();
+
   private constructor(
     db: Kysely<ReadModelDatabase>,
     private readonly folder: string,
@@ -92,6 +96,52 @@ export class SqliteReadModelStore extends KyselyReadModelStore {
       throw error;
     }
     return new SqliteReadModelStore(db, dirname(file));
+  }
+
+  /**
+   * Marks the rebuild as this store's: a random token in the fence of its checkpoint row (a
+   * rebuild's row has no lease fence). SQLite has no lock that would refuse a second process's
+   * rebuild of the same projection at its start, as PostgreSQL's advisory lock does; the second
+   * one writes its own token instead, and from then on this store's pages and swap are refused,
+   * so that no swap can bring in tables another process emptied half-way.
+   */
+  protected override async afterStartRebuild(
+    trx: Kysely<ReadModelDatabase>,
+    name: ProjectionName,
+  ): Promise<void> {
+    const token = randomInt(1, 2 ** 47);
+    await trx
+      .updateTable('projection_checkpoints')
+      .set({ fence: token })
+      .where('name', '=', name)
+      .where('target', '=', 'rebuild')
+      .execute();
+    this.rebuildTokens.set(name, token);
+  }
+
+  /** @throws RebuildRunningError when another store started this projection's rebuild again since. */
+  protected override async assertOwnsRebuild(
+    trx: Kysely<ReadModelDatabase>,
+    name: ProjectionName,
+  ): Promise<void> {
+    const stored = await projections.readStoredFence(trx, name, 'rebuild');
+    // No rebuild row: the write itself says that no rebuild was started.
+    if (stored !== undefined && stored !== this.rebuildTokens.get(name)) throw new RebuildRunningError(name);
+  }
+
+  override async completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number> {
+    const position = await super.completeRebuild(name, readMissing);
+    this.rebuildTokens.delete(name);
+    return position;
+  }
+
+  /** Only a rebuild this store started: another process's rebuild tables are not this one's to drop. */
+  override async abortRebuild(name: ProjectionName): Promise<void> {
+    const stored = await this.query((db) => projections.readStoredFence(db, name, 'rebuild'));
+    const own = this.rebuildTokens.get(name);
+    this.rebuildTokens.delete(name);
+    if (stored !== undefined && stored !== 0 && stored !== own) return;
+    await super.abortRebuild(name);
   }
 
   /** A full, read-only or failing disk is a StorageFaultError. */
