@@ -51,11 +51,11 @@ export class ProjectionRebuilder {
 
   /**
    * Builds each of `names` (of the STREAM_LOCAL_PROJECTIONS) whose live tables hold nothing yet
-   * (checkpoint 0), one after another, as a rebuild does: stream by stream into fresh tables,
-   * swapped in once complete, so that each case is written once rather than once per batch that
-   * touches it. Only where the event store reads
-   * by stream and holds at least INITIAL_BUILD_MIN_EVENTS; for a process that writes these
-   * projections alone, before its runner starts. Resolves with the projections built.
+   * (checkpoint 0) as a rebuild does, all of them from one stream-ordered read of the history into
+   * fresh tables, each swapped in once complete: each case is written once rather than once per
+   * batch that touches it. Only where the event store reads by stream and holds at least
+   * INITIAL_BUILD_MIN_EVENTS; for a process that writes these projections alone, before its runner
+   * starts. Resolves with the projections built.
    */
   async buildEmpty(
     names: readonly ProjectionName[],
@@ -102,7 +102,7 @@ export class ProjectionRebuilder {
 
   /**
    * `begin` for several projections at once, up to one target: the ones read stream by stream
-   * share each page read, and each is swapped in as soon as it is complete.
+   * share each page read; each is swapped in once its own catch-up to the target is done.
    */
   private async beginAll(
     names: readonly ProjectionName[],
