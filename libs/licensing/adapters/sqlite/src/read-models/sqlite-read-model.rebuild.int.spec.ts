@@ -1,25 +1,15 @@
-import type { RecordedEvent } from '@licences/event-store';
-import { describeRebuild, ReadModelHarness } from '@licences/licensing-kysely/testing';
+import { describeRebuild, lifecyclesPerTest } from '@licences/licensing-kysely/testing';
 import { RebuildRunningError } from '@licences/licensing-read-models';
-import type { SqliteReadModelStore } from './sqlite-read-model.store';
 import { SQLITE_READ_MODELS } from './testing/sqlite-read-model.setup';
 
 describeRebuild(SQLITE_READ_MODELS);
 
 /** SQLite only: two processes (two stores on one file) rebuilding the same projection. */
 describe('SQLite rebuild started again by another process', () => {
-  let h: ReadModelHarness<SqliteReadModelStore>;
-  let all: RecordedEvent[];
-
-  beforeEach(async () => {
-    h = await ReadModelHarness.create(SQLITE_READ_MODELS.openEventStore, SQLITE_READ_MODELS.backend);
-    await h.writeLifecycles();
-    all = await h.events.readAll();
-  });
-
-  afterEach(() => h.dispose());
+  const fixture = lifecyclesPerTest(SQLITE_READ_MODELS);
 
   it('refuses the first one every further write and its swap; its abort leaves the second one be', async () => {
+    const { h, all } = fixture;
     const name = 'licence-validity';
     const head = all.at(-1)!.position;
     const first = await h.openStore();
