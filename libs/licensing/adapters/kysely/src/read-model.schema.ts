@@ -3,6 +3,7 @@ import type { ProjectionName } from '@licences/licensing-read-models';
 import { fillValidityPeriods } from './kysely-validity-periods.projection';
 import type { ReadModelDatabase } from './read-model.records';
 import { createProjectionIndexes, dropRetiredIndexes, dropRetiredPeriodIndexes } from './read-model.indexes';
+import { positionKeyType } from './sql-engine';
 import { addPeriodRegistration, lacksColumn } from './validity-periods.registration';
 import type { IntrospectedTables } from './validity-periods.registration';
 
@@ -100,7 +101,7 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .execute());
     case 'decision_history':
       return void (await create
-        .addColumn('position', 'bigint', (c) => c.primaryKey())
+        .addColumn('position', positionKeyType(db), (c) => c.primaryKey())
         .addColumn('case_id', 'text', (c) => c.notNull())
         .addColumn('revision', 'integer', (c) => c.notNull())
         .addColumn('event_id', 'text', (c) => c.notNull())
@@ -176,7 +177,7 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .execute());
     case 'statistics_facts':
       return void (await create
-        .addColumn('position', 'bigint', (c) => c.primaryKey())
+        .addColumn('position', positionKeyType(db), (c) => c.primaryKey())
         .addColumn('case_id', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('decision_date', 'text', (c) => c.notNull())
