@@ -180,6 +180,13 @@ describe('access audit of oversight and reporting requests', () => {
       detail: expect.stringContaining(`the access log ${file} was removed while in use`),
     });
     expect(JSON.stringify(refused.body)).not.toContain('Thales');
+    // A report written as it is read is refused the same way: not a byte of it leaves.
+    const report = await app.request('GET', '/api/statistics/issued?year=2024&format=csv', {
+      token: app.token('reporting', 'stats-job'),
+    });
+    expect(report.status).toBe(503);
+    expect(report.contentType).toMatch(/^application\/problem\+json/);
+    expect(report.body).toMatchObject({ code: 'ACCESS_AUDIT_UNAVAILABLE' });
     // Requests that are not audited go on, and the process stays up.
     expect((await app.request('GET', `/api/licences/${id}`, { role: 'assessor' })).status).toBe(200);
     expect((await app.request('GET', '/health')).status).toBe(200);

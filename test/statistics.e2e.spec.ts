@@ -125,6 +125,15 @@ describe('statistics over HTTP', () => {
       expect(JSON.stringify(atHead.body)).not.toEqual(JSON.stringify(again.body));
     }
     expect((await get(`eu-annual?year=2025&format=csv&position=${position}`)).body).toBe(first.body);
+    // The listing reports are written as they are read (JSON and CSV): the same rule holds.
+    for (const format of ['json', 'csv']) {
+      const atHead = await get(`issued?year=2025&format=${format}`);
+      const again = await get(`issued?year=2025&format=${format}&position=${position}`);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual((await get(`issued?year=2025&format=${format}&position=${position}`)).body);
+      expect(JSON.stringify(atHead.body)).toContain('Belgium');
+      expect(JSON.stringify(again.body)).not.toContain('Belgium');
+    }
   });
 
   it('classifies transit, temporary and multi-destination licences, and writes the reports in Dutch (lang=nl)', async () => {

@@ -4,12 +4,16 @@ type Write = ServerResponse['write'];
 type End = ServerResponse['end'];
 
 /**
- * Holds back everything written to `response` until it ends, then asks `release` with the status
- * it was about to be sent with. When `release` resolves, the answer leaves as it was written; when
- * it rejects, nothing of it leaves: `refuse` answers instead (headers not yet sent, so they can
- * still be replaced), or, should a handler have sent its headers itself, the connection is cut.
- * Covers every way a route answers (a returned value, an error turned into a problem, `@Res()`,
- * a stream), since each ends in `write`/`end`.
+ * Holds back what is written to `response` from the moment its status is settled (its first
+ * `write`, or its `end`) and asks `release` with that status. When `release` resolves, what was
+ * held leaves and the rest follows as written; when it rejects, nothing of it leaves: `refuse`
+ * answers instead (headers not yet sent, so they can still be replaced), or, should a handler have
+ * sent its headers itself, the connection is cut. Covers every way a route answers (a returned
+ * value, an error turned into a problem, `@Res()`, a stream), since each ends in `write`/`end`.
+ *
+ * A streamed answer (a report written as it is read) is released at its first piece, not held
+ * whole: a large answer is not kept in memory, and while `release` is pending the stream is
+ * told to wait (`write` answers false) and is let go on with `drain`.
  */
 export function holdUntilReleased(
   response: ServerResponse,
@@ -29,24 +33,27 @@ export function holdUntilReleased(
   const write = (args: unknown[]) => loose.write(...args);
   const end = (args: unknown[]) => loose.end(...args);
   const held: unknown[][] = [];
-  let ended = false;
+  let ending: unknown[] | undefined;
+  let releasing = false;
+  let refused = false;
 
-  response.write = ((...args: unknown[]) => {
-    if (!ended) held.push(args);
-    return true;
-  }) as Write;
-  response.end = ((...args: unknown[]) => {
-    if (ended) return response;
-    ended = true;
+  function settle(): void {
+    releasing = true;
     release(response.statusCode)
       .then(
         () => {
           restore();
-          for (const chunk of held) write(chunk);
-          end(args);
+          let flowing = true;
+          for (const chunk of held.splice(0)) flowing = write(chunk);
+          if (ending) end(ending);
+          // A stream told to wait goes on; if the socket is full, its own `drain` comes later.
+          else if (flowing) response.emit('drain');
         },
         (error: unknown) => {
-          restore();
+          // From here on a stream's pieces are dropped: none of the answer may leave.
+          refused = true;
+          held.length = 0;
+          restore('end');
           if (response.headersSent) {
             response.destroy();
             return;
@@ -61,11 +68,23 @@ export function holdUntilReleased(
       )
       // Nothing may escape into the event loop: a failure here would take the process down.
       .catch(() => response.destroy());
+  }
+
+  response.write = ((...args: unknown[]) => {
+    if (refused || ending) return false;
+    held.push(args);
+    if (!releasing) settle();
+    return false;
+  }) as Write;
+  response.end = ((...args: unknown[]) => {
+    if (ending) return response;
+    ending = args;
+    if (!releasing) settle();
     return response;
   }) as End;
 
-  function restore(): void {
-    for (const name of ['write', 'end'] as const) {
+  function restore(only?: 'end'): void {
+    for (const name of only ? [only] : (['write', 'end'] as const)) {
       const descriptor = own[name];
       if (descriptor) Object.defineProperty(response, name, descriptor);
       else Reflect.deleteProperty(response, name);

@@ -1,4 +1,15 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Logger,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -7,9 +18,20 @@ import {
   formatReport,
   parseReportPeriod,
   REPORT_NAMES,
+  reportContentType,
   ReportPeriodError,
+  streamedListing,
+  StreamReportQuery,
 } from '@licences/licensing-reporting';
-import type { Report, ReportName, ReportPeriod } from '@licences/licensing-reporting';
+import type {
+  ListingReportName,
+  Report,
+  ReportLanguage,
+  ReportName,
+  ReportPeriod,
+  StreamedFormat,
+  StreamedReport,
+} from '@licences/licensing-reporting';
 import { Roles } from '../auth/roles';
 import { StatisticsQueryDto } from './dto/statistics-query.dto';
 
@@ -25,6 +47,8 @@ function reportNamed(name: string): ReportName {
 @ApiBearerAuth()
 @Controller('api/statistics')
 export class StatisticsController {
+  private readonly logger = new Logger(StatisticsController.name);
+
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':report')
@@ -38,16 +62,19 @@ export class StatisticsController {
     @Param('report') name: string,
     @Query() q: StatisticsQueryDto,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  ): Promise<string | StreamableFile> {
     const report = reportNamed(name);
     const at = q.position === undefined ? undefined : Number(q.position);
+    const format = q.format ?? 'json';
     let period: ReportPeriod;
     try {
       period = parseReportPeriod(q);
+      const listing = streamedListing(report, format);
+      if (listing) return await this.streamed(listing.name, period, listing.format, at, q.lang ?? 'en');
       const built = await this.queries.execute<BuildReportQuery, Report>(
         new BuildReportQuery(report, period, at, q.lang ?? 'en'),
       );
-      const { contentType, body, contentSecurityPolicy } = formatReport(built, q.format ?? 'json');
+      const { contentType, body, contentSecurityPolicy } = formatReport(built, format);
       res.type(contentType);
       // The HTML report's own policy (its stylesheet by hash) replaces the API's `default-src 'none'`.
       if (contentSecurityPolicy) res.setHeader('Content-Security-Policy', contentSecurityPolicy);
@@ -59,5 +86,36 @@ export class StatisticsController {
       }
       throw error;
     }
+  }
+
+  /**
+   * A listing report written as it is read: the same bytes as the built one, never whole in
+   * memory. The first piece is read before the answer starts, so that a store that cannot be read
+   * is the usual error; a failure after that cuts the connection, so that a truncated report can
+   * never pass for a complete one.
+   */
+  private async streamed(
+    name: ListingReportName,
+    period: ReportPeriod,
+    format: StreamedFormat,
+    at: number | undefined,
+    lang: ReportLanguage,
+  ): Promise<StreamableFile> {
+    const { pieces } = await this.queries.execute<StreamReportQuery, StreamedReport>(
+      new StreamReportQuery(name, period, format, at, lang),
+    );
+    const iterator = pieces[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    async function* all(): AsyncGenerator<string> {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    }
+    return new StreamableFile(Readable.from(all()), { type: reportContentType(format) }).setErrorHandler(
+      (error, response) => {
+        this.logger.error(`The ${name} report of ${period.label} failed while streaming: ${String(error)}`);
+        if (!response.destroyed) response.destroy?.();
+      },
+    );
   }
 }

@@ -14,6 +14,7 @@ import type {
 } from './read-model-queries.types';
 import type {
   MilitaryDecisionTotals,
+  StatisticsFactKey,
   StatisticsFactSelection,
   YearlyOverviewTotals,
 } from './statistics-totals.types';
@@ -216,6 +217,32 @@ export interface ReadModelStore {
     upToPosition: number,
     selection: StatisticsFactSelection,
   ): Promise<StatisticsFact[]>;
+
+  /**
+   * The facts `selectedStatisticsFacts` selects, in decision-date order (position order within a
+   * date), at most `limit` of them from just after `after` (from the first without it): a page of
+   * a report listed line by line whose period is too large to hold at once. Facts are only ever
+   * appended, so pages read one after another still belong to one report at `upToPosition`.
+   */
+  statisticsFactPage(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+    selection: StatisticsFactSelection,
+    after: StatisticsFactKey | undefined,
+    limit: number,
+  ): Promise<StatisticsFact[]>;
+
+  /**
+   * The distinct destination codes of the facts `selectedStatisticsFacts` selects, sorted: what a
+   * listing report names before it lists a line.
+   */
+  statisticsFactDestinations(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+    selection: StatisticsFactSelection,
+  ): Promise<string[]>;
 
   /**
    * The facts `statisticsFacts` selects, grouped and counted by the store (one snapshot): what the

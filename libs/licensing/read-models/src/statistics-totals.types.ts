@@ -1,4 +1,4 @@
-import type { ExportType, GoodsCategory, LicenceKind } from '@licences/licensing-domain';
+import type { ExportType, GoodsCategory, LicenceKind, LocalDate } from '@licences/licensing-domain';
 import type { StatisticsFact, StatisticsFactKind } from './projections/statistics.projection';
 
 /**
@@ -76,4 +76,12 @@ export interface StatisticsFactSelection {
   readonly kinds?: readonly StatisticsFactKind[];
   /** Only facts whose total value is strictly above this many cents. */
   readonly valueAboveCents?: number;
+  /** Only facts of this goods category (a licence's category: military or dual-use). */
+  readonly goodsCategory?: GoodsCategory;
+}
+
+/** Where a page of facts in decision-date order ends: the next page starts after it. */
+export interface StatisticsFactKey {
+  readonly decisionDate: LocalDate;
+  readonly position: number;
 }

@@ -17,4 +17,7 @@ export * from './report-format';
 export { renderReportHtml } from './html/render-report-html';
 export { REPORT_STYLE_SOURCE } from './html/html-document';
 export * from './build-report.handler';
+export * from './stream-report.handler';
+export * from './listing-report.stream';
+export * from './report-position';
 export * from './licensing-reporting.module';

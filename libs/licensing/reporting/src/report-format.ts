@@ -12,17 +12,36 @@ export interface FormattedReport {
   readonly contentSecurityPolicy?: string;
 }
 
-export function formatReport(report: Report, format: ReportFormat): FormattedReport {
+/** The media type a report is served as in each format. */
+export function reportContentType(format: ReportFormat): string {
   switch (format) {
     case 'json':
-      return { contentType: 'application/json; charset=utf-8', body: renderReportJson(report) };
+      return 'application/json; charset=utf-8';
     case 'csv':
-      return { contentType: 'text/csv; charset=utf-8', body: renderReportCsv(report) };
+      return 'text/csv; charset=utf-8';
     case 'md':
-      return { contentType: 'text/markdown; charset=utf-8', body: renderReportMarkdown(report) };
+      return 'text/markdown; charset=utf-8';
+    case 'html':
+      return 'text/html; charset=utf-8';
+    default: {
+      const unexpected: never = format;
+      throw new Error(`Unknown format ${String(unexpected)}`);
+    }
+  }
+}
+
+export function formatReport(report: Report, format: ReportFormat): FormattedReport {
+  const contentType = reportContentType(format);
+  switch (format) {
+    case 'json':
+      return { contentType, body: renderReportJson(report) };
+    case 'csv':
+      return { contentType, body: renderReportCsv(report) };
+    case 'md':
+      return { contentType, body: renderReportMarkdown(report) };
     case 'html':
       return {
-        contentType: 'text/html; charset=utf-8',
+        contentType,
         body: renderReportHtml(report),
         contentSecurityPolicy: REPORT_CONTENT_SECURITY_POLICY,
       };

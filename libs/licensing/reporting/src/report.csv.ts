@@ -1,5 +1,6 @@
 import type { Cell } from './report-tables';
 import { reportTables } from './report-tables';
+import { STREAM_CHUNK_CHARS } from './report.json';
 import type { Report } from './report.types';
 
 /*
@@ -43,4 +44,26 @@ export function renderReportCsv(report: Report): string {
         .join(''),
     )
     .join('\r\n');
+}
+
+/**
+ * The same bytes as `renderReportCsv(head)` would be with the rows of some tables filled in,
+ * written as `rowsOf(index)` yields them in batches (the tables of `head` by their place in
+ * `reportTables`; a table `rowsOf` leaves undefined keeps the rows it has in `head`).
+ */
+export async function* streamReportCsv(
+  head: Report,
+  rowsOf: (table: number) => AsyncIterable<readonly (readonly Cell[])[]> | undefined,
+): AsyncGenerator<string> {
+  for (const [index, table] of reportTables(head).entries()) {
+    let out = `${index === 0 ? '' : '\r\n'}# ${table.name}\r\n${table.header.map(csvField).join(',')}\r\n`;
+    for await (const rows of rowsOf(index) ?? [table.rows]) {
+      for (const row of rows) out += `${row.map(csvField).join(',')}\r\n`;
+      if (out.length >= STREAM_CHUNK_CHARS) {
+        yield out;
+        out = '';
+      }
+    }
+    yield out;
+  }
 }

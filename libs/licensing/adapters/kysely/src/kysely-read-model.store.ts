@@ -21,6 +21,7 @@ import type {
   StableLicenceFilter,
   MilitaryDecisionTotals,
   StatisticsFact,
+  StatisticsFactKey,
   StatisticsFactSelection,
   YearlyOverviewTotals,
 } from '@licences/licensing-read-models';
@@ -246,6 +247,28 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   ): Promise<StatisticsFact[]> {
     return await this.query((db) =>
       totals.selectedStatisticsFacts(db, fromDate, toDate, upToPosition, selection),
+    );
+  }
+  async statisticsFactPage(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+    selection: StatisticsFactSelection,
+    after: StatisticsFactKey | undefined,
+    limit: number,
+  ): Promise<StatisticsFact[]> {
+    return await this.query((db) =>
+      totals.statisticsFactPage(db, fromDate, toDate, upToPosition, selection, after, limit),
+    );
+  }
+  async statisticsFactDestinations(
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    upToPosition: number,
+    selection: StatisticsFactSelection,
+  ): Promise<string[]> {
+    return await this.query((db) =>
+      totals.statisticsFactDestinations(db, fromDate, toDate, upToPosition, selection),
     );
   }
   async yearlyOverviewTotals(

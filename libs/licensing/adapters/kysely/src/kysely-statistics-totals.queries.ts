@@ -6,6 +6,7 @@ import type {
   MilitaryDecisionCount,
   MilitaryDecisionTotals,
   StatisticsFact,
+  StatisticsFactKey,
   StatisticsFactSelection,
 } from '@licences/licensing-read-models';
 import { fromStatisticsRecord } from './kysely-statistics.queries';
@@ -162,6 +163,31 @@ export async function militaryDecisionTotals(
   return { decisions, criteria };
 }
 
+/** The period's facts up to `upToPosition` that meet `selection`, unordered; undefined if none can. */
+function selectionOf(
+  db: Db,
+  fromDate: LocalDate,
+  toDate: LocalDate,
+  upToPosition: number,
+  selection: StatisticsFactSelection,
+) {
+  let query = db
+    .selectFrom('statistics_facts')
+    .where('decision_date', '>=', fromDate)
+    .where('decision_date', '<=', toDate)
+    .where('position', '<=', upToPosition);
+  if (selection.kinds !== undefined) {
+    // An empty list selects nothing, which `IN ()` cannot say in every engine.
+    if (selection.kinds.length === 0) return undefined;
+    query = query.where('kind', 'in', selection.kinds);
+  }
+  if (selection.valueAboveCents !== undefined)
+    query = query.where('total_value_cents', '>', selection.valueAboveCents);
+  if (selection.goodsCategory !== undefined)
+    query = query.where('goods_category', '=', selection.goodsCategory);
+  return query;
+}
+
 /**
  * The facts of the period up to `upToPosition` that meet `selection`, ordered by position, read as
  * `statisticsFacts` reads them: the same rows it returns, less the ones a report would drop.
@@ -173,19 +199,51 @@ export async function selectedStatisticsFacts(
   upToPosition: number,
   selection: StatisticsFactSelection,
 ): Promise<StatisticsFact[]> {
-  let query = db
-    .selectFrom('statistics_facts')
-    .selectAll()
-    .where('decision_date', '>=', fromDate)
-    .where('decision_date', '<=', toDate)
-    .where('position', '<=', upToPosition);
-  if (selection.kinds !== undefined) {
-    // An empty list selects nothing, which `IN ()` cannot say in every engine.
-    if (selection.kinds.length === 0) return [];
-    query = query.where('kind', 'in', selection.kinds);
-  }
-  if (selection.valueAboveCents !== undefined)
-    query = query.where('total_value_cents', '>', selection.valueAboveCents);
-  const records = await query.orderBy('position').execute();
+  const query = selectionOf(db, fromDate, toDate, upToPosition, selection);
+  if (!query) return [];
+  const records = await query.selectAll().orderBy('position').execute();
   return records.map(fromStatisticsRecord);
+}
+
+/**
+ * A page of the selected facts in decision-date order, after `after`: one range of the date index
+ * (statistics_facts_date_idx: decision_date, position), however deep the page.
+ */
+export async function statisticsFactPage(
+  db: Db,
+  fromDate: LocalDate,
+  toDate: LocalDate,
+  upToPosition: number,
+  selection: StatisticsFactSelection,
+  after: StatisticsFactKey | undefined,
+  limit: number,
+): Promise<StatisticsFact[]> {
+  let query = selectionOf(db, fromDate, toDate, upToPosition, selection);
+  if (!query) return [];
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('decision_date', 'position'), '>', eb.tuple(after.decisionDate, after.position)),
+    );
+  }
+  const records = await query.selectAll().orderBy('decision_date').orderBy('position').limit(limit).execute();
+  return records.map(fromStatisticsRecord);
+}
+
+/** The distinct destinations of the selected facts, sorted (a fact before several had one). */
+export async function statisticsFactDestinations(
+  db: Db,
+  fromDate: LocalDate,
+  toDate: LocalDate,
+  upToPosition: number,
+  selection: StatisticsFactSelection,
+): Promise<string[]> {
+  const query = selectionOf(db, fromDate, toDate, upToPosition, selection);
+  if (!query) return [];
+  const json = jsonListsOf(db);
+  const lists = query.select(
+    sql<string>`COALESCE(destinations, ${json.arrayOf(sql`destination`)})`.as('list'),
+  );
+  const { rows } = await sql<{ code: string }>`
+    SELECT DISTINCT e.value AS code FROM ${lists} AS f, ${json.scalars(sql`f.list`)}`.execute(db);
+  return rows.map((row) => row.code).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,6 +1,10 @@
 import type { LicenceCase, LocalDate } from '@licences/licensing-domain';
 import { projectStatistics } from '@licences/licensing-read-models';
-import type { ReadModelStore, StatisticsFact } from '@licences/licensing-read-models';
+import type {
+  ReadModelStore,
+  StatisticsFact,
+  StatisticsFactSelection,
+} from '@licences/licensing-read-models';
 import {
   details,
   goods,
@@ -140,6 +144,50 @@ export function describeStatistics(setup: ReadModelSuiteSetup): void {
         ['suspended', '2024-07-02', null],
         ['reinstated', '2024-08-01', null],
       ]);
+    });
+
+    it('pages the selected facts in decision-date order, cut at a position, and names their destinations', async () => {
+      await h.writeLifecycles();
+      await writeGlobalTemporary(h);
+      const { store } = await h.openStore();
+      const all = await h.events.readAll();
+      await store.project('statistics', all);
+      const head = all.at(-1)!.position;
+      const byDate = (a: StatisticsFact, b: StatisticsFact) =>
+        a.decisionDate < b.decisionDate ? -1 : a.decisionDate > b.decisionDate ? 1 : a.position - b.position;
+      const pagesOf = async (selection: StatisticsFactSelection, upTo: number, limit: number) => {
+        const pages: StatisticsFact[][] = [];
+        for (let after: StatisticsFact | undefined; ;) {
+          const page = await store.statisticsFactPage(...ALL_DATES, upTo, selection, after, limit);
+          if (page.length > 0) pages.push(page);
+          if (page.length < limit) return pages;
+          after = page.at(-1);
+        }
+      };
+      const expected = await expectedStatisticsFacts(h);
+
+      const listed = expected.filter((f) => f.kind === 'issued' || f.kind === 'denied').sort(byDate);
+      expect(listed.length).toBeGreaterThan(2);
+      const pages = await pagesOf({ kinds: ['issued', 'denied'] }, head, 2);
+      expect(pages.map((p) => p.length).slice(0, -1)).toEqual(pages.slice(0, -1).map(() => 2));
+      expect(pages.flat()).toEqual(listed);
+
+      const military = await pagesOf({ kinds: ['issued'], goodsCategory: 'military' }, head, 100);
+      expect(military.flat()).toEqual(
+        expected.filter((f) => f.kind === 'issued' && f.goodsCategory === 'military').sort(byDate),
+      );
+      const cut = listed[1]!.position;
+      expect((await pagesOf({ kinds: ['issued', 'denied'] }, cut, 100)).flat()).toEqual(
+        listed.filter((f) => f.position <= cut),
+      );
+      expect(await store.statisticsFactPage(...ALL_DATES, head, { kinds: [] }, undefined, 10)).toEqual([]);
+
+      const codes = [...new Set(listed.flatMap((f) => f.destinations))].sort();
+      expect(codes).toEqual(expect.arrayContaining(['BE', 'NO']));
+      expect(
+        await store.statisticsFactDestinations(...ALL_DATES, head, { kinds: ['issued', 'denied'] }),
+      ).toEqual(codes);
+      expect(await store.statisticsFactDestinations(...ALL_DATES, head, { kinds: [] })).toEqual([]);
     });
   });
 }
