@@ -155,6 +155,30 @@ export function amsterdamDateOf(instant: Date): LocalDate {
   // Intl writes year 0 as 1 (1 BC, era dropped) and throws on an invalid Date: refuse both first.
   const year = instant.getUTCFullYear();
   if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) throw outOfRange(`The instant ${shown(instant)}`);
+  const time = instant.getTime();
+  if (time < WHOLE_HOUR_OFFSETS_SINCE) return formatAmsterdamDate(instant);
+  const hour = Math.floor(time / HOUR_MS);
+  const known = datesByHour.get(hour);
+  if (known !== undefined) return known;
+  if (datesByHour.size >= DATES_BY_HOUR_LIMIT) datesByHour.clear();
+  const date = formatAmsterdamDate(new Date(hour * HOUR_MS));
+  datesByHour.set(hour, date);
+  return date;
+}
+
+function formatAmsterdamDate(instant: Date): LocalDate {
   const byType = Object.fromEntries(amsterdamFormatter.formatToParts(instant).map((p) => [p.type, p.value]));
   return format(Number(byType['year']), Number(byType['month']), Number(byType['day']));
 }
+
+/*
+ * Formatting with Intl costs microseconds, and every decision, projection and import line asks for
+ * dates: the answers are remembered per UTC hour. Since 1940 Amsterdam's offset from UTC has been a
+ * whole number of hours, so its midnights fall on whole UTC hours and one hour never spans two
+ * Amsterdam dates; earlier instants (offsets of +00:19:32 and +00:20) are formatted every time.
+ * Bounded, and emptied when full: the same answers, whatever the order of the questions.
+ */
+const HOUR_MS = 3_600_000;
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1970, 0, 1);
+const DATES_BY_HOUR_LIMIT = 100_000;
+const datesByHour = new Map<number, LocalDate>();

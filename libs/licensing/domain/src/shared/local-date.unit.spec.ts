@@ -174,6 +174,21 @@ describe('amsterdamDateOf', () => {
     expect(amsterdamDateOf(new Date('2024-11-27T18:30:00-05:00'))).toBe('2024-11-28');
     expect(amsterdamDateOf(new Date('2024-11-28T07:30:00+09:00'))).toBe('2024-11-27');
   });
+
+  it('gives the date Intl gives in Europe/Amsterdam for every instant, asked in any order', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', dateStyle: 'short' });
+    // Every 17 minutes (so every minute of an hour in turn) from 1900 on, around midnights and the
+    // switches, then the same instants again backwards, when the answers are remembered.
+    const instants: number[] = [];
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2100, 0, 1); t += 17 * 60_000 * 997) instants.push(t);
+    for (const year of [1939, 1940, 1970, 1996, 2024, 2037, 2099]) {
+      for (let t = Date.UTC(year, 2, 24); t < Date.UTC(year, 3, 2); t += 17 * 60_000) instants.push(t);
+      for (let t = Date.UTC(year, 9, 24); t < Date.UTC(year, 10, 2); t += 17 * 60_000) instants.push(t);
+    }
+    for (const t of [...instants, ...instants.reverse()]) {
+      expect(amsterdamDateOf(new Date(t))).toBe(intl.format(new Date(t)));
+    }
+  });
 });
 
 describe('arithmetic at the edges of the calendar (issue 11)', () => {
