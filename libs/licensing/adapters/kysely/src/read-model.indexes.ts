@@ -46,6 +46,17 @@ export const DECISION_DATE_INDEX = {
 } as const satisfies IndexDefinition;
 
 /**
+ * The facts of one kind and goods category in decision-date order: a listing report pages through
+ * its licences or denials (a fifth of the facts at most) without reading every fact of the period.
+ * Added to existing stores on open (SQLite) or by migration 008 (PostgreSQL).
+ */
+export const LISTED_FACTS_INDEX = {
+  name: 'statistics_facts_kind_date_idx',
+  table: 'statistics_facts',
+  columns: ['kind', 'goods_category', 'decision_date', 'position'],
+} as const satisfies IndexDefinition;
+
+/**
  * A case's first destination with its id, so that the cases bound for a country are read from the
  * index alone (a listing under a destination filter takes their ids as a set; with the first
  * destination only in the table, 8,837 cases at 100k licences cost 30 ms of row reads). Replaces
@@ -228,6 +239,7 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
   statistics: [
     // Reports read the facts of a period of decision dates.
     { name: 'statistics_facts_date_idx', table: 'statistics_facts', columns: ['decision_date', 'position'] },
+    LISTED_FACTS_INDEX,
   ],
 };
 

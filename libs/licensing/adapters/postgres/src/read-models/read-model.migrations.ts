@@ -11,6 +11,7 @@ import {
   DESTINATION_CASE_INDEX,
   dropRetiredIndexes,
   dropRetiredPeriodIndexes,
+  LISTED_FACTS_INDEX,
   PERIOD_LISTING_INDEXES,
   RECORDED_PERIODS_INDEX,
   createProjectionTables,
@@ -99,6 +100,12 @@ export const READ_MODEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
       await addPeriodOrder(typed(db));
       for (const index of PERIOD_LISTING_INDEXES) await createIndex(typed(db), index);
       await dropRetiredPeriodIndexes(typed(db));
+    },
+  },
+  /** The facts by kind and goods category in date order, which the listing reports page through. */
+  '2026-12-02-008-listed-facts': {
+    up: async (db) => {
+      await createIndex(typed(db), LISTED_FACTS_INDEX);
     },
   },
 };
