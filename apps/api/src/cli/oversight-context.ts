@@ -27,7 +27,7 @@ export async function withCaughtUpReadModels<T>(run: (queries: QueryBus) => Prom
     },
   );
   try {
-    await catchUpReadModels(app);
+    await catchUpReadModels(app, { buildEmpty: readStore.kind === 'sqlite' });
     return await run(app.get(QueryBus));
   } finally {
     await app.close();

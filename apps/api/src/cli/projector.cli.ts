@@ -12,6 +12,7 @@ import { postgresLocation, withoutCredentials } from '../config/start-up-banner'
 import { OperabilityModule } from '../metrics/operability.module';
 import { metricsPortOf, ProbeServer } from '../metrics/probe-server';
 import { ProjectorModule } from '../projector.module';
+import { buildEmptyReadModels } from './build-empty';
 
 /**
  * Runs the projections in a process of their own (the production topology); start the API
@@ -72,13 +73,14 @@ async function main(): Promise<void> {
     // This process writes every projection alone: an empty one is built stream by stream first.
     // With PostgreSQL, projectors share the store and the leases decide; they catch up instead.
     const started = Date.now();
-    const built = await app
-      .get(ProjectionRebuilder)
-      .buildEmpty(PROJECTION_NAMES, (name, target) =>
+    const built = await buildEmptyReadModels(app.get(ProjectionRebuilder), {
+      started: (name, target) =>
         logger.log(
           `Building ${name} stream by stream from the events up to position ${target} (its read model was empty)`,
         ),
-      );
+      yielded: (error) =>
+        logger.warn(`${error.message} in another process: catching up in global order instead of building`),
+    });
     if (built.length > 0)
       logger.log(`Built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -74,7 +74,7 @@ async function report(name: string, options: ReportOptions): Promise<void> {
     },
   );
   try {
-    await catchUpReadModels(app);
+    await catchUpReadModels(app, { buildEmpty: readStore.kind === 'sqlite' });
     const built = await app
       .get(QueryBus)
       .execute<BuildReportQuery, Report>(
