@@ -12,6 +12,17 @@ export type { RebuildProgress } from './rebuild-progress.tracker';
 const READ_BATCH = 5000;
 
 /**
+ * Lets timers and I/O run between pages. An embedded store reads and writes synchronously behind
+ * its promises, so a rebuild that only awaited them would run from its first page to its last as
+ * one turn of the event loop: for a minute and more at 100k licences no probe, metric, progress
+ * bar or (in the API) request would be answered, and a liveness probe would have the process
+ * killed mid-build.
+ */
+function eventLoopTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Below this many stored events, `buildEmpty` leaves an empty read model to the runner's catch-up
  * in global order: seconds either way, and a catch-up keeps each batch if the process stops,
  * where a build stopped half-way starts over.
@@ -145,6 +156,7 @@ export class ProjectionRebuilder {
             const batch = await this.events.readAll({ after: run.progress.position, maxCount: READ_BATCH });
             if (batch.length === 0) break;
             run.advance(batch.length, await this.readModels.project(projection, batch, 'rebuild'));
+            await eventLoopTurn();
           }
           run.complete(
             await this.readModels.completeRebuild(projection, (after, upTo) => this.readRange(after, upTo)),
@@ -175,6 +187,7 @@ export class ProjectionRebuilder {
       for (const run of runs) {
         await this.readModels.projectStreams(run.progress.projection, page, passOver ? upTo : undefined);
         run.advance(page.length, passOver ? upTo : 0);
+        await eventLoopTurn();
       }
       if (passOver || last === undefined) return;
       after = { streamId: last.streamId, revision: last.revision };
