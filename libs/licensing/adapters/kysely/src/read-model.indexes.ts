@@ -46,14 +46,15 @@ export const DECISION_DATE_INDEX = {
 } as const satisfies IndexDefinition;
 
 /**
- * The facts of one kind and goods category in decision-date order: a listing report pages through
- * its licences or denials (a fifth of the facts at most) without reading every fact of the period.
- * Added to existing stores on open (SQLite) or by migration 008 (PostgreSQL).
+ * The facts of one kind in decision-date order: a listing report pages through its licences or
+ * denials (a fifth of the facts at most) without reading every fact of the period. Not by goods
+ * category too: a list of both categories (large licences) would then have to be sorted anew for
+ * every page. Added to existing stores on open (SQLite) or by migration 008 (PostgreSQL).
  */
 export const LISTED_FACTS_INDEX = {
   name: 'statistics_facts_kind_date_idx',
   table: 'statistics_facts',
-  columns: ['kind', 'goods_category', 'decision_date', 'position'],
+  columns: ['kind', 'decision_date', 'position'],
 } as const satisfies IndexDefinition;
 
 /**
