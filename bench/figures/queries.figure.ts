@@ -176,12 +176,12 @@ async function timedGets(
 }
 
 /**
- * How long the API may take to answer /health on a history: its start-up checks every store file
- * (SQLite's quick_check reads each page), about 2 s per 100,000 events here, so the tests' 60 s
- * wait is too short at 1M licences (152 s measured once). Generous, as the wait ends at the answer.
+ * How long the API may take to answer /health on a history. Its first start on a copy checks
+ * every store file in full (SQLite's quick_check reads each page): 59 s for a 100k history out of
+ * the page cache, beyond 350 s at 1M. Generous, as the wait ends at the answer.
  */
 function startTimeoutOf(history: GeneratedHistory): number {
-  return APP_START_MS + Math.ceil(history.events / 100_000) * 10_000;
+  return APP_START_MS + Math.ceil(history.events / 100_000) * 60_000;
 }
 
 /** The API serving the probes from `dir`, with `env` on top of the bench's; `cleanup` after it stops. */
@@ -194,14 +194,24 @@ async function apiSubject(
   cleanup: () => Promise<void>,
 ): Promise<Subject> {
   const targets = targetsOf(history);
+  const serverEnv = {
+    ...DEVELOPMENT_PROCESS_ENV,
+    LICENCES_DATA_DIR: dir,
+    LICENCES_JWT_SECRET: SECRET,
+    ...env,
+  };
+  // A copy is new to the API: its first start checks every store in full. In service the API
+  // restarts on files its last clean stop sealed; that start is the one measured, after this one.
+  const first = await startServerProcess([...API_MAIN], serverEnv, '/health', startTimeoutOf(history));
+  await first.stop();
+  if (first.child.exitCode !== 0)
+    throw new Error(`The API's first start on the copy ended with ${first.child.exitCode}`);
+  context.log(
+    `  first start on the copy (every store checked in full): ${Math.round(first.readyAfterMs / 1000)} s`,
+  );
   const server = await startServerProcess(
     [...profileFlags(profileDirOf(context, profileName)), ...API_MAIN],
-    {
-      ...DEVELOPMENT_PROCESS_ENV,
-      LICENCES_DATA_DIR: dir,
-      LICENCES_JWT_SECRET: SECRET,
-      ...env,
-    },
+    serverEnv,
     '/health',
     startTimeoutOf(history),
   );

@@ -47,7 +47,10 @@ async function bootstrap(): Promise<void> {
   prepareDataFolder(config.dataDir);
   // Wider modes narrowed with a warning; a damaged store refused before anything serves from it.
   const early = jsonLogger(config.logLevel).child({ context: 'DataFolder' });
-  checkDataFolderAtStart(config.dataDir, (warning) => early.warn(warning));
+  checkDataFolderAtStart(config.dataDir, {
+    warn: (warning) => early.warn(warning),
+    log: (line) => early.info(line),
+  });
   const app = await createApp({
     dataDir: config.dataDir,
     identity,

@@ -92,7 +92,11 @@ async function stageHistory(file: string): Promise<void> {
   process.umask(0o077);
   const config = loadConfig();
   prepareDataFolder(config.dataDir);
-  checkDataFolderAtStart(config.dataDir, (warning) => process.stderr.write(`${warning}\n`));
+  checkDataFolderAtStart(config.dataDir, {
+    warn: (warning) => process.stderr.write(`${warning}\n`),
+    // The import's output is its outcome; how the stores were checked is the server's to say.
+    log: () => undefined,
+  });
   const uploadedBy = await uploaderOf(config);
   const total = await countLines(file);
   // The service refuses it too, but only after copying it into staging: say so before.

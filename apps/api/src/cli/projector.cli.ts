@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const appLogger = new AppLogger(logLevel);
   Logger.overrideLogger(appLogger);
   prepareDataFolder(dataDir);
-  checkDataFolderAtStart(dataDir, (warning) => new Logger('DataFolder').warn(warning));
+  checkDataFolderAtStart(dataDir, new Logger('DataFolder'));
   const readModels =
     readStore.kind === 'postgres'
       ? `PostgreSQL ${postgresLocation(readStore.connectionString)}`

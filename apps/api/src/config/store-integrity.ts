@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError } from './app-config';
 import { narrowDataFolderModes } from './data-folder';
+import { isSealed, sealStores } from './store-seal';
 
 /** The SQLite files the API opens in its data folder, and what each holds. */
 export const STORE_FILES: readonly { readonly file: string; readonly holds: string }[] = [
@@ -24,17 +25,11 @@ export interface DamagedStore {
   readonly finding: string;
 }
 
-/**
- * SQLite's structural check of one file: undefined when `quick_check` says ok. A file that is no
- * database at all (a damaged header) fails to open, and is reported the same way. Start-up and
- * the backup's check of its copies both use it.
- */
-export function structuralFinding(path: string): string | undefined {
+function openedFinding(path: string, check: (db: Database.Database) => string[]): string | undefined {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { fileMustExist: true, timeout: OPEN_TIMEOUT_MS });
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    const findings = rows.map((row) => row.quick_check);
+    const findings = check(db);
     return findings.length === 1 && findings[0] === 'ok' ? undefined : findings.slice(0, 3).join('; ');
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -46,13 +41,59 @@ export function structuralFinding(path: string): string | undefined {
   }
 }
 
-/** Every store file present in `dataDir` that SQLite finds damaged. */
-export function damagedStores(dataDir: string): DamagedStore[] {
+/**
+ * SQLite's structural check of one file: undefined when `quick_check` says ok. A file that is no
+ * database at all (a damaged header) fails to open, and is reported the same way. Start-up and
+ * the backup's check of its copies both use it. It reads every page: time grows with the file.
+ */
+export function structuralFinding(path: string): string | undefined {
+  return openedFinding(path, (db) =>
+    (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check),
+  );
+}
+
+/**
+ * The check of a sealed file (unchanged since a clean exit that followed a full check): its
+ * header and its schema still read, which takes milliseconds whatever the file's size.
+ */
+function headerAndSchemaFinding(path: string): string | undefined {
+  return openedFinding(path, (db) => {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return ['ok'];
+  });
+}
+
+/** What start-up did with one store file of the data folder. */
+export interface StoreCheck {
+  readonly file: string;
+  readonly holds: string;
+  /** `full`: SQLite's quick_check; `sealed`: header and schema of a file unchanged since its seal. */
+  readonly depth: 'full' | 'sealed';
+  /** When the seal trusted was written (depth `sealed`). */
+  readonly sealedAt?: string;
+  /** SQLite's first finding, or why the file could not be opened; absent when intact. */
+  readonly finding?: string;
+}
+
+/**
+ * Checks every store file present in `dataDir`: in full, unless the file is exactly as a clean
+ * exit of this product sealed it, in which case its header and schema are read.
+ */
+export function checkStores(dataDir: string): StoreCheck[] {
   return STORE_FILES.flatMap(({ file, holds }) => {
     const path = join(dataDir, file);
     if (!existsSync(path)) return [];
-    const finding = structuralFinding(path);
-    return finding === undefined ? [] : [{ file, holds, finding }];
+    const sealed = isSealed(dataDir, file);
+    const finding = sealed ? headerAndSchemaFinding(path) : structuralFinding(path);
+    return [
+      {
+        file,
+        holds,
+        depth: sealed ? ('sealed' as const) : ('full' as const),
+        ...(sealed && { sealedAt: sealed.sealedAt }),
+        ...(finding !== undefined && { finding }),
+      },
+    ];
   });
 }
 
@@ -61,9 +102,12 @@ export function damagedStores(dataDir: string): DamagedStore[] {
  * damaged file answers some requests and fails others, and may write on top of the damage.
  * @throws ConfigError with one line: which file, what SQLite found, and how an operator goes on.
  */
-export function assertStoresIntact(dataDir: string): void {
-  const damaged = damagedStores(dataDir);
-  if (damaged.length === 0) return;
+export function assertStoresIntact(dataDir: string): StoreCheck[] {
+  const checks = checkStores(dataDir);
+  const damaged = checks.flatMap(({ file, holds, finding }) =>
+    finding === undefined ? [] : [{ file, holds, finding }],
+  );
+  if (damaged.length === 0) return checks;
   const what = damaged
     .map(({ file, holds, finding }) => `${file} (${holds}) is damaged: ${finding}`)
     .join('; ');
@@ -73,13 +117,51 @@ export function assertStoresIntact(dataDir: string): void {
   );
 }
 
+/** Where checkDataFolderAtStart tells what it did. */
+export interface DataFolderReporter {
+  warn(warning: string): void;
+  log(line: string): void;
+}
+
+function describeChecks(checks: readonly StoreCheck[]): string | undefined {
+  if (checks.length === 0) return undefined;
+  const sealed = checks.filter((check) => check.depth === 'sealed');
+  const full = checks.filter((check) => check.depth === 'full');
+  return [
+    ...(full.length > 0
+      ? [`checked in full (SQLite quick_check): ${full.map(({ file }) => file).join(', ')}`]
+      : []),
+    ...sealed.map(
+      ({ file, sealedAt }) =>
+        `${file} unchanged since this product closed it cleanly at ${sealedAt ?? '?'}: header and schema read`,
+    ),
+  ].join('; ');
+}
+
 /**
  * What start-up does with the data folder once it exists (after prepareDataFolder), before
- * anything opens a store: narrows modes wider than owner-only, telling `warn` about each, and
- * refuses a damaged store.
+ * anything opens a store: narrows modes wider than owner-only, telling `report` about each, and
+ * refuses a damaged store. A file that is exactly as a clean exit of this product left it is not
+ * read through again (the check reads every page: minutes for a large history); every other file
+ * is, whatever happened to it (a crash, a copy, a restore, a write by anything else).
+ * Once the check passed, the stores are sealed when this process exits with code 0 (by then it
+ * closed them): the next start trusts only files that no one changed in between.
  * @throws ConfigError for a damaged store.
  */
-export function checkDataFolderAtStart(dataDir: string, warn: (warning: string) => void): void {
-  for (const narrowed of narrowDataFolderModes(dataDir)) warn(narrowed);
-  assertStoresIntact(dataDir);
+export function checkDataFolderAtStart(dataDir: string, report: DataFolderReporter): void {
+  for (const narrowed of narrowDataFolderModes(dataDir)) report.warn(narrowed);
+  const described = describeChecks(assertStoresIntact(dataDir));
+  if (described !== undefined) report.log(`Stores ${described}`);
+  process.once('exit', (code) => {
+    if (code !== 0) return;
+    try {
+      sealStores(
+        dataDir,
+        STORE_FILES.map(({ file }) => file),
+        new Date(),
+      );
+    } catch {
+      // A folder that no longer takes the seal costs the next start a full check, nothing more.
+    }
+  });
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SEAL_FILE } from '../../config/store-seal';
 
 /** The event store, with the idempotency records and the access log's anchor in the same file. */
 export const EVENTS_FILE = 'licences.sqlite';
@@ -54,6 +55,9 @@ function topLevelEntry(name: string): TopLevelEntry {
   if (SQLITE_SIDE_FILE.test(name)) return { why: 'its committed pages are in the copy of its database' };
   if (name.endsWith('.lease')) return { why: 'a lease says who runs now, not what was recorded' };
   if (name.startsWith('.write-test-')) return { why: 'a start-up probe' };
+  if (name.startsWith(SEAL_FILE)) {
+    return { why: 'the state of the files at the last clean stop; a restored file is checked in full' };
+  }
   if (name.startsWith('migrate-events.')) {
     return { why: 'the progress of a migration to EventStoreDB, restarted from its target' };
   }

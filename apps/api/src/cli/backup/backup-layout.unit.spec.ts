@@ -32,7 +32,7 @@ describe('what a backup copies from a data folder', () => {
     expect(layout.skipped.map((entry) => entry.name)).toEqual(['imports/upload-1.part', 'imports/x.txt']);
   });
 
-  it('leaves out leases, WAL and shared-memory files, probes and migration progress, saying why', () => {
+  it('leaves out leases, WAL and shared-memory files, probes, the seal and migration progress, saying why', () => {
     const layout = classifyDataFolder(
       [
         'licences.sqlite',
@@ -41,6 +41,7 @@ describe('what a backup copies from a data folder', () => {
         'inline-projections.lease',
         '.write-test-42',
         'migrate-events.sqlite-to-esdb.json',
+        'stores-sealed.json',
         'notes.txt',
       ],
       [],
@@ -54,6 +55,8 @@ describe('what a backup copies from a data folder', () => {
       'migrate-events.sqlite-to-esdb.json':
         'the progress of a migration to EventStoreDB, restarted from its target',
       'notes.txt': 'not a file of the store',
+      'stores-sealed.json':
+        'the state of the files at the last clean stop; a restored file is checked in full',
     });
   });
 });
