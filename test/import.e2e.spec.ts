@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEVELOPMENT_JWT_SECRET } from '../apps/api/src/config/app-config';
 import { runScript } from './support/app-process';
+import { SCRIPT_MS } from './support/child-processes';
 import { assessment, caseBody } from './support/cases';
 import { TEST_SECRET, TestApp } from './support/test-app';
 import { signHs256, unsignedToken } from './support/tokens';
+import { timeoutAbove } from './support/waiting';
 import { CUTOVER, generateHistory, idOf } from './import/historical-history';
 
 const NDJSON = { 'content-type': 'application/x-ndjson' };
@@ -332,64 +334,69 @@ describe('npm run import', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('only stages, as the admin of LICENCES_TOKEN; another admin approves through the API', async () => {
-    // The API has run on this data folder before (its access log exists), as in any installation.
-    app.importCutover = CUTOVER;
-    await app.start();
-    await app.stop();
-    const file = join(dir, 'history.jsonl');
-    writeFileSync(file, history.text);
-    const withCutover = { LICENCES_IMPORT_CUTOVER: CUTOVER };
+  it(
+    'only stages, as the admin of LICENCES_TOKEN; another admin approves through the API',
+    async () => {
+      // The API has run on this data folder before (its access log exists), as in any installation.
+      app.importCutover = CUTOVER;
+      await app.start();
+      await app.stop();
+      const file = join(dir, 'history.jsonl');
+      writeFileSync(file, history.text);
+      const withCutover = { LICENCES_IMPORT_CUTOVER: CUTOVER };
 
-    const noToken = run(file, withCutover);
-    expect(noToken.status).toBe(1);
-    expect(noToken.stderr).toContain('LICENCES_TOKEN');
-    const notAdmin = run(file, { ...withCutover, LICENCES_TOKEN: app.token('assessor', 'alice') });
-    expect(notAdmin.status).toBe(1);
-    const noCutover = run(file, { LICENCES_TOKEN: app.token('admin', 'alice') });
-    expect(noCutover.status).toBe(1);
-    expect(noCutover.stderr).toContain('LICENCES_IMPORT_CUTOVER');
-    expect(run(join(dir, 'missing.jsonl'), withCutover).stderr).toContain('missing.jsonl');
-    // A forged admin stages nothing: the CLI verifies its token as the API does.
-    const admin = { sub: 'mallory', role: 'admin' };
-    for (const forged of [
-      signHs256(admin, DEVELOPMENT_JWT_SECRET),
-      unsignedToken(admin),
-      signHs256({ ...admin, exp: undefined }, TEST_SECRET),
-    ]) {
-      const refused = run(file, { ...withCutover, LICENCES_TOKEN: forged });
-      expect({ status: refused.status, stdout: refused.stdout }).toEqual({ status: 1, stdout: '' });
-      expect(refused.stderr).toMatch(/LICENCES_TOKEN was refused \(TOKEN_/);
-      const staging = join(app.dataDir, 'imports');
-      expect(existsSync(staging) ? readdirSync(staging).filter((f) => f.endsWith('.ndjson')) : []).toEqual(
-        [],
+      const noToken = run(file, withCutover);
+      expect(noToken.status).toBe(1);
+      expect(noToken.stderr).toContain('LICENCES_TOKEN');
+      const notAdmin = run(file, { ...withCutover, LICENCES_TOKEN: app.token('assessor', 'alice') });
+      expect(notAdmin.status).toBe(1);
+      const noCutover = run(file, { LICENCES_TOKEN: app.token('admin', 'alice') });
+      expect(noCutover.status).toBe(1);
+      expect(noCutover.stderr).toContain('LICENCES_IMPORT_CUTOVER');
+      expect(run(join(dir, 'missing.jsonl'), withCutover).stderr).toContain('missing.jsonl');
+      // A forged admin stages nothing: the CLI verifies its token as the API does.
+      const admin = { sub: 'mallory', role: 'admin' };
+      for (const forged of [
+        signHs256(admin, DEVELOPMENT_JWT_SECRET),
+        unsignedToken(admin),
+        signHs256({ ...admin, exp: undefined }, TEST_SECRET),
+      ]) {
+        const refused = run(file, { ...withCutover, LICENCES_TOKEN: forged });
+        expect({ status: refused.status, stdout: refused.stdout }).toEqual({ status: 1, stdout: '' });
+        expect(refused.stderr).toMatch(/LICENCES_TOKEN was refused \(TOKEN_/);
+        const staging = join(app.dataDir, 'imports');
+        expect(existsSync(staging) ? readdirSync(staging).filter((f) => f.endsWith('.ndjson')) : []).toEqual(
+          [],
+        );
+      }
+
+      const staged = run(file, { ...withCutover, LICENCES_TOKEN: app.token('admin', 'alice') });
+      expect(staged.status).toBe(3);
+      const record = JSON.parse(staged.stdout);
+      const importId = sha256(history.text);
+      expect(record).toMatchObject({
+        importId,
+        status: 'staged',
+        uploadedBy: { sub: 'alice', role: 'admin' },
+        staging: { accepted: 40, refusedTotal: history.refusals.length },
+      });
+      expect(staged.stderr).toMatch(/import \[.*\] 100% \| review \| \d+\/\d+ lines \| 40\/40 cases/);
+      expect(staged.stderr).toContain(
+        `An admin other than alice approves it with POST /api/imports/${importId}/approve`,
       );
-    }
 
-    const staged = run(file, { ...withCutover, LICENCES_TOKEN: app.token('admin', 'alice') });
-    expect(staged.status).toBe(3);
-    const record = JSON.parse(staged.stdout);
-    const importId = sha256(history.text);
-    expect(record).toMatchObject({
-      importId,
-      status: 'staged',
-      uploadedBy: { sub: 'alice', role: 'admin' },
-      staging: { accepted: 40, refusedTotal: history.refusals.length },
-    });
-    expect(staged.stderr).toMatch(/import \[.*\] 100% \| review \| \d+\/\d+ lines \| 40\/40 cases/);
-    expect(staged.stderr).toContain(
-      `An admin other than alice approves it with POST /api/imports/${importId}/approve`,
-    );
-
-    await app.start();
-    app.clock.set(NOW);
-    const byAlice = await app.request('POST', `/api/imports/${importId}/approve`, {
-      token: app.token('admin', 'alice'),
-    });
-    expect(byAlice.status).toBe(403);
-    const byBob = await app.request('POST', `/api/imports/${importId}/approve`, {
-      token: app.token('admin', 'bob'),
-    });
-    expect(byBob).toMatchObject({ status: 200, body: { accepted: 40, approvedBy: { sub: 'bob' } } });
-  });
+      await app.start();
+      app.clock.set(NOW);
+      const byAlice = await app.request('POST', `/api/imports/${importId}/approve`, {
+        token: app.token('admin', 'alice'),
+      });
+      expect(byAlice.status).toBe(403);
+      const byBob = await app.request('POST', `/api/imports/${importId}/approve`, {
+        token: app.token('admin', 'bob'),
+      });
+      expect(byBob).toMatchObject({ status: 200, body: { accepted: 40, approvedBy: { sub: 'bob' } } });
+      // Eight runs of the CLI, each allowed SCRIPT_MS.
+    },
+    timeoutAbove(...Array.from({ length: 8 }, () => SCRIPT_MS)),
+  );
 });

@@ -10,6 +10,7 @@ import { httpLimitsOf } from './config/http-limits-config';
 import { holdInlineProjectionsLease } from './config/inline-projections.lease';
 import { startUpBanner } from './config/start-up-banner';
 import { checkDataFolderAtStart } from './config/store-integrity';
+import { openStartUpGate } from './health/start-up-gate';
 import { jsonLogger } from './logging/json-logger';
 
 function codeOf(error: unknown): string | undefined {
@@ -47,10 +48,18 @@ async function bootstrap(): Promise<void> {
   prepareDataFolder(config.dataDir);
   // Wider modes narrowed with a warning; a damaged store refused before anything serves from it.
   const early = jsonLogger(config.logLevel).child({ context: 'DataFolder' });
-  checkDataFolderAtStart(config.dataDir, {
-    warn: (warning) => early.warn(warning),
-    log: (line) => early.info(line),
-  });
+  await checkDataFolderAtStart(
+    config.dataDir,
+    { warn: (warning) => early.warn(warning), log: (line) => early.info(line) },
+    async (files) => {
+      early.info(`Checking ${files.join(', ')} in full before serving; /health/live answers meanwhile`);
+      try {
+        return await openStartUpGate(config.host, config.port, files);
+      } catch (error) {
+        throw listenFailure(error, config);
+      }
+    },
+  );
   const app = await createApp({
     dataDir: config.dataDir,
     identity,

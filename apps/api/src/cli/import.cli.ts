@@ -92,7 +92,7 @@ async function stageHistory(file: string): Promise<void> {
   process.umask(0o077);
   const config = loadConfig();
   prepareDataFolder(config.dataDir);
-  checkDataFolderAtStart(config.dataDir, {
+  await checkDataFolderAtStart(config.dataDir, {
     warn: (warning) => process.stderr.write(`${warning}\n`),
     // The import's output is its outcome; how the stores were checked is the server's to say.
     log: () => undefined,

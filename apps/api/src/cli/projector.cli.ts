@@ -9,6 +9,7 @@ import { prepareDataFolder } from '../config/data-folder';
 import { checkDataFolderAtStart } from '../config/store-integrity';
 import { inlineProjectionsHolder } from '../config/inline-projections.lease';
 import { postgresLocation, withoutCredentials } from '../config/start-up-banner';
+import { openStartUpGate } from '../health/start-up-gate';
 import { OperabilityModule } from '../metrics/operability.module';
 import { metricsPortOf, ProbeServer } from '../metrics/probe-server';
 import { ProjectorModule } from '../projector.module';
@@ -31,7 +32,19 @@ async function main(): Promise<void> {
   const appLogger = new AppLogger(logLevel);
   Logger.overrideLogger(appLogger);
   prepareDataFolder(dataDir);
-  checkDataFolderAtStart(dataDir, new Logger('DataFolder'));
+  // A full check of a large history takes minutes: the probes' port says alive meanwhile.
+  await checkDataFolderAtStart(dataDir, new Logger('DataFolder'), async (files) => {
+    try {
+      return await openStartUpGate(host, metricsPort, files);
+    } catch (error) {
+      const problem = `cannot serve probes on ${host}:${metricsPort} during the check (${String(error)})`;
+      // As for the probe server below: a port asked for by name must serve; the default one taken is said.
+      if (metricsPortSetting?.trim())
+        throw new ConfigError(`${problem}; set LICENCES_METRICS_PORT (or HOST)`);
+      new Logger('Projector').warn(problem);
+      return () => Promise.resolve();
+    }
+  });
   const readModels =
     readStore.kind === 'postgres'
       ? `PostgreSQL ${postgresLocation(readStore.connectionString)}`

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError } from './app-config';
 import { narrowDataFolderModes } from './data-folder';
+import { quickCheckOffThread } from './quick-check.worker';
+import type { QuickCheckOutcome } from './quick-check.worker';
 import { isSealed, sealStores } from './store-seal';
 
 /** The SQLite files the API opens in its data folder, and what each holds. */
@@ -25,17 +27,27 @@ export interface DamagedStore {
   readonly finding: string;
 }
 
+function findingOf(outcome: QuickCheckOutcome): string | undefined {
+  if ('findings' in outcome) {
+    const { findings } = outcome;
+    return findings.length === 1 && findings[0] === 'ok' ? undefined : findings.slice(0, 3).join('; ');
+  }
+  // A lock held past the bound is no damage: start-up reports it in its own words later.
+  if (outcome.code !== undefined && /^SQLITE_(BUSY|LOCKED)/.test(outcome.code)) return undefined;
+  return `${outcome.message}${outcome.code !== undefined ? ` (${outcome.code})` : ''}`;
+}
+
 function openedFinding(path: string, check: (db: Database.Database) => string[]): string | undefined {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { fileMustExist: true, timeout: OPEN_TIMEOUT_MS });
-    const findings = check(db);
-    return findings.length === 1 && findings[0] === 'ok' ? undefined : findings.slice(0, 3).join('; ');
+    return findingOf({ findings: check(db) });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    // A lock held past the bound is no damage: start-up reports it in its own words later.
-    if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return undefined;
-    return `${error instanceof Error ? error.message : String(error)}${typeof code === 'string' ? ` (${code})` : ''}`;
+    return findingOf({
+      message: error instanceof Error ? error.message : String(error),
+      ...(typeof code === 'string' && { code }),
+    });
   } finally {
     db?.close();
   }
@@ -76,25 +88,45 @@ export interface StoreCheck {
 }
 
 /**
- * Checks every store file present in `dataDir`: in full, unless the file is exactly as a clean
- * exit of this product sealed it, in which case its header and schema are read.
+ * While some file is checked in full: called with those files before the check; what it returns
+ * is called once the check ended, whatever its outcome (the API answers its probes meanwhile).
  */
-export function checkStores(dataDir: string): StoreCheck[] {
-  return STORE_FILES.flatMap(({ file, holds }) => {
-    const path = join(dataDir, file);
-    if (!existsSync(path)) return [];
-    const sealed = isSealed(dataDir, file);
-    const finding = sealed ? headerAndSchemaFinding(path) : structuralFinding(path);
-    return [
-      {
+export type WhileCheckingInFull = (files: readonly string[]) => Promise<() => Promise<void>>;
+
+/**
+ * Checks every store file present in `dataDir`: in full (in a worker thread, one file after
+ * another), unless the file is exactly as a clean exit of this product sealed it, in which case
+ * its header and schema are read.
+ */
+export async function checkStores(
+  dataDir: string,
+  whileCheckingInFull?: WhileCheckingInFull,
+): Promise<StoreCheck[]> {
+  const present = STORE_FILES.filter(({ file }) => existsSync(join(dataDir, file))).map((store) => ({
+    ...store,
+    sealed: isSealed(dataDir, store.file),
+  }));
+  const inFull = present.filter(({ sealed }) => sealed === undefined).map(({ file }) => file);
+  const done = inFull.length > 0 && whileCheckingInFull ? await whileCheckingInFull(inFull) : undefined;
+  try {
+    const checks: StoreCheck[] = [];
+    for (const { file, holds, sealed } of present) {
+      const path = join(dataDir, file);
+      const finding = sealed
+        ? headerAndSchemaFinding(path)
+        : findingOf(await quickCheckOffThread(path, OPEN_TIMEOUT_MS));
+      checks.push({
         file,
         holds,
-        depth: sealed ? ('sealed' as const) : ('full' as const),
+        depth: sealed ? 'sealed' : 'full',
         ...(sealed && { sealedAt: sealed.sealedAt }),
         ...(finding !== undefined && { finding }),
-      },
-    ];
-  });
+      });
+    }
+    return checks;
+  } finally {
+    await done?.();
+  }
 }
 
 /**
@@ -102,8 +134,11 @@ export function checkStores(dataDir: string): StoreCheck[] {
  * damaged file answers some requests and fails others, and may write on top of the damage.
  * @throws ConfigError with one line: which file, what SQLite found, and how an operator goes on.
  */
-export function assertStoresIntact(dataDir: string): StoreCheck[] {
-  const checks = checkStores(dataDir);
+export async function assertStoresIntact(
+  dataDir: string,
+  whileCheckingInFull?: WhileCheckingInFull,
+): Promise<StoreCheck[]> {
+  const checks = await checkStores(dataDir, whileCheckingInFull);
   const damaged = checks.flatMap(({ file, holds, finding }) =>
     finding === undefined ? [] : [{ file, holds, finding }],
   );
@@ -148,9 +183,13 @@ function describeChecks(checks: readonly StoreCheck[]): string | undefined {
  * closed them): the next start trusts only files that no one changed in between.
  * @throws ConfigError for a damaged store.
  */
-export function checkDataFolderAtStart(dataDir: string, report: DataFolderReporter): void {
+export async function checkDataFolderAtStart(
+  dataDir: string,
+  report: DataFolderReporter,
+  whileCheckingInFull?: WhileCheckingInFull,
+): Promise<void> {
   for (const narrowed of narrowDataFolderModes(dataDir)) report.warn(narrowed);
-  const described = describeChecks(assertStoresIntact(dataDir));
+  const described = describeChecks(await assertStoresIntact(dataDir, whileCheckingInFull));
   if (described !== undefined) report.log(`Stores ${described}`);
   process.once('exit', (code) => {
     if (code !== 0) return;

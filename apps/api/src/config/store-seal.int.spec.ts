@@ -37,19 +37,19 @@ describe('the seal of the stores at a clean exit', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('trusts a file that nothing changed since its seal, and the start only reads its header and schema', () => {
+  it('trusts a file that nothing changed since its seal, and the start only reads its header and schema', async () => {
     writeStore(join(dir, 'licences.sqlite'));
     expect(sealStores(dir, ['licences.sqlite', 'read-models.sqlite'], AT)).toEqual(['licences.sqlite']);
 
     expect(isSealed(dir, 'licences.sqlite')?.sealedAt).toBe(AT.toISOString());
-    expect(checkStores(dir)).toEqual([
+    expect(await checkStores(dir)).toEqual([
       expect.objectContaining({ file: 'licences.sqlite', depth: 'sealed', sealedAt: AT.toISOString() }),
     ]);
     // Reading it at start changed nothing: the next start trusts it as well.
     expect(isSealed(dir, 'licences.sqlite')).toBeDefined();
   });
 
-  it('checks in full a file whose middle was overwritten in place after the seal (same size)', () => {
+  it('checks in full a file whose middle was overwritten in place after the seal (same size)', async () => {
     const path = join(dir, 'licences.sqlite');
     writeStore(path);
     sealStores(dir, ['licences.sqlite'], AT);
@@ -64,7 +64,9 @@ describe('the seal of the stores at a clean exit', () => {
 
     expect(statSync(path).size).toBe(size);
     expect(isSealed(dir, 'licences.sqlite')).toBeUndefined();
-    expect(checkStores(dir)).toEqual([expect.objectContaining({ file: 'licences.sqlite', depth: 'full' })]);
+    expect(await checkStores(dir)).toEqual([
+      expect.objectContaining({ file: 'licences.sqlite', depth: 'full' }),
+    ]);
   });
 
   it('trusts no file written since, however small the write', () => {
@@ -101,11 +103,63 @@ describe('the seal of the stores at a clean exit', () => {
     expect(JSON.parse(readFileSync(join(dir, SEAL_FILE), 'utf8'))).toEqual({ version: 1, files: {} });
   });
 
-  it('takes a seal that cannot be read for no seal', () => {
+  it('takes a seal that cannot be read for no seal', async () => {
     writeStore(join(dir, 'licences.sqlite'));
     sealStores(dir, ['licences.sqlite'], AT);
     writeFileSync(join(dir, SEAL_FILE), '{"version": 1, "files": ');
     expect(isSealed(dir, 'licences.sqlite')).toBeUndefined();
-    expect(checkStores(dir)[0]?.depth).toBe('full');
+    expect((await checkStores(dir))[0]?.depth).toBe('full');
+  });
+});
+
+describe('the start while files are checked in full', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'licences-seal-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('opens the gate for the files checked in full only, and closes it once their check ended', async () => {
+    writeStore(join(dir, 'licences.sqlite'));
+    writeStore(join(dir, 'read-models.sqlite'));
+    sealStores(dir, ['read-models.sqlite'], AT);
+    const steps: string[] = [];
+
+    const checks = await checkStores(dir, (files) => {
+      steps.push(`opened for ${files.join(', ')}`);
+      return Promise.resolve(() => {
+        steps.push('closed');
+        return Promise.resolve();
+      });
+    });
+
+    expect(steps).toEqual(['opened for licences.sqlite', 'closed']);
+    expect(checks.map(({ file, depth }) => `${file} ${depth}`)).toEqual([
+      'licences.sqlite full',
+      'read-models.sqlite sealed',
+    ]);
+  });
+
+  it('opens no gate when every file is sealed', async () => {
+    writeStore(join(dir, 'licences.sqlite'));
+    sealStores(dir, ['licences.sqlite'], AT);
+    const opened = jest.fn(() => Promise.resolve(() => Promise.resolve()));
+    await checkStores(dir, opened);
+    expect(opened).not.toHaveBeenCalled();
+  });
+
+  it('closes the gate when the check finds damage too, and reports the finding', async () => {
+    const path = join(dir, 'licences.sqlite');
+    writeStore(path);
+    const fd = openSync(path, 'r+');
+    try {
+      writeSync(fd, Buffer.alloc(100, 0x5a), 0, 100, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const closed = jest.fn(() => Promise.resolve());
+    const [check] = await checkStores(dir, () => Promise.resolve(closed));
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(check?.finding).toMatch(/not a database/);
   });
 });
