@@ -6,21 +6,17 @@ import type { DecisionsStream, PeriodChunk } from '@licences/licensing-read-mode
  * The JSON text of a whole period's answer, written as its decisions are read: byte for byte what
  * JSON.stringify gives for the DecisionsInPeriodView, so that clients see the same answer. Only the
  * findings, which come after every decision and are few beside them, are held until the end.
- * `first` is the stream's first chunk, read by the caller so that a failure to read the store at
- * all still answers as an error, not as a cut stream.
  */
 export async function* decisionsJson(
-  stream: DecisionsStream,
-  first: IteratorResult<PeriodChunk>,
-  rest: AsyncIterator<PeriodChunk>,
+  stream: Pick<DecisionsStream, 'from' | 'to'>,
+  chunks: AsyncIterable<PeriodChunk>,
 ): AsyncGenerator<string> {
   const { from, to } = stream;
   yield `{"from":${JSON.stringify(from)},"to":${JSON.stringify(to)},"decisions":[`;
   const findings: OversightFinding[] = [];
   let totals = NO_TOTALS;
   let separator = '';
-  for (let next = first; next.done !== true; next = await rest.next()) {
-    const chunk = next.value;
+  for await (const chunk of chunks) {
     if (chunk.decisions.length > 0) {
       yield separator + chunk.decisions.map((decision) => JSON.stringify(decision)).join(',');
       separator = ',';

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   Body,
   Controller,
@@ -33,6 +32,7 @@ import type {
 import { Roles } from '../auth/roles';
 import { awaitReadModels } from '../http/read-model-freshness';
 import { UuidParam } from '../http/uuid-param.pipe';
+import { streamedAnswer } from '../http/streamed-answer';
 import { decisionsJson } from './decisions-json.stream';
 import { DecisionsQueryDto, pageAsked, ReplayQueryDto, WhatIfDto } from './dto/oversight.dto';
 
@@ -89,22 +89,19 @@ export class OversightController {
 
   /**
    * The whole period, streamed as the same JSON the built answer would be, so that a year's answer
-   * never sits in memory as objects. The first chunk is read before the answer starts: a store that
-   * cannot be read is the usual error. A failure after that cuts the connection, so that a
-   * truncated answer can never pass for a complete one.
+   * never sits in memory as objects.
    */
   private async wholePeriod(from: LocalDate, to: LocalDate): Promise<StreamableFile> {
     const stream = await this.queries.execute<StreamDecisionsQuery, DecisionsStream>(
       new StreamDecisionsQuery(from, to),
     );
-    const chunks = stream.chunks[Symbol.asyncIterator]();
-    const first = await chunks.next();
-    return new StreamableFile(Readable.from(decisionsJson(stream, first, chunks)), {
-      type: 'application/json; charset=utf-8',
-    }).setErrorHandler((error, response) => {
-      this.logger.error(`The decisions of ${from} to ${to} failed while streaming: ${String(error)}`);
-      if (!response.destroyed) response.destroy?.();
-    });
+    return streamedAnswer(
+      stream.chunks,
+      (chunks) => decisionsJson(stream, chunks),
+      'application/json; charset=utf-8',
+      (error) =>
+        this.logger.error(`The decisions of ${from} to ${to} failed while streaming: ${String(error)}`),
+    );
   }
 
   @Post('what-if')

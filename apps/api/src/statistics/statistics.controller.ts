@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   BadRequestException,
   Controller,
@@ -33,6 +32,7 @@ import type {
   StreamedReport,
 } from '@licences/licensing-reporting';
 import { Roles } from '../auth/roles';
+import { streamedAnswer } from '../http/streamed-answer';
 import { StatisticsQueryDto } from './dto/statistics-query.dto';
 
 function reportNamed(name: string): ReportName {
@@ -88,12 +88,7 @@ export class StatisticsController {
     }
   }
 
-  /**
-   * A listing report written as it is read: the same bytes as the built one, never whole in
-   * memory. The first piece is read before the answer starts, so that a store that cannot be read
-   * is the usual error; a failure after that cuts the connection, so that a truncated report can
-   * never pass for a complete one.
-   */
+  /** A listing report written as it is read: the same bytes as the built one, never whole in memory. */
   private async streamed(
     name: ListingReportName,
     period: ReportPeriod,
@@ -104,18 +99,12 @@ export class StatisticsController {
     const { pieces } = await this.queries.execute<StreamReportQuery, StreamedReport>(
       new StreamReportQuery(name, period, format, at, lang),
     );
-    const iterator = pieces[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    async function* all(): AsyncGenerator<string> {
-      if (first.done) return;
-      yield first.value;
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-    }
-    return new StreamableFile(Readable.from(all()), { type: reportContentType(format) }).setErrorHandler(
-      (error, response) => {
-        this.logger.error(`The ${name} report of ${period.label} failed while streaming: ${String(error)}`);
-        if (!response.destroyed) response.destroy?.();
-      },
+    return streamedAnswer(
+      pieces,
+      (all) => all,
+      reportContentType(format),
+      (error) =>
+        this.logger.error(`The ${name} report of ${period.label} failed while streaming: ${String(error)}`),
     );
   }
 }
