@@ -86,21 +86,39 @@ describe('the seal of the stores at a clean exit', () => {
     expect(isSealed(dir, 'licences.sqlite')).toBeUndefined();
   });
 
-  it('neither seals nor trusts a file that is open, or that a crash left with its write-ahead log', () => {
+  it('neither seals nor trusts a file with frames in its write-ahead log, as a crash or a writer leaves it', () => {
     const path = join(dir, 'licences.sqlite');
     writeStore(path);
     sealStores(dir, ['licences.sqlite'], AT);
-    const open = new Database(path);
+    const writer = new Database(path);
     try {
-      open.prepare('SELECT count(*) FROM notes').get();
+      writer.prepare('INSERT INTO notes (text) VALUES (?)').run('written after the seal');
+      // The main file is untouched so far: the frame waits in the log.
+      expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
       expect(isSealed(dir, 'licences.sqlite')).toBeUndefined();
       expect(sealStores(dir, ['licences.sqlite'], AT)).toEqual([]);
     } finally {
-      open.close();
+      writer.close();
     }
-    // The seal taken while it was open is gone, not left to vouch for the file.
+    // The seal taken while frames waited is gone, not left to vouch for the file.
     expect(isSealed(dir, 'licences.sqlite')).toBeUndefined();
     expect(JSON.parse(readFileSync(join(dir, SEAL_FILE), 'utf8'))).toEqual({ version: 1, files: {} });
+  });
+
+  it('trusts a file that a reader holds open (its log empty), until a write', () => {
+    const path = join(dir, 'licences.sqlite');
+    writeStore(path);
+    sealStores(dir, ['licences.sqlite'], AT);
+    const reader = new Database(path);
+    try {
+      reader.prepare('SELECT count(*) FROM notes').get();
+      expect(isSealed(dir, 'licences.sqlite')).toBeDefined();
+      reader.prepare('INSERT INTO notes (text) VALUES (?)').run('now a writer');
+      expect(isSealed(dir, 'licences.sqlite')).toBeUndefined();
+    } finally {
+      reader.close();
+    }
+    expect(isSealed(dir, 'licences.sqlite')).toBeUndefined();
   });
 
   it('takes a seal that cannot be read for no seal', async () => {

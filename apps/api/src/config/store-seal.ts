@@ -65,19 +65,25 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** The size of a file beside the database, 0 when there is none. */
+function sizeOf(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
 /**
- * A SQLite file in WAL mode keeps its `-wal` beside it while any connection is open, and after a
- * process died with one open; the last clean close checkpoints and deletes it. No `-wal` therefore
- * means that no one has the file open and that whoever had it closed it cleanly.
+ * Whether the database file alone holds the whole database: no frame waits in its write-ahead
+ * log (a crash, or a writer of another process, leaves committed frames there, and writing there
+ * changes nothing of the main file's times) and no rollback journal is left to replay. An empty
+ * log is what a reader, or a writer whose frames were checkpointed, leaves: the file is complete.
  */
-function closedCleanly(path: string): boolean {
-  return !existsSync(`${path}-wal`) && !existsSync(`${path}-journal`);
+function wholeInItsFile(path: string): boolean {
+  return sizeOf(`${path}-wal`) === 0 && sizeOf(`${path}-journal`) === 0;
 }
 
 /**
  * Whether `file` in `dataDir` is, to the nanosecond, the file a process of this product left at a
  * clean exit after checking it at its start: same file (device and inode), same size, same
- * modification and change times, nothing open on it. Any write since, by anyone, changes its
+ * modification and change times, nothing waiting in its write-ahead log. Any write since, by anyone, changes its
  * change time (which no tool can set back), so a sealed file needs no structural check again.
  * A copy or a restored file is a new inode, and is checked.
  */
@@ -85,7 +91,7 @@ export function isSealed(dataDir: string, file: string): SealedState | undefined
   const path = join(dataDir, file);
   const { files, writtenNs } = readSeal(dataDir);
   const sealed = files[file];
-  if (sealed === undefined || !existsSync(path) || !closedCleanly(path)) return undefined;
+  if (sealed === undefined || !existsSync(path) || !wholeInItsFile(path)) return undefined;
   if (!sealedInLaterTick(sealed, writtenNs)) return undefined;
   const now = stateOf(statSync(path, { bigint: true }), sealed.sealedAt);
   const same = (['dev', 'ino', 'size', 'mtimeNs', 'ctimeNs'] as const).every(
@@ -95,8 +101,9 @@ export function isSealed(dataDir: string, file: string): SealedState | undefined
 }
 
 /**
- * Records the present state of each of `files` that exists and is closed cleanly, and forgets the
- * others (a file still open or left open by a crash is checked in full at the next start). Written
+ * Records the present state of each of `files` that exists and is whole in its file, and forgets
+ * the others (a file with frames in its log, from a crash or another process writing, is checked
+ * in full at the next start). Written
  * to a temporary file and renamed, so that a crash mid-write leaves the old seal or the new one.
  * Only for files this process checked at its start or created itself.
  * @returns the files sealed.
@@ -108,7 +115,7 @@ export function sealStores(dataDir: string, files: readonly string[], now: Date)
   for (const file of files) {
     const path = join(dataDir, file);
     delete seal[file];
-    if (!existsSync(path) || !closedCleanly(path)) continue;
+    if (!existsSync(path) || !wholeInItsFile(path)) continue;
     seal[file] = stateOf(statSync(path, { bigint: true }), sealedAt);
     sealed.push(file);
   }
