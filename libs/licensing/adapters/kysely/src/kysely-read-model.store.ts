@@ -237,7 +237,10 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     toDate: LocalDate,
     upToPosition: number,
   ): Promise<MilitaryDecisionTotals> {
-    return await this.query((db) => totals.militaryDecisionTotals(db, fromDate, toDate, upToPosition));
+    // A year's totals and the facts written after the position are two statements: one snapshot.
+    return await this.read('statistics', (trx) =>
+      totals.militaryDecisionTotals(trx, fromDate, toDate, upToPosition),
+    );
   }
   async selectedStatisticsFacts(
     fromDate: LocalDate,

@@ -9,9 +9,17 @@ import type {
   StatisticsFactKey,
   StatisticsFactSelection,
 } from '@licences/licensing-read-models';
-import { fromStatisticsRecord } from './kysely-statistics.queries';
+import {
+  calendarYearOf,
+  factsOfPeriod,
+  groupedCounts,
+  groupKeyOf,
+  yearCounts,
+} from './kysely-statistics-year-totals.queries';
+import type { FactGroups } from './kysely-statistics-year-totals.queries';
 import type { ReadModelDatabase } from './read-model.records';
-import { runsOnPostgres } from './sql-engine';
+import { runsOnPostgres, unindexed } from './sql-engine';
+import { fromStatisticsRecord } from './statistics-fact.mapper';
 
 /*
  * Grouped counts over the statistics facts, for reports that would otherwise load every fact.
@@ -59,44 +67,43 @@ export function jsonListsOf(db: Db): JsonLists {
   return runsOnPostgres(db) ? POSTGRES : SQLITE;
 }
 
-interface CountRow {
-  level: MilitaryDecisionCount['level'];
-  kind: string;
-  licence_kind: string;
-  export_type: string;
-  destination: string | null;
-  category: string | null;
-  criterion: string | number | null;
-  n: string | number | bigint;
-  value_cents: string | number | bigint | null;
-}
+/** The columns of an EU annual report's group, in the order of its key. */
+type MilitaryGroupColumns = [
+  level: MilitaryDecisionCount['level'],
+  kind: MilitaryDecisionCount['kind'],
+  licenceKind: LicenceKind,
+  exportType: ExportType,
+  destination: string | null,
+  category: string | null,
+  criterion: string | number | null,
+];
 
 /**
- * The military decisions (issued, denied) decided from `fromDate` to `toDate` at positions up to
- * `upToPosition`, counted per destination and goods category, per destination and overall, and
- * the denials citing each criterion at each of those levels: one statement, so one snapshot.
- * Destinations and criteria count once per decision however often they are listed (as the
- * in-memory reports do with a Set); a category's value is the sum of the decision's items in it.
- * A row written before the classification columns existed reads as the facts reader reads it.
- * The lists are unnested once each (MATERIALIZED) and shared by the six groupings.
+ * The EU annual report's grouping of the military decisions (issued, denied) `where` selects, per
+ * year: per destination and goods category, per destination and overall, and the denials citing
+ * each criterion at each of those levels. Destinations and criteria count once per decision
+ * however often they are listed (as the in-memory reports do with a Set); a category's value is
+ * the sum of the decision's items in it. A row written before the classification columns existed
+ * reads as the facts reader reads it. The lists are unnested once each (MATERIALIZED) and shared.
  */
-export async function militaryDecisionTotals(
-  db: Db,
-  fromDate: LocalDate,
-  toDate: LocalDate,
-  upToPosition: number,
-): Promise<MilitaryDecisionTotals> {
+export const militaryDecisionGroups: FactGroups = (db, where) => {
   const json = jsonListsOf(db);
   const f = sql`f`;
-  const query = sql<CountRow>`
-    WITH f AS MATERIALIZED (
-      SELECT position, kind, total_value_cents, goods, criteria,
+  const key = groupKeyOf(
+    db,
+    ['level', 'kind', 'licence_kind', 'export_type', 'destination', 'category', 'criterion'].map((column) =>
+      sql.ref(`u.${column}`),
+    ),
+  );
+  return sql`
+    f AS MATERIALIZED (
+      SELECT position, SUBSTR(decision_date, 1, 4) AS year, kind, total_value_cents, goods, criteria,
         COALESCE(licence_kind, 'individual') AS licence_kind,
         COALESCE(export_type, 'definitive') AS export_type,
         COALESCE(destinations, ${json.arrayOf(sql`destination`)}) AS destinations
-      FROM statistics_facts
-      WHERE decision_date >= ${fromDate} AND decision_date <= ${toDate} AND position <= ${upToPosition}
-        AND goods_category = 'military' AND kind IN ('issued', 'denied')
+      FROM ${sql.table('statistics_facts')}
+      WHERE ${where} AND ${unindexed(db, 'goods_category')} = 'military'
+        AND ${unindexed(db, 'kind')} IN ('issued', 'denied')
     ),
     d AS MATERIALIZED (SELECT DISTINCT f.position, e.value AS destination FROM f, ${json.scalars(sql`${f}.destinations`)}),
     c AS MATERIALIZED (
@@ -104,60 +111,85 @@ export async function militaryDecisionTotals(
       FROM f, ${json.objects(sql`${f}.goods`)}
       GROUP BY f.position, ${json.text('category')}
     ),
-    k AS MATERIALIZED (SELECT DISTINCT f.position, e.value AS criterion FROM f, ${json.scalars(sql`${f}.criteria`)})
-    SELECT 'cell' AS level, f.kind, f.licence_kind, f.export_type, d.destination, c.category,
-      NULL AS criterion, COUNT(*) AS n, SUM(CASE WHEN f.kind = 'issued' THEN c.value_cents ELSE 0 END) AS value_cents
-    FROM f JOIN d ON d.position = f.position JOIN c ON c.position = f.position
-    GROUP BY f.kind, f.licence_kind, f.export_type, d.destination, c.category
-    UNION ALL
-    SELECT 'destination', f.kind, f.licence_kind, f.export_type, d.destination, NULL,
-      NULL, COUNT(*), SUM(CASE WHEN f.kind = 'issued' THEN f.total_value_cents ELSE 0 END)
-    FROM f JOIN d ON d.position = f.position
-    GROUP BY f.kind, f.licence_kind, f.export_type, d.destination
-    UNION ALL
-    SELECT 'overall', f.kind, f.licence_kind, f.export_type, NULL, NULL,
-      NULL, COUNT(*), SUM(CASE WHEN f.kind = 'issued' THEN f.total_value_cents ELSE 0 END)
-    FROM f
-    GROUP BY f.kind, f.licence_kind, f.export_type
-    UNION ALL
-    SELECT 'cell', f.kind, f.licence_kind, f.export_type, d.destination, c.category,
-      k.criterion, COUNT(*), NULL
-    FROM f JOIN d ON d.position = f.position JOIN c ON c.position = f.position JOIN k ON k.position = f.position
-    WHERE f.kind = 'denied'
-    GROUP BY f.kind, f.licence_kind, f.export_type, d.destination, c.category, k.criterion
-    UNION ALL
-    SELECT 'destination', f.kind, f.licence_kind, f.export_type, d.destination, NULL,
-      k.criterion, COUNT(*), NULL
-    FROM f JOIN d ON d.position = f.position JOIN k ON k.position = f.position
-    WHERE f.kind = 'denied'
-    GROUP BY f.kind, f.licence_kind, f.export_type, d.destination, k.criterion
-    UNION ALL
-    SELECT 'overall', f.kind, f.licence_kind, f.export_type, NULL, NULL,
-      k.criterion, COUNT(*), NULL
-    FROM f JOIN k ON k.position = f.position
-    WHERE f.kind = 'denied'
-    GROUP BY f.kind, f.licence_kind, f.export_type, k.criterion`;
-  const { rows } = await query.execute(db);
+    k AS MATERIALIZED (SELECT DISTINCT f.position, e.value AS criterion FROM f, ${json.scalars(sql`${f}.criteria`)}),
+    g AS (SELECT u.year, ${key} AS group_key, u.n, u.value_cents FROM (
+      SELECT f.year, 'cell' AS level, f.kind, f.licence_kind, f.export_type, d.destination, c.category,
+        NULL AS criterion, COUNT(*) AS n, SUM(CASE WHEN f.kind = 'issued' THEN c.value_cents ELSE 0 END) AS value_cents
+      FROM f JOIN d ON d.position = f.position JOIN c ON c.position = f.position
+      GROUP BY f.year, f.kind, f.licence_kind, f.export_type, d.destination, c.category
+      UNION ALL
+      SELECT f.year, 'destination', f.kind, f.licence_kind, f.export_type, d.destination, NULL,
+        NULL, COUNT(*), SUM(CASE WHEN f.kind = 'issued' THEN f.total_value_cents ELSE 0 END)
+      FROM f JOIN d ON d.position = f.position
+      GROUP BY f.year, f.kind, f.licence_kind, f.export_type, d.destination
+      UNION ALL
+      SELECT f.year, 'overall', f.kind, f.licence_kind, f.export_type, NULL, NULL,
+        NULL, COUNT(*), SUM(CASE WHEN f.kind = 'issued' THEN f.total_value_cents ELSE 0 END)
+      FROM f
+      GROUP BY f.year, f.kind, f.licence_kind, f.export_type
+      UNION ALL
+      SELECT f.year, 'cell', f.kind, f.licence_kind, f.export_type, d.destination, c.category,
+        k.criterion, COUNT(*), NULL
+      FROM f JOIN d ON d.position = f.position JOIN c ON c.position = f.position JOIN k ON k.position = f.position
+      WHERE f.kind = 'denied'
+      GROUP BY f.year, f.kind, f.licence_kind, f.export_type, d.destination, c.category, k.criterion
+      UNION ALL
+      SELECT f.year, 'destination', f.kind, f.licence_kind, f.export_type, d.destination, NULL,
+        k.criterion, COUNT(*), NULL
+      FROM f JOIN d ON d.position = f.position JOIN k ON k.position = f.position
+      WHERE f.kind = 'denied'
+      GROUP BY f.year, f.kind, f.licence_kind, f.export_type, d.destination, k.criterion
+      UNION ALL
+      SELECT f.year, 'overall', f.kind, f.licence_kind, f.export_type, NULL, NULL,
+        k.criterion, COUNT(*), NULL
+      FROM f JOIN k ON k.position = f.position
+      WHERE f.kind = 'denied'
+      GROUP BY f.year, f.kind, f.licence_kind, f.export_type, k.criterion
+    ) AS u)`;
+};
+
+/**
+ * The military decisions (issued, denied) decided from `fromDate` to `toDate` at positions up to
+ * `upToPosition`, counted as `militaryDecisionGroups` groups them: for a calendar year from the
+ * year's totals (see yearCounts), for any other period from the period's facts.
+ */
+export async function militaryDecisionTotals(
+  db: Db,
+  fromDate: LocalDate,
+  toDate: LocalDate,
+  upToPosition: number,
+): Promise<MilitaryDecisionTotals> {
+  const year = calendarYearOf(fromDate, toDate);
+  const counts =
+    year === undefined
+      ? await groupedCounts(db, militaryDecisionGroups, factsOfPeriod(fromDate, toDate, upToPosition))
+      : await yearCounts(db, 'eu-annual', militaryDecisionGroups, year, upToPosition);
   const decisions: MilitaryDecisionCount[] = [];
   const criteria: MilitaryCriterionCount[] = [];
-  for (const row of rows) {
-    const group = {
-      level: row.level,
-      licenceKind: row.licence_kind as LicenceKind,
-      exportType: row.export_type as ExportType,
-      destination: row.destination,
-      category: row.category,
-    };
-    // Counts and sums come back as strings or bigints from some drivers.
-    if (row.criterion === null) {
+  for (const { columns, n, valueCents } of counts) {
+    const [level, kind, licenceKind, exportType, destination, category, criterion] =
+      columns as MilitaryGroupColumns;
+    if (criterion === null) {
       decisions.push({
-        ...group,
-        kind: row.kind as MilitaryDecisionCount['kind'],
-        decisions: Number(row.n),
-        valueCents: Number(row.value_cents ?? 0),
+        level,
+        kind,
+        licenceKind,
+        exportType,
+        destination,
+        category,
+        decisions: n,
+        valueCents,
       });
     } else {
-      criteria.push({ ...group, criterion: Number(row.criterion), denials: Number(row.n) });
+      criteria.push({
+        level,
+        licenceKind,
+        exportType,
+        destination,
+        category,
+        criterion: Number(criterion),
+        denials: n,
+      });
     }
   }
   return { decisions, criteria };

@@ -46,6 +46,19 @@ export const DECISION_DATE_INDEX = {
 } as const satisfies IndexDefinition;
 
 /**
+ * A report's group in a year: unique, so that a batch's counts add to the group's row (an upsert
+ * on it), and the yearly reports read their year's groups from it. Made with the table when a
+ * store gets its totals (see addStatisticsYearTotals).
+ */
+export const YEAR_TOTALS_INDEX = {
+  name: 'statistics_year_totals_key_idx',
+  table: 'statistics_year_totals',
+  columns: ['report', 'year', 'group_key'],
+  unique: true,
+  forWrites: true,
+} as const satisfies IndexDefinition;
+
+/**
  * The facts of one kind in decision-date order: a listing report pages through its licences or
  * denials (a fifth of the facts at most) without reading every fact of the period. Not by goods
  * category too: a list of both categories (large licences) would then have to be sorted anew for
@@ -241,6 +254,7 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
     // Reports read the facts of a period of decision dates.
     { name: 'statistics_facts_date_idx', table: 'statistics_facts', columns: ['decision_date', 'position'] },
     LISTED_FACTS_INDEX,
+    YEAR_TOTALS_INDEX,
   ],
 };
 

@@ -9,7 +9,11 @@ import type {
   RecordedStatus,
 } from '@licences/licensing-domain';
 import type { ProjectionName, ProjectionTarget } from '@licences/licensing-read-models';
-import type { StatisticsCaseStateTable, StatisticsFactsTable } from './statistics.records';
+import type {
+  StatisticsCaseStateTable,
+  StatisticsFactsTable,
+  StatisticsYearTotalsTable,
+} from './statistics.records';
 
 /*
  * Tables of the read models, in column types every SQL database has: JSON as TEXT, booleans as
@@ -218,5 +222,6 @@ export interface ReadModelDatabase {
   revocation_case_state: RevocationCaseStateTable;
   statistics_facts: StatisticsFactsTable;
   statistics_case_state: StatisticsCaseStateTable;
+  statistics_year_totals: StatisticsYearTotalsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
 }

@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import type { ProjectionName } from '@licences/licensing-read-models';
 import { fillValidityPeriods } from './kysely-validity-periods.projection';
 import type { ReadModelDatabase } from './read-model.records';
-import { createProjectionIndexes, dropRetiredIndexes, dropRetiredPeriodIndexes } from './read-model.indexes';
+import { fillYearTotals } from './kysely-statistics-year-totals.writes';
+import {
+  createIndex,
+  createProjectionIndexes,
+  dropRetiredIndexes,
+  dropRetiredPeriodIndexes,
+  YEAR_TOTALS_INDEX,
+} from './read-model.indexes';
 import { positionKeyType } from './sql-engine';
 import { addPeriodRegistration, lacksColumn } from './validity-periods.registration';
 import type { IntrospectedTables } from './validity-periods.registration';
@@ -26,7 +33,7 @@ export const PROJECTION_TABLES: Readonly<Record<ProjectionName, readonly Project
   ],
   'decision-history': ['decision_history', 'validity_periods'],
   'revocation-justification': ['revocation_justification', 'revocation_case_state'],
-  statistics: ['statistics_facts', 'statistics_case_state'],
+  statistics: ['statistics_facts', 'statistics_case_state', 'statistics_year_totals'],
 };
 
 /** A rebuild writes to tables of the same shape under these names, next to the live ones. */
@@ -175,6 +182,14 @@ async function createTable(db: Kysely<ReadModelDatabase>, table: ProjectedTable)
         .addColumn('case_id', 'text', (c) => c.primaryKey())
         .addColumn('state', 'text', (c) => c.notNull())
         .execute());
+    case 'statistics_year_totals':
+      return void (await create
+        .addColumn('report', 'text', (c) => c.notNull())
+        .addColumn('year', 'text', (c) => c.notNull())
+        .addColumn('group_key', 'text', (c) => c.notNull())
+        .addColumn('facts', 'bigint', (c) => c.notNull())
+        .addColumn('value_cents', 'bigint', (c) => c.notNull())
+        .execute());
     case 'statistics_facts':
       return void (await create
         .addColumn('position', positionKeyType(db), (c) => c.primaryKey())
@@ -254,6 +269,7 @@ export async function createLiveSchema(
   await createCheckpointTable(db);
   // Before the tables are created: it must see whether the periods are missing from a history.
   if (names.includes('decision-history')) await addValidityPeriods(db);
+  if (names.includes('statistics')) await addStatisticsYearTotals(db);
   for (const name of names) await createProjectionTables(db, name);
   // Before the indexes: some index columns that an old table lacks.
   await addMissingColumns(db);
@@ -295,7 +311,7 @@ export async function addPeriodOrder(
   const found = tables ?? (await db.introspection.getTables());
   await addPeriodRegistration(db, found);
   if (lacksColumn(found, rebuildTableName('validity_periods'), 'registered_at')) {
-    await abandonHistoryRebuild(db);
+    await abandonRebuild(db, 'decision-history');
   }
 }
 
@@ -352,8 +368,7 @@ async function addStatisticsClassification(
   if (missing.length === 0) return;
   for (const [column, type] of missing)
     await db.schema.alterTable('statistics_facts').addColumn(column, type).execute();
-  await db.deleteFrom('statistics_facts').execute();
-  await db.deleteFrom('statistics_case_state').execute();
+  for (const table of PROJECTION_TABLES.statistics) await db.deleteFrom(table).execute();
   await restartFromFirstEvent(db, 'statistics');
 }
 
@@ -373,18 +388,38 @@ export async function addValidityPeriods(db: Kysely<ReadModelDatabase>): Promise
     await fillValidityPeriods(db);
   }
   if (has(rebuildTableName('decision_history')) && !has(rebuildTableName('validity_periods'))) {
-    await abandonHistoryRebuild(db);
+    await abandonRebuild(db, 'decision-history');
   }
 }
 
-/** Drops a rebuild of the decision history in progress and its checkpoint: it starts again. */
-async function abandonHistoryRebuild(db: Kysely<ReadModelDatabase>): Promise<void> {
-  for (const table of tablesOf('decision-history')) {
+/**
+ * The yearly reports' totals came after the statistics facts. A store whose facts were written
+ * before them gets the table, its index and the totals of every fact it holds, in this same
+ * transaction: no report can read totals that miss a fact. A statistics rebuild begun before has
+ * no totals and could not be swapped in: it is dropped, to be started again. Nothing to do on a
+ * new store (createProjectionTables makes the empty table).
+ */
+export async function addStatisticsYearTotals(db: Kysely<ReadModelDatabase>): Promise<void> {
+  const tables = await db.introspection.getTables();
+  const has = (name: string) => tables.some((t) => t.name === name);
+  if (has('statistics_facts') && !has('statistics_year_totals')) {
+    await createTable(db, 'statistics_year_totals');
+    await createIndex(db, YEAR_TOTALS_INDEX);
+    await fillYearTotals(db);
+  }
+  if (has(rebuildTableName('statistics_facts')) && !has(rebuildTableName('statistics_year_totals'))) {
+    await abandonRebuild(db, 'statistics');
+  }
+}
+
+/** Drops a projection's rebuild in progress and its checkpoint: it starts again. */
+async function abandonRebuild(db: Kysely<ReadModelDatabase>, name: ProjectionName): Promise<void> {
+  for (const table of tablesOf(name)) {
     await db.schema.dropTable(rebuildTableName(table)).ifExists().execute();
   }
   await db
     .deleteFrom('projection_checkpoints')
-    .where('name', '=', 'decision-history')
+    .where('name', '=', name)
     .where('target', '=', 'rebuild')
     .execute();
 }

@@ -1,5 +1,5 @@
-import { PostgresAdapter } from 'kysely';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 
 /**
  * Whether `db` talks to PostgreSQL rather than SQLite: the few places where the queries must
@@ -18,4 +18,14 @@ export function runsOnPostgres<DB>(db: Kysely<DB>): boolean {
  */
 export function positionKeyType<DB>(db: Kysely<DB>): 'bigint' | 'integer' {
   return runsOnPostgres(db) ? 'bigint' : 'integer';
+}
+
+/**
+ * A column that must not choose the index a statement reads by. SQLite has no statistics unless
+ * asked, and takes an index on an equality (`kind IN (...)`) over the range of positions that
+ * really narrows the rows: its unary `+` keeps the column out of that choice. PostgreSQL plans
+ * from its statistics (and has no unary plus on text), so there the column is left as it is.
+ */
+export function unindexed<DB>(db: Kysely<DB>, column: string): RawBuilder<unknown> {
+  return runsOnPostgres(db) ? sql.ref(column) : sql`+${sql.ref(column)}`;
 }

@@ -44,3 +44,20 @@ export interface StatisticsCaseStateTable {
   case_id: string;
   state: string;
 }
+
+/**
+ * The facts of one calendar year counted per group of one report, kept up to date as facts are
+ * written, so that a yearly report reads its groups instead of grouping every fact of the year.
+ * `group_key` is the group's columns as a JSON array, written by the same SQL that groups facts
+ * (see kysely-statistics-year-totals.queries.ts); sums are over every fact the table holds.
+ */
+export interface StatisticsYearTotalsTable {
+  /** `eu-annual` or `yearly-overview`. */
+  report: string;
+  /** 'YYYY' of the decision date. */
+  year: string;
+  group_key: string;
+  /** How many facts (or fact rows of the grouping) the group counts; bigint from some drivers. */
+  facts: number | string | bigint;
+  value_cents: number | string | bigint;
+}

@@ -47,4 +47,5 @@ export const TABLE_ORDER: Readonly<Record<string, string>> = {
   revocation_case_state: 'case_id',
   statistics_facts: 'position',
   statistics_case_state: 'case_id',
+  statistics_year_totals: 'report, year, group_key',
 };

@@ -197,6 +197,25 @@ describe('PostgreSQL read-model migrations', () => {
     }
   });
 
+  it("counts every stored fact into the yearly reports' totals (009), rows kept", async () => {
+    await h.writeLifecycles();
+    const { url, db } = await emptyDatabase();
+    await migrateReadModels(db, '2026-12-02-008-listed-facts');
+    await projectEverything(db);
+    const before = await h.dumpTables(url);
+    expect(before['statistics_year_totals']?.length).toBeGreaterThan(0);
+    // The database as versions before 009 left it: the facts without their totals.
+    await withClient(url, (client) => client.query('DROP TABLE statistics_year_totals'));
+
+    const store = await PostgresReadModelStore.open({ connectionString: url });
+    try {
+      expect(await appliedReadModelMigrations(db)).toEqual(Object.keys(READ_MODEL_MIGRATIONS));
+      expect(await h.dumpTables(url)).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('gives every period row its case registration and the indexes that hold it (007), rows kept', async () => {
     await h.writeLifecycles();
     const { url, db } = await emptyDatabase();

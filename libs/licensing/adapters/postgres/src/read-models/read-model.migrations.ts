@@ -2,6 +2,7 @@ import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import {
   addFenceColumn,
+  addStatisticsYearTotals,
   addPeriodOrder,
   addValidityPeriods,
   createCheckpointTable,
@@ -106,6 +107,16 @@ export const READ_MODEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-02-008-listed-facts': {
     up: async (db) => {
       await createIndex(typed(db), LISTED_FACTS_INDEX);
+    },
+  },
+  /**
+   * The yearly reports' totals per group and year (statistics_year_totals), created (by 001
+   * already on a new database) and filled from every stored fact in the migration's transaction,
+   * so that no report reads totals that miss a fact (see addStatisticsYearTotals).
+   */
+  '2026-12-02-009-statistics-year-totals': {
+    up: async (db) => {
+      await addStatisticsYearTotals(typed(db));
     },
   },
 };

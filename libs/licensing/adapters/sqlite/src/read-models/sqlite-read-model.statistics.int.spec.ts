@@ -62,6 +62,34 @@ describe('SqliteReadModelStore statistics facts on an older file', () => {
     );
   });
 
+  it("counts every stored fact into the yearly reports' totals on a file written before them", async () => {
+    await h.writeLifecycles();
+    await writeGlobalTemporary(h);
+    const { store, db: file } = await h.openStore();
+    const all = await h.events.readAll();
+    await h.projectAll(store, all);
+    const written = await h.dumpTables(file);
+    expect(written['statistics_year_totals']?.length).toBeGreaterThan(0);
+    // A statistics rebuild under way when the totals came: its tables have none, so it cannot be kept.
+    await store.startRebuild('statistics');
+    await store.project('statistics', all.slice(0, 6), 'rebuild');
+    expect(await store.checkpoint('statistics', 'rebuild')).toBe(all[5]!.position);
+    await store.close();
+    // The file as versions before the totals left it.
+    await h.execute(file, 'DROP TABLE statistics_year_totals; DROP TABLE statistics_year_totals__rebuild');
+
+    const reopened = (await h.openStore()).store;
+    // The totals of every fact, as if the projection had kept them from the first; nothing else moved.
+    expect(await h.dumpTables(file)).toEqual(written);
+    expect(await reopened.checkpoint('statistics')).toBe(all.at(-1)!.position);
+    expect(
+      (await h.schemaObjects(file)).filter(
+        (o) => o.name.startsWith('statistics_') && o.name.endsWith('__rebuild'),
+      ),
+    ).toEqual([]);
+    expect(await reopened.checkpoint('statistics', 'rebuild')).toBe(0);
+  });
+
   it('reads a row without classification as the upcast case: definitive, no firearms act, one destination', () => {
     const fact = statistics.fromStatisticsRecord({
       position: 4,
