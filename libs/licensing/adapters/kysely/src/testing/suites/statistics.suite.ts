@@ -80,6 +80,29 @@ export function describeStatistics(setup: ReadModelSuiteSetup): void {
       });
     });
 
+    it("reads a year's report counts from its totals less the later facts, and refuses totals that miss one", async () => {
+      await writeGlobalTemporary(h);
+      const { store, db } = await h.openStore();
+      const all = await h.events.readAll();
+      await store.project('statistics', all);
+      const year = ['2024-01-01' as LocalDate, '2024-12-31' as LocalDate] as const;
+      const head = all.at(-1)!.position;
+      // The issue is the last event: at the head the year counts it, just before it nothing.
+      const atHead = await store.militaryDecisionTotals(...year, head);
+      expect(atHead.decisions).toContainEqual(
+        expect.objectContaining({ level: 'overall', kind: 'issued', licenceKind: 'global', decisions: 1 }),
+      );
+      expect(await store.militaryDecisionTotals(...year, head - 1)).toEqual({ decisions: [], criteria: [] });
+      expect((await store.yearlyOverviewTotals(...year, head - 1)).counts).toEqual(
+        (await store.yearlyOverviewTotals(year[0], '2024-12-30' as LocalDate, head - 1)).counts,
+      );
+      // Totals that lost the issue cannot have the later fact taken off: the report is refused.
+      await h.execute(db, 'DELETE FROM statistics_year_totals');
+      await expect(store.militaryDecisionTotals(...year, head - 1)).rejects.toThrow(
+        'The eu-annual totals of 2024 miss facts written after',
+      );
+    });
+
     it('stores exactly the facts the pure projection gives, ordered by position and cut at a position', async () => {
       await h.writeLifecycles();
       const { store } = await h.openStore();
