@@ -26,10 +26,7 @@ export async function applyStatistics(db: Db, events: readonly RecordedEvent[]):
   // A plain insert keyed by position: an event applied twice fails loudly.
   await insertRows(db, 'statistics_facts', facts.map(toStatisticsRecord));
   // In the same transaction, so the yearly reports' totals count exactly the facts there are.
-  await addFactsToYearTotals(
-    db,
-    facts.map((fact) => fact.position),
-  );
+  await addFactsToYearTotals(db, facts);
 }
 
 export async function statisticsFacts(
