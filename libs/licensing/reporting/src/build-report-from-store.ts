@@ -21,18 +21,20 @@ export async function buildReportFromStore(
   const { from, to } = period;
   const at = context.position;
   switch (name) {
-    case 'eu-annual':
-      return buildEuAnnualReportFromTotals(
-        await store.militaryDecisionTotals(from, to, at),
-        yearOf(period),
-        context,
-      );
-    case 'yearly-overview':
+    // The year is checked before the store counts anything: a period that is not one calendar
+    // year is refused at once, not after the store has grouped every fact in it.
+    case 'eu-annual': {
+      const year = yearOf(period);
+      return buildEuAnnualReportFromTotals(await store.militaryDecisionTotals(from, to, at), year, context);
+    }
+    case 'yearly-overview': {
+      const year = yearOf(period);
       return buildYearlyOverviewReportFromTotals(
         await store.yearlyOverviewTotals(from, to, at),
-        yearOf(period),
+        year,
         context,
       );
+    }
     case 'issued':
       return buildIssuedReport(
         await store.selectedStatisticsFacts(from, to, at, ISSUED_REPORT_FACTS),
