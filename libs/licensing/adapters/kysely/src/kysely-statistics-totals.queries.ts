@@ -9,13 +9,7 @@ import type {
   StatisticsFactKey,
   StatisticsFactSelection,
 } from '@licences/licensing-read-models';
-import {
-  calendarYearOf,
-  factsOfPeriod,
-  groupedCounts,
-  groupKeyOf,
-  yearCounts,
-} from './kysely-statistics-year-totals.queries';
+import { groupKeyOf, reportCounts } from './kysely-statistics-year-totals.queries';
 import type { FactGroups } from './kysely-statistics-year-totals.queries';
 import type { ReadModelDatabase } from './read-model.records';
 import { runsOnPostgres, unindexed } from './sql-engine';
@@ -159,11 +153,7 @@ export async function militaryDecisionTotals(
   toDate: LocalDate,
   upToPosition: number,
 ): Promise<MilitaryDecisionTotals> {
-  const year = calendarYearOf(fromDate, toDate);
-  const counts =
-    year === undefined
-      ? await groupedCounts(db, militaryDecisionGroups, factsOfPeriod(fromDate, toDate, upToPosition))
-      : await yearCounts(db, 'eu-annual', militaryDecisionGroups, year, upToPosition);
+  const counts = await reportCounts(db, 'eu-annual', militaryDecisionGroups, fromDate, toDate, upToPosition);
   const decisions: MilitaryDecisionCount[] = [];
   const criteria: MilitaryCriterionCount[] = [];
   for (const { columns, n, valueCents } of counts) {

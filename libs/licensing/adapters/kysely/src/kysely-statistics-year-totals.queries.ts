@@ -36,12 +36,12 @@ export function groupKeyOf(db: Db, columns: readonly RawBuilder<unknown>[]): Raw
 }
 
 /** The facts decided in a period, written at or before a position. */
-export function factsOfPeriod(from: LocalDate, to: LocalDate, upToPosition: number): RawBuilder<unknown> {
+function factsOfPeriod(from: LocalDate, to: LocalDate, upToPosition: number): RawBuilder<unknown> {
   return sql`decision_date >= ${from} AND decision_date <= ${to} AND position <= ${upToPosition}`;
 }
 
 /** The year a period covers exactly, from 1 January to 31 December; undefined for any other period. */
-export function calendarYearOf(from: LocalDate, to: LocalDate): number | undefined {
+function calendarYearOf(from: LocalDate, to: LocalDate): number | undefined {
   const year = from.slice(0, 4);
   return from === `${year}-01-01` && to === `${year}-12-31` ? Number(year) : undefined;
 }
@@ -72,11 +72,7 @@ function countsOf(rows: readonly KeyedRow[]): GroupCount[] {
 }
 
 /** The report's counts over the facts of a period up to a position, grouped from those facts. */
-export async function groupedCounts(
-  db: Db,
-  groups: FactGroups,
-  where: RawBuilder<unknown>,
-): Promise<GroupCount[]> {
+async function groupedCounts(db: Db, groups: FactGroups, where: RawBuilder<unknown>): Promise<GroupCount[]> {
   const { rows } = await sql<KeyedRow>`
     WITH ${groups(db, where)}
     SELECT group_key, SUM(n) AS n, SUM(value_cents) AS value_cents FROM g GROUP BY group_key`.execute(db);
@@ -89,7 +85,7 @@ export async function groupedCounts(
  * one snapshot (a read transaction). A group whose facts all came later is left out, as grouping
  * the facts would leave it out.
  */
-export async function yearCounts(
+async function yearCounts(
   db: Db,
   report: TotalledReport,
   groups: FactGroups,
@@ -121,6 +117,25 @@ export async function yearCounts(
     counts.set(key, { columns, n: total.n - n, valueCents: total.valueCents - valueCents });
   }
   return [...counts.values()].filter((count) => count.n !== 0);
+}
+
+/**
+ * The report's counts of the facts decided from `from` to `to` at positions up to `upToPosition`:
+ * for a calendar year from the year's totals (see yearCounts), for any other period grouped from
+ * the period's facts.
+ */
+export async function reportCounts(
+  db: Db,
+  report: TotalledReport,
+  groups: FactGroups,
+  from: LocalDate,
+  to: LocalDate,
+  upToPosition: number,
+): Promise<GroupCount[]> {
+  const year = calendarYearOf(from, to);
+  return year === undefined
+    ? await groupedCounts(db, groups, factsOfPeriod(from, to, upToPosition))
+    : await yearCounts(db, report, groups, year, upToPosition);
 }
 
 /** Adds what the facts `where` selects count to the report's year totals. */

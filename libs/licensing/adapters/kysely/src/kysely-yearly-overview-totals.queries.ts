@@ -7,13 +7,7 @@ import type {
   YearlyOverviewTotals,
 } from '@licences/licensing-read-models';
 import { jsonListsOf, selectedStatisticsFacts } from './kysely-statistics-totals.queries';
-import {
-  calendarYearOf,
-  factsOfPeriod,
-  groupedCounts,
-  groupKeyOf,
-  yearCounts,
-} from './kysely-statistics-year-totals.queries';
+import { groupKeyOf, reportCounts } from './kysely-statistics-year-totals.queries';
 import type { FactGroups } from './kysely-statistics-year-totals.queries';
 import type { ReadModelDatabase } from './read-model.records';
 
@@ -116,11 +110,14 @@ export async function yearlyOverviewTotals(
   toDate: LocalDate,
   upToPosition: number,
 ): Promise<YearlyOverviewTotals> {
-  const year = calendarYearOf(fromDate, toDate);
-  const grouped =
-    year === undefined
-      ? await groupedCounts(db, yearlyOverviewGroups, factsOfPeriod(fromDate, toDate, upToPosition))
-      : await yearCounts(db, 'yearly-overview', yearlyOverviewGroups, year, upToPosition);
+  const grouped = await reportCounts(
+    db,
+    'yearly-overview',
+    yearlyOverviewGroups,
+    fromDate,
+    toDate,
+    upToPosition,
+  );
   const counts = grouped.map((count): YearlyOverviewCount => {
     const [group, kind, goodsCategory, key, months, decidedMonths, days, criterion] =
       count.columns as OverviewGroupColumns;
