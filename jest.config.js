@@ -60,6 +60,8 @@ module.exports = {
       testEnvironment: '<rootDir>/tools/jest-console-environment.cjs',
       // The NL Design System packages export only `import`: resolved to their ES modules, compiled.
       resolver: '<rootDir>/tools/jest-console-resolver.cjs',
+      // Waits of Testing Library long enough for a loaded machine (see the file).
+      setupFilesAfterEnv: ['<rootDir>/tools/jest-console-setup.cjs'],
       transform: consoleTransform,
       transformIgnorePatterns: ['/node_modules/(?!(jose|@utrecht)/)'],
       // The console is built by Vite; Jest resolves its CSS imports to nothing.
