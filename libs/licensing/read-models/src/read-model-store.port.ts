@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@licences/event-store';
 import type { LocalDate } from '@licences/licensing-domain';
-import type { StatisticsFact } from './projections/statistics.projection';
+import type { ListedStatisticsFact, StatisticsFact } from './projections/statistics.projection';
 import type { DecisionHistoryEntry, LicenceValidityRow, RevocationJustification } from './read-model.rows';
 import type {
   CasePage,
@@ -223,6 +223,7 @@ export interface ReadModelStore {
    * date), at most `limit` of them from just after `after` (from the first without it): a page of
    * a report listed line by line whose period is too large to hold at once. Facts are only ever
    * appended, so pages read one after another still belong to one report at `upToPosition`.
+   * Each fact holds only the fields a listing prints (`LISTED_FACT_FIELDS`): the others are not read.
    */
   statisticsFactPage(
     fromDate: LocalDate,
@@ -231,7 +232,7 @@ export interface ReadModelStore {
     selection: StatisticsFactSelection,
     after: StatisticsFactKey | undefined,
     limit: number,
-  ): Promise<StatisticsFact[]>;
+  ): Promise<ListedStatisticsFact[]>;
 
   /**
    * The distinct destination codes of the facts `selectedStatisticsFacts` selects, sorted: what a

@@ -1,4 +1,4 @@
-import type { StatisticsFact, StatisticsFactSelection } from '@licences/licensing-read-models';
+import type { ListedStatisticsFact, StatisticsFactSelection } from '@licences/licensing-read-models';
 import { countryNames } from './report-language';
 import { byText, euros, inPeriod } from './report-facts';
 import type { ReportContext } from './report-facts';
@@ -13,7 +13,7 @@ export const ISSUED_REPORT_FACTS: StatisticsFactSelection = { kinds: ['issued', 
  * with the criteria the denial cited (the ministry publishes its refusals too).
  */
 export function buildIssuedReport(
-  facts: readonly StatisticsFact[],
+  facts: readonly ListedStatisticsFact[],
   period: ReportPeriod,
   context: ReportContext,
 ): IssuedReport {

@@ -1,4 +1,4 @@
-import type { StatisticsFact, StatisticsFactSelection } from '@licences/licensing-read-models';
+import type { ListedStatisticsFact, StatisticsFactSelection } from '@licences/licensing-read-models';
 import { countryNames } from './report-language';
 import { byText, euros, inPeriod } from './report-facts';
 import type { ReportContext } from './report-facts';
@@ -14,7 +14,7 @@ export const LARGE_LICENCE_FACTS: StatisticsFactSelection = {
 };
 
 export function buildLargeLicencesReport(
-  facts: readonly StatisticsFact[],
+  facts: readonly ListedStatisticsFact[],
   period: ReportPeriod,
   context: ReportContext,
 ): LargeLicencesReport {

@@ -1,6 +1,6 @@
 import type {
+  ListedStatisticsFact,
   ReadModelStore,
-  StatisticsFact,
   StatisticsFactSelection,
 } from '@licences/licensing-read-models';
 import { buildIssuedReport, ISSUED_REPORT_FACTS } from './issued.report';
@@ -57,7 +57,7 @@ interface ListSection<R extends ListingReport> {
 
 interface Listing<R extends ListingReport> {
   readonly facts: StatisticsFactSelection;
-  readonly build: (facts: readonly StatisticsFact[], period: ReportPeriod, context: ReportContext) => R;
+  readonly build: (facts: readonly ListedStatisticsFact[], period: ReportPeriod, context: ReportContext) => R;
   readonly sections: readonly ListSection<R>[];
 }
 
@@ -95,9 +95,9 @@ async function* factsByDay(
   at: number,
   selection: StatisticsFactSelection,
   pageSize: number,
-): AsyncGenerator<StatisticsFact[]> {
-  let day: StatisticsFact[] = [];
-  let after: StatisticsFact | undefined;
+): AsyncGenerator<ListedStatisticsFact[]> {
+  let day: ListedStatisticsFact[] = [];
+  let after: ListedStatisticsFact | undefined;
   for (;;) {
     const page = await store.statisticsFactPage(period.from, period.to, at, selection, after, pageSize);
     for (const fact of page) {

@@ -8,7 +8,7 @@ export interface ReportContext {
   readonly lang: ReportLanguage;
 }
 
-export function inPeriod(fact: StatisticsFact, period: ReportPeriod): boolean {
+export function inPeriod(fact: Pick<StatisticsFact, 'decisionDate'>, period: ReportPeriod): boolean {
   return fact.decisionDate >= period.from && fact.decisionDate <= period.to;
 }
 

@@ -12,6 +12,7 @@ import type {
   LicenceFilter,
   LicenceSort,
   LicenceValidityRow,
+  ListedStatisticsFact,
   PageRequest,
   PointInTime,
   ProjectionName,
@@ -259,7 +260,7 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     selection: StatisticsFactSelection,
     after: StatisticsFactKey | undefined,
     limit: number,
-  ): Promise<StatisticsFact[]> {
+  ): Promise<ListedStatisticsFact[]> {
     return await this.query((db) =>
       totals.statisticsFactPage(db, fromDate, toDate, upToPosition, selection, after, limit),
     );

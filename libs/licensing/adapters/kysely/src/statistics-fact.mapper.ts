@@ -6,6 +6,7 @@ import type {
   TemporaryExportPurpose,
 } from '@licences/licensing-domain';
 import type {
+  ListedStatisticsFact,
   StatisticsFact,
   StatisticsFactKind,
   StatisticsGoodsLine,
@@ -45,12 +46,33 @@ export function toStatisticsRecord(fact: StatisticsFact): StatisticsFactsTable {
 
 const numberOrNull = (value: number | null): number | null => (value === null ? null : Number(value));
 
+/** The columns a listing's page reads: those `fromListedRecord` maps. */
+export const LISTED_FACT_COLUMNS = [
+  'position',
+  'case_id',
+  'kind',
+  'decision_date',
+  'licence_kind',
+  'export_type',
+  'destination',
+  'destinations',
+  'end_user',
+  'end_users',
+  'goods_category',
+  'goods',
+  'total_value_cents',
+  'valid_until',
+  'criteria',
+] as const satisfies readonly (keyof StatisticsFactsTable)[];
+
+export type ListedFactRecord = Pick<StatisticsFactsTable, (typeof LISTED_FACT_COLUMNS)[number]>;
+
 /**
  * A row without classification is read as the upcast case would be: definitive, no firearms act,
  * its one destination. Its licence kind was never recorded; such rows are cleared when the store
  * opens and projected again, so `individual` here only keeps the reader total.
  */
-export function fromStatisticsRecord(record: StatisticsFactsTable): StatisticsFact {
+export function fromListedRecord(record: ListedFactRecord): ListedStatisticsFact {
   return {
     // bigint columns may come back as strings or bigints from other drivers.
     position: Number(record.position),
@@ -59,20 +81,26 @@ export function fromStatisticsRecord(record: StatisticsFactsTable): StatisticsFa
     decisionDate: record.decision_date,
     licenceKind: (record.licence_kind ?? 'individual') as LicenceKind,
     exportType: (record.export_type ?? 'definitive') as ExportType,
-    temporaryPurpose: record.temporary_purpose as TemporaryExportPurpose | null,
-    firearmsAct: record.firearms_act !== null && Number(record.firearms_act) === 1,
     destinations:
       record.destinations === null ? [record.destination] : (JSON.parse(record.destinations) as string[]),
     endUsers: record.end_users === null ? [record.end_user] : (JSON.parse(record.end_users) as string[]),
     goodsCategory: record.goods_category as GoodsCategory,
     goods: JSON.parse(record.goods) as StatisticsGoodsLine[],
     totalValueCents: Number(record.total_value_cents),
-    validFrom: record.valid_from,
     validUntil: record.valid_until,
+    criteria: JSON.parse(record.criteria) as Criterion[],
+  };
+}
+
+export function fromStatisticsRecord(record: StatisticsFactsTable): StatisticsFact {
+  return {
+    ...fromListedRecord(record),
+    temporaryPurpose: record.temporary_purpose as TemporaryExportPurpose | null,
+    firearmsAct: record.firearms_act !== null && Number(record.firearms_act) === 1,
+    validFrom: record.valid_from,
     ruleMonths: numberOrNull(record.rule_months),
     validityMonths: numberOrNull(record.validity_months),
     policyVersion: record.policy_version,
-    criteria: JSON.parse(record.criteria) as Criterion[],
     outcome: record.outcome,
     appliedOn: record.applied_on,
     circumstances: record.circumstances,

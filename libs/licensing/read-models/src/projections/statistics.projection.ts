@@ -78,6 +78,29 @@ export interface StatisticsFact {
   readonly circumstances: string | null;
 }
 
+/**
+ * The fields of a fact that a listing report prints or pages by: what a store reads for a page
+ * of a listing (`statisticsFactPage`), whose period may hold every fact of the history.
+ */
+export const LISTED_FACT_FIELDS = [
+  'position',
+  'caseId',
+  'kind',
+  'decisionDate',
+  'licenceKind',
+  'exportType',
+  'destinations',
+  'endUsers',
+  'goodsCategory',
+  'goods',
+  'totalValueCents',
+  'validUntil',
+  'criteria',
+] as const satisfies readonly (keyof StatisticsFact)[];
+
+/** A fact as a listing report reads it: `LISTED_FACT_FIELDS` and no more. */
+export type ListedStatisticsFact = Pick<StatisticsFact, (typeof LISTED_FACT_FIELDS)[number]>;
+
 export interface StatisticsProjectionStep {
   /** The case after the event: the working state the projection keeps per case. */
   readonly state: LicenceCase;
