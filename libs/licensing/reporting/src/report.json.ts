@@ -1,27 +1,13 @@
 import type { Report } from './report.types';
+import { sortedJson } from './sorted-json';
 
 /** Keys sorted at every level, so the bytes depend only on the content, never on build order. */
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(record)
-        .sort()
-        .map((key) => [key, sorted(record[key])]),
-    );
-  }
-  return value;
-}
-
 export function renderReportJson(report: Report): string {
-  return `${JSON.stringify(sorted(report), null, 2)}\n`;
+  return `${sortedJson(report)}\n`;
 }
 
 /** Text of about this many characters is handed on at once: few writes, little held. */
 export const STREAM_CHUNK_CHARS = 64 * 1024;
-
-const indented = (json: string, pad: string): string => json.replace(/\n/g, `\n${pad}`);
 
 /**
  * The same bytes as `renderReportJson` of the report `head` would be with each of `lists` filled
@@ -42,13 +28,13 @@ export async function* streamReportJson(
     out += `${index === 0 ? '\n' : ',\n'}  ${JSON.stringify(key)}: `;
     const list = lists[key];
     if (!list) {
-      out += indented(JSON.stringify(sorted(members[key]), null, 2), '  ');
+      out += sortedJson(members[key], '  ');
       continue;
     }
     let items = 0;
     for await (const batch of list()) {
       for (const item of batch) {
-        out += `${items === 0 ? '[\n' : ',\n'}    ${indented(JSON.stringify(sorted(item), null, 2), '    ')}`;
+        out += `${items === 0 ? '[\n' : ',\n'}    ${sortedJson(item, '    ')}`;
         items += 1;
       }
       if (out.length >= STREAM_CHUNK_CHARS) {
