@@ -10,13 +10,28 @@ const DISPLAY_NAMES: Readonly<Record<ReportLanguage, Intl.DisplayNames>> = {
   nl: new Intl.DisplayNames(['nl'], { type: 'region', fallback: 'code' }),
 };
 
+/*
+ * Names already asked for: ICU's look-up costs microseconds, and a listing asks for its lines'
+ * countries day by day (a whole-history listing: thousands of times the same few hundred codes).
+ * Bounded, since the codes come from recorded data.
+ */
+const NAMES = new Map<string, string>();
+const MAX_NAMES = 2000;
+
 /** The country's name; its code where ICU has no name (or the code is not one). */
 export function countryName(code: string, lang: ReportLanguage): string {
-  try {
-    return DISPLAY_NAMES[lang].of(code) ?? code;
-  } catch {
-    return code;
+  const key = `${lang}:${code}`;
+  let name = NAMES.get(key);
+  if (name === undefined) {
+    try {
+      name = DISPLAY_NAMES[lang].of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (NAMES.size >= MAX_NAMES) NAMES.clear();
+    NAMES.set(key, name);
   }
+  return name;
 }
 
 /** The names of every code given, keyed by code in code order (stable JSON bytes). */
