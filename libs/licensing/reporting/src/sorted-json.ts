@@ -59,7 +59,8 @@ function write(value: unknown, key: string, pad: string): string | undefined {
   if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
     v = (v as { toJSON: (key: string) => unknown }).toJSON(key);
   }
-  switch (typeof v) {
+  const type = typeof v;
+  switch (type) {
     case 'string':
     case 'number':
     case 'boolean':
@@ -73,8 +74,8 @@ function write(value: unknown, key: string, pad: string): string | undefined {
     case 'object':
       break;
     default: {
-      const unexpected: never = v;
-      throw new TypeError(`Cannot write ${String(unexpected)} as JSON`);
+      const unexpected: never = type;
+      throw new TypeError(`Cannot write a value of type ${String(unexpected)} as JSON`);
     }
   }
   if (v === null) return 'null';

@@ -5,6 +5,7 @@ import type {
   LicenceKind,
   TemporaryExportPurpose,
 } from '@licences/licensing-domain';
+import { LISTED_FACT_FIELDS } from '@licences/licensing-read-models';
 import type {
   ListedStatisticsFact,
   StatisticsFact,
@@ -46,26 +47,34 @@ export function toStatisticsRecord(fact: StatisticsFact): StatisticsFactsTable {
 
 const numberOrNull = (value: number | null): number | null => (value === null ? null : Number(value));
 
-/** The columns a listing's page reads: those `fromListedRecord` maps. */
-export const LISTED_FACT_COLUMNS = [
-  'position',
-  'case_id',
-  'kind',
-  'decision_date',
-  'licence_kind',
-  'export_type',
-  'destination',
-  'destinations',
-  'end_user',
-  'end_users',
-  'goods_category',
-  'goods',
-  'total_value_cents',
-  'valid_until',
-  'criteria',
-] as const satisfies readonly (keyof StatisticsFactsTable)[];
+/**
+ * The columns each listed field is read from (a list also from its column of before several
+ * destinations): a field added to LISTED_FACT_FIELDS does not compile until it has its columns.
+ */
+const COLUMNS_OF_FIELD = {
+  position: ['position'],
+  caseId: ['case_id'],
+  kind: ['kind'],
+  decisionDate: ['decision_date'],
+  licenceKind: ['licence_kind'],
+  exportType: ['export_type'],
+  destinations: ['destination', 'destinations'],
+  endUsers: ['end_user', 'end_users'],
+  goodsCategory: ['goods_category'],
+  goods: ['goods'],
+  totalValueCents: ['total_value_cents'],
+  validUntil: ['valid_until'],
+  criteria: ['criteria'],
+} as const satisfies Record<keyof ListedStatisticsFact, readonly (keyof StatisticsFactsTable)[]>;
 
-export type ListedFactRecord = Pick<StatisticsFactsTable, (typeof LISTED_FACT_COLUMNS)[number]>;
+type ListedColumn = (typeof COLUMNS_OF_FIELD)[keyof typeof COLUMNS_OF_FIELD][number];
+
+/** The columns a listing's page reads: those `fromListedRecord` maps. */
+export const LISTED_FACT_COLUMNS: readonly ListedColumn[] = LISTED_FACT_FIELDS.flatMap(
+  (field) => COLUMNS_OF_FIELD[field],
+);
+
+export type ListedFactRecord = Pick<StatisticsFactsTable, ListedColumn>;
 
 /**
  * A row without classification is read as the upcast case would be: definitive, no firearms act,
