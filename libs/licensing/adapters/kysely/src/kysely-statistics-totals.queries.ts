@@ -231,8 +231,8 @@ export async function selectedStatisticsFacts(
 /**
  * A page of the selected facts in decision-date order, after `after`: one range of the date index
  * (statistics_facts_date_idx: decision_date, position), however deep the page. Only the listed
- * columns are read: a whole-history listing reads every issued fact, and building each row's
- * unused columns cost about as much as the rest of the report.
+ * columns are read: a whole-history listing reads every issued and denied fact, and most of its
+ * time is the driver making JavaScript values of the columns it reads.
  */
 export async function statisticsFactPage(
   db: Db,
