@@ -35,6 +35,7 @@ import * as totals from './kysely-statistics-totals.queries';
 import * as periods from './kysely-validity-periods.queries';
 import * as overview from './kysely-yearly-overview-totals.queries';
 import type { ReadModelDatabase } from './read-model.records';
+import { nameSwappedIndex, projectionIndexes } from './read-model.indexes';
 import { checkProjectionName as checkName, checkTarget } from './store-arguments';
 
 type Db = Kysely<ReadModelDatabase>;
@@ -150,16 +151,36 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     });
   }
 
+  /**
+   * The indexes are made one at a time, a turn of the event loop between them, before and after
+   * the swap: made inside it (as they were), they held an embedded store's thread, so that no
+   * request, probe or metric was answered, for 10.9 s at 100k licences. Before the swap each is
+   * made on the rebuild's tables (indexRebuildTable); after it, each takes its live name.
+   */
   async completeRebuild(name: ProjectionName, readMissing: EventReader): Promise<number> {
     checkName(name);
+    // Without a rebuild there are no tables to index: the swap then says why it cannot run.
+    if ((await this.query((db) => projections.readCheckpoint(db, name, 'rebuild'))) !== undefined) {
+      for (const index of projectionIndexes(name).filter((i) => !i.forWrites)) {
+        await this.write(name, async (trx) => {
+          await this.assertOwnsRebuild(trx, name);
+          await rebuilds.indexRebuildTable(trx, index);
+        });
+        await nextTurn();
+      }
+    }
     // The projection's writes wait while readMissing reads the event store: the live tables
     // cannot move past what it returns until the swap commits.
-    return await this.write(name, async (trx) => {
+    const position = await this.write(name, async (trx) => {
       await this.assertOwnsRebuild(trx, name);
-      const position = await rebuilds.completeRebuild(trx, name, readMissing, now());
+      const swapped = await rebuilds.completeRebuild(trx, name, readMissing, now());
       await this.afterSwap(trx, name);
-      return position;
+      return swapped;
     });
+    for (const index of projectionIndexes(name)) {
+      if (await this.write(name, (trx) => nameSwappedIndex(trx, index))) await nextTurn();
+    }
+    return position;
   }
 
   async abortRebuild(name: ProjectionName): Promise<void> {
@@ -315,4 +336,9 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
 
 function now(): string {
   return new Date().toISOString();
+}
+
+/** Resolves in a later turn of the event loop, after the I/O and timers waiting now. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { ProjectionName } from '@licences/licensing-read-models';
 import type { ReadModelDatabase } from './read-model.records';
 import type { ProjectedTable } from './read-model.schema';
+import { runsOnPostgres } from './sql-engine';
 
 /*
  * The read models' indexes, each with what it serves; those an upgrade adds to an existing store
@@ -161,8 +163,9 @@ export async function dropRetiredPeriodIndexes(db: Kysely<ReadModelDatabase>): P
 
 /**
  * Indexes of the live tables. A rebuild fills tables with only the indexes its writes look rows
- * up by (`forWrites`, under rebuild names) and gets the rest when it becomes live; the live table
- * is dropped first, which drops its indexes and frees the names.
+ * up by (`forWrites`, under rebuild names), gets the rest under rebuild names once filled, and
+ * takes them into the swap; the swapped-in indexes then take the live names (see
+ * nameSwappedIndex).
  */
 const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
   'licence-validity': [
@@ -265,9 +268,14 @@ export async function createProjectionIndexes(
   for (const index of INDEXES[name]) await createIndex(db, index);
 }
 
-/** The name an index `forWrites` has on a rebuild's tables until the swap. */
-function rebuildIndexName(name: string): string {
-  return `${name}__rebuild`;
+/** The indexes of a projection's live tables, in the order a fresh store makes them. */
+export function projectionIndexes(name: ProjectionName): readonly IndexDefinition[] {
+  return INDEXES[name];
+}
+
+/** An index as a rebuild's tables have it until it takes the live name. */
+export function rebuildIndexOf(index: IndexDefinition): IndexDefinition {
+  return { ...index, name: `${index.name}__rebuild` };
 }
 
 /** On a rebuild's fresh tables (`db` with REBUILD_TABLES): the indexes its writes look rows up by. */
@@ -276,21 +284,51 @@ export async function createRebuildWriteIndexes(
   name: ProjectionName,
 ): Promise<void> {
   for (const index of INDEXES[name].filter((i) => i.forWrites)) {
-    await createIndex(rebuild, { ...index, name: rebuildIndexName(index.name) });
+    await createIndex(rebuild, rebuildIndexOf(index));
   }
 }
 
-/**
- * In the swap, once the rebuild's tables took the live names: drops the write indexes they brought
- * under rebuild names, before createProjectionIndexes gives them the indexes of a fresh store.
- */
-export async function dropRebuildWriteIndexes(
+/** The table an index of that name belongs to, if there is one. */
+export async function tableOfIndex(
   db: Kysely<ReadModelDatabase>,
-  name: ProjectionName,
-): Promise<void> {
-  for (const index of INDEXES[name].filter((i) => i.forWrites)) {
-    await db.schema.dropIndex(rebuildIndexName(index.name)).ifExists().execute();
+  indexName: string,
+): Promise<string | undefined> {
+  const { rows } = runsOnPostgres(db)
+    ? await sql<{ table: string }>`
+        SELECT tablename AS "table" FROM pg_indexes
+        WHERE schemaname = current_schema() AND indexname = ${indexName}`.execute(db)
+    : await sql<{ table: string }>`
+        SELECT tbl_name AS "table" FROM sqlite_master WHERE type = 'index' AND name = ${indexName}`.execute(
+        db,
+      );
+  return rows[0]?.table;
+}
+
+/**
+ * Gives an index that a swap brought onto a live table under its rebuild name the live name:
+ * PostgreSQL renames it; SQLite, which cannot rename an index, makes it again under the live name
+ * before it drops the other, so that the table is never without it. Nothing where the live table
+ * has no such index (the usual case, and every case once mended). Returns whether it did anything.
+ */
+export async function nameSwappedIndex(
+  db: Kysely<ReadModelDatabase>,
+  index: IndexDefinition,
+): Promise<boolean> {
+  const swapped = rebuildIndexOf(index).name;
+  // A rebuild under way has an index of that name too, on its own table: that one is not touched.
+  if ((await tableOfIndex(db, swapped)) !== index.table) return false;
+  if (runsOnPostgres(db) && (await tableOfIndex(db, index.name)) === undefined) {
+    await sql`ALTER INDEX ${sql.id(swapped)} RENAME TO ${sql.id(index.name)}`.execute(db);
+    return true;
   }
+  await createIndex(db, index);
+  await db.schema.dropIndex(swapped).execute();
+  return true;
+}
+
+/** Every index of the projection under its live name (see nameSwappedIndex), in one go. */
+export async function nameSwappedIndexes(db: Kysely<ReadModelDatabase>, name: ProjectionName): Promise<void> {
+  for (const index of INDEXES[name]) await nameSwappedIndex(db, index);
 }
 
 /** Creates one index if missing. */

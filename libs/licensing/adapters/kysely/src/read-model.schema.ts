@@ -6,6 +6,7 @@ import { fillYearTotals } from './kysely-statistics-year-totals.writes';
 import {
   createIndex,
   createProjectionIndexes,
+  nameSwappedIndexes,
   dropRetiredIndexes,
   dropRetiredPeriodIndexes,
   YEAR_TOTALS_INDEX,
@@ -273,6 +274,8 @@ export async function createLiveSchema(
   for (const name of names) await createProjectionTables(db, name);
   // Before the indexes: some index columns that an old table lacks.
   await addMissingColumns(db);
+  // A swap cut short may have left indexes under rebuild names: named, not made a second time.
+  for (const name of names) await nameSwappedIndexes(db, name);
   for (const name of names) await createProjectionIndexes(db, name);
   await dropRetiredIndexes(db);
   await dropRetiredPeriodIndexes(db);

@@ -1,7 +1,12 @@
 import { hostname } from 'node:os';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Client, Pool } from 'pg';
-import { KyselyReadModelStore, rebuildTableName, tablesOf } from '@licences/licensing-kysely';
+import {
+  KyselyReadModelStore,
+  nameSwappedIndexes,
+  rebuildTableName,
+  tablesOf,
+} from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
 import { PROJECTION_NAMES, RebuildRunningError } from '@licences/licensing-read-models';
 import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
@@ -246,9 +251,13 @@ export class PostgresReadModelStore extends KyselyReadModelStore {
       });
   }
 
-  /** Constraints keep the names they had as rebuild tables; the next rebuild needs them free. */
-  protected override afterSwap(trx: Kysely<ReadModelDatabase>, name: ProjectionName): Promise<void> {
-    return restoreConstraintNames(trx, name);
+  /**
+   * Constraints and indexes keep the names they had as rebuild tables; the next rebuild needs them
+   * free. PostgreSQL renames both at once, so here the swap leaves nothing under a rebuild name.
+   */
+  protected override async afterSwap(trx: Kysely<ReadModelDatabase>, name: ProjectionName): Promise<void> {
+    await restoreConstraintNames(trx, name);
+    await nameSwappedIndexes(trx, name);
   }
 }
 

@@ -1,4 +1,4 @@
-import { describeRebuild, lifecyclesPerTest } from '@licences/licensing-kysely/testing';
+import { describeRebuild, lifecyclesPerTest, SWAP_CUT_SHORT } from '@licences/licensing-kysely/testing';
 import { RebuildRunningError } from '@licences/licensing-read-models';
 import { SQLITE_READ_MODELS } from './testing/sqlite-read-model.setup';
 
@@ -37,5 +37,23 @@ describe('SQLite rebuild started again by another process', () => {
     expect(await h.dumpTables(second.db)).toEqual(
       await h.dumpTables((await h.projectedFromScratch('fresh')).db),
     );
+  });
+});
+
+/** SQLite only: PostgreSQL names the swapped-in indexes inside the swap, so none can be left over. */
+describe('SQLite store opened after a swap cut short before its indexes took their live names', () => {
+  const fixture = lifecyclesPerTest(SQLITE_READ_MODELS);
+
+  it('gives them their live names, ending with the schema and rows of a fresh store', async () => {
+    const { h, all } = fixture;
+    const { store, db: file } = await h.openStore();
+    await h.projectAll(store, all);
+    const fresh = await h.projectedFromScratch('fresh');
+    await h.execute(file, SWAP_CUT_SHORT);
+    expect(await h.schemaObjects(file)).not.toEqual(await h.schemaObjects(fresh.db));
+
+    const reopened = await h.openStore();
+    expect(await h.schemaObjects(reopened.db)).toEqual(await h.schemaObjects(fresh.db));
+    expect(await h.dumpTables(reopened.db)).toEqual(await h.dumpTables(fresh.db));
   });
 });

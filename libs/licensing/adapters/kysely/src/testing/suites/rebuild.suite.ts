@@ -5,7 +5,19 @@ import type { EventReader, ProjectionName } from '@licences/licensing-read-model
 import { details, extend, goods, issue, register } from '../licence-events.fixture';
 import { A, ReadModelHarness } from '../read-model-harness.fixture';
 import type { ReadModelSuiteSetup } from './read-model-suite.setup';
+import { projectionIndexes } from '../../read-model.indexes';
 import { describeRebuildByStream } from './rebuild-by-stream.suite';
+
+/**
+ * Two live indexes (one a write index) under their rebuild names, as a swap whose naming was cut
+ * short leaves them on SQLite (which makes each again under its live name, then drops the other).
+ */
+export const SWAP_CUT_SHORT = `
+  DROP INDEX licence_validity_status_idx;
+  CREATE INDEX licence_validity_status_idx__rebuild ON licence_validity (status, valid_until);
+  DROP INDEX licence_validity_goods_case_idx;
+  CREATE UNIQUE INDEX licence_validity_goods_case_idx__rebuild
+    ON licence_validity_goods (case_id, control_list_entry);`;
 
 const REBUILD_TABLES = [
   'decision_history__rebuild',
@@ -204,6 +216,60 @@ export function describeRebuild(setup: ReadModelSuiteSetup): void {
       }
     });
 
+    it('lets the event loop turn between the indexes it makes, before and after the swap', async () => {
+      const { store, db: file } = await h.openStore();
+      await h.projectAll(store, all);
+      for (const name of PROJECTION_NAMES) {
+        await store.startRebuild(name);
+        await store.project(name, all, 'rebuild');
+        // What a request or a health probe needs to be answered during the swap: turns of the loop.
+        let turns = 0;
+        let swapping = true;
+        const turn = () => {
+          if (!swapping) return;
+          turns++;
+          setImmediate(turn);
+        };
+        setImmediate(turn);
+        try {
+          await store.completeRebuild(name, readerFromEventStore([]));
+        } finally {
+          swapping = false;
+        }
+        expect(turns).toBeGreaterThanOrEqual(projectionIndexes(name).length);
+      }
+      const fresh = await h.projectedFromScratch('fresh');
+      expect(await h.schemaObjects(file)).toEqual(await h.schemaObjects(fresh.db));
+    });
+
+    it('gives indexes that a swap cut short left under rebuild names their live names at the next rebuild', async () => {
+      const { store, db: file } = await h.openStore();
+      await h.projectAll(store, all);
+      const fresh = await h.projectedFromScratch('fresh');
+      // As a process that stopped between a swap and the naming of its indexes leaves them.
+      await h.execute(file, SWAP_CUT_SHORT);
+      expect((await h.schemaObjects(file)).map((o) => o.name)).toContain(
+        'licence_validity_goods_case_idx__rebuild',
+      );
+      await store.startRebuild('licence-validity');
+      await store.project('licence-validity', all, 'rebuild');
+      expect(await store.completeRebuild('licence-validity', readerFromEventStore([]))).toBe(head);
+      expect(await h.schemaObjects(file)).toEqual(await h.schemaObjects(fresh.db));
+      expect(await h.dumpTables(file)).toEqual(await h.dumpTables(fresh.db));
+    });
+
+    it('gives empty live tables back the indexes a first build took, when its swap fails and it is aborted', async () => {
+      const { store, db: file } = await h.openStore();
+      const schema = await h.schemaObjects(file);
+      await store.startRebuild('licence-validity');
+      await store.project('licence-validity', all, 'rebuild');
+      // A rebuild table lost, as by a fault: the indexes are made, then the swap cannot complete.
+      await h.execute(file, 'DROP TABLE licence_validity_suspensions__rebuild');
+      await expect(store.completeRebuild('licence-validity', readerFromEventStore([]))).rejects.toThrow();
+      await store.abortRebuild('licence-validity');
+      expect(await h.schemaObjects(file)).toEqual(schema);
+    });
+
     it('answers queries while a rebuild runs and swaps, never from a half-built model', async () => {
       const { store } = await h.openStore();
       await h.projectAll(store, all);
@@ -217,6 +283,9 @@ export function describeRebuild(setup: ReadModelSuiteSetup): void {
           expect(await store.listValidity({}, today, { offset: 0, limit: 10 })).toEqual(expected);
           expect(await store.historyOf([A])).toEqual(expectedHistory);
           reads++;
+          // As requests come: each in a turn of the event loop. On SQLite a read settles within the
+          // turn, so a loop of reads alone would never let the rebuild's next turn (and index) come.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       })();
       try {
