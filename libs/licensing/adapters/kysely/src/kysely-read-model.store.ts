@@ -36,6 +36,7 @@ import * as periods from './kysely-validity-periods.queries';
 import * as overview from './kysely-yearly-overview-totals.queries';
 import type { ReadModelDatabase } from './read-model.records';
 import { nameSwappedIndex, projectionIndexes } from './read-model.indexes';
+import { dropProjectionTables } from './read-model.schema';
 import { checkProjectionName as checkName, checkTarget } from './store-arguments';
 
 type Db = Kysely<ReadModelDatabase>;
@@ -81,6 +82,19 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
 
   /** Inside a rebuild's swap, after the new tables took the live names: what the engine must mend. */
   protected afterSwap(_trx: Db, _name: ProjectionName): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** Inside a rebuild's swap: takes the live tables out of the way of the new ones (drops them). */
+  protected retireLiveTables(trx: Db, name: ProjectionName): Promise<void> {
+    return dropProjectionTables(trx, name);
+  }
+
+  /**
+   * After a rebuild's swap committed, before the swapped-in indexes take their live names: clears
+   * what retireLiveTables left (nothing, by default). Each step in a transaction and a turn of its own.
+   */
+  protected clearRetiredTables(_name: ProjectionName, _nextTurn: () => Promise<void>): Promise<void> {
     return Promise.resolve();
   }
 
@@ -145,6 +159,8 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
 
   async startRebuild(name: ProjectionName): Promise<void> {
     checkName(name);
+    // Old tables an earlier swap failed to clear away still hold the live index names.
+    await this.clearRetiredTables(name, nextTurn);
     return await this.write(name, async (trx) => {
       await rebuilds.startRebuild(trx, name, now());
       await this.afterStartRebuild(trx, name);
@@ -173,10 +189,13 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     // cannot move past what it returns until the swap commits.
     const position = await this.write(name, async (trx) => {
       await this.assertOwnsRebuild(trx, name);
-      const swapped = await rebuilds.completeRebuild(trx, name, readMissing, now());
+      const swapped = await rebuilds.completeRebuild(trx, name, readMissing, now(), (db, n) =>
+        this.retireLiveTables(db, n),
+      );
       await this.afterSwap(trx, name);
       return swapped;
     });
+    await this.clearRetiredTables(name, nextTurn);
     for (const index of projectionIndexes(name)) {
       if (await this.write(name, (trx) => nameSwappedIndex(trx, index))) await nextTurn();
     }

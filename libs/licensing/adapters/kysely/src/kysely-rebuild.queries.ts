@@ -52,6 +52,8 @@ export async function completeRebuild(
   name: ProjectionName,
   readMissing: EventReader,
   now: string,
+  /** Takes the live tables out of the way of the swapped-in ones: by default drops them. */
+  retire: (db: Db, name: ProjectionName) => Promise<void> = dropProjectionTables,
 ): Promise<number> {
   const started = await readCheckpoint(db, name, 'rebuild');
   if (started === undefined) throw new Error(`No rebuild of ${name} was started`);
@@ -75,7 +77,7 @@ export async function completeRebuild(
       await createIndex(db.withPlugin(REBUILD_TABLES), rebuildIndexOf(index));
     }
   }
-  await dropProjectionTables(db, name);
+  await retire(db, name);
   for (const table of tablesOf(name)) {
     await db.schema.alterTable(rebuildTableName(table)).renameTo(table).execute();
   }

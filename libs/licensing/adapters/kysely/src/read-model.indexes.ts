@@ -317,7 +317,10 @@ export async function nameSwappedIndex(
   const swapped = rebuildIndexOf(index).name;
   // A rebuild under way has an index of that name too, on its own table: that one is not touched.
   if ((await tableOfIndex(db, swapped)) !== index.table) return false;
-  if (runsOnPostgres(db) && (await tableOfIndex(db, index.name)) === undefined) {
+  const holder = await tableOfIndex(db, index.name);
+  // The live name is still another table's (old tables being cleared away): named once it is free.
+  if (holder !== undefined && holder !== index.table) return false;
+  if (runsOnPostgres(db) && holder === undefined) {
     await sql`ALTER INDEX ${sql.id(swapped)} RENAME TO ${sql.id(index.name)}`.execute(db);
     return true;
   }

@@ -57,3 +57,30 @@ describe('SQLite store opened after a swap cut short before its indexes took the
     expect(await h.dumpTables(reopened.db)).toEqual(await h.dumpTables(fresh.db));
   });
 });
+
+/** SQLite only: it renames the old tables aside in the swap and clears them away after it. */
+describe('SQLite store opened after a swap cut short while it cleared the old tables away', () => {
+  const fixture = lifecyclesPerTest(SQLITE_READ_MODELS);
+  const retired = async (file: string) =>
+    (await fixture.h.tableNames(file)).filter((table) => table.endsWith('__retired'));
+
+  it('drops them and gives every index its live name, ending with the schema and rows of a fresh store', async () => {
+    const { h, all } = fixture;
+    const { store, db: file } = await h.openStore();
+    await h.projectAll(store, all);
+    const fresh = await h.projectedFromScratch('fresh');
+    await store.startRebuild('decision-history');
+    await store.project('decision-history', all, 'rebuild');
+    const swap = store.completeRebuild('decision-history', () => Promise.resolve([]));
+    // The process stops as soon as the swap has put the old tables aside.
+    while ((await retired(file)).length === 0) await new Promise((resolve) => setImmediate(resolve));
+    await store.close();
+    await expect(swap).rejects.toThrow('closed');
+    expect(await retired(file)).not.toEqual([]);
+
+    const reopened = await h.openStore();
+    expect(await retired(reopened.db)).toEqual([]);
+    expect(await h.schemaObjects(reopened.db)).toEqual(await h.schemaObjects(fresh.db));
+    expect(await h.dumpTables(reopened.db)).toEqual(await h.dumpTables(fresh.db));
+  });
+});

@@ -3,13 +3,22 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { ensurePrivateFile, withStorageFaultsAsync } from '@licences/event-store';
-import { createLiveSchema, KyselyReadModelStore, projections } from '@licences/licensing-kysely';
+import { createLiveSchema, KyselyReadModelStore, projections, tablesOf } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
 import { PROJECTION_NAMES, RebuildRunningError } from '@licences/licensing-read-models';
 import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
 import { isLockError } from '../sqlite-lock-retry';
 import { CachedStatementsDatabase } from './cached-statements.database';
 import { ImmediateSqliteDialect } from './immediate-sqlite.dialect';
+import {
+  deleteRetiredRows,
+  dropRetiredTables,
+  RETIRED_ROWS_PER_STEP,
+  retiredIndexes,
+  retiredTableExists,
+  retiredTableName,
+  retireTables,
+} from './sqlite-retired-tables';
 
 /** How long a writer waits for another process holding the write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -85,7 +94,11 @@ export class SqliteReadModelStore extends KyselyReadModelStore {
       // Each attempt already waited BUSY_TIMEOUT_MS for the lock inside SQLite.
       for (;;) {
         try {
-          await db.transaction().execute((trx) => createLiveSchema(trx, PROJECTION_NAMES));
+          await db.transaction().execute(async (trx) => {
+            // Before the schema: the old tables of a swap cut short hold the live index names.
+            await dropRetiredTables(trx);
+            await createLiveSchema(trx, PROJECTION_NAMES);
+          });
           break;
         } catch (error) {
           if (!isLockError(error) || Date.now() > deadline) throw error;
@@ -142,6 +155,34 @@ export class SqliteReadModelStore extends KyselyReadModelStore {
     this.rebuildTokens.delete(name);
     if (stored !== undefined && stored !== 0 && stored !== own) return;
     await super.abortRebuild(name);
+  }
+
+  /** Renamed aside, not dropped: see sqlite-retired-tables.ts. */
+  protected override retireLiveTables(trx: Kysely<ReadModelDatabase>, name: ProjectionName): Promise<void> {
+    return retireTables(trx, name);
+  }
+
+  /**
+   * Each old table loses its indexes first (they hold the live names, and each row deleted would
+   * update them), then its rows a few thousand at a time, then the emptied table.
+   */
+  protected override async clearRetiredTables(
+    name: ProjectionName,
+    nextTurn: () => Promise<void>,
+  ): Promise<void> {
+    for (const table of tablesOf(name)) {
+      const retired = retiredTableName(table);
+      if (!(await this.query((db) => retiredTableExists(db, retired)))) continue;
+      for (const index of await this.query((db) => retiredIndexes(db, retired))) {
+        await this.query((db) => db.schema.dropIndex(index).execute());
+        await nextTurn();
+      }
+      while ((await this.query((db) => deleteRetiredRows(db, retired, RETIRED_ROWS_PER_STEP))) > 0) {
+        await nextTurn();
+      }
+      await this.query((db) => db.schema.dropTable(retired).ifExists().execute());
+      await nextTurn();
+    }
   }
 
   /** A full, read-only or failing disk is a StorageFaultError. */
