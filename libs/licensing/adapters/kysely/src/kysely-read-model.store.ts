@@ -344,7 +344,7 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
     });
   }
 
-  private write<T>(name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T> {
+  protected write<T>(name: ProjectionName, work: (trx: Db) => Promise<T>): Promise<T> {
     return this.query((db) => this.inWriteTransaction(db, [name], work));
   }
 

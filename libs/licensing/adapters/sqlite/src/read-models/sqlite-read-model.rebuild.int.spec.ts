@@ -84,3 +84,26 @@ describe('SQLite store opened after a swap cut short while it cleared the old ta
     expect(await h.dumpTables(reopened.db)).toEqual(await h.dumpTables(fresh.db));
   });
 });
+
+/** SQLite only: a second process opening the store while the first clears the old tables away. */
+describe('SQLite store opened by another process while a swap clears the old tables away', () => {
+  const fixture = lifecyclesPerTest(SQLITE_READ_MODELS);
+
+  it('lets the swap finish, ending with the schema and rows of a fresh store', async () => {
+    const { h, all } = fixture;
+    const { store, db: file } = await h.openStore();
+    await h.projectAll(store, all);
+    const fresh = await h.projectedFromScratch('fresh');
+    await store.startRebuild('decision-history');
+    await store.project('decision-history', all, 'rebuild');
+    const swap = store.completeRebuild('decision-history', () => Promise.resolve([]));
+    while (!(await h.tableNames(file)).some((table) => table.endsWith('__retired'))) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Opening drops the old tables in one go, under the first store's clearing.
+    await h.openStore();
+    expect(await swap).toBe(all.at(-1)!.position);
+    expect(await h.schemaObjects(file)).toEqual(await h.schemaObjects(fresh.db));
+    expect(await h.dumpTables(file)).toEqual(await h.dumpTables(fresh.db));
+  });
+});

@@ -12,6 +12,7 @@ import { CachedStatementsDatabase } from './cached-statements.database';
 import { ImmediateSqliteDialect } from './immediate-sqlite.dialect';
 import {
   deleteRetiredRows,
+  dropRetiredIndex,
   dropRetiredTables,
   RETIRED_ROWS_PER_STEP,
   retiredIndexes,
@@ -173,14 +174,15 @@ export class SqliteReadModelStore extends KyselyReadModelStore {
     for (const table of tablesOf(name)) {
       const retired = retiredTableName(table);
       if (!(await this.query((db) => retiredTableExists(db, retired)))) continue;
+      // Each step in a transaction of its own: another process opening the store drops them too.
       for (const index of await this.query((db) => retiredIndexes(db, retired))) {
-        await this.query((db) => db.schema.dropIndex(index).execute());
+        await this.write(name, (trx) => dropRetiredIndex(trx, retired, index));
         await nextTurn();
       }
-      while ((await this.query((db) => deleteRetiredRows(db, retired, RETIRED_ROWS_PER_STEP))) > 0) {
+      while ((await this.write(name, (trx) => deleteRetiredRows(trx, retired, RETIRED_ROWS_PER_STEP))) > 0) {
         await nextTurn();
       }
-      await this.query((db) => db.schema.dropTable(retired).ifExists().execute());
+      await this.write(name, (trx) => trx.schema.dropTable(retired).ifExists().execute());
       await nextTurn();
     }
   }

@@ -44,8 +44,25 @@ export async function retiredIndexes(db: Db, retired: string): Promise<string[]>
   return rows.map((row) => row.name);
 }
 
-/** Deletes up to `limit` rows of an old table; returns how many it deleted. */
+/**
+ * Drops one index of an old table, if it is still that table's: once another process that opened
+ * the store dropped the old table, the name may already be a live table's again. Run it inside a
+ * transaction.
+ */
+export async function dropRetiredIndex(db: Db, retired: string, index: string): Promise<void> {
+  const { rows } = await sql<{ one: number }>`
+    SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = ${index} AND tbl_name = ${retired}`.execute(
+    db,
+  );
+  if (rows.length > 0) await db.schema.dropIndex(index).execute();
+}
+
+/**
+ * Deletes up to `limit` rows of an old table; returns how many it deleted (0 once it is gone: a
+ * process that opened the store meanwhile may have dropped it). Run it inside a transaction.
+ */
 export async function deleteRetiredRows(db: Db, retired: string, limit: number): Promise<number> {
+  if (!(await retiredTableExists(db, retired))) return 0;
   const table = sql.table(retired);
   const result = await sql`
     DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} LIMIT ${limit})`.execute(db);
