@@ -59,12 +59,13 @@ describe('SQLite store opened after a swap cut short before its indexes took the
 });
 
 /** SQLite only: it renames the old tables aside in the swap and clears them away after it. */
-describe('SQLite store opened after a swap cut short while it cleared the old tables away', () => {
+describe('SQLite swap stopped or joined while it clears the old tables away', () => {
   const fixture = lifecyclesPerTest(SQLITE_READ_MODELS);
   const retired = async (file: string) =>
     (await fixture.h.tableNames(file)).filter((table) => table.endsWith('__retired'));
 
-  it('drops them and gives every index its live name, ending with the schema and rows of a fresh store', async () => {
+  /** A rebuild of decision-history whose swap has put the old tables aside, still clearing them. */
+  async function swapClearingOldTables() {
     const { h, all } = fixture;
     const { store, db: file } = await h.openStore();
     await h.projectAll(store, all);
@@ -72,8 +73,13 @@ describe('SQLite store opened after a swap cut short while it cleared the old ta
     await store.startRebuild('decision-history');
     await store.project('decision-history', all, 'rebuild');
     const swap = store.completeRebuild('decision-history', () => Promise.resolve([]));
-    // The process stops as soon as the swap has put the old tables aside.
     while ((await retired(file)).length === 0) await new Promise((resolve) => setImmediate(resolve));
+    return { store, file, fresh, swap };
+  }
+
+  it('a store opened after the process stopped there drops them and names every index', async () => {
+    const { h } = fixture;
+    const { store, file, fresh, swap } = await swapClearingOldTables();
     await store.close();
     await expect(swap).rejects.toMatchObject({ message: expect.stringMatching(/closed/) });
     expect(await retired(file)).not.toEqual([]);
@@ -83,26 +89,14 @@ describe('SQLite store opened after a swap cut short while it cleared the old ta
     expect(await h.schemaObjects(reopened.db)).toEqual(await h.schemaObjects(fresh.db));
     expect(await h.dumpTables(reopened.db)).toEqual(await h.dumpTables(fresh.db));
   });
-});
 
-/** SQLite only: a second process opening the store while the first clears the old tables away. */
-describe('SQLite store opened by another process while a swap clears the old tables away', () => {
-  const fixture = lifecyclesPerTest(SQLITE_READ_MODELS);
-
-  it('lets the swap finish, ending with the schema and rows of a fresh store', async () => {
+  it('a store opened by another process meanwhile lets the swap finish as a fresh store', async () => {
     const { h, all } = fixture;
-    const { store, db: file } = await h.openStore();
-    await h.projectAll(store, all);
-    const fresh = await h.projectedFromScratch('fresh');
-    await store.startRebuild('decision-history');
-    await store.project('decision-history', all, 'rebuild');
-    const swap = store.completeRebuild('decision-history', () => Promise.resolve([]));
-    while (!(await h.tableNames(file)).some((table) => table.endsWith('__retired'))) {
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const { file, fresh, swap } = await swapClearingOldTables();
     // Opening drops the old tables in one go, under the first store's clearing.
     await h.openStore();
     expect(await swap).toBe(all.at(-1)!.position);
+    expect(await retired(file)).toEqual([]);
     expect(await h.schemaObjects(file)).toEqual(await h.schemaObjects(fresh.db));
     expect(await h.dumpTables(file)).toEqual(await h.dumpTables(fresh.db));
   });
