@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@licences/event-store';
 import type { LocalDate } from '@licences/licensing-domain';
-import { checkFence } from '@licences/licensing-read-models';
+import { checkFence, eventLoopTurn } from '@licences/licensing-read-models';
 import type {
   CasePage,
   DecisionHistoryEntry,
@@ -94,7 +94,7 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
    * After a rebuild's swap committed, before the swapped-in indexes take their live names: clears
    * what retireLiveTables left (nothing, by default). Each step in a transaction and a turn of its own.
    */
-  protected clearRetiredTables(_name: ProjectionName, _nextTurn: () => Promise<void>): Promise<void> {
+  protected clearRetiredTables(_name: ProjectionName): Promise<void> {
     return Promise.resolve();
   }
 
@@ -160,7 +160,7 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
   async startRebuild(name: ProjectionName): Promise<void> {
     checkName(name);
     // Old tables an earlier swap failed to clear away still hold the live index names.
-    await this.clearRetiredTables(name, nextTurn);
+    await this.clearRetiredTables(name);
     return await this.write(name, async (trx) => {
       await rebuilds.startRebuild(trx, name, now());
       await this.afterStartRebuild(trx, name);
@@ -182,7 +182,7 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
           await this.assertOwnsRebuild(trx, name);
           await rebuilds.indexRebuildTable(trx, index);
         });
-        await nextTurn();
+        await eventLoopTurn();
       }
     }
     // The projection's writes wait while readMissing reads the event store: the live tables
@@ -195,9 +195,9 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
       await this.afterSwap(trx, name);
       return swapped;
     });
-    await this.clearRetiredTables(name, nextTurn);
+    await this.clearRetiredTables(name);
     for (const index of projectionIndexes(name)) {
-      if (await this.write(name, (trx) => nameSwappedIndex(trx, index))) await nextTurn();
+      if (await this.write(name, (trx) => nameSwappedIndex(trx, index))) await eventLoopTurn();
     }
     return position;
   }
@@ -355,9 +355,4 @@ export abstract class KyselyReadModelStore implements ReadModelStore {
 
 function now(): string {
   return new Date().toISOString();
-}
-
-/** Resolves in a later turn of the event loop, after the I/O and timers waiting now. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

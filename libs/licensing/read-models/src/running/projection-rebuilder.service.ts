@@ -18,7 +18,7 @@ const READ_BATCH = 5000;
  * bar or (in the API) request would be answered, and a liveness probe would have the process
  * killed mid-build.
  */
-function eventLoopTurn(): Promise<void> {
+export function eventLoopTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

@@ -5,7 +5,7 @@ import { Kysely } from 'kysely';
 import { ensurePrivateFile, withStorageFaultsAsync } from '@licences/event-store';
 import { createLiveSchema, KyselyReadModelStore, projections, tablesOf } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
-import { PROJECTION_NAMES, RebuildRunningError } from '@licences/licensing-read-models';
+import { eventLoopTurn, PROJECTION_NAMES, RebuildRunningError } from '@licences/licensing-read-models';
 import type { EventReader, ProjectionName } from '@licences/licensing-read-models';
 import { isLockError } from '../sqlite-lock-retry';
 import { CachedStatementsDatabase } from './cached-statements.database';
@@ -167,23 +167,20 @@ export class SqliteReadModelStore extends KyselyReadModelStore {
    * Each old table loses its indexes first (they hold the live names, and each row deleted would
    * update them), then its rows a few thousand at a time, then the emptied table.
    */
-  protected override async clearRetiredTables(
-    name: ProjectionName,
-    nextTurn: () => Promise<void>,
-  ): Promise<void> {
+  protected override async clearRetiredTables(name: ProjectionName): Promise<void> {
     for (const table of tablesOf(name)) {
       const retired = retiredTableName(table);
       if (!(await this.query((db) => retiredTableExists(db, retired)))) continue;
       // Each step in a transaction of its own: another process opening the store drops them too.
       for (const index of await this.query((db) => retiredIndexes(db, retired))) {
         await this.write(name, (trx) => dropRetiredIndex(trx, retired, index));
-        await nextTurn();
+        await eventLoopTurn();
       }
       while ((await this.write(name, (trx) => deleteRetiredRows(trx, retired, RETIRED_ROWS_PER_STEP))) > 0) {
-        await nextTurn();
+        await eventLoopTurn();
       }
       await this.write(name, (trx) => trx.schema.dropTable(retired).ifExists().execute());
-      await nextTurn();
+      await eventLoopTurn();
     }
   }
 

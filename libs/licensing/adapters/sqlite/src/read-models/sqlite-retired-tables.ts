@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { PROJECTION_TABLES, tablesOf } from '@licences/licensing-kysely';
+import { PROJECTION_TABLES, tableOfIndex, tablesOf } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
 import type { ProjectionName } from '@licences/licensing-read-models';
 
@@ -50,11 +50,7 @@ export async function retiredIndexes(db: Db, retired: string): Promise<string[]>
  * transaction.
  */
 export async function dropRetiredIndex(db: Db, retired: string, index: string): Promise<void> {
-  const { rows } = await sql<{ one: number }>`
-    SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = ${index} AND tbl_name = ${retired}`.execute(
-    db,
-  );
-  if (rows.length > 0) await db.schema.dropIndex(index).execute();
+  if ((await tableOfIndex(db, index)) === retired) await db.schema.dropIndex(index).execute();
 }
 
 /**
