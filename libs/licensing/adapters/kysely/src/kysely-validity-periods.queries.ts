@@ -12,6 +12,7 @@ import type {
 import type { StableLicenceFilter } from '@licences/licensing-read-models';
 import { stableFilterOf } from '@licences/licensing-read-models';
 import { checkPage, normalizeInstant, stableConditions } from './kysely-read-model.queries';
+import { CURRENT_FIRST_SEGMENT } from './read-model.indexes';
 import type { ReadModelDatabase } from './read-model.records';
 import { runsOnPostgres } from './sql-engine';
 
@@ -160,12 +161,13 @@ export async function listCasesAt(
   }
   // Every case is a candidate, so the periods alone are counted, from their own indexes: exactly
   // one version and segment of a case holds any point in time, and a version recorded by `asOf`
-  // has its case registered by then. With projections run apart (leases), a case the validity
+  // has its case registered by then. As of an instant alone, that is every case registered by
+  // then, counted one row each. With projections run apart (leases), a case the validity
   // model has not reached yet is counted here a moment before a page can list it.
-  const { total } = await periodsHolding(db, filter, at, on)
-    .select((eb) => eb.fn.countAll<number | string>().as('total'))
-    .executeTakeFirstOrThrow();
-  const matches = Number(total);
+  const matches =
+    at.asOf !== undefined && at.validOn === undefined && Object.values(filter).every((v) => v === undefined)
+      ? await casesRegisteredBy(db, normalizeInstant(at.asOf))
+      : await countOf(periodsHolding(db, filter, at, on));
   if (matches === 0 || page.offset >= matches) return { caseIds: [], total: matches };
   const budget = sort === 'registered' ? await walkBudget(db, page, matches) : undefined;
   if (budget !== undefined) {
@@ -175,6 +177,30 @@ export async function listCasesAt(
     if (caseIds.length === Math.min(page.limit, matches - page.offset)) return { caseIds, total: matches };
   }
   return pageOf(periodsHolding(db, filter, at, on), page, sort);
+}
+
+async function countOf(periods: ReturnType<typeof periodsHolding>): Promise<number> {
+  const { total } = await periods
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(total);
+}
+
+/**
+ * How many cases were registered by `asOf`: as of an instant with no other condition, the
+ * listing's total (see REGISTERED_CASES_INDEX). Each case's registration is read from its one row
+ * in that index; the conditions are written out, as the partial index asks.
+ */
+async function casesRegisteredBy(db: Db, asOf: string): Promise<number> {
+  const { recorded_until, segment_from } = CURRENT_FIRST_SEGMENT;
+  const { total } = await db
+    .selectFrom('validity_periods')
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .where('recorded_until', 'is', recorded_until)
+    .where('segment_from', '=', sql.lit(segment_from))
+    .where('registered_at', '<=', asOf)
+    .executeTakeFirstOrThrow();
+  return Number(total);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { FIRST_LOCAL_DATE } from '@licences/licensing-domain';
 import type { ProjectionName } from '@licences/licensing-read-models';
 import type { ReadModelDatabase } from './read-model.records';
 import type { ProjectedTable } from './read-model.schema';
@@ -21,6 +22,12 @@ export interface IndexDefinition {
    * pages wrote.
    */
   readonly forWrites?: true;
+  /**
+   * Only the rows where each of these columns holds its value (null: is null), a partial index. A
+   * query that reads it must state the same conditions with the values written out: SQLite does
+   * not match a bound parameter against the index's condition.
+   */
+  readonly only?: Readonly<Record<string, string | null>>;
 }
 
 /** The bounds of a period row's segment (business dates) and version (business and recorded time). */
@@ -116,6 +123,27 @@ export const CASE_BOUNDS_PERIODS_INDEX = {
   name: 'validity_periods_case_bounds_idx',
   table: 'validity_periods',
   columns: ['case_id', ...SEGMENT_AND_VERSION_BOUNDS, 'valid', 'status', 'registered_at'],
+} as const satisfies IndexDefinition;
+
+/**
+ * One row per case: its current version (never superseded) and that version's first segment (the
+ * segments of a version cover every date from FIRST_LOCAL_DATE on).
+ */
+export const CURRENT_FIRST_SEGMENT = { recorded_until: null, segment_from: FIRST_LOCAL_DATE } as const;
+
+/**
+ * The cases of the decision history by registration, one entry each (CURRENT_FIRST_SEGMENT). As
+ * of an instant, with no other filter, every case registered by then has exactly one version
+ * holding it, and one of that version's segments holds any date: the listing's total is the
+ * count of a range of this index instead of every period holding the point (at 100k licences,
+ * 52,855 cases as of the middle of history: 28-37 ms through the periods' recorded index).
+ * Added to existing stores on open (SQLite) or by migration 010 (PostgreSQL).
+ */
+export const REGISTERED_CASES_INDEX = {
+  name: 'validity_periods_registered_cases_idx',
+  table: 'validity_periods',
+  columns: ['registered_at'],
+  only: CURRENT_FIRST_SEGMENT,
 } as const satisfies IndexDefinition;
 
 /**
@@ -250,6 +278,7 @@ const INDEXES: Readonly<Record<ProjectionName, readonly IndexDefinition[]>> = {
       unique: true,
     },
     ...PERIOD_LISTING_INDEXES,
+    REGISTERED_CASES_INDEX,
     DECISION_DATE_INDEX,
   ],
   'revocation-justification': [],
@@ -342,5 +371,12 @@ export async function createIndex(db: Kysely<ReadModelDatabase>, index: IndexDef
     .on(index.table)
     .columns([...index.columns]);
   if (index.unique) create = create.unique();
+  for (const [column, value] of Object.entries(index.only ?? {})) {
+    create = create.where(
+      sql.ref(column),
+      value === null ? 'is' : '=',
+      value === null ? null : sql.lit(value),
+    );
+  }
   await create.execute();
 }

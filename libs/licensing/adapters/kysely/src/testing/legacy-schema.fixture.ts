@@ -4,6 +4,7 @@
  * listing indexes of then. For tests of the upgrade on open (SQLite) and of migration 007.
  */
 export const PERIODS_BEFORE_REGISTRATION_SQL = `
+  DROP INDEX validity_periods_registered_cases_idx;
   DROP INDEX validity_periods_case_bounds_idx;
   DROP INDEX validity_periods_valid_order_idx;
   DROP INDEX validity_periods_status_order_idx;

@@ -4,6 +4,7 @@ import { projections } from '@licences/licensing-kysely';
 import type { ReadModelDatabase } from '@licences/licensing-kysely';
 import { PERIODS_BEFORE_REGISTRATION_SQL, ReadModelHarness } from '@licences/licensing-kysely/testing';
 import { PROJECTION_NAMES } from '@licences/licensing-read-models';
+import { localDate } from '@licences/licensing-domain';
 import { createTestDatabase } from '../testing/postgres-test-database';
 import type { TestDatabase } from '../testing/postgres-test-database';
 import { PostgresReadModelStore } from './postgres-read-model.store';
@@ -244,11 +245,45 @@ describe('PostgreSQL read-model migrations', () => {
         'validity_periods_case_bounds_idx',
         'validity_periods_case_idx',
         'validity_periods_recorded_order_idx',
+        'validity_periods_registered_cases_idx',
         'validity_periods_status_order_idx',
         'validity_periods_valid_order_idx',
       ]);
       // Every row as the projection wrote it, its registration read back from the stored history.
       expect(await h.dumpTables(url)).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('adds the index of cases by registration (010), which a listing as of an instant counts, rows kept', async () => {
+    await h.writeLifecycles();
+    const { url, db } = await emptyDatabase();
+    await migrateReadModels(db, '2026-12-02-009-statistics-year-totals');
+    await projectEverything(db);
+    const before = await h.dumpTables(url);
+    // The database as versions before 010 left it.
+    await withClient(url, (client) => client.query('DROP INDEX validity_periods_registered_cases_idx'));
+    const registeredCases = async () =>
+      (await h.schemaObjects(url)).filter((o) => o.name === 'validity_periods_registered_cases_idx');
+    expect(await registeredCases()).toEqual([]);
+
+    const store = await PostgresReadModelStore.open({ connectionString: url });
+    try {
+      expect(await appliedReadModelMigrations(db)).toEqual(Object.keys(READ_MODEL_MIGRATIONS));
+      expect(await registeredCases()).toHaveLength(1);
+      expect(await h.dumpTables(url)).toEqual(before);
+      // Every case the lifecycles registered, counted from the index as of now.
+      const registered = new Set(
+        (before['licence_validity'] as { case_id: string }[] | undefined)?.map((row) => row.case_id),
+      );
+      expect(registered.size).toBeGreaterThan(1);
+      const page = await store.listCasesAt({}, { asOf: new Date().toISOString() }, localDate('2030-01-01'), {
+        offset: 0,
+        limit: 1000,
+      });
+      expect(page.total).toBe(registered.size);
+      expect(new Set(page.caseIds)).toEqual(registered);
     } finally {
       await store.close();
     }

@@ -14,6 +14,7 @@ import {
   dropRetiredPeriodIndexes,
   LISTED_FACTS_INDEX,
   PERIOD_LISTING_INDEXES,
+  REGISTERED_CASES_INDEX,
   RECORDED_PERIODS_INDEX,
   createProjectionTables,
 } from '@licences/licensing-kysely';
@@ -117,6 +118,12 @@ export const READ_MODEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-02-009-statistics-year-totals': {
     up: async (db) => {
       await addStatisticsYearTotals(typed(db));
+    },
+  },
+  /** The cases by registration, one period row each, which a listing as of an instant counts. */
+  '2026-12-02-010-registered-cases': {
+    up: async (db) => {
+      await createIndex(typed(db), REGISTERED_CASES_INDEX);
     },
   },
 };

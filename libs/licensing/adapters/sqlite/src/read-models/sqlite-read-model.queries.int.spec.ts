@@ -54,6 +54,7 @@ describe('SqliteReadModelStore queries on an older file', () => {
       'validity_periods_case_bounds_idx',
       'validity_periods_case_idx',
       'validity_periods_recorded_order_idx',
+      'validity_periods_registered_cases_idx',
       'validity_periods_status_order_idx',
       'validity_periods_valid_order_idx',
     ]);
