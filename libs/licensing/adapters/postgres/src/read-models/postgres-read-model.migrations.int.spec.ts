@@ -57,6 +57,18 @@ describe('PostgreSQL read-model migrations', () => {
     }
   }
 
+  /**
+   * A database brought to `migration` and holding every projection's rows of the lifecycles,
+   * with the dump of its tables then.
+   */
+  async function projectedAt(migration: string) {
+    await h.writeLifecycles();
+    const { url, db } = await emptyDatabase();
+    await migrateReadModels(db, migration);
+    await projectEverything(db);
+    return { url, db, before: await h.dumpTables(url) };
+  }
+
   const columnsOf = (url: string, table: string) =>
     withClient(url, async (client) =>
       (
@@ -199,11 +211,7 @@ describe('PostgreSQL read-model migrations', () => {
   });
 
   it("counts every stored fact into the yearly reports' totals (009), rows kept", async () => {
-    await h.writeLifecycles();
-    const { url, db } = await emptyDatabase();
-    await migrateReadModels(db, '2026-12-02-008-listed-facts');
-    await projectEverything(db);
-    const before = await h.dumpTables(url);
+    const { url, db, before } = await projectedAt('2026-12-02-008-listed-facts');
     expect(before['statistics_year_totals']?.length).toBeGreaterThan(0);
     // The database as versions before 009 left it: the facts without their totals.
     await withClient(url, (client) => client.query('DROP TABLE statistics_year_totals'));
@@ -218,11 +226,7 @@ describe('PostgreSQL read-model migrations', () => {
   });
 
   it('gives every period row its case registration and the indexes that hold it (007), rows kept', async () => {
-    await h.writeLifecycles();
-    const { url, db } = await emptyDatabase();
-    await migrateReadModels(db, '2026-12-01-006-listing-indexes');
-    await projectEverything(db);
-    const before = await h.dumpTables(url);
+    const { url, db, before } = await projectedAt('2026-12-01-006-listing-indexes');
     expect(before['validity_periods']?.length).toBeGreaterThan(0);
     // The periods as versions before 007 made them: no registration, indexes without it.
     await withClient(url, (client) => client.query(PERIODS_BEFORE_REGISTRATION_SQL));
@@ -257,11 +261,7 @@ describe('PostgreSQL read-model migrations', () => {
   });
 
   it('adds the index of cases by registration (010), which a listing as of an instant counts, rows kept', async () => {
-    await h.writeLifecycles();
-    const { url, db } = await emptyDatabase();
-    await migrateReadModels(db, '2026-12-02-009-statistics-year-totals');
-    await projectEverything(db);
-    const before = await h.dumpTables(url);
+    const { url, db, before } = await projectedAt('2026-12-02-009-statistics-year-totals');
     // The database as versions before 010 left it.
     await withClient(url, (client) => client.query('DROP INDEX validity_periods_registered_cases_idx'));
     const registeredCases = async () =>
